@@ -1,0 +1,37 @@
+// Lint rules: typescript-eslint's recommended set, plus the architecture's boundaries as errors.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const appsScriptGlobals = [
+  'DocumentApp', 'SpreadsheetApp', 'PropertiesService', 'HtmlService', 'Session',
+  'LockService', 'ScriptApp', 'Utilities', 'CacheService', 'Logger',
+].map((name) => ({ name, message: 'src/core is plain TypeScript: reach Google services through src/adapters.' }));
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.preview/**', 'test/esbuild-transform.cjs', 'jest.config.cjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-namespace': 'off',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...appsScriptGlobals],
+      'no-restricted-imports': ['error', { patterns: ['../adapters/*', '../server/*', '**/emulation/*'] }],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/emulation/*', '**/test/*', 'node:*'] }],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.cjs', 'tools/**/*.ts', 'test/**/*.ts', 'emulation/**/*.ts'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' } },
+  },
+);
