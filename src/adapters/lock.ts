@@ -1,0 +1,19 @@
+/** Serialises the add-on's executions on one document, so two clicks never interleave their reads and writes. */
+import { UserError } from '../core/errors';
+
+/**
+ * Runs `work` while holding the document lock. The lock does not stop people typing (only other
+ * executions of the add-on), which is why writers also re-check cells before changing them.
+ * /apps-script/reference/lock/lock-service
+ */
+export function withDocumentLock<T>(work: () => T, waitMs = 10_000): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(waitMs)) {
+    throw new UserError('Someone else is updating this plan right now. Try again in a few seconds.');
+  }
+  try {
+    return work();
+  } finally {
+    lock.releaseLock();
+  }
+}

@@ -1,0 +1,131 @@
+/** Writes a drafted plan into the Google Doc: headings, key dates, the Steps, Stakeholders and Risks tables, coloured statuses. */
+import type { Plan, Status } from '../core/plan';
+import { STATUS_COLOURS, statusText } from '../core/status-style';
+
+type Body = GoogleAppsScript.Document.Body;
+type Document = GoogleAppsScript.Document.Document;
+
+/** The invisible marker on the plan's title, so the add-on finds its plan however the title is edited. */
+export const PLAN_RANGE_NAME = 'map.plan';
+
+export const STEP_HEADERS = ['#', 'Action', 'Owner', 'Due date', 'Status', 'Depends on'];
+export const STAKEHOLDER_HEADERS = ['Name', 'Role', 'Responsibility in this evaluation'];
+export const RISK_HEADERS = ['Risk', 'Impact', 'Mitigation'];
+
+/** Where the plan goes: right after the top-level element holding the cursor, else at the end. */
+function insertionIndex(doc: Document, body: Body): number | null {
+  const cursor = doc.getCursor();
+  const selection = cursor ? null : doc.getSelection();
+  let element: GoogleAppsScript.Document.Element | null = cursor
+    ? cursor.getElement()
+    : (selection?.getRangeElements()[0]?.getElement() ?? null);
+  if (!element) return null;
+  // Walk up to the body's direct child: inserting there never splits the paragraph or table the cursor is in.
+  for (let parent = element.getParent(); parent && parent.getType() !== DocumentApp.ElementType.BODY_SECTION; parent = parent.getParent()) {
+    element = parent;
+  }
+  if (!element.getParent()) return null;
+  return body.getChildIndex(element) + 1;
+}
+
+/**
+ * Appends or inserts body elements in order. Inserting at the cursor keeps everything after
+ * it where it was; without a cursor the plan goes after the last element.
+ */
+class BodyWriter {
+  constructor(
+    private readonly body: Body,
+    private index: number | null,
+  ) {}
+
+  heading(text: string, level: GoogleAppsScript.Document.ParagraphHeading): GoogleAppsScript.Document.Paragraph {
+    const p = this.paragraph(text);
+    p.setHeading(level);
+    return p;
+  }
+
+  paragraph(text: string): GoogleAppsScript.Document.Paragraph {
+    return this.index === null ? this.body.appendParagraph(text) : this.body.insertParagraph(this.index++, text);
+  }
+
+  listItem(text: string): GoogleAppsScript.Document.ListItem {
+    return this.index === null ? this.body.appendListItem(text) : this.body.insertListItem(this.index++, text);
+  }
+
+  table(cells: string[][]): GoogleAppsScript.Document.Table {
+    return this.index === null ? this.body.appendTable(cells) : this.body.insertTable(this.index++, cells);
+  }
+}
+
+export interface PlanText {
+  /** Formats a plan date as the document shows it (the user's locale). */
+  formatDate(iso: string): string;
+}
+
+/** Header cells in bold so a person sees a header row; the parser finds headers by their words, not their style. */
+function boldHeader(table: GoogleAppsScript.Document.Table): void {
+  table.getRow(0).editAsText().setBold(true);
+}
+
+export function colourStatusCell(cell: GoogleAppsScript.Document.TableCell, status: Status): void {
+  cell.setBackgroundColor(STATUS_COLOURS[status]);
+}
+
+/** Writes the whole plan in one pass: one service call per paragraph or table, plus one per status colour. */
+export function writePlan(doc: Document, plan: Plan, text: PlanText): void {
+  const body = doc.getBody();
+  const w = new BodyWriter(body, insertionIndex(doc, body));
+  const H = DocumentApp.ParagraphHeading;
+
+  const title = w.heading(plan.title, H.HEADING1);
+  doc.addNamedRange(PLAN_RANGE_NAME, doc.newRange().addElement(title).build());
+
+  w.heading('Goal', H.HEADING2);
+  w.paragraph(plan.goal);
+
+  w.heading('Key dates', H.HEADING2);
+  const k = plan.keyDates;
+  w.listItem(`Evaluation start: ${text.formatDate(k.evaluationStart)}`).setGlyphType(DocumentApp.GlyphType.BULLET);
+  w.listItem(`Decision target: ${k.decisionTarget ? text.formatDate(k.decisionTarget) : 'TBD'}`).setGlyphType(DocumentApp.GlyphType.BULLET);
+  w.listItem(`Go-live target: ${k.goLiveTarget ? text.formatDate(k.goLiveTarget) : 'TBD'}`).setGlyphType(DocumentApp.GlyphType.BULLET);
+
+  w.heading('Steps', H.HEADING2);
+  const steps = w.table([
+    STEP_HEADERS,
+    ...plan.steps.map((s) => [
+      String(s.number),
+      s.action,
+      s.owner,
+      s.due ? text.formatDate(s.due) : 'TBD',
+      statusText(s.status),
+      s.dependsOn.join(', '),
+    ]),
+  ]);
+  boldHeader(steps);
+  const statusColumn = STEP_HEADERS.indexOf('Status');
+  plan.steps.forEach((s, i) => colourStatusCell(steps.getCell(i + 1, statusColumn), s.status));
+
+  w.heading('Stakeholders', H.HEADING2);
+  boldHeader(w.table([STAKEHOLDER_HEADERS, ...plan.stakeholders.map((p) => [p.name, p.title, p.responsibility])]));
+
+  w.heading('Success criteria', H.HEADING2);
+  const [question, ...criteria] = plan.successCriteria;
+  if (question !== undefined) w.paragraph(question);
+  for (const criterion of criteria) w.listItem(criterion).setGlyphType(DocumentApp.GlyphType.NUMBER);
+
+  w.heading('Risks and blockers', H.HEADING2);
+  boldHeader(w.table([RISK_HEADERS, ...plan.risks.map((r) => [r.risk, r.impact, r.mitigation])]));
+}
+
+/**
+ * The title of the MAP already in this document, or null. First the add-on's own marker; then
+ * the text a person would recognise as a plan's title, read in one call (a plan pasted from
+ * another document has no marker).
+ */
+export function findExistingPlan(doc: Document): string | null {
+  const marked = doc.getNamedRanges(PLAN_RANGE_NAME)[0];
+  const element = marked?.getRange().getRangeElements()[0]?.getElement();
+  if (element) return element.asText().getText().trim() || 'Mutual Action Plan';
+  const line = /^[ \t]*(mutual action plan(?::.*)?)[ \t]*$/im.exec(doc.getBody().getText());
+  return line?.[1]?.trim() ?? null;
+}

@@ -1,0 +1,22 @@
+/** How each normalised status looks in the document: the method's word and the cell colour a person sees. */
+import type { Status } from './plan';
+
+/** Soft Google-palette fills that keep black text readable; the sidebar uses the same values. */
+export const STATUS_COLOURS: Record<Status, string> = {
+  pending: '#e8eaed',
+  in_progress: '#d2e3fc',
+  complete: '#ceead6',
+  blocked: '#fad2cf',
+};
+
+const STATUS_WORDS: Record<Status, string> = {
+  pending: 'Pending',
+  in_progress: 'In progress',
+  complete: 'Complete',
+  blocked: 'Blocked',
+};
+
+/** The method's word for a status: "Pending → In Progress → Complete → Blocked". */
+export function statusText(status: Status): string {
+  return STATUS_WORDS[status];
+}

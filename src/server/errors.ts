@@ -1,0 +1,18 @@
+/** How server functions fail: a sentence for the person, never a stack trace. */
+import { UserError } from '../core/errors';
+
+/**
+ * Runs a sidebar or menu action. A UserError passes its message through; anything else is an
+ * add-on defect: logged in full for us (Apps Script's execution log), and reported to the person
+ * as one sentence naming what failed.
+ */
+export function answer<T>(action: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof UserError) throw new Error(error.message);
+    console.error(`${action} failed`, error instanceof Error ? error.stack : error);
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new Error(`Sorry, ${action} failed: ${detail}. Try again; if it keeps failing, reload the document.`);
+  }
+}

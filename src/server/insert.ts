@@ -1,0 +1,100 @@
+/** "Insert MAP": the sidebar's state, the draft preview, and writing the pre-filled plan into the document. */
+import { DEAL_STAGES, DEAL_TYPES } from '../core/plan';
+import type { InsertForm, Plan } from '../core/plan';
+import { validateInsertForm } from '../core/insert-form';
+import { draftPlan } from '../core/draft';
+import { DEAL_STAGE_LABELS, DEAL_TYPE_LABELS, DEAL_TEMPLATES } from '../core/templates';
+import { formatPlanDate } from '../core/date-format';
+import { UserError } from '../core/errors';
+import { findExistingPlan, writePlan } from '../adapters/plan-writer';
+import { savePlanSettings } from '../adapters/plan-store';
+import { today, userLocale } from '../adapters/session';
+import { withDocumentLock } from '../adapters/lock';
+import { answer } from './errors';
+import type { DateView, InsertResult, PreviewResult, SidebarState } from './contract';
+
+/** Called when the sidebar opens: the choices for the form and whether a plan is already here. */
+export function getSidebarState(): SidebarState {
+  return answer('opening the sidebar', () => ({
+    locale: userLocale(),
+    today: today(),
+    existingPlan: findExistingPlan(DocumentApp.getActiveDocument()),
+    dealTypes: DEAL_TYPES.map((id) => ({ id, label: DEAL_TYPE_LABELS[id], stepCount: DEAL_TEMPLATES[id].steps.length })),
+    dealStages: DEAL_STAGES.map((id) => ({ id, label: DEAL_STAGE_LABELS[id] })),
+  }));
+}
+
+type Drafted =
+  | { ok: true; form: InsertForm; plan: Plan; guidance: PreviewResult['guidance']; placeholders: string[]; locale: string }
+  | { ok: false; errors: Record<string, string>; guidance: PreviewResult['guidance'] };
+
+/** Validates the form and drafts the plan: the same path for preview and insert, so what is previewed is what is written. */
+function draft(raw: unknown): Drafted {
+  const validated = validateInsertForm(raw);
+  if (!validated.ok) return { ok: false, errors: validated.errors, guidance: [] };
+  const locale = userLocale();
+  const drafted = draftPlan(validated.form, { today: today(), formatDate: (iso) => formatPlanDate(iso, locale) });
+  if (!drafted.ok) return { ok: false, errors: drafted.errors, guidance: drafted.guidance };
+  return { ok: true, form: validated.form, plan: drafted.plan, guidance: drafted.guidance, placeholders: drafted.placeholders, locale };
+}
+
+/** The sidebar's "Preview": the steps with their dates as the document will show them, and the method's advice. */
+export function previewMap(form: unknown): PreviewResult {
+  return answer('previewing the plan', () => {
+    const drafted = draft(form);
+    if (!drafted.ok) return drafted;
+    const { plan, locale } = drafted;
+    const view = (iso: string): DateView => ({ iso, text: formatPlanDate(iso, locale) });
+    const k = plan.keyDates;
+    return {
+      ok: true,
+      title: plan.title,
+      steps: plan.steps.map((s) => ({ number: s.number, action: s.action, owner: s.owner, due: view(s.due ?? k.evaluationStart) })),
+      keyDates: {
+        evaluationStart: view(k.evaluationStart),
+        decisionTarget: view(k.decisionTarget ?? k.evaluationStart),
+        goLiveTarget: view(k.goLiveTarget ?? k.evaluationStart),
+      },
+      guidance: drafted.guidance,
+      placeholders: drafted.placeholders,
+    };
+  });
+}
+
+/** The sidebar's "Insert MAP": writes the draft at the cursor, unless this document already holds a plan. */
+export function insertMap(form: unknown): InsertResult {
+  return answer('inserting the plan', () => {
+    const drafted = draft(form);
+    if (!drafted.ok) {
+      return { ok: false, message: 'Some fields need a look before the plan can be inserted.', errors: drafted.errors };
+    }
+    return withDocumentLock((): InsertResult => {
+      const doc = DocumentApp.getActiveDocument();
+      const existing = findExistingPlan(doc);
+      if (existing) {
+        throw new UserError(
+          `This document already has a plan ("${existing}"). Keep one plan per deal: edit that one, or insert the new plan in a new document.`,
+        );
+      }
+      const { plan, locale } = drafted;
+      writePlan(doc, plan, { formatDate: (iso) => formatPlanDate(iso, locale) });
+      const f = drafted.form;
+      savePlanSettings({
+        version: 1,
+        yourCompany: f.yourCompany,
+        theirCompany: f.theirCompany,
+        dealType: f.dealType,
+        dealStage: f.dealStage,
+        annualContractValue: f.annualContractValue,
+        locale,
+        insertedOn: today(),
+      });
+      return {
+        ok: true,
+        message: `Inserted "${plan.title}" with ${plan.steps.length} steps. Walk the prospect through it and ask what is missing: their edits make it mutual.`,
+        guidance: drafted.guidance,
+        placeholders: drafted.placeholders,
+      };
+    });
+  });
+}

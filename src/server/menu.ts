@@ -1,0 +1,28 @@
+/** The add-on menu and the sidebar: what Extensions > Mutual Action Plan shows, and what opening it does. */
+
+/** Menu items and the top-level functions they call (each must be exported from entry.ts). */
+const MENU_ITEMS: ReadonlyArray<readonly [caption: string, functionName: string]> = [
+  ['Insert MAP', 'showInsertSidebar'],
+];
+
+/**
+ * Builds the add-on menu. Runs as a simple trigger, possibly in AuthMode.NONE (the add-on is
+ * installed but not yet used in this document), where reading the document or properties
+ * fails: so it only builds the menu. /workspace/add-ons/concepts/menus
+ */
+export function onOpen(_e?: GoogleAppsScript.Events.DocsOnOpen): void {
+  const menu = DocumentApp.getUi().createAddonMenu();
+  for (const [caption, functionName] of MENU_ITEMS) menu.addItem(caption, functionName);
+  menu.addToUi();
+}
+
+/** Installing from the Marketplace does not fire onOpen for the open document, so the menu is built here too. /apps-script/add-ons/lifecycle */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as GoogleAppsScript.Events.DocsOnOpen | undefined);
+}
+
+/** Menu "Insert MAP": opens the sidebar on its Insert form. */
+export function showInsertSidebar(): void {
+  const sidebar = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Mutual Action Plan');
+  DocumentApp.getUi().showSidebar(sidebar);
+}
