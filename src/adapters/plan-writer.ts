@@ -106,12 +106,19 @@ export function writePlan(doc: Document, plan: Plan, text: PlanText): void {
   plan.steps.forEach((s, i) => colourStatusCell(steps.getCell(i + 1, statusColumn), s.status));
 
   w.heading('Stakeholders', H.HEADING2);
-  boldHeader(w.table([STAKEHOLDER_HEADERS, ...plan.stakeholders.map((p) => [p.name, p.title, p.responsibility])]));
+  // The company beside the title tells both sides whose person this is (and later tells the parser).
+  const company = (side: string) => (side === 'ours' ? plan.yourCompany : side === 'theirs' ? plan.theirCompany : '');
+  boldHeader(
+    w.table([
+      STAKEHOLDER_HEADERS,
+      ...plan.stakeholders.map((p) => [p.name, [p.title, company(p.side)].filter(Boolean).join(', '), p.responsibility]),
+    ]),
+  );
 
   w.heading('Success criteria', H.HEADING2);
-  const [question, ...criteria] = plan.successCriteria;
-  if (question !== undefined) w.paragraph(question);
-  for (const criterion of criteria) w.listItem(criterion).setGlyphType(DocumentApp.GlyphType.NUMBER);
+  // The method's question, so the prospect knows these lines are theirs to agree.
+  w.paragraph(`What does ${plan.theirCompany} need to see to feel confident moving forward?`);
+  for (const criterion of plan.successCriteria) w.listItem(criterion).setGlyphType(DocumentApp.GlyphType.NUMBER);
 
   w.heading('Risks and blockers', H.HEADING2);
   boldHeader(w.table([RISK_HEADERS, ...plan.risks.map((r) => [r.risk, r.impact, r.mitigation])]));

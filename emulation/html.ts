@@ -1,0 +1,200 @@
+/** Emulated HtmlService: HtmlOutput built from strings or from the project's HTML files, as sidebars and dialogs show them. */
+import { CallLog, countCalls } from './calls';
+
+/**
+ * /apps-script/reference/html/sandbox-mode: IFRAME is the only mode left; NATIVE and EMULATED
+ * were sunset and now fall back to IFRAME, so whatever is set, IFRAME is what is recorded.
+ */
+export const SandboxMode = Object.freeze({ EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE' } as const);
+/** /apps-script/reference/html/x-frame-options-mode */
+export const XFrameOptionsMode = Object.freeze({ ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' } as const);
+
+/** /apps-script/reference/html/html-output-meta-tag */
+export class HtmlOutputMetaTagEmulation implements Pick<GoogleAppsScript.HTML.HtmlOutputMetaTag, 'getName' | 'getContent'> {
+  constructor(
+    readonly calls: CallLog,
+    private readonly name: string,
+    private readonly content: string,
+  ) {}
+
+  getName(): string {
+    return this.name;
+  }
+
+  getContent(): string {
+    return this.content;
+  }
+}
+countCalls(HtmlOutputMetaTagEmulation, 'HtmlOutputMetaTag');
+
+/** What a sidebar or dialog shows, read by the Ui without counting calls. */
+export interface HtmlSnapshot {
+  title: string;
+  html: string;
+  /** null: the size Google chooses (a sidebar is about 300 px wide; unverified exact). */
+  width: number | null;
+  height: number | null;
+  sandboxMode: 'IFRAME';
+  xFrameOptionsMode: 'ALLOWALL' | 'DEFAULT';
+  metaTags: { name: string; content: string }[];
+}
+
+/**
+ * /apps-script/reference/html/html-output. Content is kept as given: HtmlService's own
+ * sanitising of the page is not emulated.
+ */
+export class HtmlOutputEmulation
+  implements
+    Pick<
+      GoogleAppsScript.HTML.HtmlOutput,
+      | 'addMetaTag'
+      | 'append'
+      | 'clear'
+      | 'getContent'
+      | 'getMetaTags'
+      | 'getTitle'
+      | 'setContent'
+      | 'setHeight'
+      | 'setSandboxMode'
+      | 'setTitle'
+      | 'setWidth'
+      | 'setXFrameOptionsMode'
+    >
+{
+  private content: string;
+  private title = '';
+  private width: number | null = null;
+  private height: number | null = null;
+  private xFrameOptionsMode: 'ALLOWALL' | 'DEFAULT' = 'DEFAULT';
+  private readonly metaTags: { name: string; content: string }[] = [];
+
+  constructor(
+    readonly calls: CallLog,
+    content = '',
+  ) {
+    this.content = content;
+  }
+
+  addMetaTag(name: string, content: string): HtmlOutputEmulation {
+    this.metaTags.push({ name: String(name), content: String(content) });
+    return this;
+  }
+
+  /** Trusted content only: "it is not escaped". */
+  append(addedContent: string): HtmlOutputEmulation {
+    this.content += String(addedContent);
+    return this;
+  }
+
+  clear(): HtmlOutputEmulation {
+    this.content = '';
+    return this;
+  }
+
+  getContent(): string {
+    return this.content;
+  }
+
+  getMetaTags(): HtmlOutputMetaTagEmulation[] {
+    return this.metaTags.map((tag) => new HtmlOutputMetaTagEmulation(this.calls, tag.name, tag.content));
+  }
+
+  getTitle(): string {
+    return this.title;
+  }
+
+  setContent(content: string): HtmlOutputEmulation {
+    this.content = String(content);
+    return this;
+  }
+
+  /** Ignored for sidebars by Google (they have a fixed width); kept for dialogs. */
+  setHeight(height: number): HtmlOutputEmulation {
+    this.height = requireSize(height, 'setHeight');
+    return this;
+  }
+
+  setSandboxMode(mode: GoogleAppsScript.HTML.SandboxMode): HtmlOutputEmulation {
+    if (!Object.values(SandboxMode).includes(mode as unknown as keyof typeof SandboxMode)) {
+      throw new Error(`The parameters (${typeof mode}) don't match the method signature for HtmlService.HtmlOutput.setSandboxMode.`);
+    }
+    return this;
+  }
+
+  setTitle(title: string): HtmlOutputEmulation {
+    this.title = String(title);
+    return this;
+  }
+
+  setWidth(width: number): HtmlOutputEmulation {
+    this.width = requireSize(width, 'setWidth');
+    return this;
+  }
+
+  setXFrameOptionsMode(mode: GoogleAppsScript.HTML.XFrameOptionsMode): HtmlOutputEmulation {
+    const value = mode as unknown as string;
+    if (value !== 'ALLOWALL' && value !== 'DEFAULT') {
+      throw new Error(`The parameters (${typeof mode}) don't match the method signature for HtmlService.HtmlOutput.setXFrameOptionsMode.`);
+    }
+    this.xFrameOptionsMode = value;
+    return this;
+  }
+
+  /** Test plumbing: everything the page would show, without touching the call ledger. */
+  _snapshot(): HtmlSnapshot {
+    return {
+      title: this.title,
+      html: this.content,
+      width: this.width,
+      height: this.height,
+      sandboxMode: 'IFRAME',
+      xFrameOptionsMode: this.xFrameOptionsMode,
+      metaTags: this.metaTags.map((tag) => ({ ...tag })),
+    };
+  }
+}
+countCalls(HtmlOutputEmulation, 'HtmlOutput');
+
+function requireSize(value: number, method: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new Error(`The parameters (${typeof value}) don't match the method signature for HtmlService.HtmlOutput.${method}.`);
+  }
+  return value;
+}
+
+/**
+ * /apps-script/reference/html/html-service. Templates (createTemplate*, scriptlets) are not
+ * emulated: the add-on builds one self-contained Sidebar.html and serves it as is.
+ */
+export class HtmlServiceEmulation
+  implements Pick<GoogleAppsScript.HTML.HtmlService, 'SandboxMode' | 'XFrameOptionsMode' | 'createHtmlOutput' | 'createHtmlOutputFromFile'>
+{
+  readonly SandboxMode = SandboxMode as unknown as typeof GoogleAppsScript.HTML.SandboxMode;
+  readonly XFrameOptionsMode = XFrameOptionsMode as unknown as typeof GoogleAppsScript.HTML.XFrameOptionsMode;
+
+  /** @param files the project's HTML files by name without ".html" ({ Sidebar: '<!doctype html>...' }). */
+  constructor(
+    readonly calls: CallLog,
+    private readonly files: Readonly<Record<string, string>>,
+  ) {}
+
+  createHtmlOutput(html?: string): HtmlOutputEmulation {
+    if (html !== undefined && typeof html !== 'string') {
+      throw new Error(`The parameters (${typeof html}) don't match the method signature for HtmlService.createHtmlOutput.`);
+    }
+    return new HtmlOutputEmulation(this.calls, html ?? '');
+  }
+
+  /**
+   * 'Sidebar' names Sidebar.html in the project; the extension may be given too. An unknown
+   * name fails with Google's message ("No HTML file named Index was found.", widely reported).
+   */
+  createHtmlOutputFromFile(filename: string): HtmlOutputEmulation {
+    const name = String(filename);
+    const key = [name, name.replace(/\.html$/, '')].find((candidate) => Object.hasOwn(this.files, candidate));
+    const content = key === undefined ? undefined : this.files[key];
+    if (content === undefined) throw new Error(`No HTML file named ${name} was found.`);
+    return new HtmlOutputEmulation(this.calls, content);
+  }
+}
+countCalls(HtmlServiceEmulation, 'HtmlService');

@@ -1,0 +1,796 @@
+/** Emulated SpreadsheetApp for the Sheets export: spreadsheets, sheets and ranges, with Sheets' input parsing made visible. */
+import { CallLog, countCalls } from './calls';
+import { formatDate, SCOPES, type AuthGate } from './session';
+
+export type CellValue = string | number | boolean | Date;
+
+interface Cell {
+  value: CellValue;
+  /** "" or the formula text ("=SUM(A1:A3)"). */
+  formula: string;
+  background: string;
+  numberFormat: string;
+  fontWeight: 'normal' | 'bold';
+}
+
+/**
+ * What getValues() returns for a formula cell. Sheets would compute it; the emulation does not
+ * evaluate formulas and shows "#NAME?" (what text that became a formula, "=Acme + Globex",
+ * usually displays), so a test sees the damage. getFormulas() returns the formula itself.
+ */
+export const FORMULA_STAND_IN = '#NAME?';
+
+const DEFAULT_BACKGROUND = '#ffffff';
+/** What getNumberFormat() reports for a cell never formatted (recalled from Sheets; unverified). */
+const DEFAULT_NUMBER_FORMAT = '0.###############';
+/** "Plain text" format: Sheets stores what is written as text, "=" and digits included. */
+const PLAIN_TEXT_FORMAT = '@';
+const DEFAULT_COLUMN_WIDTH = 100;
+
+function emptyCell(): Cell {
+  return { value: '', formula: '', background: DEFAULT_BACKGROUND, numberFormat: DEFAULT_NUMBER_FORMAT, fontWeight: 'normal' };
+}
+
+function isDate(value: unknown): value is Date {
+  // Cross-realm safe: dates from the add-on's vm context are not `instanceof Date` here.
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+function signature(method: string, args: readonly unknown[]): Error {
+  const types = args.map((a) => (Array.isArray(a) ? 'Object[]' : a === null ? 'null' : typeof a === 'object' ? 'Object' : typeof a === 'string' ? 'String' : typeof a === 'number' ? 'number' : typeof a));
+  return new Error(`The parameters (${types.join(',')}) don't match the method signature for ${method}.`);
+}
+
+export function columnLetters(column: number): string {
+  let n = column;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+const A1 = /^(?:(?:'((?:[^']|'')+)'|([^'!]+))!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/;
+
+interface A1Range {
+  sheetName: string | null;
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+}
+
+/** "A1", "A1:C3", "'My sheet'!B2:D4". Open ranges ("A:C", "2:5") are not emulated. */
+function parseA1(notation: string): A1Range {
+  const m = A1.exec(String(notation).trim());
+  if (!m) throw new Error('Range not found');
+  const sheetName = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? null);
+  const c1 = columnNumber(m[3]!);
+  const r1 = Number(m[4]);
+  const c2 = m[5] ? columnNumber(m[5]) : c1;
+  const r2 = m[6] ? Number(m[6]) : r1;
+  if (r1 < 1 || r2 < 1) throw new Error('Range not found');
+  return {
+    sheetName,
+    row: Math.min(r1, r2),
+    column: Math.min(c1, c2),
+    numRows: Math.abs(r2 - r1) + 1,
+    numColumns: Math.abs(c2 - c1) + 1,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading typed text as Sheets does
+// ---------------------------------------------------------------------------------------------
+
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const PERCENT = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))%$/;
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const MONTH_DATE = /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (\d{1,2}),? (\d{4})$/i;
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** Midnight of a calendar day in the spreadsheet's time zone, as Sheets stores a typed date. */
+function midnightIn(timeZone: string, year: number, month: number, day: number): Date | null {
+  const guess = Date.UTC(year, month - 1, day);
+  const check = new Date(guess);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  // Two passes settle the zone offset (it can differ between the guess and the answer near a DST change).
+  let ms = guess;
+  for (let i = 0; i < 2; i++) {
+    const shown = formatDate(new Date(ms), timeZone, 'yyyy-MM-dd HH:mm:ss');
+    const [d, t] = shown.split(' ');
+    const [y, mo, da] = d!.split('-').map(Number);
+    const [h, mi, s] = t!.split(':').map(Number);
+    const shownAsUtc = Date.UTC(y!, mo! - 1, da!, h!, mi!, s!);
+    ms += guess - shownAsUtc;
+  }
+  return new Date(ms);
+}
+
+export interface Written {
+  value: CellValue;
+  formula: string;
+}
+
+/**
+ * setValue/setValues write as if the text were typed into the cell: "=..." becomes a formula,
+ * and text that looks like a number, TRUE/FALSE or a date becomes one. A leading apostrophe or
+ * the plain-text number format ("@") keeps text as text. Sheets' parser accepts more forms
+ * ("1,234", "$5", other date layouts) than this emulation reads; the common ones are here.
+ * Text starting with "+" or "-" that is not a number is read as a formula like "=" (what
+ * typing it does in the Sheets UI; unverified for setValue).
+ */
+export function readTyped(input: unknown, numberFormat: string, timeZone: string): Written {
+  if (input === null || input === undefined) return { value: '', formula: '' };
+  if (isDate(input)) return { value: new Date(input.getTime()), formula: '' };
+  if (typeof input === 'number' || typeof input === 'boolean') return { value: input, formula: '' };
+  if (typeof input !== 'string') {
+    // Unverified what Sheets stores; an object in a cell is a bug in the caller, so it fails here.
+    throw new Error(`Cannot write a value of type ${Array.isArray(input) ? 'array' : typeof input} into a cell: convert it to a string first.`);
+  }
+  const text = input;
+  if (numberFormat === PLAIN_TEXT_FORMAT) return { value: text, formula: '' };
+  if (text.startsWith("'")) return { value: text.slice(1), formula: '' };
+  if (text.length > 1 && text.startsWith('=')) return { value: FORMULA_STAND_IN, formula: text };
+  const trimmed = text.trim();
+  if (NUMBER.test(trimmed)) return { value: Number(trimmed), formula: '' };
+  const percent = PERCENT.exec(trimmed);
+  if (percent) return { value: Number(percent[1]) / 100, formula: '' };
+  if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === 'true', formula: '' };
+  let date: Date | null = null;
+  const iso = ISO_DATE.exec(trimmed);
+  const us = US_DATE.exec(trimmed);
+  const named = MONTH_DATE.exec(trimmed);
+  if (iso) date = midnightIn(timeZone, Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  else if (us) date = midnightIn(timeZone, Number(us[3]), Number(us[1]), Number(us[2]));
+  else if (named) date = midnightIn(timeZone, Number(named[3]), MONTH_NAMES.indexOf(named[1]!.slice(0, 3).toLowerCase()) + 1, Number(named[2]));
+  if (date) return { value: date, formula: '' };
+  if (text.length > 1 && (text.startsWith('+') || text.startsWith('-'))) return { value: FORMULA_STAND_IN, formula: `=${text}` };
+  return { value: text, formula: '' };
+}
+
+function normaliseColour(color: string | null): string {
+  if (color === null || color === undefined) return DEFAULT_BACKGROUND;
+  if (typeof color !== 'string') throw signature('SpreadsheetApp.Range.setBackground', [color]);
+  const text = color.trim().toLowerCase();
+  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/.exec(text);
+  if (short) return `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`;
+  return text;
+}
+
+function fontWeightOf(weight: unknown, method: string): 'normal' | 'bold' {
+  if (weight === null) return 'normal';
+  if (weight === 'normal' || weight === 'bold') return weight;
+  throw signature(method, [weight]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Models (state that outlives an execution) and the classes the add-on sees
+// ---------------------------------------------------------------------------------------------
+
+export class SheetModel {
+  readonly cells = new Map<string, Cell>();
+  readonly columnWidths = new Map<number, number>();
+  readonly autoResized = new Set<number>();
+  frozenRows = 0;
+
+  constructor(
+    public name: string,
+    public maxRows = 1000,
+    public maxColumns = 26,
+  ) {}
+
+  cell(row: number, column: number): Cell {
+    return this.cells.get(`${row},${column}`) ?? emptyCell();
+  }
+
+  put(row: number, column: number, cell: Cell): void {
+    this.cells.set(`${row},${column}`, cell);
+  }
+
+  hasContent(cell: Cell): boolean {
+    return cell.value !== '' || cell.formula !== '';
+  }
+
+  lastRow(): number {
+    let last = 0;
+    for (const [key, cell] of this.cells) if (this.hasContent(cell)) last = Math.max(last, Number(key.split(',')[0]));
+    return last;
+  }
+
+  lastColumn(): number {
+    let last = 0;
+    for (const [key, cell] of this.cells) if (this.hasContent(cell)) last = Math.max(last, Number(key.split(',')[1]));
+    return last;
+  }
+}
+
+export class SpreadsheetModel {
+  readonly sheets: SheetModel[];
+  active: SheetModel;
+
+  constructor(
+    readonly id: string,
+    public name: string,
+    readonly timeZone: string,
+    rows = 1000,
+    columns = 26,
+  ) {
+    this.active = new SheetModel('Sheet1', rows, columns);
+    this.sheets = [this.active];
+  }
+}
+
+export interface SpreadsheetContext {
+  readonly calls: CallLog;
+  readonly timeZone: string;
+  readonly auth: AuthGate;
+  /** Every spreadsheet "in Drive": kept by the environment so openById finds earlier executions' files. */
+  readonly spreadsheets: Map<string, SpreadsheetModel>;
+}
+
+/** /apps-script/reference/spreadsheet/range */
+export class RangeEmulation
+  implements
+    Pick<
+      GoogleAppsScript.Spreadsheet.Range,
+      | 'clear'
+      | 'getA1Notation'
+      | 'getBackground'
+      | 'getBackgrounds'
+      | 'getColumn'
+      | 'getDisplayValues'
+      | 'getFontWeight'
+      | 'getFontWeights'
+      | 'getFormula'
+      | 'getFormulas'
+      | 'getLastColumn'
+      | 'getLastRow'
+      | 'getNumColumns'
+      | 'getNumRows'
+      | 'getNumberFormat'
+      | 'getNumberFormats'
+      | 'getRow'
+      | 'getSheet'
+      | 'getValue'
+      | 'getValues'
+      | 'setBackground'
+      | 'setBackgrounds'
+      | 'setFontWeight'
+      | 'setFontWeights'
+      | 'setNumberFormat'
+      | 'setNumberFormats'
+      | 'setValue'
+      | 'setValues'
+    >
+{
+  constructor(
+    readonly calls: CallLog,
+    private readonly sheet: SheetEmulation,
+    private readonly model: SheetModel,
+    private readonly timeZone: string,
+    private readonly row: number,
+    private readonly column: number,
+    private readonly numRows: number,
+    private readonly numColumns: number,
+  ) {}
+
+  getA1Notation(): string {
+    const start = `${columnLetters(this.column)}${this.row}`;
+    if (this.numRows === 1 && this.numColumns === 1) return start;
+    return `${start}:${columnLetters(this.column + this.numColumns - 1)}${this.row + this.numRows - 1}`;
+  }
+
+  getRow(): number {
+    return this.row;
+  }
+
+  getColumn(): number {
+    return this.column;
+  }
+
+  getLastRow(): number {
+    return this.row + this.numRows - 1;
+  }
+
+  getLastColumn(): number {
+    return this.column + this.numColumns - 1;
+  }
+
+  getNumRows(): number {
+    return this.numRows;
+  }
+
+  getNumColumns(): number {
+    return this.numColumns;
+  }
+
+  getSheet(): SheetEmulation {
+    return this.sheet;
+  }
+
+  /** Empty cells are "" (never null); dates come back as Date objects. */
+  getValues(): CellValue[][] {
+    return this.map((cell) => (isDate(cell.value) ? new Date(cell.value.getTime()) : cell.value));
+  }
+
+  getValue(): CellValue {
+    const value = this.model.cell(this.row, this.column).value;
+    return isDate(value) ? new Date(value.getTime()) : value;
+  }
+
+  /** As the cell shows it: numbers as typed, TRUE/FALSE, dates as M/d/yyyy (an en_US sheet). */
+  getDisplayValues(): string[][] {
+    return this.map((cell) => {
+      if (isDate(cell.value)) return formatDate(cell.value, this.timeZone, 'M/d/yyyy');
+      if (typeof cell.value === 'boolean') return cell.value ? 'TRUE' : 'FALSE';
+      return String(cell.value);
+    });
+  }
+
+  getFormulas(): string[][] {
+    return this.map((cell) => cell.formula);
+  }
+
+  getFormula(): string {
+    return this.model.cell(this.row, this.column).formula;
+  }
+
+  /** "The value can be numeric, string, boolean or date": on a bigger range every cell gets it. */
+  setValue(value: unknown): RangeEmulation {
+    this.each((cell) => Object.assign(cell, readTyped(value, cell.numberFormat, this.timeZone)));
+    return this;
+  }
+
+  setValues(values: unknown[][]): RangeEmulation {
+    this.requireGrid('setValues', values);
+    this.each((cell, r, c) => Object.assign(cell, readTyped(values[r]![c], cell.numberFormat, this.timeZone)));
+    return this;
+  }
+
+  getBackgrounds(): string[][] {
+    return this.map((cell) => cell.background);
+  }
+
+  getBackground(): string {
+    return this.model.cell(this.row, this.column).background;
+  }
+
+  /** null resets to white. */
+  setBackground(color: string | null): RangeEmulation {
+    const colour = normaliseColour(color);
+    this.each((cell) => {
+      cell.background = colour;
+    });
+    return this;
+  }
+
+  setBackgrounds(color: Array<Array<string | null>>): RangeEmulation {
+    this.requireGrid('setBackgrounds', color);
+    this.each((cell, r, c) => {
+      cell.background = normaliseColour(color[r]![c] ?? null);
+    });
+    return this;
+  }
+
+  getNumberFormats(): string[][] {
+    return this.map((cell) => cell.numberFormat);
+  }
+
+  getNumberFormat(): string {
+    return this.model.cell(this.row, this.column).numberFormat;
+  }
+
+  /** Applies to what is written afterwards ("@" keeps later text as text); values already stored keep their type. */
+  setNumberFormat(numberFormat: string): RangeEmulation {
+    if (typeof numberFormat !== 'string') throw signature('SpreadsheetApp.Range.setNumberFormat', [numberFormat]);
+    this.each((cell) => {
+      cell.numberFormat = numberFormat;
+    });
+    return this;
+  }
+
+  setNumberFormats(numberFormats: string[][]): RangeEmulation {
+    this.requireGrid('setNumberFormats', numberFormats);
+    this.each((cell, r, c) => {
+      cell.numberFormat = String(numberFormats[r]![c]);
+    });
+    return this;
+  }
+
+  getFontWeights(): GoogleAppsScript.Spreadsheet.FontWeight[][] {
+    return this.map((cell) => cell.fontWeight);
+  }
+
+  getFontWeight(): GoogleAppsScript.Spreadsheet.FontWeight {
+    return this.model.cell(this.row, this.column).fontWeight;
+  }
+
+  setFontWeight(fontWeight: GoogleAppsScript.Spreadsheet.FontWeight | null): RangeEmulation {
+    const weight = fontWeightOf(fontWeight, 'SpreadsheetApp.Range.setFontWeight');
+    this.each((cell) => {
+      cell.fontWeight = weight;
+    });
+    return this;
+  }
+
+  setFontWeights(fontWeights: Array<Array<GoogleAppsScript.Spreadsheet.FontWeight | null>>): RangeEmulation {
+    this.requireGrid('setFontWeights', fontWeights);
+    this.each((cell, r, c) => {
+      cell.fontWeight = fontWeightOf(fontWeights[r]![c] ?? null, 'SpreadsheetApp.Range.setFontWeights');
+    });
+    return this;
+  }
+
+  /** Contents and formats. */
+  clear(): RangeEmulation {
+    for (let r = 0; r < this.numRows; r++) {
+      for (let c = 0; c < this.numColumns; c++) this.model.cells.delete(`${this.row + r},${this.column + c}`);
+    }
+    return this;
+  }
+
+  /**
+   * Google checks the grid's shape before writing anything ("The number of rows in the data does
+   * not match the number of rows in the range. The data has 2 but the range has 3.", quoted by
+   * public emulations and reports).
+   */
+  private requireGrid(method: string, grid: unknown): void {
+    if (!Array.isArray(grid) || !grid.every((row) => Array.isArray(row))) throw signature(`SpreadsheetApp.Range.${method}`, [grid]);
+    if (grid.length !== this.numRows) {
+      throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${grid.length} but the range has ${this.numRows}.`);
+    }
+    for (const row of grid as unknown[][]) {
+      if (row.length !== this.numColumns) {
+        throw new Error(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.numColumns}.`,
+        );
+      }
+    }
+  }
+
+  private map<T>(read: (cell: Cell) => T): T[][] {
+    const out: T[][] = [];
+    for (let r = 0; r < this.numRows; r++) {
+      const line: T[] = [];
+      for (let c = 0; c < this.numColumns; c++) line.push(read(this.model.cell(this.row + r, this.column + c)));
+      out.push(line);
+    }
+    return out;
+  }
+
+  private each(write: (cell: Cell, r: number, c: number) => void): void {
+    for (let r = 0; r < this.numRows; r++) {
+      for (let c = 0; c < this.numColumns; c++) {
+        const cell = { ...this.model.cell(this.row + r, this.column + c) };
+        write(cell, r, c);
+        this.model.put(this.row + r, this.column + c, cell);
+      }
+    }
+  }
+}
+countCalls(RangeEmulation, 'Range');
+
+/** What a sheet holds, for assertions without counting calls. */
+export interface SheetDump {
+  name: string;
+  values: CellValue[][];
+  formulas: string[][];
+  backgrounds: string[][];
+  fontWeights: ('normal' | 'bold')[][];
+  numberFormats: string[][];
+  frozenRows: number;
+  autoResizedColumns: number[];
+}
+
+/** /apps-script/reference/spreadsheet/sheet */
+export class SheetEmulation
+  implements
+    Pick<
+      GoogleAppsScript.Spreadsheet.Sheet,
+      | 'autoResizeColumns'
+      | 'clear'
+      | 'clearContents'
+      | 'getColumnWidth'
+      | 'getDataRange'
+      | 'getFrozenRows'
+      | 'getLastColumn'
+      | 'getLastRow'
+      | 'getMaxColumns'
+      | 'getMaxRows'
+      | 'getName'
+      | 'getParent'
+      | 'getRange'
+      | 'setFrozenRows'
+      | 'setName'
+    >
+{
+  constructor(
+    readonly calls: CallLog,
+    private readonly spreadsheet: SpreadsheetEmulation,
+    readonly _model: SheetModel,
+    private readonly timeZone: string,
+  ) {}
+
+  getName(): string {
+    return this._model.name;
+  }
+
+  setName(name: string): SheetEmulation {
+    this.spreadsheet._renameSheet(this._model, name);
+    return this;
+  }
+
+  getParent(): SpreadsheetEmulation {
+    return this.spreadsheet;
+  }
+
+  getRange(row: number, column: number): RangeEmulation;
+  getRange(row: number, column: number, numRows: number): RangeEmulation;
+  getRange(row: number, column: number, numRows: number, numColumns: number): RangeEmulation;
+  getRange(a1Notation: string): RangeEmulation;
+  getRange(...args: unknown[]): RangeEmulation {
+    if (args.length === 1 && typeof args[0] === 'string') {
+      const a1 = parseA1(args[0]);
+      if (a1.sheetName !== null && a1.sheetName !== this._model.name) throw new Error('Range not found');
+      return this._range(a1.row, a1.column, a1.numRows, a1.numColumns);
+    }
+    if (args.length < 2 || args.length > 4 || !args.every((a) => typeof a === 'number' && Number.isFinite(a))) {
+      throw signature('SpreadsheetApp.Sheet.getRange', args);
+    }
+    const [row, column, numRows = 1, numColumns = 1] = (args as number[]).map(Math.trunc);
+    return this._range(row!, column!, numRows, numColumns);
+  }
+
+  /** "The position of the last row that has content"; 0 for an empty sheet. */
+  getLastRow(): number {
+    return this._model.lastRow();
+  }
+
+  getLastColumn(): number {
+    return this._model.lastColumn();
+  }
+
+  /** A1 to the last cell with content (A1 alone on an empty sheet). */
+  getDataRange(): RangeEmulation {
+    return this._range(1, 1, Math.max(1, this._model.lastRow()), Math.max(1, this._model.lastColumn()));
+  }
+
+  getMaxRows(): number {
+    return this._model.maxRows;
+  }
+
+  getMaxColumns(): number {
+    return this._model.maxColumns;
+  }
+
+  /** Contents and formats. */
+  clear(): SheetEmulation {
+    this._model.cells.clear();
+    return this;
+  }
+
+  clearContents(): SheetEmulation {
+    for (const [key, cell] of this._model.cells) this._model.cells.set(key, { ...cell, value: '', formula: '' });
+    return this;
+  }
+
+  setFrozenRows(rows: number): void {
+    if (typeof rows !== 'number' || rows < 0 || rows > this._model.maxRows) throw signature('SpreadsheetApp.Sheet.setFrozenRows', [rows]);
+    this._model.frozenRows = rows;
+  }
+
+  getFrozenRows(): number {
+    return this._model.frozenRows;
+  }
+
+  /** Widths are an estimate from the longest text (Google measures rendered text); recorded for assertions. */
+  autoResizeColumns(startColumn: number, numColumns: number): SheetEmulation {
+    for (let c = startColumn; c < startColumn + numColumns; c++) {
+      let longest = 0;
+      for (const [key, cell] of this._model.cells) {
+        if (Number(key.split(',')[1]) === c) longest = Math.max(longest, String(cell.value).length);
+      }
+      this._model.columnWidths.set(c, Math.max(21, longest * 7 + 10));
+      this._model.autoResized.add(c);
+    }
+    return this;
+  }
+
+  getColumnWidth(columnPosition: number): number {
+    return this._model.columnWidths.get(columnPosition) ?? DEFAULT_COLUMN_WIDTH;
+  }
+
+  _range(row: number, column: number, numRows: number, numColumns: number): RangeEmulation {
+    // Messages as Apps Script words them (recalled from its errors; unverified on the reference pages).
+    if (row < 1) throw new Error('The starting row of the range is too small.');
+    if (column < 1) throw new Error('The starting column of the range is too small.');
+    if (numRows < 1) throw new Error('The number of rows in the range must be at least 1.');
+    if (numColumns < 1) throw new Error('The number of columns in the range must be at least 1.');
+    if (row + numRows - 1 > this._model.maxRows || column + numColumns - 1 > this._model.maxColumns) {
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+    return new RangeEmulation(this.calls, this, this._model, this.timeZone, row, column, numRows, numColumns);
+  }
+
+  /** Everything in use, uncounted. */
+  _dump(): SheetDump {
+    const rows = Math.max(this._model.lastRow(), 0);
+    const columns = Math.max(this._model.lastColumn(), 0);
+    const grid = <T>(read: (cell: Cell) => T): T[][] =>
+      Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_unused, c) => read(this._model.cell(r + 1, c + 1))));
+    return {
+      name: this._model.name,
+      values: grid((cell) => (isDate(cell.value) ? new Date(cell.value.getTime()) : cell.value)),
+      formulas: grid((cell) => cell.formula),
+      backgrounds: grid((cell) => cell.background),
+      fontWeights: grid((cell) => cell.fontWeight),
+      numberFormats: grid((cell) => cell.numberFormat),
+      frozenRows: this._model.frozenRows,
+      autoResizedColumns: [...this._model.autoResized].sort((a, b) => a - b),
+    };
+  }
+}
+countCalls(SheetEmulation, 'Sheet');
+
+/** /apps-script/reference/spreadsheet/spreadsheet */
+export class SpreadsheetEmulation
+  implements
+    Pick<
+      GoogleAppsScript.Spreadsheet.Spreadsheet,
+      'getActiveSheet' | 'getId' | 'getName' | 'getRange' | 'getSheetByName' | 'getSheets' | 'getUrl' | 'insertSheet' | 'rename'
+    >
+{
+  private readonly views = new WeakMap<SheetModel, SheetEmulation>();
+
+  constructor(
+    readonly calls: CallLog,
+    readonly _model: SpreadsheetModel,
+  ) {}
+
+  getId(): string {
+    return this._model.id;
+  }
+
+  getUrl(): string {
+    return `https://docs.google.com/spreadsheets/d/${this._model.id}/edit`;
+  }
+
+  getName(): string {
+    return this._model.name;
+  }
+
+  rename(newName: string): void {
+    this._model.name = String(newName);
+  }
+
+  getSheets(): SheetEmulation[] {
+    return this._model.sheets.map((sheet) => this._view(sheet));
+  }
+
+  getSheetByName(name: string): SheetEmulation | null {
+    const sheet = this._model.sheets.find((s) => s.name === name);
+    return sheet ? this._view(sheet) : null;
+  }
+
+  getActiveSheet(): SheetEmulation {
+    return this._view(this._model.active);
+  }
+
+  /** "A1:B2" on the active sheet, or "'Sheet name'!A1:B2". */
+  getRange(a1Notation: string): RangeEmulation {
+    const a1 = parseA1(a1Notation);
+    const sheet = a1.sheetName === null ? this._model.active : this._model.sheets.find((s) => s.name === a1.sheetName);
+    if (!sheet) throw new Error('Range not found');
+    return this._view(sheet)._range(a1.row, a1.column, a1.numRows, a1.numColumns);
+  }
+
+  /** The new sheet goes last unless an index is given, and "becomes the active sheet". */
+  insertSheet(): SheetEmulation;
+  insertSheet(sheetIndex: number): SheetEmulation;
+  insertSheet(sheetName: string): SheetEmulation;
+  insertSheet(sheetName: string, sheetIndex: number): SheetEmulation;
+  insertSheet(...args: unknown[]): SheetEmulation {
+    let name: string | undefined;
+    let index = this._model.sheets.length;
+    if (typeof args[0] === 'string') {
+      name = args[0];
+      if (args[1] !== undefined) index = Number(args[1]);
+    } else if (typeof args[0] === 'number') {
+      index = args[0];
+    } else if (args.length > 0) {
+      throw signature('SpreadsheetApp.Spreadsheet.insertSheet', args);
+    }
+    if (name === undefined) {
+      let n = this._model.sheets.length + 1;
+      while (this._model.sheets.some((s) => s.name === `Sheet${n}`)) n += 1;
+      name = `Sheet${n}`;
+    }
+    this.requireFreeName(name);
+    const sheet = new SheetModel(name);
+    this._model.sheets.splice(Math.max(0, Math.min(index, this._model.sheets.length)), 0, sheet);
+    this._model.active = sheet;
+    return this._view(sheet);
+  }
+
+  _renameSheet(sheet: SheetModel, name: string): void {
+    if (sheet.name === name) return;
+    this.requireFreeName(name);
+    sheet.name = String(name);
+  }
+
+  _view(sheet: SheetModel): SheetEmulation {
+    let view = this.views.get(sheet);
+    if (!view) {
+      view = new SheetEmulation(this.calls, this, sheet, this._model.timeZone);
+      this.views.set(sheet, view);
+    }
+    return view;
+  }
+
+  private requireFreeName(name: string): void {
+    // Wording as Sheets shows it (recalled; unverified on the reference pages).
+    if (this._model.sheets.some((s) => s.name.toLowerCase() === String(name).toLowerCase())) {
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    }
+  }
+}
+countCalls(SpreadsheetEmulation, 'Spreadsheet');
+
+/**
+ * /apps-script/reference/spreadsheet/spreadsheet-app: creating and reopening spreadsheets. A Docs
+ * add-on has no active spreadsheet, so getActive* are left out. Both calls reach other files:
+ * they need full authorization and the spreadsheets scope.
+ */
+export class SpreadsheetAppEmulation implements Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'create' | 'openById' | 'flush'> {
+  readonly calls: CallLog;
+  private readonly views = new Map<string, SpreadsheetEmulation>();
+
+  constructor(private readonly ctx: SpreadsheetContext) {
+    this.calls = ctx.calls;
+  }
+
+  create(name: string, rows?: number, columns?: number): SpreadsheetEmulation {
+    this.ctx.auth.check('SpreadsheetApp.create', 'FULL', [SCOPES.spreadsheets]);
+    if (typeof name !== 'string') throw signature('SpreadsheetApp.create', [name]);
+    const id = `emulated-spreadsheet-${this.ctx.spreadsheets.size + 1}`;
+    const model = new SpreadsheetModel(id, name, this.ctx.timeZone, rows ?? 1000, columns ?? 26);
+    this.ctx.spreadsheets.set(id, model);
+    return this._view(model);
+  }
+
+  /** Unknown ids fail the way Apps Script has long reported them. */
+  openById(id: string): SpreadsheetEmulation {
+    this.ctx.auth.check('SpreadsheetApp.openById', 'FULL', [SCOPES.spreadsheets]);
+    const model = this.ctx.spreadsheets.get(String(id));
+    if (!model) throw new Error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    return this._view(model);
+  }
+
+  /** Writes are applied at once here; nothing to flush. */
+  flush(): void {}
+
+  _view(model: SpreadsheetModel): SpreadsheetEmulation {
+    let view = this.views.get(model.id);
+    if (!view) {
+      view = new SpreadsheetEmulation(this.calls, model);
+      this.views.set(model.id, view);
+    }
+    return view;
+  }
+
+  /** Every spreadsheet created in this environment, for assertions. */
+  _all(): SpreadsheetEmulation[] {
+    return [...this.ctx.spreadsheets.values()].map((model) => this._view(model));
+  }
+}
+countCalls(SpreadsheetAppEmulation, 'SpreadsheetApp');

@@ -1,0 +1,426 @@
+/** Reads due-date cells as people type them ("Mar 3", "3/14 (tentative)", "Week 3", "TBD") and writes a new date back in the cell's own form. */
+import type { IsoDate } from './plan';
+import { addDays, addWorkingDays, compareDates, dateParts, dayOfWeek, daysBetween, isoFromParts, WORKING_DAYS, type WorkCalendar } from './calendar';
+
+export type Weekday = 'none' | 'short' | 'long';
+export type Caps = 'title' | 'lower' | 'upper';
+
+/** A range written in a due cell ("Mar 3-7", "3/3 - 3/7"): the due date is its end; the start is kept only to write the range back. */
+export interface DateRange {
+  /** Calendar days from start to end; a moved range keeps its length ("Mar 3-7" moved to Mar 14 is "Mar 10-14"). */
+  days: number;
+  /** The text between start and end as typed: "-", " - ", " to ". */
+  joiner: string;
+  /** One side carries only its day: "Mar 3-7" (month-first) or "3-7 March" (day-first). */
+  compact: boolean;
+  /** The start was written with its own year ("Mar 3, 2026 - Apr 2, 2026"). */
+  startYear: boolean;
+}
+
+/** What every written calendar date shares: an optional weekday (recomputed on write), letter case, and range. */
+export interface Written {
+  weekday: Weekday;
+  /** The text between weekday and date as typed: " ", ", ". */
+  weekdaySep: string;
+  caps: Caps;
+  range: DateRange | null;
+}
+
+/**
+ * How a cell wrote its date, so a new date can be written the same way. `prefix` and `suffix`
+ * are the cell's text around the date ("by ", " (tentative)"), kept verbatim. `yearDigits` 0
+ * means the year was left out.
+ */
+export type DateFormat = { prefix: string; suffix: string } & (
+  | ({ style: 'iso' } & Written)
+  | ({ style: 'numeric'; order: 'mdy' | 'dmy'; separator: '/' | '.' | '-'; yearDigits: 0 | 2 | 4; padded: boolean } & Written)
+  | ({
+      style: 'text';
+      monthFirst: boolean;
+      monthStyle: 'short' | 'long';
+      /** "Mar." rather than "Mar". */
+      dot: boolean;
+      ordinal: boolean;
+      /** "3rd of March". */
+      of: boolean;
+      yearDigits: 0 | 2 | 4;
+      /** A comma before the year: "March 3, 2026". */
+      comma: boolean;
+    } & Written)
+  | {
+      style: 'week';
+      /** "Week ", "Wk ", "W" as typed. */
+      word: string;
+      /** Weeks from first to last in "Week 3-4" (1); 0 for a single week. */
+      span: number;
+      joiner: string;
+    }
+);
+
+export type ParsedDate =
+  | { kind: 'date'; date: IsoDate; format: DateFormat }
+  | {
+      kind: 'undated';
+      /** 'quarter' covers any period coarser than a day: "Q2", "H1", "end of March", "next month". */
+      reason: 'empty' | 'tbd' | 'quarter' | 'unknown';
+      text: string;
+    };
+
+export interface DateContext {
+  /** The document's order for numeric dates, from detectDayFirst. */
+  dayFirst: boolean;
+  /** The date nearest the plan's other dates: a missing year is the one that puts the date nearest it. */
+  referenceDate: IsoDate;
+  /** Week 1 starts here ("Week 3" cells). */
+  evaluationStart?: IsoDate | null;
+  calendar?: WorkCalendar;
+  /** formatDueDate only: the form for a date a "Week N" cell cannot say (the plan's usual form); default "Mar 3". */
+  fallback?: DateFormat;
+}
+
+const SHORT = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+const LONG = 'January February March April May June July August September October November December'.split(' ');
+const DAYS = 'Sunday Monday Tuesday Wednesday Thursday Friday Saturday'.split(' ');
+const MON = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const ORD = '(st|nd|rd|th)?';
+// Sticky: each pattern is tried at one position of the scan, so the leftmost date wins.
+const sticky = (source: string): RegExp => new RegExp(source, 'iy');
+const WD_RE = sticky('(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)(\\.?,?\\s+)');
+const ISO_RE = sticky('(\\d{4})-(\\d\\d?)-(\\d\\d?)(?!\\d)');
+// A year is required with "-" ("3-7" is a range of days) and with "." unless a closing dot
+// follows ("14.3."), so that a decimal such as "3.14" is never a date.
+const NUM_RE = sticky('(\\d\\d?)([/.-])(\\d\\d?)(?:\\2(\\d{4}|\\d\\d)|(?<=\\/\\d\\d?)(?!\\/\\d)|(?<=\\.\\d\\d?)(?=\\.(?!\\d)))(?!\\d)');
+const MF_RE = sticky(`(${MON})(\\.)?\\s*(\\d\\d?)${ORD}(?![\\da-z])`);
+const DF_RE = sticky(`(\\d\\d?)${ORD}(\\s+of)?\\s*(${MON})(\\.)?(?![a-z])`);
+const DAY_RE = sticky(`(\\d\\d?)${ORD}(?![\\da-z]|[/.]\\d)`);
+const YEAR_RE = sticky('(,)?\\s*(\\d{4}|\\d\\d)(?![\\d:])');
+const JOIN_RE = sticky('\\s*[-–—]\\s*|\\s+(?:to|through|thru|till|until)\\s+');
+const WEEK_WORD = '(?:weeks?|wks?\\.?|w)';
+const WEEK_RE = sticky(`(${WEEK_WORD}\\s*)(\\d\\d?)(?:(\\s*(?:[-–—]|to)\\s*${WEEK_WORD}?\\s*)(\\d\\d?))?(?![\\da-z])`);
+const QUARTER_RE = /\b(?:q[1-4]|h[12]|[1-4][qh]|eo[wmqy]|fy|quarter)(?:'?\d\d){0,2}\b|\b(?:next|this|end of(?: the)?) (?:week|month|year)\b/;
+const MONTH_ONLY_RE = new RegExp(`^(?:(?:early|mid|late|end of|start of|beginning of|by|in|before)[\\s-]*)?(?:${MON})\\.?(?:,?\\s*'?\\d\\d(?:\\d\\d)?)?\\W*$`);
+const TBD_RE = /^[\s?.\-–—_/]*$|\b(?:tb[dca]|asap|n\/?a|to be \w+|unknown|pending)\b/;
+
+/** One date as written, before its year is settled. `a`/`b` are month/day, or for numeric dates the two numbers as written. */
+interface Part {
+  k: 'iso' | 'num' | 'mf' | 'df' | 'day';
+  a: number;
+  b: number;
+  end: number;
+  y?: string;
+  comma?: boolean;
+  sep?: string;
+  pad?: boolean;
+  ord?: boolean;
+  of?: boolean;
+  dot?: boolean;
+  word?: string;
+}
+
+type Hit =
+  | { i: number; end: number; first: Part | null; last: Part; joiner: string; compact: boolean; wd: RegExpExecArray | null }
+  | { i: number; end: number; week: RegExpExecArray };
+
+function at(re: RegExp, s: string, i: number): RegExpExecArray | null {
+  re.lastIndex = i;
+  return re.exec(s);
+}
+
+const monthOf = (word: string): number => SHORT.findIndex((m) => m.toLowerCase() === word.slice(0, 3).toLowerCase()) + 1;
+
+function withYear(p: Part, s: string): Part {
+  const m = at(YEAR_RE, s, p.end);
+  // A bare two-digit year after a month-first date ("Mar 3 26") is too likely to be something else: it needs a comma.
+  if (m && (m[2]!.length === 4 || m[1] || p.k === 'df')) return { ...p, y: m[2], comma: !!m[1], end: p.end + m[0].length };
+  return p;
+}
+
+function single(s: string, i: number): Part | null {
+  const found: Part[] = [];
+  let m = at(ISO_RE, s, i);
+  if (m) found.push({ k: 'iso', a: +m[2]!, b: +m[3]!, y: m[1], end: i + m[0].length });
+  m = at(NUM_RE, s, i);
+  if (m) found.push({ k: 'num', a: +m[1]!, b: +m[3]!, y: m[4], sep: m[2], pad: /^0|\D0/.test(m[1]! + ' ' + m[3]), end: i + m[0].length });
+  m = at(MF_RE, s, i);
+  if (m) found.push(withYear({ k: 'mf', a: monthOf(m[1]!), b: +m[3]!, word: m[1], dot: !!m[2], ord: !!m[4], end: i + m[0].length }, s));
+  m = at(DF_RE, s, i);
+  if (m) found.push(withYear({ k: 'df', a: monthOf(m[4]!), b: +m[1]!, word: m[4], dot: !!m[5], ord: !!m[2], of: !!m[3], end: i + m[0].length }, s));
+  return found.sort((x, y) => y.end - x.end)[0] ?? null;
+}
+
+function day(s: string, i: number): Part | null {
+  const m = at(DAY_RE, s, i);
+  return m ? { k: 'day', a: 0, b: +m[1]!, ord: !!m[2], end: i + m[0].length } : null;
+}
+
+const family = (p: Part): string => (p.k === 'mf' || p.k === 'df' ? 'text' : p.k);
+
+function scanAt(s: string, i: number): Hit | null {
+  const wd = at(WD_RE, s, i);
+  const from = wd ? i + wd[0].length : i;
+  let hit: Hit | null = null;
+  const first = single(s, from);
+  if (first) {
+    hit = { i, end: first.end, first: null, last: first, joiner: '', compact: false, wd };
+    const j = at(JOIN_RE, s, first.end);
+    if (j) {
+      const k = first.end + j[0].length;
+      const wd2 = at(WD_RE, s, k);
+      const last = single(s, wd2 ? k + wd2[0].length : k);
+      if (last && family(last) === family(first)) hit = { i, end: last.end, first, last, joiner: j[0], compact: false, wd: wd ?? wd2 };
+      else if (first.k === 'mf' && !first.y) {
+        const d = day(s, k);
+        if (d) {
+          const last2 = withYear({ ...d, a: first.a }, s);
+          hit = { i, end: last2.end, first, last: last2, joiner: j[0], compact: true, wd };
+        }
+      }
+    }
+  } else {
+    const d = day(s, from);
+    const j = d && at(JOIN_RE, s, d.end);
+    const last = d && j ? single(s, d.end + j[0].length) : null;
+    if (d && j && last?.k === 'df') hit = { i, end: last.end, first: { ...d, a: last.a }, last, joiner: j[0], compact: true, wd };
+  }
+  const week = at(WEEK_RE, s, i);
+  if (week && (!hit || i + week[0].length > hit.end)) return { i, end: i + week[0].length, week };
+  return hit;
+}
+
+/** The leftmost date-like text in a cell, starting at a word boundary. */
+function scan(s: string): Hit | null {
+  for (let i = 0; i < s.length; i++) {
+    const prev = s[i - 1] ?? ' ';
+    if (/[a-z\d]/i.test(prev) || (/[/.]/.test(prev) && /\d/.test(s[i]!))) continue;
+    const hit = scanAt(s, i);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/**
+ * Day/month order for a whole document's numeric dates: any first number above 12 means
+ * day-first, else any second number above 12 means month-first, else the locale decides.
+ */
+export function detectDayFirst(texts: string[], locale: string): boolean {
+  const parts: Part[] = [];
+  for (const t of texts) {
+    const h = scan(t);
+    if (h && 'last' in h) for (const p of [h.first, h.last]) if (p?.k === 'num') parts.push(p);
+  }
+  if (parts.some((p) => p.a > 12)) return true;
+  if (parts.some((p) => p.b > 12)) return false;
+  // The United States and the few places that follow it write month first; Google's bare "en" is US English.
+  return !/^(en([_-](us|ph|as|gu|mp|pr|um|vi)([_-].*)?)?|es[_-]us)?$/i.test(locale.trim());
+}
+
+const yearOf = (iso: IsoDate): number => dateParts(iso).year;
+
+/** A two-digit year in the century that puts it nearest the reference year ("26" is 2026, "99" is 1999 in a 2026 plan). */
+function fullYear(y: string | undefined, ref: number): number | null {
+  if (y === undefined) return null;
+  if (y.length === 4) return +y;
+  const c = ref - (ref % 100) + +y;
+  return [c - 100, c + 100].reduce((best, n) => (Math.abs(n - ref) < Math.abs(best - ref) ? n : best), c);
+}
+
+/** The month/day in the year (reference year or either neighbour) nearest the reference: never "always the future". */
+function nearest(month: number, dayOfMonth: number, ref: IsoDate): IsoDate | null {
+  const y = yearOf(ref);
+  let best: IsoDate | null = null;
+  for (const year of [y, y + 1, y - 1]) {
+    const iso = isoFromParts(year, month, dayOfMonth);
+    if (iso && (!best || Math.abs(daysBetween(ref, iso)) < Math.abs(daysBetween(ref, best)))) best = iso;
+  }
+  return best;
+}
+
+const capsOf = (word: string): Caps => (word === word.toLowerCase() ? 'lower' : word.length > 1 && word === word.toUpperCase() ? 'upper' : 'title');
+
+function weekEnd(start: IsoDate, n: number, calendar: WorkCalendar): IsoDate {
+  return calendar.calendarDays ? addDays(start, n * 7 - 1) : addWorkingDays(start, n * 5 - 1, calendar);
+}
+
+function build(text: string, h: Hit, ctx: DateContext): ParsedDate | null {
+  const around = { prefix: text.slice(0, h.i), suffix: text.slice(h.end) };
+  const calendar = ctx.calendar ?? WORKING_DAYS;
+  if ('week' in h) {
+    const [n1, n2] = [+h.week[2]!, +(h.week[4] ?? h.week[2]!)];
+    const [lo, hi] = [Math.min(n1, n2), Math.max(n1, n2)];
+    if (lo < 1 || !ctx.evaluationStart) return null;
+    const format: DateFormat = { ...around, style: 'week', word: h.week[1]!, span: hi - lo, joiner: h.week[3] ?? '' };
+    return { kind: 'date', date: weekEnd(ctx.evaluationStart, hi, calendar), format };
+  }
+  const { first, last, compact } = h;
+  const parts = first ? [first, last] : [last];
+  const refYear = yearOf(ctx.referenceDate);
+  // Numeric order: a number above 12 settles it for the whole cell; otherwise the document's order.
+  const order = parts.some((p) => p.k === 'num' && p.a > 12) ? 'dmy' : parts.some((p) => p.k === 'num' && p.b > 12) ? 'mdy' : ctx.dayFirst ? 'dmy' : 'mdy';
+  const md = (p: Part): [number, number] => (p.k === 'num' && order === 'dmy' ? [p.b, p.a] : [p.a, p.b]);
+  const [lm, ld] = md(last);
+  const ly = fullYear(last.y, refYear);
+  const fy = first && !compact ? fullYear(first.y, refYear) : null;
+  let end: IsoDate | null;
+  if (ly !== null) end = isoFromParts(ly, lm, ld);
+  else if (fy !== null && first) {
+    // A start with a year and an end without one: the end is the first such day on or after the start.
+    const start = isoFromParts(fy, ...md(first));
+    end = isoFromParts(fy, lm, ld);
+    if (!end || (start && compareDates(start, end) > 0)) end = isoFromParts(fy + 1, lm, ld);
+  } else end = nearest(lm, ld, ctx.referenceDate);
+  if (!end) return null;
+  let days = 0;
+  if (first) {
+    const [fm, fd] = md(first);
+    let start = isoFromParts(fy ?? yearOf(end), fm, fd);
+    // Without its own year a start is the latest such day on or before the end ("Dec 28 - Jan 3").
+    if (start && fy === null && !compact && compareDates(start, end) > 0) start = isoFromParts(yearOf(end) - 1, fm, fd);
+    if (!start || compareDates(start, end) > 0) return null;
+    days = daysBetween(start, end);
+  }
+  const shape = compact && first?.k === 'mf' ? first : last;
+  const yearDigits = last.y ? (last.y.length as 2 | 4) : 0;
+  const wd = h.wd;
+  const written: Written = {
+    weekday: wd ? (/day$/i.test(wd[1]!) ? 'long' : 'short') : 'none',
+    weekdaySep: wd?.[2] ?? ' ',
+    caps: capsOf(shape.word ?? wd?.[1] ?? ''),
+    range: first ? { days, joiner: h.joiner, compact, startYear: !compact && !!first.y } : null,
+  };
+  let format: DateFormat;
+  if (shape.k === 'iso') format = { ...around, ...written, style: 'iso' };
+  else if (shape.k === 'num') {
+    const separator = shape.sep as '/' | '.' | '-';
+    format = { ...around, ...written, style: 'numeric', order, separator, yearDigits, padded: parts.some((p) => p.pad) };
+  } else {
+    const word = shape.word!.toLowerCase();
+    format = {
+      ...around,
+      ...written,
+      style: 'text',
+      monthFirst: shape.k === 'mf',
+      // "May" is both lengths; it says nothing about how the cell writes other months.
+      monthStyle: word !== 'may' && LONG.some((m) => m.toLowerCase() === word) ? 'long' : 'short',
+      dot: !!shape.dot,
+      ordinal: parts.some((p) => p.ord),
+      of: !!shape.of,
+      yearDigits,
+      comma: !!last.comma,
+    };
+  }
+  return { kind: 'date', date: end, format };
+}
+
+/**
+ * Reads a due-date cell. The first date in the cell is its due date; a range is due at its
+ * end; the text around the date is kept in the format. Weekday names are not checked against
+ * the date (the numbers are what people read) and are never a date on their own.
+ */
+export function parseDueDate(text: string, context: DateContext): ParsedDate {
+  const undated = (reason: 'empty' | 'tbd' | 'quarter' | 'unknown'): ParsedDate => ({ kind: 'undated', reason, text });
+  const t = text.trim().toLowerCase();
+  if (!t) return undated('empty');
+  const hit = scan(text);
+  if (hit) return build(text, hit, context) ?? undated('unknown');
+  if (QUARTER_RE.test(t) || MONTH_ONLY_RE.test(t)) return undated('quarter');
+  return undated(TBD_RE.test(t) ? 'tbd' : 'unknown');
+}
+
+const cased = (word: string, caps: Caps): string => (caps === 'lower' ? word.toLowerCase() : caps === 'upper' ? word.toUpperCase() : word);
+
+function ordinal(n: number, on: boolean): string {
+  if (!on) return String(n);
+  const suffixes = ['th', 'st', 'nd', 'rd'];
+  return n + (n % 100 > 10 && n % 100 < 14 ? 'th' : (suffixes[n % 10] ?? 'th'));
+}
+
+type Dated = Exclude<DateFormat, { style: 'week' }>;
+
+function weekdayText(date: IsoDate, f: Dated): string {
+  if (f.weekday === 'none') return '';
+  const name = DAYS[dayOfWeek(date)]!;
+  return cased(f.weekday === 'long' ? name : name.slice(0, 3), f.caps) + f.weekdaySep;
+}
+
+function yearText(year: number, f: Dated): string {
+  const yy = f.style !== 'iso' && f.yearDigits === 2 ? String(year % 100).padStart(2, '0') : String(year);
+  if (f.style !== 'text') return yy;
+  // A year added to a year-less "Mar 3" takes the usual "Mar 3, 2027".
+  return (f.comma || (f.monthFirst && !f.yearDigits) ? ', ' : ' ') + yy;
+}
+
+function one(date: IsoDate, f: Dated, withYear: boolean, order: 'mdy' | 'dmy', weekday = true): string {
+  const { year, month, day: d } = dateParts(date);
+  let out: string;
+  if (f.style === 'iso') out = date;
+  else if (f.style === 'numeric') {
+    const nums = (order === 'mdy' ? [month, d] : [d, month]).map((n) => String(n).padStart(f.padded ? 2 : 1, '0'));
+    out = nums.join(f.separator) + (withYear ? f.separator + yearText(year, f) : '');
+  } else {
+    const mon = cased(f.monthStyle === 'long' ? LONG[month - 1]! : SHORT[month - 1]! + (f.dot && month !== 5 ? '.' : ''), f.caps);
+    const dd = cased(ordinal(d, f.ordinal), f.caps);
+    out = (f.monthFirst ? `${mon} ${dd}` : `${dd}${f.of ? ' of' : ''} ${mon}`) + (withYear ? yearText(year, f) : '');
+  }
+  return (weekday ? weekdayText(date, f) : '') + out;
+}
+
+function weekText(date: IsoDate, f: Extract<DateFormat, { style: 'week' }>, ctx: DateContext): string | null {
+  const start = ctx.evaluationStart;
+  if (!start) return null;
+  for (let n = 1; n < 1000; n++) {
+    const c = compareDates(weekEnd(start, n, ctx.calendar ?? WORKING_DAYS), date);
+    if (c === 0 && n > f.span) return f.word + (f.span ? `${n - f.span}${f.joiner}` : '') + n;
+    if (c >= 0) break;
+  }
+  return null;
+}
+
+const PLAIN: Dated = {
+  prefix: '',
+  suffix: '',
+  style: 'text',
+  monthFirst: true,
+  monthStyle: 'short',
+  dot: false,
+  ordinal: false,
+  of: false,
+  yearDigits: 0,
+  comma: false,
+  weekday: 'none',
+  weekdaySep: ' ',
+  caps: 'title',
+  range: null,
+};
+
+/**
+ * Writes `date` the way `format` was written, text around it included. A year the cell left
+ * out stays out only while the date is in the reference year and reads back as the same date.
+ * A range keeps its length in calendar days and writes compactly again when both ends share a
+ * month. A numeric date whose day is 12 or less follows the document's order, so that it reads
+ * back right. A "Week N" cell stays a week when the date is a week's last working day; else it
+ * gets `context.fallback` (default "Mar 3"), weeks being relative and not every date a week's end.
+ */
+export function formatDueDate(date: IsoDate, format: DateFormat, context: DateContext): string {
+  const { prefix, suffix } = format;
+  let f: Dated;
+  if (format.style === 'week') {
+    const w = weekText(date, format, context);
+    if (w !== null) return prefix + w + suffix;
+    const fb = context.fallback;
+    f = { ...(fb && fb.style !== 'week' ? fb : PLAIN), range: null };
+  } else f = format;
+  const { year, month, day: d } = dateParts(date);
+  const showYear = (f.style !== 'text' && f.style !== 'numeric') || f.yearDigits > 0 || year !== yearOf(context.referenceDate) || nearest(month, d, context.referenceDate) !== date;
+  const r = f.range;
+  const start = r ? addDays(date, -r.days) : date;
+  const order = f.style === 'numeric' && (d > 12 || dateParts(start).day > 12) ? f.order : context.dayFirst ? 'dmy' : 'mdy';
+  let body: string;
+  if (!r) body = one(date, f, showYear, order);
+  else if (r.compact && f.style === 'text' && start.slice(0, 7) === date.slice(0, 7)) {
+    const [sd, ed] = [dateParts(start).day, d].map((n) => cased(ordinal(n, f.ordinal), f.caps));
+    body = f.monthFirst
+      ? one(start, f, false, order) + r.joiner + ed + (showYear ? yearText(year, f) : '')
+      : weekdayText(start, f) + sd + r.joiner + one(date, f, showYear, order, false);
+  } else body = one(start, f, r.startYear, order) + r.joiner + one(date, f, showYear, order);
+  return prefix + body + suffix;
+}

@@ -1,0 +1,29 @@
+/** Page-wide feedback: the error banner for failed calls and the screen-reader status line. */
+import { byId, el, replace } from './dom';
+
+/**
+ * Shows a failed call as a banner at the top. The banner's container is a role=alert live region
+ * that exists from page load, so screen readers announce what is put into it.
+ */
+export function showBanner(title: string, detail: string): void {
+  const region = byId('error-banner');
+  replace(
+    region,
+    el(
+      'div',
+      { class: 'banner' },
+      el('p', { class: 'banner-text' }, el('strong', null, title), ' ', detail),
+      el('button', { type: 'button', class: 'icon-button', 'aria-label': 'Dismiss', onclick: clearBanner }, '×'),
+    ),
+  );
+  region.scrollIntoView({ block: 'nearest' });
+}
+
+export function clearBanner(): void {
+  byId('error-banner').replaceChildren();
+}
+
+/** Tells screen readers what is happening ("Previewing the plan…"); sighted people see it on the buttons. */
+export function announce(text: string): void {
+  byId('status').textContent = text;
+}

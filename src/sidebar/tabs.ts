@@ -1,0 +1,74 @@
+/** The sidebar's tabs (Insert now; Shift, Health and Review as they are built), following the WAI-ARIA tabs pattern. */
+import type { SidebarState } from '../server/contract';
+import { byId, el } from './dom';
+
+export interface Tab {
+  /** Used in element ids: `#tab-<id>` and `#panel-<id>`. */
+  id: string;
+  label: string;
+  /** Draws the tab's content once, when the sidebar's state has arrived. */
+  render(panel: HTMLElement, state: SidebarState): void;
+}
+
+/**
+ * Draws every tab's panel into #panels. The tab strip shows only when there is more than one tab:
+ * a lone tab would be a control that does nothing.
+ */
+export function renderTabs(tabs: readonly Tab[], state: SidebarState): void {
+  const strip = byId('tabs');
+  const panels = byId('panels');
+  panels.replaceChildren();
+  const buttons: HTMLButtonElement[] = [];
+  const panelEls: HTMLElement[] = [];
+
+  const select = (index: number, focus: boolean): void => {
+    buttons.forEach((button, i) => {
+      const selected = i === index;
+      button.setAttribute('aria-selected', String(selected));
+      // Roving tabindex: Tab reaches the selected tab only; arrow keys move between tabs.
+      button.tabIndex = selected ? 0 : -1;
+      panelEls[i]!.hidden = !selected;
+    });
+    if (focus) buttons[index]?.focus();
+  };
+
+  tabs.forEach((tab, i) => {
+    const multiple = tabs.length > 1;
+    const panel = el('section', {
+      id: `panel-${tab.id}`,
+      class: 'panel',
+      role: multiple ? 'tabpanel' : null,
+      'aria-labelledby': multiple ? `tab-${tab.id}` : null,
+    });
+    panels.appendChild(panel);
+    panelEls.push(panel);
+    buttons.push(
+      el(
+        'button',
+        {
+          type: 'button',
+          id: `tab-${tab.id}`,
+          role: 'tab',
+          class: 'tab',
+          'aria-controls': `panel-${tab.id}`,
+          onclick: () => select(i, false),
+        },
+        tab.label,
+      ),
+    );
+    tab.render(panel, state);
+  });
+
+  strip.replaceChildren(...buttons);
+  strip.hidden = tabs.length < 2;
+  strip.onkeydown = (event) => {
+    const current = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (current < 0) return;
+    const moves: Record<string, number> = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: buttons.length - 1 };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    select((target + buttons.length) % buttons.length, true);
+  };
+  select(0, false);
+}
