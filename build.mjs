@@ -15,6 +15,20 @@ function forwardingWrappers(names) {
     .join('\n');
 }
 
+/** The entry file's exports. An IIFE build's metafile lists none, so an ESM build (not written) names them. */
+async function entryPointNames() {
+  const result = await build({
+    entryPoints: [path.join(root, 'src/server/entry.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    metafile: true,
+    write: false,
+    logLevel: 'error',
+  });
+  return Object.values(result.metafile.outputs)[0].exports;
+}
+
 async function buildServer() {
   const result = await build({
     entryPoints: [path.join(root, 'src/server/entry.ts')],
@@ -30,8 +44,7 @@ async function buildServer() {
     mainFields: ['module', 'main'],
     logLevel: 'error',
   });
-  const output = Object.values(result.metafile.outputs)[0];
-  const names = output.exports.filter((name) => name !== 'default').sort();
+  const names = (await entryPointNames()).filter((name) => name !== 'default').sort();
   if (names.length === 0) throw new Error('src/server/entry.ts exports no entry points');
   const code = `${result.outputFiles[0].text}\n${forwardingWrappers(names)}\n`;
   await writeFile(path.join(dist, 'Code.js'), code);

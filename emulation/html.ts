@@ -1,6 +1,13 @@
 /** Emulated HtmlService: HtmlOutput built from strings or from the project's HTML files, as sidebars and dialogs show them. */
 import { CallLog, countCalls } from './calls';
 
+type HtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
+
+/** Methods hand back Google's types (the add-on's view); the object behind them is the emulation. */
+function asGoogle<T>(emulated: object): T {
+  return emulated as unknown as T;
+}
+
 /**
  * /apps-script/reference/html/sandbox-mode: IFRAME is the only mode left; NATIVE and EMULATED
  * were sunset and now fall back to IFRAME, so whatever is set, IFRAME is what is recorded.
@@ -75,69 +82,69 @@ export class HtmlOutputEmulation
     this.content = content;
   }
 
-  addMetaTag(name: string, content: string): HtmlOutputEmulation {
+  addMetaTag(name: string, content: string): HtmlOutput {
     this.metaTags.push({ name: String(name), content: String(content) });
-    return this;
+    return asGoogle(this);
   }
 
   /** Trusted content only: "it is not escaped". */
-  append(addedContent: string): HtmlOutputEmulation {
+  append(addedContent: string): HtmlOutput {
     this.content += String(addedContent);
-    return this;
+    return asGoogle(this);
   }
 
-  clear(): HtmlOutputEmulation {
+  clear(): HtmlOutput {
     this.content = '';
-    return this;
+    return asGoogle(this);
   }
 
   getContent(): string {
     return this.content;
   }
 
-  getMetaTags(): HtmlOutputMetaTagEmulation[] {
-    return this.metaTags.map((tag) => new HtmlOutputMetaTagEmulation(this.calls, tag.name, tag.content));
+  getMetaTags(): GoogleAppsScript.HTML.HtmlOutputMetaTag[] {
+    return this.metaTags.map((tag) => asGoogle(new HtmlOutputMetaTagEmulation(this.calls, tag.name, tag.content)));
   }
 
   getTitle(): string {
     return this.title;
   }
 
-  setContent(content: string): HtmlOutputEmulation {
+  setContent(content: string): HtmlOutput {
     this.content = String(content);
-    return this;
+    return asGoogle(this);
   }
 
   /** Ignored for sidebars by Google (they have a fixed width); kept for dialogs. */
-  setHeight(height: number): HtmlOutputEmulation {
+  setHeight(height: number): HtmlOutput {
     this.height = requireSize(height, 'setHeight');
-    return this;
+    return asGoogle(this);
   }
 
-  setSandboxMode(mode: GoogleAppsScript.HTML.SandboxMode): HtmlOutputEmulation {
+  setSandboxMode(mode: GoogleAppsScript.HTML.SandboxMode): HtmlOutput {
     if (!Object.values(SandboxMode).includes(mode as unknown as keyof typeof SandboxMode)) {
       throw new Error(`The parameters (${typeof mode}) don't match the method signature for HtmlService.HtmlOutput.setSandboxMode.`);
     }
-    return this;
+    return asGoogle(this);
   }
 
-  setTitle(title: string): HtmlOutputEmulation {
+  setTitle(title: string): HtmlOutput {
     this.title = String(title);
-    return this;
+    return asGoogle(this);
   }
 
-  setWidth(width: number): HtmlOutputEmulation {
+  setWidth(width: number): HtmlOutput {
     this.width = requireSize(width, 'setWidth');
-    return this;
+    return asGoogle(this);
   }
 
-  setXFrameOptionsMode(mode: GoogleAppsScript.HTML.XFrameOptionsMode): HtmlOutputEmulation {
+  setXFrameOptionsMode(mode: GoogleAppsScript.HTML.XFrameOptionsMode): HtmlOutput {
     const value = mode as unknown as string;
     if (value !== 'ALLOWALL' && value !== 'DEFAULT') {
       throw new Error(`The parameters (${typeof mode}) don't match the method signature for HtmlService.HtmlOutput.setXFrameOptionsMode.`);
     }
     this.xFrameOptionsMode = value;
-    return this;
+    return asGoogle(this);
   }
 
   /** Test plumbing: everything the page would show, without touching the call ledger. */
@@ -178,23 +185,24 @@ export class HtmlServiceEmulation
     private readonly files: Readonly<Record<string, string>>,
   ) {}
 
-  createHtmlOutput(html?: string): HtmlOutputEmulation {
+  /** From a string; the Blob overload is not emulated. */
+  createHtmlOutput(html?: string | GoogleAppsScript.Base.BlobSource): HtmlOutput {
     if (html !== undefined && typeof html !== 'string') {
-      throw new Error(`The parameters (${typeof html}) don't match the method signature for HtmlService.createHtmlOutput.`);
+      throw new Error('Emulation: HtmlService.createHtmlOutput(blob) is not emulated; pass the HTML as a string.');
     }
-    return new HtmlOutputEmulation(this.calls, html ?? '');
+    return asGoogle(new HtmlOutputEmulation(this.calls, html ?? ''));
   }
 
   /**
    * 'Sidebar' names Sidebar.html in the project; the extension may be given too. An unknown
    * name fails with Google's message ("No HTML file named Index was found.", widely reported).
    */
-  createHtmlOutputFromFile(filename: string): HtmlOutputEmulation {
+  createHtmlOutputFromFile(filename: string): HtmlOutput {
     const name = String(filename);
     const key = [name, name.replace(/\.html$/, '')].find((candidate) => Object.hasOwn(this.files, candidate));
     const content = key === undefined ? undefined : this.files[key];
     if (content === undefined) throw new Error(`No HTML file named ${name} was found.`);
-    return new HtmlOutputEmulation(this.calls, content);
+    return asGoogle(new HtmlOutputEmulation(this.calls, content));
   }
 }
 countCalls(HtmlServiceEmulation, 'HtmlService');

@@ -78,7 +78,7 @@ export class PropertiesEmulation
   }
 
   setProperty(key: string, value: string): PropertiesEmulation {
-    this.commit(new Map([[toStoredString(key, 'key'), toStoredString(value, 'value')]]), false);
+    this._commit(new Map([[toStoredString(key, 'key'), toStoredString(value, 'value')]]), false);
     return this;
   }
 
@@ -91,7 +91,7 @@ export class PropertiesEmulation
     if (properties === null || typeof properties !== 'object') throw new Error('Invalid argument: properties');
     const changes = new Map<string, string>();
     for (const [key, value] of Object.entries(properties)) changes.set(toStoredString(key, 'key'), toStoredString(value, 'value'));
-    this.commit(changes, deleteAllOthers);
+    this._commit(changes, deleteAllOthers);
     return this;
   }
 
@@ -110,7 +110,7 @@ export class PropertiesEmulation
   }
 
   /** All or nothing: a write that would break a quota leaves the store as it was. */
-  private commit(changes: ReadonlyMap<string, string>, deleteAllOthers: boolean): void {
+  private _commit(changes: ReadonlyMap<string, string>, deleteAllOthers: boolean): void {
     for (const value of changes.values()) {
       if (utf8Bytes(value) > PROPERTY_VALUE_LIMIT_BYTES) throw new Error(PROPERTY_QUOTA_MESSAGE);
     }

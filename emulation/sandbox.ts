@@ -104,25 +104,22 @@ function createRealm(env: GoogleEmulation): Realm {
   const install = vm.runInContext(CLOCK_BOOTSTRAP, context) as (now: () => number) => void;
   install(() => env.now().getTime());
   const intrinsic = <T>(name: string): T => vm.runInContext(name, context) as T;
-  const realm: Realm = {
-    context,
-    global,
-    Date: intrinsic('Date'),
-    Error: intrinsic('Error'),
-    Array: intrinsic('Array'),
-    Object: intrinsic('Object'),
-    Function: intrinsic('Function'),
-    JSON: intrinsic('JSON'),
-    injected: new Set(),
+  const intrinsics = {
+    Date: intrinsic<DateConstructor>('Date'),
+    Error: intrinsic<ErrorConstructor>('Error'),
+    Array: intrinsic<ArrayConstructor>('Array'),
+    Object: intrinsic<ObjectConstructor>('Object'),
+    Function: intrinsic<FunctionConstructor>('Function'),
+    JSON: intrinsic<JSON>('JSON'),
   };
-  const membrane = new Membrane(realm);
+  const membrane = new Membrane(intrinsics);
   const injected = new Set<string>();
   for (const [name, value] of Object.entries(env.globals())) {
+    // Non-enumerable, like the built-in globals, so only the script's own declarations are listed.
     Object.defineProperty(global, name, { value: membrane.toRealm(value), writable: true, configurable: true, enumerable: false });
     injected.add(name);
   }
-  realm.injected = injected;
-  return realm;
+  return { context, global, injected, ...intrinsics };
 }
 
 /**
@@ -168,7 +165,7 @@ class Membrane {
     return value;
   }
 
-  private call(host: object, fn: (...args: unknown[]) => unknown, thisArg: unknown, args: readonly unknown[]): unknown {
+  private call(fn: (...args: unknown[]) => unknown, thisArg: unknown, args: readonly unknown[]): unknown {
     try {
       return this.toRealm(fn.apply(thisArg, args.map((a) => this.toHost(a))));
     } catch (error) {
@@ -202,10 +199,7 @@ class Membrane {
         }
         if (!cache.has(key)) {
           const method = value as (...args: unknown[]) => unknown;
-          const membrane = this;
-          cache.set(key, function (...args: unknown[]) {
-            return membrane.call(host, method, host, args);
-          });
+          cache.set(key, (...args: unknown[]) => this.call(method, host, args));
         }
         return cache.get(key);
       },
@@ -219,7 +213,7 @@ class Membrane {
         return { configurable: true, enumerable: descriptor.enumerable ?? false, writable: true, value: this.toRealm(Reflect.get(host, key, host)) };
       },
       getPrototypeOf: () => (isFunction ? realm.Function.prototype : realm.Object.prototype),
-      apply: (_target, thisArg, args) => this.call(host, host as (...a: unknown[]) => unknown, this.toHost(thisArg), args),
+      apply: (_target, thisArg, args) => this.call(host as (...a: unknown[]) => unknown, this.toHost(thisArg), args),
     };
     return new Proxy(dummy, handler);
   }
@@ -335,7 +329,7 @@ export function loadAddOn(env: GoogleEmulation, code: string, options: AddOnOpti
     }
   }
 
-  function invoke(realm: Realm, fn: (...args: unknown[]) => unknown, args: readonly unknown[]): unknown {
+  function invoke(fn: (...args: unknown[]) => unknown, args: readonly unknown[]): unknown {
     try {
       return fn.apply(undefined, [...args]);
     } catch (error) {
@@ -344,27 +338,35 @@ export function loadAddOn(env: GoogleEmulation, code: string, options: AddOnOpti
     }
   }
 
-  /** Triggers and menu items name functions the way Apps Script reports a missing one. */
+  /**
+   * Triggers and menu items: a missing function fails as Apps Script reports it. Private
+   * functions (ending in "_") cannot be targets (/apps-script/guides/html/communication#private_functions).
+   */
   function runNamed(name: string, mode: AuthModeName, args: (realm: Realm) => unknown[]): void {
     execute(mode, (realm) => {
       const fn = name.endsWith('_') ? null : topLevelFunction(realm, name);
       if (!fn) throw new ScriptError(`Script function not found: ${name}`, 'Error');
-      invoke(realm, fn, args(realm));
+      invoke(fn, args(realm));
     });
   }
 
-  function runSync(name: string, ...args: unknown[]): Json {
-    // Client side, before any request: the stub must exist and the arguments must be legal.
-    if (!functionNames().includes(name) || name.endsWith('_')) {
+  /**
+   * What Google's client does before sending: the stub must exist (public top-level functions
+   * only) and the arguments must be legal. Returns the JSON the server receives.
+   */
+  function preflight(name: string, args: readonly unknown[]): string {
+    if (name.endsWith('_') || !functionNames().includes(name)) {
       throw new TypeError(`google.script.run.${name} is not a function`);
     }
     const checked = checkArgument(args, '0', new Set()) as unknown[];
-    const payload = JSON.stringify(checked.map((a) => (a === undefined ? null : a)));
+    return JSON.stringify(checked.map((a) => (a === undefined ? null : a)));
+  }
+
+  function serve(name: string, payload: string): Json {
     return execute('FULL', (realm) => {
       const fn = topLevelFunction(realm, name);
       if (!fn) throw new ScriptError(`Script function not found: ${name}`, 'Error');
-      const realmArgs = realm.JSON.parse(payload) as unknown[];
-      const result = invoke(realm, fn, realmArgs);
+      const result = invoke(fn, realm.JSON.parse(payload) as unknown[]);
       try {
         return resultToHost(realm, result);
       } catch (error) {
@@ -375,6 +377,7 @@ export function loadAddOn(env: GoogleEmulation, code: string, options: AddOnOpti
   }
 
   let names: string[] | null = null;
+  /** Evaluates the file once in a spare realm (not an execution: top-level code should not call services). */
   function functionNames(): string[] {
     if (!names) {
       const realm = createRealm(env);
@@ -393,17 +396,12 @@ export function loadAddOn(env: GoogleEmulation, code: string, options: AddOnOpti
 
   return {
     functionNames,
-    runSync,
+    runSync(name: string, ...args: unknown[]): Json {
+      return serve(name, preflight(name, args));
+    },
     run(name: string, ...args: unknown[]): Promise<Json> {
-      if (!functionNames().includes(name) || name.endsWith('_')) {
-        throw new TypeError(`google.script.run.${name} is not a function`);
-      }
-      checkArgument(args, '0', new Set());
-      try {
-        return Promise.resolve(runSync(name, ...args));
-      } catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-      }
+      const payload = preflight(name, args); // throws synchronously, as the client does
+      return new Promise((resolve) => resolve(serve(name, payload)));
     },
     trigger(name: string, event: TriggerEvent = {}): void {
       const mode = event.authMode ?? 'FULL';

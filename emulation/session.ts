@@ -93,13 +93,13 @@ export class SessionEmulation
     return this.ctx.timeZone;
   }
 
-  getActiveUser(): UserEmulation {
-    return new UserEmulation(this.calls, this.ctx.userEmail, this.ctx.auth);
+  getActiveUser(): GoogleAppsScript.Base.User {
+    return new UserEmulation(this.calls, this.ctx.userEmail, this.ctx.auth) as unknown as GoogleAppsScript.Base.User;
   }
 
   /** An editor add-on runs as the person using it, so the effective user is the active user. */
-  getEffectiveUser(): UserEmulation {
-    return new UserEmulation(this.calls, this.ctx.userEmail, this.ctx.auth);
+  getEffectiveUser(): GoogleAppsScript.Base.User {
+    return new UserEmulation(this.calls, this.ctx.userEmail, this.ctx.auth) as unknown as GoogleAppsScript.Base.User;
   }
 }
 countCalls(SessionEmulation, 'Session');
@@ -154,11 +154,11 @@ export class LockEmulation implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock'
   ) {}
 
   tryLock(timeoutInMillis: number): boolean {
-    return this.acquire(timeoutInMillis);
+    return this._acquire(timeoutInMillis);
   }
 
   waitLock(timeoutInMillis: number): void {
-    if (!this.acquire(timeoutInMillis)) throw new Error(LOCK_TIMEOUT_MESSAGE);
+    if (!this._acquire(timeoutInMillis)) throw new Error(LOCK_TIMEOUT_MESSAGE);
   }
 
   /** "This method has no effect if the lock has not been acquired." */
@@ -170,7 +170,7 @@ export class LockEmulation implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock'
     return this.state.holder === this;
   }
 
-  private acquire(timeoutInMillis: number): boolean {
+  private _acquire(timeoutInMillis: number): boolean {
     if (typeof timeoutInMillis !== 'number' || Number.isNaN(timeoutInMillis)) {
       throw new Error(`Invalid argument: timeoutInMillis`);
     }
@@ -309,16 +309,25 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
   while (i < pattern.length) {
     const ch = pattern.charAt(i);
     if (ch === "'") {
-      // '' is a literal quote; 'text' is literal text.
+      // '' is a literal quote, inside or outside quoted text; 'text' is literal text.
       if (pattern.charAt(i + 1) === "'") {
         out += "'";
         i += 2;
         continue;
       }
-      const end = pattern.indexOf("'", i + 1);
-      if (end < 0) throw new Error('Unterminated quote');
-      out += pattern.slice(i + 1, end).replace(/''/g, "'");
-      i = end + 1;
+      i += 1;
+      for (;;) {
+        if (i >= pattern.length) throw new Error('Unterminated quote');
+        if (pattern.charAt(i) === "'") {
+          if (pattern.charAt(i + 1) !== "'") break;
+          out += "'";
+          i += 2;
+          continue;
+        }
+        out += pattern.charAt(i);
+        i += 1;
+      }
+      i += 1;
       continue;
     }
     if (!/[A-Za-z]/.test(ch)) {
@@ -428,7 +437,6 @@ export interface LogSink {
 
 function emit(sink: LogSink, entry: LogEntry): void {
   sink.logs.push(entry);
-  // eslint-disable-next-line no-console
   if (sink.echo) console[entry.level](`[${entry.source}] ${entry.message}`);
 }
 

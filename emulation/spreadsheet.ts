@@ -4,6 +4,15 @@ import { formatDate, SCOPES, type AuthGate } from './session';
 
 export type CellValue = string | number | boolean | Date;
 
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Methods hand back Google's types (the add-on's view); the objects behind them are the emulation. */
+function asGoogle<T>(emulated: object): T {
+  return emulated as unknown as T;
+}
+
 interface Cell {
   value: CellValue;
   /** "" or the formula text ("=SUM(A1:A3)"). */
@@ -314,13 +323,13 @@ export class RangeEmulation
     return this.numColumns;
   }
 
-  getSheet(): SheetEmulation {
-    return this.sheet;
+  getSheet(): Sheet {
+    return asGoogle(this.sheet);
   }
 
   /** Empty cells are "" (never null); dates come back as Date objects. */
   getValues(): CellValue[][] {
-    return this.map((cell) => (isDate(cell.value) ? new Date(cell.value.getTime()) : cell.value));
+    return this._map((cell) => (isDate(cell.value) ? new Date(cell.value.getTime()) : cell.value));
   }
 
   getValue(): CellValue {
@@ -330,7 +339,7 @@ export class RangeEmulation
 
   /** As the cell shows it: numbers as typed, TRUE/FALSE, dates as M/d/yyyy (an en_US sheet). */
   getDisplayValues(): string[][] {
-    return this.map((cell) => {
+    return this._map((cell) => {
       if (isDate(cell.value)) return formatDate(cell.value, this.timeZone, 'M/d/yyyy');
       if (typeof cell.value === 'boolean') return cell.value ? 'TRUE' : 'FALSE';
       return String(cell.value);
@@ -338,7 +347,7 @@ export class RangeEmulation
   }
 
   getFormulas(): string[][] {
-    return this.map((cell) => cell.formula);
+    return this._map((cell) => cell.formula);
   }
 
   getFormula(): string {
@@ -346,19 +355,19 @@ export class RangeEmulation
   }
 
   /** "The value can be numeric, string, boolean or date": on a bigger range every cell gets it. */
-  setValue(value: unknown): RangeEmulation {
-    this.each((cell) => Object.assign(cell, readTyped(value, cell.numberFormat, this.timeZone)));
-    return this;
+  setValue(value: unknown): Range {
+    this._each((cell) => Object.assign(cell, readTyped(value, cell.numberFormat, this.timeZone)));
+    return asGoogle(this);
   }
 
-  setValues(values: unknown[][]): RangeEmulation {
-    this.requireGrid('setValues', values);
-    this.each((cell, r, c) => Object.assign(cell, readTyped(values[r]![c], cell.numberFormat, this.timeZone)));
-    return this;
+  setValues(values: unknown[][]): Range {
+    this._requireGrid('setValues', values);
+    this._each((cell, r, c) => Object.assign(cell, readTyped(values[r]![c], cell.numberFormat, this.timeZone)));
+    return asGoogle(this);
   }
 
   getBackgrounds(): string[][] {
-    return this.map((cell) => cell.background);
+    return this._map((cell) => cell.background);
   }
 
   getBackground(): string {
@@ -366,24 +375,24 @@ export class RangeEmulation
   }
 
   /** null resets to white. */
-  setBackground(color: string | null): RangeEmulation {
+  setBackground(color: string | null): Range {
     const colour = normaliseColour(color);
-    this.each((cell) => {
+    this._each((cell) => {
       cell.background = colour;
     });
-    return this;
+    return asGoogle(this);
   }
 
-  setBackgrounds(color: Array<Array<string | null>>): RangeEmulation {
-    this.requireGrid('setBackgrounds', color);
-    this.each((cell, r, c) => {
+  setBackgrounds(color: Array<Array<string | null>>): Range {
+    this._requireGrid('setBackgrounds', color);
+    this._each((cell, r, c) => {
       cell.background = normaliseColour(color[r]![c] ?? null);
     });
-    return this;
+    return asGoogle(this);
   }
 
   getNumberFormats(): string[][] {
-    return this.map((cell) => cell.numberFormat);
+    return this._map((cell) => cell.numberFormat);
   }
 
   getNumberFormat(): string {
@@ -391,52 +400,52 @@ export class RangeEmulation
   }
 
   /** Applies to what is written afterwards ("@" keeps later text as text); values already stored keep their type. */
-  setNumberFormat(numberFormat: string): RangeEmulation {
+  setNumberFormat(numberFormat: string): Range {
     if (typeof numberFormat !== 'string') throw signature('SpreadsheetApp.Range.setNumberFormat', [numberFormat]);
-    this.each((cell) => {
+    this._each((cell) => {
       cell.numberFormat = numberFormat;
     });
-    return this;
+    return asGoogle(this);
   }
 
-  setNumberFormats(numberFormats: string[][]): RangeEmulation {
-    this.requireGrid('setNumberFormats', numberFormats);
-    this.each((cell, r, c) => {
+  setNumberFormats(numberFormats: string[][]): Range {
+    this._requireGrid('setNumberFormats', numberFormats);
+    this._each((cell, r, c) => {
       cell.numberFormat = String(numberFormats[r]![c]);
     });
-    return this;
+    return asGoogle(this);
   }
 
   getFontWeights(): GoogleAppsScript.Spreadsheet.FontWeight[][] {
-    return this.map((cell) => cell.fontWeight);
+    return this._map((cell) => cell.fontWeight);
   }
 
   getFontWeight(): GoogleAppsScript.Spreadsheet.FontWeight {
     return this.model.cell(this.row, this.column).fontWeight;
   }
 
-  setFontWeight(fontWeight: GoogleAppsScript.Spreadsheet.FontWeight | null): RangeEmulation {
+  setFontWeight(fontWeight: GoogleAppsScript.Spreadsheet.FontWeight | null): Range {
     const weight = fontWeightOf(fontWeight, 'SpreadsheetApp.Range.setFontWeight');
-    this.each((cell) => {
+    this._each((cell) => {
       cell.fontWeight = weight;
     });
-    return this;
+    return asGoogle(this);
   }
 
-  setFontWeights(fontWeights: Array<Array<GoogleAppsScript.Spreadsheet.FontWeight | null>>): RangeEmulation {
-    this.requireGrid('setFontWeights', fontWeights);
-    this.each((cell, r, c) => {
+  setFontWeights(fontWeights: Array<Array<GoogleAppsScript.Spreadsheet.FontWeight | null>>): Range {
+    this._requireGrid('setFontWeights', fontWeights);
+    this._each((cell, r, c) => {
       cell.fontWeight = fontWeightOf(fontWeights[r]![c] ?? null, 'SpreadsheetApp.Range.setFontWeights');
     });
-    return this;
+    return asGoogle(this);
   }
 
   /** Contents and formats. */
-  clear(): RangeEmulation {
+  clear(): Range {
     for (let r = 0; r < this.numRows; r++) {
       for (let c = 0; c < this.numColumns; c++) this.model.cells.delete(`${this.row + r},${this.column + c}`);
     }
-    return this;
+    return asGoogle(this);
   }
 
   /**
@@ -444,7 +453,7 @@ export class RangeEmulation
    * not match the number of rows in the range. The data has 2 but the range has 3.", quoted by
    * public emulations and reports).
    */
-  private requireGrid(method: string, grid: unknown): void {
+  private _requireGrid(method: string, grid: unknown): void {
     if (!Array.isArray(grid) || !grid.every((row) => Array.isArray(row))) throw signature(`SpreadsheetApp.Range.${method}`, [grid]);
     if (grid.length !== this.numRows) {
       throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${grid.length} but the range has ${this.numRows}.`);
@@ -458,7 +467,7 @@ export class RangeEmulation
     }
   }
 
-  private map<T>(read: (cell: Cell) => T): T[][] {
+  private _map<T>(read: (cell: Cell) => T): T[][] {
     const out: T[][] = [];
     for (let r = 0; r < this.numRows; r++) {
       const line: T[] = [];
@@ -468,7 +477,7 @@ export class RangeEmulation
     return out;
   }
 
-  private each(write: (cell: Cell, r: number, c: number) => void): void {
+  private _each(write: (cell: Cell, r: number, c: number) => void): void {
     for (let r = 0; r < this.numRows; r++) {
       for (let c = 0; c < this.numColumns; c++) {
         const cell = { ...this.model.cell(this.row + r, this.column + c) };
@@ -525,30 +534,30 @@ export class SheetEmulation
     return this._model.name;
   }
 
-  setName(name: string): SheetEmulation {
+  setName(name: string): Sheet {
     this.spreadsheet._renameSheet(this._model, name);
-    return this;
+    return asGoogle(this);
   }
 
-  getParent(): SpreadsheetEmulation {
-    return this.spreadsheet;
+  getParent(): Spreadsheet {
+    return asGoogle(this.spreadsheet);
   }
 
-  getRange(row: number, column: number): RangeEmulation;
-  getRange(row: number, column: number, numRows: number): RangeEmulation;
-  getRange(row: number, column: number, numRows: number, numColumns: number): RangeEmulation;
-  getRange(a1Notation: string): RangeEmulation;
-  getRange(...args: unknown[]): RangeEmulation {
+  getRange(row: number, column: number): Range;
+  getRange(row: number, column: number, numRows: number): Range;
+  getRange(row: number, column: number, numRows: number, numColumns: number): Range;
+  getRange(a1Notation: string): Range;
+  getRange(...args: unknown[]): Range {
     if (args.length === 1 && typeof args[0] === 'string') {
       const a1 = parseA1(args[0]);
       if (a1.sheetName !== null && a1.sheetName !== this._model.name) throw new Error('Range not found');
-      return this._range(a1.row, a1.column, a1.numRows, a1.numColumns);
+      return asGoogle(this._range(a1.row, a1.column, a1.numRows, a1.numColumns));
     }
     if (args.length < 2 || args.length > 4 || !args.every((a) => typeof a === 'number' && Number.isFinite(a))) {
       throw signature('SpreadsheetApp.Sheet.getRange', args);
     }
     const [row, column, numRows = 1, numColumns = 1] = (args as number[]).map(Math.trunc);
-    return this._range(row!, column!, numRows, numColumns);
+    return asGoogle(this._range(row!, column!, numRows, numColumns));
   }
 
   /** "The position of the last row that has content"; 0 for an empty sheet. */
@@ -561,8 +570,8 @@ export class SheetEmulation
   }
 
   /** A1 to the last cell with content (A1 alone on an empty sheet). */
-  getDataRange(): RangeEmulation {
-    return this._range(1, 1, Math.max(1, this._model.lastRow()), Math.max(1, this._model.lastColumn()));
+  getDataRange(): Range {
+    return asGoogle(this._range(1, 1, Math.max(1, this._model.lastRow()), Math.max(1, this._model.lastColumn())));
   }
 
   getMaxRows(): number {
@@ -574,14 +583,14 @@ export class SheetEmulation
   }
 
   /** Contents and formats. */
-  clear(): SheetEmulation {
+  clear(): Sheet {
     this._model.cells.clear();
-    return this;
+    return asGoogle(this);
   }
 
-  clearContents(): SheetEmulation {
+  clearContents(): Sheet {
     for (const [key, cell] of this._model.cells) this._model.cells.set(key, { ...cell, value: '', formula: '' });
-    return this;
+    return asGoogle(this);
   }
 
   setFrozenRows(rows: number): void {
@@ -594,7 +603,7 @@ export class SheetEmulation
   }
 
   /** Widths are an estimate from the longest text (Google measures rendered text); recorded for assertions. */
-  autoResizeColumns(startColumn: number, numColumns: number): SheetEmulation {
+  autoResizeColumns(startColumn: number, numColumns: number): Sheet {
     for (let c = startColumn; c < startColumn + numColumns; c++) {
       let longest = 0;
       for (const [key, cell] of this._model.cells) {
@@ -603,7 +612,7 @@ export class SheetEmulation
       this._model.columnWidths.set(c, Math.max(21, longest * 7 + 10));
       this._model.autoResized.add(c);
     }
-    return this;
+    return asGoogle(this);
   }
 
   getColumnWidth(columnPosition: number): number {
@@ -673,33 +682,33 @@ export class SpreadsheetEmulation
     this._model.name = String(newName);
   }
 
-  getSheets(): SheetEmulation[] {
-    return this._model.sheets.map((sheet) => this._view(sheet));
+  getSheets(): Sheet[] {
+    return this._model.sheets.map((sheet) => asGoogle<Sheet>(this._view(sheet)));
   }
 
-  getSheetByName(name: string): SheetEmulation | null {
+  getSheetByName(name: string): Sheet | null {
     const sheet = this._model.sheets.find((s) => s.name === name);
-    return sheet ? this._view(sheet) : null;
+    return sheet ? asGoogle(this._view(sheet)) : null;
   }
 
-  getActiveSheet(): SheetEmulation {
-    return this._view(this._model.active);
+  getActiveSheet(): Sheet {
+    return asGoogle(this._view(this._model.active));
   }
 
   /** "A1:B2" on the active sheet, or "'Sheet name'!A1:B2". */
-  getRange(a1Notation: string): RangeEmulation {
+  getRange(a1Notation: string): Range {
     const a1 = parseA1(a1Notation);
     const sheet = a1.sheetName === null ? this._model.active : this._model.sheets.find((s) => s.name === a1.sheetName);
     if (!sheet) throw new Error('Range not found');
-    return this._view(sheet)._range(a1.row, a1.column, a1.numRows, a1.numColumns);
+    return asGoogle(this._view(sheet)._range(a1.row, a1.column, a1.numRows, a1.numColumns));
   }
 
   /** The new sheet goes last unless an index is given, and "becomes the active sheet". */
-  insertSheet(): SheetEmulation;
-  insertSheet(sheetIndex: number): SheetEmulation;
-  insertSheet(sheetName: string): SheetEmulation;
-  insertSheet(sheetName: string, sheetIndex: number): SheetEmulation;
-  insertSheet(...args: unknown[]): SheetEmulation {
+  insertSheet(): Sheet;
+  insertSheet(sheetIndex: number): Sheet;
+  insertSheet(sheetName: string): Sheet;
+  insertSheet(sheetName: string, sheetIndex: number): Sheet;
+  insertSheet(...args: unknown[]): Sheet {
     let name: string | undefined;
     let index = this._model.sheets.length;
     if (typeof args[0] === 'string') {
@@ -715,16 +724,16 @@ export class SpreadsheetEmulation
       while (this._model.sheets.some((s) => s.name === `Sheet${n}`)) n += 1;
       name = `Sheet${n}`;
     }
-    this.requireFreeName(name);
+    this._requireFreeName(name);
     const sheet = new SheetModel(name);
     this._model.sheets.splice(Math.max(0, Math.min(index, this._model.sheets.length)), 0, sheet);
     this._model.active = sheet;
-    return this._view(sheet);
+    return asGoogle(this._view(sheet));
   }
 
   _renameSheet(sheet: SheetModel, name: string): void {
     if (sheet.name === name) return;
-    this.requireFreeName(name);
+    this._requireFreeName(name);
     sheet.name = String(name);
   }
 
@@ -737,7 +746,7 @@ export class SpreadsheetEmulation
     return view;
   }
 
-  private requireFreeName(name: string): void {
+  private _requireFreeName(name: string): void {
     // Wording as Sheets shows it (recalled; unverified on the reference pages).
     if (this._model.sheets.some((s) => s.name.toLowerCase() === String(name).toLowerCase())) {
       throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
@@ -759,21 +768,21 @@ export class SpreadsheetAppEmulation implements Pick<GoogleAppsScript.Spreadshee
     this.calls = ctx.calls;
   }
 
-  create(name: string, rows?: number, columns?: number): SpreadsheetEmulation {
+  create(name: string, rows?: number, columns?: number): Spreadsheet {
     this.ctx.auth.check('SpreadsheetApp.create', 'FULL', [SCOPES.spreadsheets]);
     if (typeof name !== 'string') throw signature('SpreadsheetApp.create', [name]);
     const id = `emulated-spreadsheet-${this.ctx.spreadsheets.size + 1}`;
     const model = new SpreadsheetModel(id, name, this.ctx.timeZone, rows ?? 1000, columns ?? 26);
     this.ctx.spreadsheets.set(id, model);
-    return this._view(model);
+    return asGoogle(this._view(model));
   }
 
   /** Unknown ids fail the way Apps Script has long reported them. */
-  openById(id: string): SpreadsheetEmulation {
+  openById(id: string): Spreadsheet {
     this.ctx.auth.check('SpreadsheetApp.openById', 'FULL', [SCOPES.spreadsheets]);
     const model = this.ctx.spreadsheets.get(String(id));
     if (!model) throw new Error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
-    return this._view(model);
+    return asGoogle(this._view(model));
   }
 
   /** Writes are applied at once here; nothing to flush. */

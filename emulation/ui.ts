@@ -137,8 +137,8 @@ export class UiEmulation implements GoogleAppsScript.Base.Ui {
   alert(prompt: string, buttons: GoogleAppsScript.Base.ButtonSet): GoogleAppsScript.Base.Button;
   alert(title: string, prompt: string, buttons: GoogleAppsScript.Base.ButtonSet): GoogleAppsScript.Base.Button;
   alert(...args: unknown[]): GoogleAppsScript.Base.Button {
-    const { title, prompt, buttons } = this.dialogArguments('alert', args);
-    const answer = this.nextAnswer(buttons, BUTTONS_OF[buttons][0]!);
+    const { title, prompt, buttons } = this._dialogArguments('alert', args);
+    const answer = this._nextAnswer(buttons, BUTTONS_OF[buttons][0]!);
     this.dialogs.push({ kind: 'alert', title, prompt, buttons, answer });
     return answer.button as unknown as GoogleAppsScript.Base.Button;
   }
@@ -147,8 +147,8 @@ export class UiEmulation implements GoogleAppsScript.Base.Ui {
   prompt(prompt: string, buttons: GoogleAppsScript.Base.ButtonSet): GoogleAppsScript.Base.PromptResponse;
   prompt(title: string, prompt: string, buttons: GoogleAppsScript.Base.ButtonSet): GoogleAppsScript.Base.PromptResponse;
   prompt(...args: unknown[]): GoogleAppsScript.Base.PromptResponse {
-    const { title, prompt, buttons } = this.dialogArguments('prompt', args);
-    const answer = this.nextAnswer(buttons, 'CLOSE');
+    const { title, prompt, buttons } = this._dialogArguments('prompt', args);
+    const answer = this._nextAnswer(buttons, 'CLOSE');
     this.dialogs.push({ kind: 'prompt', title, prompt, buttons, answer });
     return new PromptResponseEmulation(this.calls, answer);
   }
@@ -164,17 +164,17 @@ export class UiEmulation implements GoogleAppsScript.Base.Ui {
 
   showSidebar(userInterface: GoogleAppsScript.HTML.HtmlOutput): void {
     this.auth.check('Ui.showSidebar', 'FULL', [SCOPES.containerUi]);
-    this.sidebar = this.htmlOf('showSidebar', userInterface);
+    this.sidebar = this._htmlOf('showSidebar', userInterface);
   }
 
   showModalDialog(userInterface: GoogleAppsScript.HTML.HtmlOutput, title: string): void {
     this.auth.check('Ui.showModalDialog', 'FULL', [SCOPES.containerUi]);
-    this.htmlDialogs.push({ ...this.htmlOf('showModalDialog', userInterface), kind: 'modal', dialogTitle: String(title) });
+    this.htmlDialogs.push({ ...this._htmlOf('showModalDialog', userInterface), kind: 'modal', dialogTitle: String(title) });
   }
 
   showModelessDialog(userInterface: GoogleAppsScript.HTML.HtmlOutput, title: string): void {
     this.auth.check('Ui.showModelessDialog', 'FULL', [SCOPES.containerUi]);
-    this.htmlDialogs.push({ ...this.htmlOf('showModelessDialog', userInterface), kind: 'modeless', dialogTitle: String(title) });
+    this.htmlDialogs.push({ ...this._htmlOf('showModelessDialog', userInterface), kind: 'modeless', dialogTitle: String(title) });
   }
 
   /** Deprecated by Google; present only so this class is a complete Ui. */
@@ -222,7 +222,7 @@ export class UiEmulation implements GoogleAppsScript.Base.Ui {
     else this.menus.push(menu);
   }
 
-  private dialogArguments(method: 'alert' | 'prompt', args: readonly unknown[]): { title: string | null; prompt: string; buttons: ButtonSetName } {
+  private _dialogArguments(method: 'alert' | 'prompt', args: readonly unknown[]): { title: string | null; prompt: string; buttons: ButtonSetName } {
     const [a, b, c] = args;
     if (args.length === 1 && typeof a === 'string') return { title: null, prompt: a, buttons: method === 'alert' ? 'OK' : 'OK' };
     if (args.length === 2 && typeof a === 'string' && isButtonSet(b)) return { title: null, prompt: a, buttons: b };
@@ -230,7 +230,7 @@ export class UiEmulation implements GoogleAppsScript.Base.Ui {
     throw signatureError(method, args);
   }
 
-  private nextAnswer(buttons: ButtonSetName, fallback: ButtonName): Required<Answer> {
+  private _nextAnswer(buttons: ButtonSetName, fallback: ButtonName): Required<Answer> {
     const queued = this.answers.shift();
     const answer = { button: queued?.button ?? fallback, text: queued?.text ?? '' };
     if (!BUTTONS_OF[buttons].includes(answer.button)) {
@@ -239,7 +239,7 @@ export class UiEmulation implements GoogleAppsScript.Base.Ui {
     return answer;
   }
 
-  private htmlOf(method: string, userInterface: unknown): HtmlSnapshot {
+  private _htmlOf(method: string, userInterface: unknown): HtmlSnapshot {
     if (!(userInterface instanceof HtmlOutputEmulation)) throw signatureError(method, [userInterface]);
     return userInterface._snapshot();
   }

@@ -181,14 +181,24 @@ function applyPatch(style: TextStyle, patch: StylePatch): TextStyle {
 // ---------------------------------------------------------------------------------------------
 // Element
 
-export abstract class ElementBase<Api = ApiElement> {
+/** Objects that print as Apps Script's do ("Paragraph", "Range"); toString is inherited, so never counted. */
+export abstract class Described {
+  abstract readonly _label: string;
+
+  toString(): string {
+    return this._label;
+  }
+}
+
+export abstract class ElementBase<Api = unknown> extends Described {
   readonly calls: CallLog;
   _parent: ContainerBase<unknown> | null = null;
   abstract readonly _type: ElementTypeName;
   /** What Apps Script's toString() says (a Body says "DocumentBodySection"). */
-  abstract readonly _label: string;
+  abstract override readonly _label: string;
 
   constructor(readonly _state: DocumentState) {
+    super();
     this.calls = _state.ctx.calls;
   }
 
@@ -250,10 +260,6 @@ export abstract class ElementBase<Api = ApiElement> {
   asPerson(): ApiPerson { return this._as('PERSON'); }
   asHorizontalRule(): ApiHorizontalRule { return this._as('HORIZONTAL_RULE'); }
 
-  toString(): string {
-    return this._label;
-  }
-
   // --- plumbing ---
 
   _as<T>(type: ElementTypeName): T {
@@ -267,21 +273,26 @@ export abstract class ElementBase<Api = ApiElement> {
     return siblings[siblings.indexOf(this) + step] ?? null;
   }
 
-  /** "Whether the element is at the end of the tab": the last leaf of the body. */
+  /** This element and its ancestors, innermost first. */
+  _lineage(): ElementBase[] {
+    const chain: ElementBase[] = [this];
+    for (let e = this._parent; e; e = e._parent) chain.push(e);
+    return chain;
+  }
+
+  /** "Whether the element is at the end of the tab": on the last-child path down from the body. */
   _atDocumentEnd(): boolean {
-    let element: ElementBase = this;
-    while (element._parent && !(element instanceof BodyEmulation)) {
-      const siblings = element._parent._children;
-      if (siblings[siblings.length - 1] !== element) return false;
-      element = element._parent;
+    for (const element of this._lineage()) {
+      if (element instanceof BodyEmulation) return element._isAttached();
+      const siblings = element._parent?._children;
+      if (!siblings || siblings[siblings.length - 1] !== element) return false;
     }
-    return element instanceof BodyEmulation && element._isAttached();
+    return false;
   }
 
   _root(): ElementBase {
-    let element: ElementBase = this;
-    while (element._parent) element = element._parent;
-    return element;
+    const chain = this._lineage();
+    return chain[chain.length - 1] ?? this;
   }
 
   /** Attached = reachable from a document root (detached copies and removed elements are not). */
@@ -291,13 +302,10 @@ export abstract class ElementBase<Api = ApiElement> {
 
   /** Child indexes from the root: document order is the lexicographic order of paths. */
   _path(): number[] {
-    const path: number[] = [];
-    let element: ElementBase = this;
-    while (element._parent) {
-      path.unshift(element._parent._children.indexOf(element));
-      element = element._parent;
-    }
-    return path;
+    return this._lineage()
+      .filter((element) => element._parent)
+      .map((element) => element._parent?._children.indexOf(element) ?? 0)
+      .reverse();
   }
 
   _attributes(): Attributes {
@@ -320,7 +328,7 @@ export function comparePaths(a: readonly number[], b: readonly number[]): number
 // ---------------------------------------------------------------------------------------------
 // Containers
 
-export abstract class ContainerBase<Api = ApiContainer> extends ElementBase<Api> {
+export abstract class ContainerBase<Api = unknown> extends ElementBase<Api> {
   readonly _children: ElementBase[] = [];
 
   getNumChildren(): number {
@@ -373,8 +381,8 @@ export abstract class ContainerBase<Api = ApiContainer> extends ElementBase<Api>
     const all = this._descendants();
     let start = 0;
     if (from) {
-      const after = modelOf(from.getElement(), 'from');
-      start = all.indexOf(after) + 1;
+      if (!(from instanceof RangeElementEmulation)) throw new Error('Invalid argument: from');
+      start = all.indexOf(from._element) + 1;
     }
     const found = all.slice(start).find((element) => element._type === type);
     return api(found ? new RangeElementEmulation(found) : null);
@@ -1630,10 +1638,12 @@ export class HorizontalRuleEmulation extends ElementBase<ApiHorizontalRule> impl
  * An element with an optional character range (…/range-element). Offsets are -1 unless the range
  * covers part of a Text element.
  */
-export class RangeElementEmulation implements Pick<ApiRangeElement, 'getElement' | 'isPartial' | 'getStartOffset' | 'getEndOffsetInclusive'> {
+export class RangeElementEmulation extends Described implements Pick<ApiRangeElement, 'getElement' | 'isPartial' | 'getStartOffset' | 'getEndOffsetInclusive'> {
+  readonly _label = 'RangeElement';
   readonly calls: CallLog;
 
   constructor(readonly _element: ElementBase, readonly _start = -1, readonly _endInclusive = -1) {
+    super();
     this.calls = _element.calls;
   }
 
@@ -1651,10 +1661,6 @@ export class RangeElementEmulation implements Pick<ApiRangeElement, 'getElement'
 
   getEndOffsetInclusive(): number {
     return this._endInclusive;
-  }
-
-  toString(): string {
-    return 'RangeElement';
   }
 }
 

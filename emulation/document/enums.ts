@@ -60,8 +60,8 @@ export const VerticalAlignment = VerticalAlignmentNames as unknown as typeof Goo
 export const TabType = TabTypeNames as unknown as typeof GoogleAppsScript.Document.TabType;
 export const Attribute = AttributeNames as unknown as typeof GoogleAppsScript.Document.Attribute;
 
-/** A member name handed out as the @types enum type it stands for. */
-export function apiEnum<E>(name: string): E {
+/** A member name handed out as the @types enum type it stands for (null where Apps Script returns null). */
+export function apiEnum<E>(name: string | null): E {
   return name as unknown as E;
 }
 

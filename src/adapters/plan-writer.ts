@@ -132,7 +132,10 @@ export function writePlan(doc: Document, plan: Plan, text: PlanText): void {
 export function findExistingPlan(doc: Document): string | null {
   const marked = doc.getNamedRanges(PLAN_RANGE_NAME)[0];
   const element = marked?.getRange().getRangeElements()[0]?.getElement();
-  if (element) return element.asText().getText().trim() || 'Mutual Action Plan';
+  if (element) {
+    const title = element.getType() === DocumentApp.ElementType.PARAGRAPH ? element.asParagraph().getText().trim() : '';
+    return title || 'Mutual Action Plan';
+  }
   const line = /^[ \t]*(mutual action plan(?::.*)?)[ \t]*$/im.exec(doc.getBody().getText());
   return line?.[1]?.trim() ?? null;
 }

@@ -1,6 +1,6 @@
 /** Reads due-date cells as people type them ("Mar 3", "3/14 (tentative)", "Week 3", "TBD") and writes a new date back in the cell's own form. */
 import type { IsoDate } from './plan';
-import { addDays, addWorkingDays, compareDates, dateParts, dayOfWeek, daysBetween, isoFromParts, WORKING_DAYS, type WorkCalendar } from './calendar';
+import { addDays, addWorkingDays, compareDates, dateParts, dayOfWeek, daysBetween, isoFromParts, workingDaysBetween, WORKING_DAYS, type WorkCalendar } from './calendar';
 
 export type Weekday = 'none' | 'short' | 'long';
 export type Caps = 'title' | 'lower' | 'upper';
@@ -96,7 +96,7 @@ const DAY_RE = sticky(`(\\d\\d?)${ORD}(?![\\da-z]|[/.]\\d)`);
 const YEAR_RE = sticky('(,)?\\s*(\\d{4}|\\d\\d)(?![\\d:])');
 const JOIN_RE = sticky('\\s*[-–—]\\s*|\\s+(?:to|through|thru|till|until)\\s+');
 const WEEK_WORD = '(?:weeks?|wks?\\.?|w)';
-const WEEK_RE = sticky(`(${WEEK_WORD}\\s*)(\\d\\d?)(?:(\\s*(?:[-–—]|to)\\s*${WEEK_WORD}?\\s*)(\\d\\d?))?(?![\\da-z])`);
+const WEEK_RE = sticky(`(${WEEK_WORD}\\s*)(\\d{1,3})(?:(\\s*(?:[-–—]|to)\\s*${WEEK_WORD}?\\s*)(\\d{1,3}))?(?![\\da-z])`);
 const QUARTER_RE = /\b(?:q[1-4]|h[12]|[1-4][qh]|eo[wmqy]|fy|quarter)(?:'?\d\d){0,2}\b|\b(?:next|this|end of(?: the)?) (?:week|month|year)\b/;
 const MONTH_ONLY_RE = new RegExp(`^(?:(?:early|mid|late|end of|start of|beginning of|by|in|before)[\\s-]*)?(?:${MON})\\.?(?:,?\\s*'?\\d\\d(?:\\d\\d)?)?\\W*$`);
 const TBD_RE = /^[\s?.\-–—_/]*$|\b(?:tb[dca]|asap|n\/?a|to be \w+|unknown|pending)\b/;
@@ -188,8 +188,8 @@ function scanAt(s: string, i: number): Hit | null {
 }
 
 /** The leftmost date-like text in a cell, starting at a word boundary. */
-function scan(s: string): Hit | null {
-  for (let i = 0; i < s.length; i++) {
+function scan(s: string, from = 0): Hit | null {
+  for (let i = from; i < s.length; i++) {
     const prev = s[i - 1] ?? ' ';
     if (/[a-z\d]/i.test(prev) || (/[/.]/.test(prev) && /\d/.test(s[i]!))) continue;
     const hit = scanAt(s, i);
@@ -204,10 +204,9 @@ function scan(s: string): Hit | null {
  */
 export function detectDayFirst(texts: string[], locale: string): boolean {
   const parts: Part[] = [];
-  for (const t of texts) {
-    const h = scan(t);
-    if (h && 'last' in h) for (const p of [h.first, h.last]) if (p?.k === 'num') parts.push(p);
-  }
+  // Every date in every cell counts, not only each cell's due date ("Mar 3 (was 14/2)").
+  for (const t of texts)
+    for (let h = scan(t); h; h = scan(t, h.end)) if ('last' in h) for (const p of [h.first, h.last]) if (p?.k === 'num') parts.push(p);
   if (parts.some((p) => p.a > 12)) return true;
   if (parts.some((p) => p.b > 12)) return false;
   // The United States and the few places that follow it write month first; Google's bare "en" is US English.
@@ -293,15 +292,15 @@ function build(text: string, h: Hit, ctx: DateContext): ParsedDate | null {
     const separator = shape.sep as '/' | '.' | '-';
     format = { ...around, ...written, style: 'numeric', order, separator, yearDigits, padded: parts.some((p) => p.pad) };
   } else {
-    const word = shape.word!.toLowerCase();
+    // "May" is both lengths; it says nothing about how the cell writes other months.
+    const long = parts.some((p) => p.word && p.word.toLowerCase() !== 'may' && LONG.some((m) => m.toLowerCase() === p.word!.toLowerCase()));
     format = {
       ...around,
       ...written,
       style: 'text',
       monthFirst: shape.k === 'mf',
-      // "May" is both lengths; it says nothing about how the cell writes other months.
-      monthStyle: word !== 'may' && LONG.some((m) => m.toLowerCase() === word) ? 'long' : 'short',
-      dot: !!shape.dot,
+      monthStyle: long ? 'long' : 'short',
+      dot: parts.some((p) => p.dot),
       ordinal: parts.some((p) => p.ord),
       of: !!shape.of,
       yearDigits,
@@ -367,12 +366,10 @@ function one(date: IsoDate, f: Dated, withYear: boolean, order: 'mdy' | 'dmy', w
 function weekText(date: IsoDate, f: Extract<DateFormat, { style: 'week' }>, ctx: DateContext): string | null {
   const start = ctx.evaluationStart;
   if (!start) return null;
-  for (let n = 1; n < 1000; n++) {
-    const c = compareDates(weekEnd(start, n, ctx.calendar ?? WORKING_DAYS), date);
-    if (c === 0 && n > f.span) return f.word + (f.span ? `${n - f.span}${f.joiner}` : '') + n;
-    if (c >= 0) break;
-  }
-  return null;
+  const calendar = ctx.calendar ?? WORKING_DAYS;
+  // Counting days once finds the only week that can end on the date; then check that it does.
+  const n = calendar.calendarDays ? (daysBetween(start, date) + 1) / 7 : (workingDaysBetween(start, date, calendar) + 1) / 5;
+  return Number.isInteger(n) && n > f.span && weekEnd(start, n, calendar) === date ? f.word + (f.span ? `${n - f.span}${f.joiner}` : '') + n : null;
 }
 
 const PLAIN: Dated = {

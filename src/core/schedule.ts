@@ -168,7 +168,7 @@ const KEY_DATE_STEP: Record<KeyDateName, string> = { decisionTarget: 'contract s
 const KEY_DATE_NAMES: readonly KeyDateName[] = ['decisionTarget', 'goLiveTarget'];
 
 /** "Mar 3, 2026": plans span New Year, so the year is always shown. */
-export function formatDay(iso: IsoDate): string {
+function formatDay(iso: IsoDate): string {
   const { year, month, day } = dateParts(iso);
   return `${MONTHS[month - 1] ?? ''} ${day}, ${year}`;
 }
@@ -567,6 +567,7 @@ function isComplete(step: ScheduleStep | undefined): boolean {
 function assessKeyDate(
   name: KeyDateName,
   date: IsoDate | null,
+  stepKey: string | null,
   step: ScheduleStep | undefined,
   stepDate: IsoDate | null,
   chain: ChainLink[],
@@ -576,12 +577,8 @@ function assessKeyDate(
   const label = KEY_DATE_LABEL[name];
   if (date === null) return { verdict: 'unchecked', forecast: null, chain: [], message: `The plan has no ${label.toLowerCase()} date.` };
   if (!step) {
-    return {
-      verdict: 'unchecked',
-      forecast: null,
-      chain: [],
-      message: `No step is marked as the ${KEY_DATE_STEP[name]} step, so the ${label.toLowerCase()} cannot be checked against the plan.`,
-    };
+    const why = stepKey === null ? `No step is marked as the ${KEY_DATE_STEP[name]} step` : `The step it follows is no longer in the plan`;
+    return { verdict: 'unchecked', forecast: null, chain: [], message: `${why}, so the ${label.toLowerCase()} cannot be checked against the plan.` };
   }
   const who = capital(stepLabel(step));
   if (isComplete(step)) return { verdict: 'done', forecast: step.due, chain, message: `${who} is complete.` };
@@ -874,7 +871,7 @@ export function shiftDownstream(input: ShiftInput): ShiftResult {
       const change = changes.get(c.key);
       return change ? { ...c, due: change.to } : c;
     });
-    const assessment = assessKeyDate(name, to, step, step ? (newDate.get(step.key) ?? null) : null, chainWithDates, calendar, input.today);
+    const assessment = assessKeyDate(name, to, rule.followsStep, step, step ? (newDate.get(step.key) ?? null) : null, chainWithDates, calendar, input.today);
     keyDates[name] = { from: rule.date, to, moved: to !== rule.date, ...(reason !== undefined ? { reason } : {}), ...assessment };
   }
 
@@ -889,7 +886,7 @@ export function shiftDownstream(input: ShiftInput): ShiftResult {
  * date is not a move, and steps added since the baseline have no saved date to differ from.
  */
 export function detectMoves(steps: readonly ScheduleStep[], baseline: Record<string, IsoDate | null>): StepMove[] {
-  return steps.filter((s) => s.due !== null && hasOwn(baseline, s.key) && baseline[s.key] !== s.due).map((s) => ({ key: s.key, to: s.due ?? '' }));
+  return steps.flatMap((s) => (s.due !== null && hasOwn(baseline, s.key) && baseline[s.key] !== s.due ? [{ key: s.key, to: s.due }] : []));
 }
 
 // ─── Checks without a move ───────────────────────────────────────────────────────────────────
@@ -947,7 +944,7 @@ export function closeDateCheck(
     const chain = step
       ? walkChain(graph, step.key, (k) => latestPredecessor(graph, k, now), (k) => isComplete(graph.byKey.get(k)))
       : [];
-    result[name] = { date: rule.date, ...assessKeyDate(name, rule.date, step, step ? (now.get(step.key) ?? null) : null, chain, calendar, today) };
+    result[name] = { date: rule.date, ...assessKeyDate(name, rule.date, rule.followsStep, step, step ? (now.get(step.key) ?? null) : null, chain, calendar, today) };
   }
   return result;
 }

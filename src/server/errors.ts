@@ -6,6 +6,8 @@ import { UserError } from '../core/errors';
  * add-on defect: logged in full for us (Apps Script's execution log), and reported to the person
  * as one sentence naming what failed.
  */
+// The person's message is all google.script.run carries to the sidebar; the cause goes to the log above, not onto the new error.
+/* eslint-disable preserve-caught-error */
 export function answer<T>(action: string, work: () => T): T {
   try {
     return work();
@@ -16,3 +18,4 @@ export function answer<T>(action: string, work: () => T): T {
     throw new Error(`Sorry, ${action} failed: ${detail}. Try again; if it keeps failing, reload the document.`);
   }
 }
+/* eslint-enable preserve-caught-error */

@@ -5,7 +5,6 @@ import { validateInsertForm } from '../core/insert-form';
 import { draftPlan } from '../core/draft';
 import { DEAL_STAGE_LABELS, DEAL_TYPE_LABELS, DEAL_TEMPLATES } from '../core/templates';
 import { formatPlanDate } from '../core/date-format';
-import { UserError } from '../core/errors';
 import { findExistingPlan, writePlan } from '../adapters/plan-writer';
 import { savePlanSettings } from '../adapters/plan-store';
 import { today, userLocale } from '../adapters/session';
@@ -72,9 +71,11 @@ export function insertMap(form: unknown): InsertResult {
       const doc = DocumentApp.getActiveDocument();
       const existing = findExistingPlan(doc);
       if (existing) {
-        throw new UserError(
-          `This document already has a plan ("${existing}"). Keep one plan per deal: edit that one, or insert the new plan in a new document.`,
-        );
+        return {
+          ok: false,
+          message: `This document already has a plan ("${existing}"). Keep one plan per deal: edit that one, or insert the new plan in a new document.`,
+          errors: {},
+        };
       }
       const { plan, locale } = drafted;
       writePlan(doc, plan, { formatDate: (iso) => formatPlanDate(iso, locale) });

@@ -1,0 +1,57 @@
+/** The emulated Google services and the sandbox, as tests import them. */
+export { CallLog, countCalls, type Counted } from './calls';
+export type { EmulationContext } from './context';
+export { GoogleEmulation, type GoogleEmulationOptions } from './environment';
+export { loadAddOn, ScriptError, type AddOn, type AddOnOptions, type Json, type TriggerEvent } from './sandbox';
+export {
+  PropertiesEmulation,
+  PropertiesServiceEmulation,
+  PropertyStore,
+  PROPERTY_QUOTA_MESSAGE,
+  PROPERTY_STORE_LIMIT_BYTES,
+  PROPERTY_VALUE_LIMIT_BYTES,
+  type PropertyStores,
+} from './properties';
+export {
+  Button,
+  ButtonSet,
+  MenuEmulation,
+  PromptResponseEmulation,
+  UiEmulation,
+  type Answer,
+  type ButtonName,
+  type ButtonSetName,
+  type MenuItem,
+  type RecordedDialog,
+  type RecordedHtmlDialog,
+  type RecordedMenu,
+} from './ui';
+export { HtmlOutputEmulation, HtmlServiceEmulation, SandboxMode, XFrameOptionsMode, type HtmlSnapshot } from './html';
+export {
+  AuthGate,
+  AuthMode,
+  ConsoleEmulation,
+  formatDate,
+  LOCK_TIMEOUT_MESSAGE,
+  LockEmulation,
+  LockServiceEmulation,
+  LockState,
+  LoggerEmulation,
+  ScriptAppEmulation,
+  SessionEmulation,
+  UserEmulation,
+  UtilitiesEmulation,
+  type AuthModeName,
+  type LogEntry,
+} from './session';
+export {
+  FORMULA_STAND_IN,
+  RangeEmulation as SpreadsheetRangeEmulation,
+  readTyped,
+  SheetEmulation,
+  SpreadsheetAppEmulation,
+  SpreadsheetEmulation,
+  type CellValue,
+  type SheetDump,
+} from './spreadsheet';
+export { DocumentAppEmulation, DocumentEmulation } from './document';

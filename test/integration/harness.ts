@@ -1,0 +1,101 @@
+/** Runs the built add-on (dist/Code.js) the way Apps Script does, on an emulated Google Doc, for the integration tests. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { GoogleEmulation, loadAddOn, type AddOn } from '../../emulation';
+import { DocumentEmulation, documentFromMarkdown, documentToMarkdown, type BlockSnapshot, type TableSnapshot } from '../../emulation/document';
+import type { RawInsertForm } from '../../src/server/contract';
+
+const DIST = path.join(__dirname, '..', '..', 'dist');
+
+function distFile(name: string): string {
+  try {
+    return readFileSync(path.join(DIST, name), 'utf8');
+  } catch {
+    throw new Error(`dist/${name} is missing: run "npm test" (it builds first) or "npm run build".`);
+  }
+}
+
+export interface Session {
+  env: GoogleEmulation;
+  addOn: AddOn;
+  doc: DocumentEmulation;
+  /** The document as Google Docs would export it to Markdown: what a person reads. */
+  markdown(): string;
+  blocks(): BlockSnapshot[];
+  /** The first table whose header row starts with these cells. */
+  table(...header: string[]): TableSnapshot;
+}
+
+export interface SessionOptions {
+  /** The document's content, as a Google Docs Markdown export. Empty document when omitted. */
+  markdown?: string;
+  locale?: string;
+  timeZone?: string;
+  /** Today's date for the emulated clock (mid-afternoon UTC, so it is the same day in the Americas and Europe). */
+  today?: string;
+}
+
+export function openDocument(options: SessionOptions = {}): Session {
+  const env = new GoogleEmulation({
+    locale: options.locale ?? 'en_US',
+    timeZone: options.timeZone ?? 'America/New_York',
+    now: new Date(`${options.today ?? '2026-11-27'}T15:00:00Z`),
+    files: { Sidebar: distFile('Sidebar.html') },
+    document: (ctx) =>
+      options.markdown === undefined
+        ? new DocumentEmulation(ctx, { name: 'Acme + Globex MAP' })
+        : documentFromMarkdown(options.markdown, ctx, { name: 'Acme + Globex MAP' }),
+  });
+  const addOn = loadAddOn(env, distFile('Code.js'));
+  const doc = env.document;
+  return {
+    env,
+    addOn,
+    doc,
+    markdown: () => documentToMarkdown(doc),
+    blocks: () => doc._snapshot(),
+    table(...header: string[]) {
+      const found = doc._snapshot().find(
+        (b): b is TableSnapshot => b.kind === 'table' && header.every((h, i) => b.rows[0]?.[i]?.text === h),
+      );
+      if (!found) throw new Error(`No table with header ${header.join(' | ')} in:\n${documentToMarkdown(doc)}`);
+      return found;
+    },
+  };
+}
+
+/** Texts of a table's cells, row by row. */
+export function cellTexts(table: TableSnapshot): string[][] {
+  return table.rows.map((row) => row.map((cell) => cell.text));
+}
+
+/** A filled Insert form as the sidebar sends it (all strings); override any field. */
+export function insertForm(overrides: Partial<Omit<RawInsertForm, 'people' | 'theirWords'>> & {
+  people?: Partial<RawInsertForm['people']>;
+  theirWords?: Partial<RawInsertForm['theirWords']>;
+} = {}): RawInsertForm {
+  const person = (name = '', title = '') => ({ name, title });
+  const { people, theirWords, ...rest } = overrides;
+  return {
+    yourCompany: 'Acme',
+    theirCompany: 'Globex',
+    product: 'Acme Close',
+    problem: 'month-end close takes 12 days',
+    dealType: 'standard',
+    dealStage: 'post-demo',
+    annualContractValue: '85,000',
+    evaluationStart: '2026-12-07',
+    decisionTarget: '',
+    goLiveTarget: '',
+    ...rest,
+    people: {
+      champion: person('Dana Ruiz', 'Controller'),
+      economicBuyer: person(),
+      technicalEvaluator: person(),
+      accountExecutive: person('Sam Lee', 'Account Executive'),
+      solutionsEngineer: person(),
+      ...people,
+    },
+    theirWords: { procurement: '', legal: '', security: '', internalReview: '', ...theirWords },
+  };
+}

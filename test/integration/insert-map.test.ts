@@ -1,0 +1,252 @@
+/** "Insert MAP" end to end: the built add-on in a vm with only Apps Script's globals, on an emulated Google Doc. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { cellTexts, insertForm, openDocument } from './harness';
+import { ScriptError } from '../../emulation';
+
+const EXPECTED_STANDARD = readFileSync(path.join(__dirname, '..', 'fixtures', 'inserted', 'standard-en_US.md'), 'utf8');
+
+describe('the add-on menu', () => {
+  test('onOpen in AuthMode.NONE adds "Insert MAP" to the Extensions menu and reads nothing', () => {
+    const s = openDocument();
+    s.addOn.trigger('onOpen', { authMode: 'NONE' });
+    expect(s.env.ui._menus()).toEqual([
+      { title: null, addon: true, items: [{ caption: 'Insert MAP', functionName: 'showInsertSidebar' }] },
+    ]);
+    expect(s.env.calls.count('DocumentApp.getActiveDocument')).toBe(0);
+    expect(s.env.calls.count('PropertiesService.')).toBe(0);
+  });
+
+  test('onInstall builds the same menu, so it is there right after installing', () => {
+    const s = openDocument();
+    s.addOn.trigger('onInstall', { authMode: 'FULL' });
+    expect(s.env.ui._menus()[0]?.items).toEqual([{ caption: 'Insert MAP', functionName: 'showInsertSidebar' }]);
+  });
+
+  test('"Insert MAP" opens the self-contained sidebar titled Mutual Action Plan', () => {
+    const s = openDocument();
+    s.addOn.trigger('onOpen');
+    s.addOn.clickMenuItem('Insert MAP');
+    const sidebar = s.env.ui._sidebar();
+    expect(sidebar?.title).toBe('Mutual Action Plan');
+    expect(sidebar?.html).toContain('<script>');
+    // Nothing is loaded from the network: no external scripts, styles or images.
+    expect(sidebar?.html).not.toMatch(/<(script|link|img)[^>]+(src|href)=["']?https?:/i);
+  });
+});
+
+describe('the sidebar state', () => {
+  test('offers the five deal types with their step counts and today as the default start', () => {
+    const s = openDocument({ today: '2026-11-27' });
+    const state = s.addOn.runSync('getSidebarState') as {
+      today: string;
+      existingPlan: string | null;
+      dealTypes: { id: string; stepCount: number }[];
+    };
+    expect(state.today).toBe('2026-11-27');
+    expect(state.existingPlan).toBeNull();
+    expect(state.dealTypes.map((d) => [d.id, d.stepCount])).toEqual([
+      ['standard', 11],
+      ['mid-market', 7],
+      ['enterprise', 12],
+      ['expansion', 6],
+      ['closing', 5],
+    ]);
+  });
+
+  test('names the plan already in the document', () => {
+    const s = openDocument({ markdown: '# Mutual Action Plan: Acme \\+ Globex\n\nNotes from the call.\n' });
+    expect((s.addOn.runSync('getSidebarState') as { existingPlan: string }).existingPlan).toBe('Mutual Action Plan: Acme + Globex');
+  });
+});
+
+describe('Insert MAP', () => {
+  test('writes the pre-filled standard plan into an empty document, exactly as a seller reads it', () => {
+    const s = openDocument({ today: '2026-11-27' });
+    const result = s.addOn.runSync('insertMap', insertForm()) as { ok: boolean; message: string };
+    expect(result.ok).toBe(true);
+    expect(result.message).toBe(
+      'Inserted "Mutual Action Plan: Acme + Globex" with 11 steps. Walk the prospect through it and ask what is missing: their edits make it mutual.',
+    );
+    expect(s.markdown()).toBe(EXPECTED_STANDARD);
+  });
+
+  test('colours every status cell Pending grey and bolds the header rows, and nothing else', () => {
+    const s = openDocument();
+    s.addOn.runSync('insertMap', insertForm());
+    const steps = s.table('#', 'Action', 'Owner', 'Due date', 'Status', 'Depends on');
+    const statusColumn = 4;
+    steps.rows.slice(1).forEach((row) => {
+      expect(row[statusColumn]?.text).toBe('Pending');
+      expect(row[statusColumn]?.backgroundColor).toBe('#e8eaed');
+      row.forEach((cell, c) => c !== statusColumn && expect(cell.backgroundColor).toBeNull());
+    });
+    for (const cell of steps.rows[0] ?? []) {
+      const runs = cell.blocks.flatMap((b) => (b.kind === 'table' ? [] : b.inlines));
+      expect(runs.every((r) => r.kind !== 'text' || r.style.bold === true)).toBe(true);
+    }
+  });
+
+  test('inserts at the cursor, after the paragraph holding it, and leaves every other paragraph as it was', () => {
+    const s = openDocument({ markdown: 'Call notes, Nov 20\n\nThey need SOC 2 before anything else.\n\nNext call: Dec 1\n' });
+    const [, soc2] = s.doc.getBody().getParagraphs();
+    s.doc._setCursorAt(soc2!.getChild(0), 5);
+    s.addOn.runSync('insertMap', insertForm());
+    const texts = s.blocks().map((b) => (b.kind === 'table' ? `[table ${b.rows[0]?.[0]?.text}]` : b.text));
+    expect(texts.slice(0, 3)).toEqual(['Call notes, Nov 20', 'They need SOC 2 before anything else.', 'Mutual Action Plan: Acme + Globex']);
+    expect(texts.at(-1)).toBe('Next call: Dec 1');
+    expect(texts.indexOf('Next call: Dec 1')).toBe(texts.indexOf('Risks and blockers') + 2);
+  });
+
+  test('a cursor inside a table cell puts the plan after that table, never inside it', () => {
+    const s = openDocument({ markdown: 'Pricing\n\n| Tier | Price |\n| :---- | :---- |\n| Pro | 85,000 |\n\nEnd.\n' });
+    const table = s.doc.getBody().getTables()[0]!;
+    s.doc._setCursorInCell(table.getCell(1, 1), 2);
+    s.addOn.runSync('insertMap', insertForm());
+    const blocks = s.blocks();
+    expect(blocks[1]?.kind).toBe('table');
+    expect(blocks[1]?.kind === 'table' && cellTexts(blocks[1])).toEqual([['Tier', 'Price'], ['Pro', '85,000']]);
+    expect(blocks[2]?.kind === 'paragraph' && blocks[2].text).toBe('Mutual Action Plan: Acme + Globex');
+    expect(blocks.at(-1)?.kind === 'paragraph' && blocks.at(-1)).toMatchObject({ text: 'End.' });
+  });
+
+  test('a document that already holds a plan gets a message, not a second plan', () => {
+    const s = openDocument();
+    s.addOn.runSync('insertMap', insertForm());
+    const before = s.markdown();
+    const again = s.addOn.runSync('insertMap', insertForm({ theirCompany: 'Initech' })) as { ok: boolean; message: string };
+    expect(again).toEqual({
+      ok: false,
+      message:
+        'This document already has a plan ("Mutual Action Plan: Acme + Globex"). Keep one plan per deal: edit that one, or insert the new plan in a new document.',
+      errors: {},
+    });
+    expect(s.markdown()).toBe(before);
+  });
+
+  test('a plan typed by hand (no add-on marker) is recognised by its title', () => {
+    const s = openDocument({ markdown: '## Mutual action plan\n\nSteps to follow.\n' });
+    const result = s.addOn.runSync('insertMap', insertForm()) as { ok: boolean; message: string };
+    expect(result.ok).toBe(false);
+    expect(result.message).toContain('already has a plan ("Mutual action plan")');
+  });
+
+  test('dates are written in the user\'s locale: en_GB reads 18 Dec 2026', () => {
+    const s = openDocument({ locale: 'en_GB' });
+    s.addOn.runSync('insertMap', insertForm());
+    const steps = cellTexts(s.table('#', 'Action'));
+    expect(steps[1]?.[3]).toBe('18 Dec 2026');
+    expect(s.markdown()).toContain('* Decision target: 12 Feb 2027');
+  });
+
+  test('names not given stay visible as placeholders for the seller to fill', () => {
+    const s = openDocument();
+    s.addOn.runSync('insertMap', insertForm());
+    const people = cellTexts(s.table('Name', 'Role'));
+    expect(people.map((r) => r[0])).toEqual([
+      'Name',
+      'Dana Ruiz',
+      '[Economic buyer name]',
+      '[Technical evaluator name]',
+      'Sam Lee',
+      '[Solutions engineer name]',
+    ]);
+  });
+
+  test('the prospect\'s own word for procurement names their step', () => {
+    const s = openDocument();
+    s.addOn.runSync('insertMap', insertForm({ theirWords: { procurement: 'vendor management' } }));
+    const step8 = cellTexts(s.table('#', 'Action'))[8];
+    expect(step8?.slice(1, 3)).toEqual(['Vendor management/legal review', 'Globex vendor management']);
+  });
+
+  test('another execution holding the document makes Insert wait, then say so, and write nothing', () => {
+    const s = openDocument();
+    s.env._holdDocumentLock();
+    expect(() => s.addOn.runSync('insertMap', insertForm())).toThrow(ScriptError);
+    expect(() => s.addOn.runSync('insertMap', insertForm())).toThrow(
+      /^Someone else is updating this plan right now\. Try again in a few seconds\.$/,
+    );
+    expect(s.doc.getBody().getNumChildren()).toBe(1);
+  });
+
+  test('inserting a whole plan costs one call per paragraph and table, not one per cell', () => {
+    const s = openDocument();
+    s.addOn.runSync('insertMap', insertForm());
+    expect(s.env.calls.count('Body.appendTable')).toBe(3);
+    expect(s.env.calls.count('TableCell.setText')).toBe(0);
+    expect(s.env.calls.count('TableRow.appendTableCell')).toBe(0);
+    expect(s.env.calls.total()).toBeLessThanOrEqual(110);
+  });
+});
+
+describe('the form is checked on the server', () => {
+  test('each rejected field comes back beside its field, in words a seller understands', () => {
+    const s = openDocument();
+    const result = s.addOn.runSync(
+      'insertMap',
+      insertForm({ yourCompany: '', annualContractValue: 'lots', evaluationStart: '2026-02-30' }),
+    ) as { ok: boolean; message: string; errors: Record<string, string> };
+    expect(result.ok).toBe(false);
+    expect(result.message).toBe('Some fields need a look before the plan can be inserted.');
+    expect(Object.keys(result.errors).sort()).toEqual(['annualContractValue', 'evaluationStart', 'yourCompany']);
+    for (const message of Object.values(result.errors)) expect(message).toMatch(/^[A-Z].*\.$/);
+    expect(s.doc.getBody().getNumChildren()).toBe(1);
+  });
+
+  test('input that is not a form at all gets a clear message, never a stack trace', () => {
+    const s = openDocument();
+    for (const bad of [null, 'insert please', 42, [1, 2], { dealType: 'gigantic' }]) {
+      const result = s.addOn.runSync('previewMap', bad) as { ok: boolean; errors: Record<string, string> };
+      expect(result.ok).toBe(false);
+      const messages = Object.values(result.errors).join(' ');
+      expect(messages.length).toBeGreaterThan(0);
+      expect(messages).not.toMatch(/at .*\.js|ZodError|invalid_type|Expected/);
+    }
+  });
+
+  test('a decision target earlier than the steps allow is refused with the date the steps give', () => {
+    const s = openDocument();
+    const result = s.addOn.runSync('previewMap', insertForm({ decisionTarget: '2027-01-15' })) as {
+      ok: boolean;
+      errors: Record<string, string>;
+    };
+    expect(result.ok).toBe(false);
+    expect(result.errors.decisionTarget).toContain('Feb 12, 2027');
+  });
+});
+
+describe('Preview applies the method', () => {
+  type Preview = { ok: boolean; guidance: { code: string; level: string; message: string; suggestDealType?: string }[]; steps: { due: { text: string } }[] };
+  const preview = (form: ReturnType<typeof insertForm>) => openDocument().addOn.runSync('previewMap', form) as Preview;
+
+  test('discovery stage: too early, confirm fit first', () => {
+    const codes = preview(insertForm({ dealStage: 'discovery' })).guidance.map((g) => [g.code, g.level]);
+    expect(codes).toContainEqual(['too-early', 'warning']);
+  });
+
+  test('negotiation stage: suggests the closing checklist', () => {
+    const g = preview(insertForm({ dealStage: 'negotiation' })).guidance.find((x) => x.code === 'too-late');
+    expect(g?.suggestDealType).toBe('closing');
+    expect(g?.message.toLowerCase()).toContain('closing checklist');
+  });
+
+  test('under $20K: a MAP is overkill here', () => {
+    const g = preview(insertForm({ annualContractValue: '$12K' })).guidance.find((x) => x.code === 'overkill');
+    expect(g?.message).toMatch(/overkill/i);
+    expect(preview(insertForm({ annualContractValue: '85,000' })).guidance.map((x) => x.code)).not.toContain('overkill');
+  });
+
+  test('the preview shows the dates the document will hold', () => {
+    const p = preview(insertForm({ dealType: 'mid-market' }));
+    expect(p.steps.map((x) => x.due.text)).toEqual([
+      'Dec 11, 2026',
+      'Dec 18, 2026',
+      'Dec 25, 2026',
+      'Dec 25, 2026',
+      'Jan 1, 2027',
+      'Jan 8, 2027',
+      'Jan 15, 2027',
+    ]);
+  });
+});
