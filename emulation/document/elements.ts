@@ -68,6 +68,7 @@ function insertIndexError(index: number, count: number): Error {
 function notAChild(): Error {
   return new Error('Element does not contain the specified child element.');
 }
+/** Wording unverified, modelled on the child-index message. */
 function offsetError(offset: number, length: number): Error {
   return new Error(`Index (${offset}) must be less than the content length (${length}).`);
 }
@@ -420,7 +421,12 @@ export abstract class ContainerBase<Api = unknown> extends ElementBase<Api> {
     return this._descendants().filter((element): element is ParagraphBase<unknown> => element instanceof ParagraphBase);
   }
 
-  /** Text of a block container: its paragraphs' texts joined by "\n", tables included, chips excluded. */
+  /**
+   * Text of a body, cell, row or table: its paragraphs' texts joined by "\n", nested tables
+   * included, chips excluded. Body.getText() is verified this way (gas-fakes' live tests: after
+   * appendParagraph(t) on a new document it is "\n" + t); for cells, rows and tables it follows
+   * from the Docs API model, where every paragraph ends in "\n" (unverified in Apps Script).
+   */
   _blockText(): string {
     return this._paragraphs().map((paragraph) => paragraph._text()).join('\n');
   }
@@ -469,6 +475,11 @@ export class DocumentRootEmulation extends ContainerBase<ApiContainer> {
 
   _text(): string {
     return this._blockText();
+  }
+
+  /** The body is not removable (Body has no removeFromParent() in Apps Script). */
+  override _assertRemovable(): void {
+    throw new Error('The document body cannot be removed.');
   }
 
   _clone(): ElementBase {
@@ -1284,7 +1295,7 @@ export abstract class TextBase extends ElementBase<ApiText> {
   }
 
   findText(searchPattern: string, from?: ApiRangeElement | null): ApiRangeElement {
-    return api(this instanceof TextEmulation ? findTextIn([this], searchPattern, from) : null);
+    return api(findTextIn(this._searchable(), searchPattern, from));
   }
 
   replaceText(searchPattern: string, replacement: string): ApiElement {
@@ -1302,6 +1313,8 @@ export abstract class TextBase extends ElementBase<ApiText> {
   abstract _insert(offset: number, text: string): void;
   abstract _delete(start: number, endInclusive: number): void;
   abstract _setAll(text: string): void;
+  /** The Text elements findText() searches: this one, or those under a view. */
+  abstract _searchable(): TextEmulation[];
 
   _replace(searchPattern: string, replacement: string): void {
     const pattern = new RegExp(searchPattern, 'g');
@@ -1439,6 +1452,10 @@ export class TextEmulation extends TextBase implements TextApi {
     this._styles = Array.from({ length: text.length }, () => style);
   }
 
+  _searchable(): TextEmulation[] {
+    return [this];
+  }
+
   /** Appends styled characters (loaders use this to build runs). */
   _appendStyled(text: string, style: TextStyle): void {
     this._chars += text;
@@ -1497,6 +1514,10 @@ export class TextViewEmulation extends TextBase implements TextApi {
     return { segments, paragraphs };
   }
 
+  _searchable(): TextEmulation[] {
+    return this._layout().segments.map((segment) => segment.text);
+  }
+
   _len(): number {
     return this._str().length;
   }
@@ -1541,14 +1562,14 @@ export class TextViewEmulation extends TextBase implements TextApi {
     }
   }
 
-  /** A paragraph gets one Text; a body or cell gets one paragraph per "\n"-separated line. */
+  /** A paragraph gets one Text; a body or cell gets one paragraph, as TableCell.setText() does ("\n" is already "\r"). */
   _setAll(text: string): void {
     const container = this._container;
     if (container instanceof ParagraphBase) {
       container._setPlainText(text);
     } else if (container instanceof SectionBase) {
       container._detachAll();
-      for (const line of text.split('\n')) container._appendChild(ParagraphEmulation._withText(this._state, line));
+      container._appendChild(ParagraphEmulation._withText(this._state, text));
     } else {
       throw new Error('setText() on the text of a table is not emulated.');
     }

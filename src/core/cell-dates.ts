@@ -1,4 +1,5 @@
 /** Reads due-date cells as people type them ("Mar 3", "3/14 (tentative)", "Week 3", "TBD") and writes a new date back in the cell's own form. */
+import { planDateStyle } from './date-format';
 import type { IsoDate } from './plan';
 import { addDays, addWorkingDays, compareDates, dateParts, dayOfWeek, daysBetween, isoFromParts, workingDaysBetween, WORKING_DAYS, type WorkCalendar } from './calendar';
 
@@ -11,7 +12,10 @@ export interface DateRange {
   days: number;
   /** The text between start and end as typed: "-", " - ", " to ". */
   joiner: string;
-  /** One side carries only its day: "Mar 3-7" (month-first) or "3-7 March" (day-first). */
+  /**
+   * One side carries only its day: "Mar 3-7" or "3-7 March". Numeric ranges are read in this
+   * form ("3/3-7", "3-7/3") but written in full ("3/10-3/14"), which never reads ambiguously.
+   */
   compact: boolean;
   /** The start was written with its own year ("Mar 3, 2026 - Apr 2, 2026"). */
   startYear: boolean;
@@ -168,19 +172,19 @@ function scanAt(s: string, i: number): Hit | null {
       const wd2 = at(WD_RE, s, k);
       const last = single(s, wd2 ? k + wd2[0].length : k);
       if (last && family(last) === family(first)) hit = { i, end: last.end, first, last, joiner: j[0], compact: false, wd: wd ?? wd2 };
-      else if (first.k === 'mf' && !first.y) {
+      else if (!first.y && (first.k === 'mf' || first.k === 'num')) {
+        // "Mar 3-7", "3/3-7": only the end's day follows; its month comes from the start.
         const d = day(s, k);
-        if (d) {
-          const last2 = withYear({ ...d, a: first.a }, s);
-          hit = { i, end: last2.end, first, last: last2, joiner: j[0], compact: true, wd };
-        }
+        const last2 = d && first.k === 'mf' ? withYear(d, s) : d;
+        if (last2) hit = { i, end: last2.end, first, last: last2, joiner: j[0], compact: true, wd };
       }
     }
   } else {
     const d = day(s, from);
     const j = d && at(JOIN_RE, s, d.end);
     const last = d && j ? single(s, d.end + j[0].length) : null;
-    if (d && j && last?.k === 'df') hit = { i, end: last.end, first: { ...d, a: last.a }, last, joiner: j[0], compact: true, wd };
+    // "3-7 March", "14-21/3": only the start's day comes first.
+    if (d && j && (last?.k === 'df' || last?.k === 'num')) hit = { i, end: last.end, first: d, last, joiner: j[0], compact: true, wd };
   }
   const week = at(WEEK_RE, s, i);
   if (week && (!hit || i + week[0].length > hit.end)) return { i, end: i + week[0].length, week };
@@ -209,8 +213,11 @@ export function detectDayFirst(texts: string[], locale: string): boolean {
     for (let h = scan(t); h; h = scan(t, h.end)) if ('last' in h) for (const p of [h.first, h.last]) if (p?.k === 'num') parts.push(p);
   if (parts.some((p) => p.a > 12)) return true;
   if (parts.some((p) => p.b > 12)) return false;
-  // The United States and the few places that follow it write month first; Google's bare "en" is US English.
-  return !/^(en([_-](us|ph|as|gu|mp|pr|um|vi)([_-].*)?)?|es[_-]us)?$/i.test(locale.trim());
+  const style = planDateStyle(locale);
+  if (style !== 'iso') return style === 'day-first';
+  // Year-first languages (ja, zh, ko, hu, lt...) keep month before day when the year is left
+  // out ("3/4" is March 4); the ISO-by-standard ones (sv, lv, fr_CA, en_SE) write the day first.
+  return /^(sv|lv|fr|en)(?![a-z])/i.test(locale.trim());
 }
 
 const yearOf = (iso: IsoDate): number => dateParts(iso).year;
@@ -256,6 +263,10 @@ function build(text: string, h: Hit, ctx: DateContext): ParsedDate | null {
   // Numeric order: a number above 12 settles it for the whole cell; otherwise the document's order.
   const order = parts.some((p) => p.k === 'num' && p.a > 12) ? 'dmy' : parts.some((p) => p.k === 'num' && p.b > 12) ? 'mdy' : ctx.dayFirst ? 'dmy' : 'mdy';
   const md = (p: Part): [number, number] => (p.k === 'num' && order === 'dmy' ? [p.b, p.a] : [p.a, p.b]);
+  if (first && compact) {
+    const [bare, full] = first.k === 'day' ? [first, last] : [last, first];
+    bare.a = md(full)[0];
+  }
   const [lm, ld] = md(last);
   const ly = fullYear(last.y, refYear);
   const fy = first && !compact ? fullYear(first.y, refYear) : null;
@@ -277,13 +288,13 @@ function build(text: string, h: Hit, ctx: DateContext): ParsedDate | null {
     if (!start || compareDates(start, end) > 0) return null;
     days = daysBetween(start, end);
   }
-  const shape = compact && first?.k === 'mf' ? first : last;
+  const shape = compact && first?.k !== 'day' ? first! : last;
   const yearDigits = last.y ? (last.y.length as 2 | 4) : 0;
   const wd = h.wd;
   const written: Written = {
     weekday: wd ? (/day$/i.test(wd[1]!) ? 'long' : 'short') : 'none',
     weekdaySep: wd?.[2] ?? ' ',
-    caps: capsOf(shape.word ?? wd?.[1] ?? ''),
+    caps: capsOf(shape.word ?? wd?.[1] ?? 'T'),
     range: first ? { days, joiner: h.joiner, compact, startYear: !compact && !!first.y } : null,
   };
   let format: DateFormat;

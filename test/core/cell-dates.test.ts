@@ -55,7 +55,8 @@ describe('detectDayFirst', () => {
     ['en_US', false],
     ['en-US', false],
     ['en', false],
-    ['', false],
+    // Unknown or empty: the day first, as date-format.ts decides for the whole add-on.
+    ['', true],
     ['es_US', false],
     ['en_PH', false],
     ['en_GB', true],
@@ -66,6 +67,11 @@ describe('detectDayFirst', () => {
     ['fr', true],
     ['es', true],
     ['pt_BR', true],
+    ['ja_JP', false],
+    ['zh-Hans-CN', false],
+    ['hu', false],
+    ['sv_SE', true],
+    ['fr_CA', true],
   ])('only ambiguous dates: locale %p gives day-first %p', (locale, dayFirst) => {
     expect(detectDayFirst(['3/4', '5/6/2026', 'TBD'], locale)).toBe(dayFirst);
   });
@@ -241,6 +247,8 @@ describe('parseDueDate: ranges are due at their end', () => {
     ['numeric', '3/3-3/7', '2026-03-07'],
     ['numeric with years', '3/3/26 - 3/7/26', '2026-03-07'],
     ['numeric day-first', '3/3-17/3', '2026-03-17'],
+    ['compact numeric, end day only', '3/3-7', '2026-03-07'],
+    ['compact numeric, start day only', '14-21/3', '2026-03-21'],
     ['ISO', '2026-03-03 to 2026-03-09', '2026-03-09'],
     ['weekdays on both ends', 'Tue 3/3 - Fri 3/6', '2026-03-06'],
     ['start with a year, end without', 'Mar 3, 2026 - Apr 2', '2026-04-02'],
@@ -252,6 +260,14 @@ describe('parseDueDate: ranges are due at their end', () => {
     expect(dateOf('Dec 28 - Jan 3', { ...US, referenceDate: '2027-01-05' })).toBe('2027-01-03');
     expect(formatOf('Dec 28 - Jan 3', { ...US, referenceDate: '2027-01-05' })).toMatchObject({ range: { days: 6, compact: false } });
     expect(dateOf('12/28-1/3', { ...US, referenceDate: '2026-12-20' })).toBe('2027-01-03');
+  });
+
+  test('a compact numeric range takes its month from the full date, in either document order', () => {
+    expect(dateOf('3/3-7', EU)).toBe('2026-03-07');
+    expect(dateOf('3/14-21', EU)).toBe('2026-03-21');
+    expect(dateOf('3-7/4', EU)).toBe('2026-04-07');
+    // A month-first document reads the full date 7/4 as July 4, so the range is July 3-4.
+    expect(dateOf('3-7/4', US)).toBe('2026-07-04');
   });
 
   test('a range that ends before it starts is unknown', () => {
@@ -396,6 +412,7 @@ describe('formatDueDate: writing back in the cell form', () => {
     ['compact day-first range', '3-7 March', 7, '10-14 March'],
     ['full range', 'Mar 3 - Apr 2', 7, 'Mar 10 - Apr 9'],
     ['numeric range', '3/3-3/7', 7, '3/10-3/14'],
+    ['a compact numeric range is written in full', '3/3-7', 7, '3/10-3/14'],
     ['range with a start year', 'Mar 3, 2026 - Apr 2', 7, 'Mar 10, 2026 - Apr 9'],
     ['a range moved back into one month stays full', 'Mar 3 - Mar 9', 7, 'Mar 10 - Mar 16'],
   ])('%s: %p +%p days → %p', (_name, text, days, expected) => {
@@ -485,6 +502,8 @@ describe('round trip: parse(format(d)) is d', () => {
     'Mar 3 - Apr 2',
     'Mar 3, 2026 - Apr 2',
     '3/3-3/7',
+    '3/3-7',
+    '14-21/3',
     '3/3/26 - 3/7/26',
     '2026-03-03 to 2026-03-09',
     'Tue 3/3 - Fri 3/6',

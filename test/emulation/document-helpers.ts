@@ -46,7 +46,7 @@ export function readFixture(file: string): DocsDocument {
  * nothing for chips, images and other non-text elements.
  */
 export function docsParagraphText(paragraph: DocsParagraph): string {
-  return paragraph.elements.map((element) => element.textRun?.content ?? '').join('').replace(/\n$/, '').replace(/\u000b/g, '\r');
+  return paragraph.elements.map((element) => element.textRun?.content ?? '').join('').replace(/\n$/, '').split('\u000b').join('\r');
 }
 
 const HEADINGS: Record<string, GoogleAppsScript.Document.ParagraphHeading> = {

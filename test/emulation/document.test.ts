@@ -291,6 +291,32 @@ describe('text', () => {
     expect(body.findText('Acme', second)).toBeNull();
   });
 
+  test('replaceText works in every Text, tables included; findElement walks in document order', () => {
+    const { body } = setup();
+    body.appendParagraph('Plan for {{client}} and {{client}}');
+    const table = body.appendTable([['{{client}} kickoff']]);
+    body.replaceText('\\{\\{client\\}\\}', 'Acme');
+    expect(body.getText()).toBe('\nPlan for Acme and Acme\nAcme kickoff\n');
+    const found = body.findElement(ElementType.TABLE);
+    expect(found.getElement()).toBe(table);
+    expect(body.findElement(ElementType.TABLE, found)).toBeNull();
+  });
+
+  test('a copy is detached until inserted; editAsText inserts into an empty paragraph', () => {
+    const { body } = setup();
+    const table = body.appendTable([['a']]);
+    const copy = table.copy();
+    expect(copy.getParent()).toBeNull();
+    body.insertTable(1, copy);
+    expect(body.getTables()).toHaveLength(2);
+    copy.getCell(0, 0).setText('b');
+    expect(table.getCell(0, 0).getText()).toBe('a');
+    const empty = body.appendParagraph('');
+    expect(empty.getNumChildren()).toBe(0);
+    empty.editAsText().insertText(0, 'typed');
+    expect(empty.getText()).toBe('typed');
+  });
+
   test('as*() casts throw for the wrong type', () => {
     const { body } = setup();
     const p = body.appendParagraph('x');
