@@ -1,6 +1,7 @@
 /** Writes a drafted plan into the Google Doc: headings, key dates, the Steps, Stakeholders and Risks tables, coloured statuses. */
 import type { Plan, Status } from '../core/plan';
-import { STATUS_COLOURS, statusText } from '../core/status-style';
+import { STATUS_COLOURS } from '../core/status-style';
+import { statusLabel } from '../core/cell-status';
 
 type Body = GoogleAppsScript.Document.Body;
 type Document = GoogleAppsScript.Document.Document;
@@ -97,7 +98,7 @@ export function writePlan(doc: Document, plan: Plan, text: PlanText): void {
       s.action,
       s.owner,
       s.due ? text.formatDate(s.due) : 'TBD',
-      statusText(s.status),
+      statusLabel(s.status),
       s.dependsOn.join(', '),
     ]),
   ]);

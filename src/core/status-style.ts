@@ -8,15 +8,3 @@ export const STATUS_COLOURS: Record<Status, string> = {
   complete: '#ceead6',
   blocked: '#fad2cf',
 };
-
-const STATUS_WORDS: Record<Status, string> = {
-  pending: 'Pending',
-  in_progress: 'In progress',
-  complete: 'Complete',
-  blocked: 'Blocked',
-};
-
-/** The method's word for a status: "Pending → In Progress → Complete → Blocked". */
-export function statusText(status: Status): string {
-  return STATUS_WORDS[status];
-}

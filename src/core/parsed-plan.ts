@@ -1,0 +1,143 @@
+/** The plan as read back from a document people have edited: each value with the text it came from and where it sits, plus diagnostics. */
+import type { DateFormat } from './cell-dates';
+import type { IsoDate, Side, Status } from './plan';
+
+// ---------------------------------------------------------------------------------------------
+// What the document adapter reads: plain data, one pass over the document
+// ---------------------------------------------------------------------------------------------
+
+/** A smart chip in a cell or paragraph. Dates arrive as the chip's own instant; people with their email. */
+export type Chip =
+  | { kind: 'date'; /** ISO instant from Date#getTimestamp */ timestamp: string; displayText: string }
+  | { kind: 'person'; name: string; email: string };
+
+export interface OutlineCell {
+  /** TableCell#getText: what the person typed (chips contribute no text). */
+  text: string;
+  chips: Chip[];
+}
+
+export interface OutlineRow {
+  cells: OutlineCell[];
+  /** The step identity the add-on attached to this row (a named range), or null for a row it has not tagged. */
+  key: string | null;
+}
+
+export interface OutlineTable {
+  kind: 'table';
+  /** Body child index at read time: where writes go back. */
+  index: number;
+  rows: OutlineRow[];
+}
+
+export interface OutlineParagraph {
+  kind: 'paragraph';
+  index: number;
+  text: string;
+  /** 0 for normal text, 1-6 for Heading 1-6; the document title counts as 1 (Docs exports both as "#"). */
+  heading: number;
+  list: 'bullet' | 'number' | null;
+  chips: Chip[];
+}
+
+export type OutlineBlock = OutlineTable | OutlineParagraph;
+
+export interface DocumentOutline {
+  blocks: OutlineBlock[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the reader makes of it
+// ---------------------------------------------------------------------------------------------
+
+/** A cell of a table, by the table's body index at read time. Writes re-check the cell's text before changing it. */
+export interface CellRef {
+  tableIndex: number;
+  row: number;
+  column: number;
+}
+
+export type StepColumn = 'number' | 'action' | 'owner' | 'due' | 'status' | 'dependsOn';
+
+export interface ParsedStep {
+  /** Stable identity across reordering, inserted rows and renamed actions. */
+  key: string;
+  /** 1-based row in the Steps table (row 0 is the header). */
+  row: number;
+  /** The number in the "#" column, or the row's position when the column is missing or not a number. */
+  number: number;
+  action: string;
+  owner: string;
+  side: Side;
+  due: IsoDate | null;
+  dueText: string;
+  /** How the due cell wrote its date (to write a new one the same way); null when undated. */
+  dueFormat: DateFormat | null;
+  /** Null when the status text was not understood (kept as written, reported in diagnostics). */
+  status: Status | null;
+  statusText: string;
+  /** The "Depends on" cell as written; null when the table has no such column. */
+  dependsText: string | null;
+  /** Keys of the steps this one waits for (from the column, or the previous row when there is none). */
+  dependsOn: string[];
+  cells: Partial<Record<StepColumn, CellRef>>;
+}
+
+export type KeyDateName = 'evaluationStart' | 'decisionTarget' | 'goLiveTarget';
+
+/** A line of the Key dates section: "Decision target: Mar 31, 2026". */
+export interface KeyDateLine {
+  date: IsoDate | null;
+  /** The whole line as written. */
+  text: string;
+  /** The part after the label, where the date is. */
+  valueText: string;
+  format: DateFormat | null;
+  /** Body index of the paragraph or list item. */
+  paragraphIndex: number;
+}
+
+export interface ParsedStakeholder {
+  name: string;
+  title: string;
+  responsibility: string;
+  side: Side;
+  email: string | null;
+}
+
+export interface ParsedRisk {
+  risk: string;
+  impact: string;
+  mitigation: string;
+}
+
+export interface Diagnostic {
+  severity: 'error' | 'warning' | 'info';
+  /** Where, in the words a seller uses: "Steps table, row 4, column Due date". */
+  where: string;
+  /** The text that was not understood, as written. */
+  text: string | null;
+  message: string;
+  /** For the sidebar to select the place: the cell, when there is one. */
+  cell: CellRef | null;
+}
+
+export interface ParsedPlan {
+  title: string | null;
+  goal: string | null;
+  keyDates: Record<KeyDateName, KeyDateLine | null>;
+  steps: ParsedStep[];
+  /** The Steps table as found: which column holds what (by header words), and the columns kept but not used. */
+  stepsTable: {
+    index: number;
+    columns: Partial<Record<StepColumn, number>>;
+    headers: string[];
+    otherColumns: string[];
+  } | null;
+  stakeholders: ParsedStakeholder[];
+  successCriteria: string[];
+  risks: ParsedRisk[];
+  /** The document's numeric date order, inferred once from every date cell. */
+  dayFirst: boolean;
+  diagnostics: Diagnostic[];
+}
