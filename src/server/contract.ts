@@ -78,3 +78,100 @@ export type PreviewResult =
 export type InsertResult =
   | { ok: true; message: string; guidance: Guidance[]; placeholders: string[] }
   | { ok: false; message: string; errors: FieldErrors };
+
+// ---------------------------------------------------------------------------------------------
+// Shift downstream dates, colours, undo
+// ---------------------------------------------------------------------------------------------
+
+/** How a shift moves the plan; every field optional on the wire, defaults as the scheduling guide says. */
+export interface ShiftOptionsFields {
+  /** "keep-gaps" (default): every later step moves by the slip. "fix-overlaps": only as far as needed. */
+  mode?: 'keep-gaps' | 'fix-overlaps';
+  /** When a step moves earlier, bring later steps in too. Default false. */
+  pullIn?: boolean;
+  /** Count every day, not only Monday to Friday. Default false. */
+  calendarDays?: boolean;
+  /** Days nobody works (YYYY-MM-DD), skipped like weekends. */
+  holidays?: string[];
+  /** Hold the decision target fixed: it is then flagged when the steps overrun it, never moved. */
+  holdDecisionTarget?: boolean;
+  holdGoLiveTarget?: boolean;
+}
+
+/**
+ * Which slip to shift from: a step the person names (by its number, or the step at the cursor)
+ * with a new date or "+N days/weeks", or every date edited by hand since the plan was last scheduled.
+ */
+export type ShiftRequest =
+  | { kind: 'step'; step: number | null; to: string; options?: ShiftOptionsFields }
+  | { kind: 'detect'; options?: ShiftOptionsFields };
+
+export interface StepView {
+  number: number;
+  action: string;
+  dueText: string;
+}
+
+/** What the Shift tab shows before the person asks for a preview. */
+export interface ShiftState {
+  /** The step whose row holds the cursor, if any. */
+  cursorStep: StepView | null;
+  steps: StepView[];
+  /** Dates edited by hand since the plan was last scheduled: what "detect" would shift from. */
+  edited: (StepView & { scheduledText: string })[];
+  /** What the reader could not understand, in a seller's words. */
+  diagnostics: string[];
+  /** What "Undo last shift" would undo, or null. */
+  undo: string | null;
+}
+
+export interface ShiftRowView {
+  number: number;
+  action: string;
+  from: string;
+  to: string;
+  reason: string;
+}
+
+export interface KeyDateView {
+  label: string;
+  from: string;
+  to: string;
+  moved: boolean;
+  /** "Decision target Mar 24, 2026 is not realistic: 3 working days late. ..." when it is. */
+  warning: string | null;
+}
+
+export type ShiftPreview =
+  | {
+      ok: true;
+      rows: ShiftRowView[];
+      /** Completed steps a slip reaches: never moved, listed. */
+      pinned: { number: number; action: string; reason: string }[];
+      /** Steps with no date ("TBD"): never written, listed as needing a date. */
+      undated: { number: number; action: string; note: string }[];
+      keyDates: KeyDateView[];
+      /** Notes that do not stop the shift (a link to a missing step, a date chip that cannot be written). */
+      notes: string[];
+      /** A one-line summary: "3 steps move; the decision target moves to Apr 3, 2026." */
+      summary: string;
+    }
+  | { ok: false; message: string; problems: string[] };
+
+export type ShiftApplied =
+  | { ok: true; message: string; written: number; skipped: string[] }
+  | { ok: false; message: string; problems: string[] };
+
+export interface UndoResult {
+  ok: boolean;
+  message: string;
+  restored: number;
+  /** Cells a person changed after the shift: left as they are. */
+  conflicts: string[];
+}
+
+export interface ColoursResult {
+  message: string;
+  overdue: StepView[];
+  atRisk: StepView[];
+}

@@ -2,7 +2,8 @@
 import type { DealType, Guidance } from '../core/plan';
 import type { DateView, InsertResult, PreviewResult, RawInsertForm, SidebarState } from '../server/contract';
 import { el, replace, type Child } from './dom';
-import { announce, clearBanner, showBanner } from './feedback';
+import { panelRunner } from './actions';
+import { announce, messageBox, revealHeading, showBanner } from './feedback';
 import { choiceField, clearFieldErrors, field, showFieldErrors, type Choice } from './fields';
 import { call, failureText } from './server';
 import type { Tab } from './tabs';
@@ -256,7 +257,7 @@ function renderInsertTab(panel: HTMLElement, state: SidebarState): void {
     ? null
     : el('button', { type: 'button', id: 'insert-button', class: 'button primary' }, 'Insert MAP');
   const actions = el('div', { class: 'actions' }, previewButton, insertButton);
-  let busy = false;
+  const runner = panelRunner(panel);
 
   replace(
     panel,
@@ -275,43 +276,15 @@ function renderInsertTab(panel: HTMLElement, state: SidebarState): void {
     actions,
   );
 
-  /** Brings a result's heading to the top and focuses it, so screen readers continue reading from there. */
-  const showHeading = (id: string): void => {
-    const heading = document.getElementById(id);
-    heading?.focus({ preventScroll: true });
-    heading?.scrollIntoView({ block: 'start' });
-  };
+  const showTopMessage = (text: string, more: readonly string[]): void => replace(topMessage, messageBox('error', text, more));
 
-  const showTopMessage = (text: string, more: readonly string[]): void => {
-    replace(
-      topMessage,
-      el('div', { class: 'message error' }, el('p', null, text), more.length > 0 && el('ul', null, ...more.map((m) => el('li', null, m)))),
-    );
-  };
-
-  const setBusy = (button: HTMLButtonElement | null, label: string): void => {
-    busy = button !== null;
-    panel.querySelectorAll('button').forEach((b) => (b.disabled = busy));
-    previewButton.textContent = button === previewButton ? label : 'Preview';
-    if (insertButton) insertButton.textContent = button === insertButton ? label : 'Insert MAP';
-    panel.setAttribute('aria-busy', String(busy));
-  };
-
-  /** Runs one server call with the buttons locked, and puts focus back if disabling a button dropped it. */
-  const run = async (button: HTMLButtonElement, label: string, work: () => Promise<void>): Promise<void> => {
-    if (busy) return;
-    setBusy(button, label);
-    announce(`${label}`);
-    clearBanner();
-    topMessage.replaceChildren();
-    clearFieldErrors(form);
-    try {
+  /** One server call with the buttons locked; an answer never shows beside the last one's field errors. */
+  const run = (button: HTMLButtonElement, label: string, work: () => Promise<void>): Promise<void> =>
+    runner.run(button, label, async () => {
+      topMessage.replaceChildren();
+      clearFieldErrors(form);
       await work();
-    } finally {
-      setBusy(null, '');
-      if (document.activeElement === document.body && button.isConnected) button.focus();
-    }
-  };
+    });
 
   const preview = (): Promise<void> =>
     run(previewButton, 'Previewing…', async () => {
@@ -320,7 +293,7 @@ function renderInsertTab(panel: HTMLElement, state: SidebarState): void {
         if (result.ok) {
           replace(results, previewView(result, state, useDealType));
           announce(`Preview ready: ${result.steps.length} steps.`);
-          showHeading('preview-heading');
+          revealHeading('preview-heading');
         } else {
           replace(results, guidanceList('preview-guidance', result.guidance, state, useDealType));
           const unmatched = showFieldErrors(form, result.errors);
@@ -342,7 +315,7 @@ function renderInsertTab(panel: HTMLElement, state: SidebarState): void {
           // The server keeps one plan per document: a second click could only fail.
           button.remove();
           announce('Plan inserted.');
-          showHeading('insert-heading');
+          revealHeading('insert-heading');
         } else {
           const unmatched = showFieldErrors(form, result.errors);
           showTopMessage(result.message, unmatched);

@@ -1,13 +1,26 @@
 /** The sidebar's entry point: fetches the document's state from the server, then draws the tabs. */
+import type { SidebarState } from '../server/contract';
 import { byId, el, replace } from './dom';
 import { clearBanner, showBanner } from './feedback';
 import { insertTab } from './insert-tab';
 import { call, failureText } from './server';
+import { shiftTab } from './shift-tab';
 import type { Tab } from './tabs';
 import { renderTabs } from './tabs';
 
-/** Shift, Health and Review join this list as they are built; the tab strip appears once there are two. */
-const TABS: readonly Tab[] = [insertTab];
+/** Health and Review join this list as they are built. */
+const TABS: readonly Tab[] = [insertTab, shiftTab];
+
+/**
+ * The tab to open on: the one the server named on <body data-initial-tab> (the menu item "Shift
+ * downstream dates" names "shift"); otherwise Shift when the document already has a plan, since
+ * inserting a second one is not what the person came for.
+ */
+function initialTab(state: SidebarState): string {
+  const named = document.body.dataset.initialTab;
+  if (named && TABS.some((t) => t.id === named)) return named;
+  return state.existingPlan ? shiftTab.id : insertTab.id;
+}
 
 async function load(): Promise<void> {
   const loading = byId('loading');
@@ -17,7 +30,7 @@ async function load(): Promise<void> {
     // Apps Script locales look like "en" or "en_US"; the page wants "en-US".
     if (/^[a-z]{2,3}([_-][A-Za-z0-9]{2,8})*$/.test(state.locale)) document.documentElement.lang = state.locale.replace(/_/g, '-');
     clearBanner();
-    renderTabs(TABS, state);
+    renderTabs(TABS, state, initialTab(state));
   } catch (error) {
     showBanner('The sidebar could not load.', failureText(error));
     replace(loading, el('button', { type: 'button', class: 'button', onclick: () => void load() }, 'Try again'));

@@ -1,4 +1,4 @@
-/** The sidebar's tabs (Insert now; Shift, Health and Review as they are built), following the WAI-ARIA tabs pattern. */
+/** The sidebar's tabs (Insert and Shift now; Health and Review as they are built), following the WAI-ARIA tabs pattern. */
 import type { SidebarState } from '../server/contract';
 import { byId, el } from './dom';
 
@@ -6,22 +6,29 @@ export interface Tab {
   /** Used in element ids: `#tab-<id>` and `#panel-<id>`. */
   id: string;
   label: string;
-  /** Draws the tab's content once, when the sidebar's state has arrived. */
-  render(panel: HTMLElement, state: SidebarState): void;
+  /**
+   * Draws the tab's content once, when the sidebar's state has arrived. May return what to do each
+   * time the tab becomes the selected one (the first time included): where a tab reads the document afresh.
+   */
+  render(panel: HTMLElement, state: SidebarState): (() => void) | void;
 }
 
 /**
- * Draws every tab's panel into #panels. The tab strip shows only when there is more than one tab:
- * a lone tab would be a control that does nothing.
+ * Draws every tab's panel into #panels and selects the tab `initial` names (else the first). The
+ * tab strip shows only when there is more than one tab: a lone tab would be a control that does nothing.
  */
-export function renderTabs(tabs: readonly Tab[], state: SidebarState): void {
+export function renderTabs(tabs: readonly Tab[], state: SidebarState, initial?: string): void {
   const strip = byId('tabs');
   const panels = byId('panels');
   panels.replaceChildren();
   const buttons: HTMLButtonElement[] = [];
   const panelEls: HTMLElement[] = [];
+  const onShow: ((() => void) | void)[] = [];
 
+  let current = -1;
   const select = (index: number, focus: boolean): void => {
+    const changed = index !== current;
+    current = index;
     buttons.forEach((button, i) => {
       const selected = i === index;
       button.setAttribute('aria-selected', String(selected));
@@ -30,6 +37,7 @@ export function renderTabs(tabs: readonly Tab[], state: SidebarState): void {
       panelEls[i]!.hidden = !selected;
     });
     if (focus) buttons[index]?.focus();
+    if (changed) onShow[index]?.();
   };
 
   tabs.forEach((tab, i) => {
@@ -56,19 +64,19 @@ export function renderTabs(tabs: readonly Tab[], state: SidebarState): void {
         tab.label,
       ),
     );
-    tab.render(panel, state);
+    onShow.push(tab.render(panel, state));
   });
 
   strip.replaceChildren(...buttons);
   strip.hidden = tabs.length < 2;
   strip.onkeydown = (event) => {
-    const current = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    if (current < 0) return;
-    const moves: Record<string, number> = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: buttons.length - 1 };
+    const focused = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (focused < 0) return;
+    const moves: Record<string, number> = { ArrowRight: focused + 1, ArrowLeft: focused - 1, Home: 0, End: buttons.length - 1 };
     const target = moves[event.key];
     if (target === undefined) return;
     event.preventDefault();
     select((target + buttons.length) % buttons.length, true);
   };
-  select(0, false);
+  select(Math.max(0, tabs.findIndex((t) => t.id === initial)), false);
 }

@@ -1,0 +1,470 @@
+/** Keeps the plan's history and the last shift's undo record in document properties, chunked under Google's per-value and per-store quotas. */
+import { isIsoDate } from '../core/calendar';
+import { forgetRemovedSteps, trimEvents, type PlanHistory } from '../core/history';
+import type { UndoRecord } from '../core/undo';
+
+// Layout. A record is JSON split into chunks `<prefix>.0`, `<prefix>.1`, … of at most CHUNK_BYTES
+// UTF-8 bytes each (Google allows about 9 KB a value, and third-party tests found a little less
+// in practice), plus a manifest at `<prefix>` itself: { version, chunks, bytes, hash }.
+//
+// Order of writes. All chunks in one setProperties call, then the manifest, then the chunks the
+// new record no longer needs are deleted. A reader starts from the manifest and accepts the
+// chunks only when their byte count and hash match it, so a history half written (an execution
+// stopped between the two calls) is never read: it reads as no history rather than as a mixture.
+// Writers are expected to hold the document lock, as every plan write does.
+//
+// Budget. History and undo together stay under 200 KB of the document's 500 KB store (the rest
+// is for the settings and later features): the history gets 160 KB, the undo record 40 KB. A
+// history over its budget loses its oldest events first (the counters stay exact, see
+// core/history.ts), then the records of removed steps; only a history still too large after that
+// (hundreds of live steps) is not saved, and the report says so. An undo record over its budget
+// is not saved (and the previous one is removed, so undo never restores the wrong shift).
+
+/** The store methods used here: the document's properties, or an emulated store in tests. */
+export type PropertyStore = Pick<
+  GoogleAppsScript.Properties.Properties,
+  'getProperty' | 'getProperties' | 'setProperty' | 'setProperties' | 'deleteProperty' | 'getKeys'
+>;
+
+const HISTORY_KEY = 'map.history';
+const UNDO_KEY = 'map.undo';
+const FORMAT_VERSION = 1;
+export const CHUNK_BYTES = 8000;
+export const HISTORY_BUDGET_BYTES = 160 * 1024;
+export const UNDO_BUDGET_BYTES = 40 * 1024;
+/** More chunks than any budget allows means the manifest is not ours to trust. */
+const MAX_CHUNKS = Math.ceil(HISTORY_BUDGET_BYTES / CHUNK_BYTES) + 1;
+
+export interface SaveReport {
+  saved: boolean;
+  /** Bytes this record takes in the store, keys included, as the quota counts them. */
+  bytes: number;
+  chunks: number;
+  /** Older events were summarised to fit the budget in this save. */
+  trimmed: boolean;
+  eventsDropped: number;
+  /** For the person, when something was summarised or could not be kept; null otherwise. */
+  message: string | null;
+}
+
+interface Manifest {
+  version: number;
+  chunks: number;
+  bytes: number;
+  hash: string;
+}
+
+function documentStore(): PropertyStore {
+  return PropertiesService.getDocumentProperties();
+}
+
+// ─── History ─────────────────────────────────────────────────────────────────────────────────
+
+/** The saved history, or null when there is none or it cannot be trusted (never throws). */
+export function loadHistory(store: PropertyStore = documentStore()): PlanHistory | null {
+  const value = readChunked(store, HISTORY_KEY);
+  if (value === undefined) return null;
+  if (isPlanHistory(value)) return value;
+  console.warn(`${HISTORY_KEY}: the saved history is not in the expected shape; ignored.`);
+  return null;
+}
+
+export function saveHistory(history: PlanHistory, store: PropertyStore = documentStore()): SaveReport {
+  let kept = history;
+  let dropped = 0;
+  let laid = layout(HISTORY_KEY, JSON.stringify(kept));
+  while (laid.bytes > HISTORY_BUDGET_BYTES && kept.events.length > 0) {
+    // Drop about as many events as the excess holds, so a few passes at most reach the budget.
+    const perEvent = utf8Bytes(JSON.stringify(kept.events)) / kept.events.length;
+    const drop = Math.min(kept.events.length, Math.ceil((laid.bytes - HISTORY_BUDGET_BYTES) / perEvent) + 1);
+    const trimmed = trimEvents(kept, kept.events.length - drop);
+    kept = trimmed.history;
+    dropped += trimmed.dropped;
+    laid = layout(HISTORY_KEY, JSON.stringify(kept));
+  }
+  if (laid.bytes > HISTORY_BUDGET_BYTES) {
+    kept = forgetRemovedSteps(kept, 0);
+    laid = layout(HISTORY_KEY, JSON.stringify(kept));
+  }
+  if (laid.bytes > HISTORY_BUDGET_BYTES) {
+    return notSaved(laid.bytes, 'The plan is too large for its history to be kept in this document; the plan itself is unchanged.');
+  }
+  const written = writeChunked(store, HISTORY_KEY, laid);
+  if (!written.ok) {
+    return notSaved(laid.bytes, 'The plan\'s history could not be saved (the document\'s storage is full); the plan itself is unchanged.');
+  }
+  return {
+    saved: true,
+    bytes: laid.bytes,
+    chunks: written.chunks,
+    trimmed: dropped > 0,
+    eventsDropped: dropped,
+    message:
+      dropped > 0
+        ? 'Older history entries were summarised to fit the document\'s storage; slip counts and completion dates are kept.'
+        : null,
+  };
+}
+
+// ─── Undo ────────────────────────────────────────────────────────────────────────────────────
+
+export function loadUndo(store: PropertyStore = documentStore()): UndoRecord | null {
+  const value = readChunked(store, UNDO_KEY);
+  if (value === undefined) return null;
+  if (isUndoRecord(value)) return value;
+  console.warn(`${UNDO_KEY}: the saved undo record is not in the expected shape; ignored.`);
+  return null;
+}
+
+/** Keeps the last shift's record; null removes it (after an undo, or when a later change makes it stale). */
+export function saveUndo(record: UndoRecord | null, store: PropertyStore = documentStore()): SaveReport {
+  if (record === null) {
+    removeChunked(store, UNDO_KEY);
+    return { saved: true, bytes: 0, chunks: 0, trimmed: false, eventsDropped: 0, message: null };
+  }
+  const laid = layout(UNDO_KEY, JSON.stringify(record));
+  const bytes = laid.bytes;
+  const refused = (): SaveReport => {
+    // An older record left in place would offer to undo the wrong shift.
+    removeChunked(store, UNDO_KEY);
+    return notSaved(bytes, 'Undo is not available for this change: it touched too much of the plan to remember.');
+  };
+  if (bytes > UNDO_BUDGET_BYTES) return refused();
+  const written = writeChunked(store, UNDO_KEY, laid);
+  if (!written.ok) return refused();
+  return { saved: true, bytes, chunks: written.chunks, trimmed: false, eventsDropped: 0, message: null };
+}
+
+function notSaved(bytes: number, message: string): SaveReport {
+  return { saved: false, bytes, chunks: 0, trimmed: false, eventsDropped: 0, message };
+}
+
+// ─── Chunks ──────────────────────────────────────────────────────────────────────────────────
+
+function chunkKey(prefix: string, index: number): string {
+  return `${prefix}.${index}`;
+}
+
+/** A record laid out for the store: its chunks, its manifest, and the bytes both take as the quota counts them (keys too). */
+interface Layout {
+  chunks: string[];
+  manifest: string;
+  bytes: number;
+}
+
+function layout(prefix: string, json: string): Layout {
+  const chunks = splitUtf8(json, CHUNK_BYTES);
+  const jsonBytes = chunks.reduce((sum, chunk) => sum + utf8Bytes(chunk), 0);
+  const manifest = JSON.stringify({ version: FORMAT_VERSION, chunks: chunks.length, bytes: jsonBytes, hash: fnv1a(json) } satisfies Manifest);
+  let bytes = utf8Bytes(prefix) + utf8Bytes(manifest) + jsonBytes;
+  chunks.forEach((_, i) => (bytes += utf8Bytes(chunkKey(prefix, i))));
+  return { chunks, manifest, bytes };
+}
+
+function writeChunked(store: PropertyStore, prefix: string, { chunks, manifest }: Layout): { ok: boolean; chunks: number } {
+  const values: Record<string, string> = {};
+  chunks.forEach((chunk, i) => (values[chunkKey(prefix, i)] = chunk));
+  try {
+    store.setProperties(values);
+    store.setProperty(prefix, manifest);
+  } catch (error) {
+    // A full store: setProperties writes all or nothing, so the previous record still reads (or
+    // reads as none when only the manifest failed, which the hash check catches).
+    console.warn(`${prefix}: could not be saved`, error instanceof Error ? error.message : error);
+    return { ok: false, chunks: 0 };
+  }
+  deleteChunksFrom(store, prefix, chunks.length);
+  return { ok: true, chunks: chunks.length };
+}
+
+function removeChunked(store: PropertyStore, prefix: string): void {
+  // The manifest first: from then on nothing reads the chunks.
+  store.deleteProperty(prefix);
+  deleteChunksFrom(store, prefix, 0);
+}
+
+function deleteChunksFrom(store: PropertyStore, prefix: string, first: number): void {
+  const pattern = new RegExp(`^${prefix.replace(/\./g, '\\.')}\\.(\\d+)$`);
+  for (const key of store.getKeys()) {
+    const m = pattern.exec(key);
+    if (m && Number(m[1]) >= first) store.deleteProperty(key);
+  }
+}
+
+/** The parsed record, or undefined when there is none or it cannot be trusted. */
+function readChunked(store: PropertyStore, prefix: string): unknown {
+  let all: Record<string, string>;
+  try {
+    all = store.getProperties();
+  } catch (error) {
+    console.warn(`${prefix}: could not be read`, error instanceof Error ? error.message : error);
+    return undefined;
+  }
+  const raw = all[prefix];
+  if (raw === undefined) return undefined;
+  const manifest = parseJson(raw);
+  if (!isObject(manifest) || typeof manifest.version !== 'number') {
+    console.warn(`${prefix}: unreadable manifest; ignored.`);
+    return undefined;
+  }
+  if (manifest.version > FORMAT_VERSION) {
+    console.warn(`${prefix}: saved by a newer version of the add-on (format ${manifest.version}); ignored.`);
+    return undefined;
+  }
+  if (!isManifest(manifest)) {
+    console.warn(`${prefix}: unreadable manifest; ignored.`);
+    return undefined;
+  }
+  let json = '';
+  for (let i = 0; i < manifest.chunks; i++) {
+    const chunk = all[chunkKey(prefix, i)];
+    if (chunk === undefined) {
+      console.warn(`${prefix}: chunk ${i} is missing; ignored.`);
+      return undefined;
+    }
+    json += chunk;
+  }
+  if (utf8Bytes(json) !== manifest.bytes || fnv1a(json) !== manifest.hash) {
+    console.warn(`${prefix}: the chunks do not match the manifest (a write did not finish); ignored.`);
+    return undefined;
+  }
+  const value = parseJson(json);
+  if (value === undefined) console.warn(`${prefix}: not JSON; ignored.`);
+  return value;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function isManifest(v: Record<string, unknown>): v is Record<string, unknown> & Manifest {
+  return (
+    v.version === FORMAT_VERSION &&
+    isCount(v.chunks) &&
+    v.chunks >= 1 &&
+    v.chunks <= MAX_CHUNKS &&
+    isCount(v.bytes) &&
+    typeof v.hash === 'string'
+  );
+}
+
+// ─── Bytes ───────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * UTF-8 length without TextEncoder or Buffer, which Apps Script lacks. A plain loop over code
+ * units: Apps Script's V8 is slow enough that an iterator per character shows on every save.
+ */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const width = unitBytes(text, i);
+    bytes += width.bytes;
+    i += width.units - 1;
+  }
+  return bytes;
+}
+
+/** The UTF-8 bytes of the character starting at code unit `i`, and how many code units it takes (2 for a surrogate pair). */
+function unitBytes(text: string, i: number): { bytes: number; units: number } {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return ONE;
+  if (c < 0x800) return TWO;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const next = text.charCodeAt(i + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return PAIR;
+  }
+  // Lone surrogates are written as U+FFFD, three bytes (JSON.stringify escapes them anyway).
+  return THREE;
+}
+
+const ONE = { bytes: 1, units: 1 };
+const TWO = { bytes: 2, units: 1 };
+const THREE = { bytes: 3, units: 1 };
+const PAIR = { bytes: 4, units: 2 };
+
+/** Splits into pieces of at most `maxBytes` UTF-8 bytes, never inside a character (surrogate pairs stay whole). */
+export function splitUtf8(text: string, maxBytes: number): string[] {
+  const chunks: string[] = [];
+  let start = 0;
+  let size = 0;
+  for (let i = 0; i < text.length; ) {
+    const width = unitBytes(text, i);
+    if (size + width.bytes > maxBytes) {
+      chunks.push(text.slice(start, i));
+      start = i;
+      size = 0;
+    }
+    size += width.bytes;
+    i += width.units;
+  }
+  chunks.push(text.slice(start));
+  return chunks;
+}
+
+/** 32-bit FNV-1a over UTF-16 code units: enough to tell one saved record from another, not a security measure. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+// ─── Shapes ──────────────────────────────────────────────────────────────────────────────────
+// Everything read back is checked field by field: an older add-on or a bug could have saved
+// anything, and a bad record must read as none rather than break the health check later.
+
+type Json = Record<string, unknown>;
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isCount(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
+}
+
+function isDate(v: unknown): boolean {
+  return typeof v === 'string' && isIsoDate(v);
+}
+
+function isDateOrNull(v: unknown): boolean {
+  return v === null || isDate(v);
+}
+
+function isStringOrNull(v: unknown): boolean {
+  return v === null || typeof v === 'string';
+}
+
+const STATUSES: readonly unknown[] = ['pending', 'in_progress', 'complete', 'blocked'];
+const CAUSES: readonly unknown[] = ['shift', 'hand', 'insert', 'undo'];
+const KINDS: readonly unknown[] = ['due', 'status', 'added', 'removed', 'keyDate'];
+const KEY_DATE_NAMES: readonly string[] = ['evaluationStart', 'decisionTarget', 'goLiveTarget'];
+const STEP_COLUMNS: readonly unknown[] = ['number', 'action', 'owner', 'due', 'status', 'dependsOn'];
+
+function isStepRecord(v: unknown, key: string): boolean {
+  return (
+    isObject(v) &&
+    v.key === key &&
+    typeof v.action === 'string' &&
+    typeof v.number === 'number' &&
+    typeof v.owner === 'string' &&
+    isDateOrNull(v.baselineDue) &&
+    isDateOrNull(v.currentDue) &&
+    isDateOrNull(v.lastDatedDue) &&
+    isCount(v.slips) &&
+    (v.status === null || STATUSES.includes(v.status)) &&
+    typeof v.statusText === 'string' &&
+    isDateOrNull(v.completedOn) &&
+    typeof v.completeWhenFirstSeen === 'boolean' &&
+    isDate(v.addedOn) &&
+    isDate(v.lastChangedOn) &&
+    typeof v.inBaseline === 'boolean' &&
+    isDateOrNull(v.removedOn)
+  );
+}
+
+function isKeyDateRecord(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    isDateOrNull(v.baseline) &&
+    isDateOrNull(v.current) &&
+    isDateOrNull(v.lastDated) &&
+    isCount(v.changes) &&
+    isCount(v.slips)
+  );
+}
+
+function isEvent(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    isDate(v.on) &&
+    typeof v.key === 'string' &&
+    KINDS.includes(v.kind) &&
+    isStringOrNull(v.from) &&
+    isStringOrNull(v.to) &&
+    CAUSES.includes(v.cause)
+  );
+}
+
+function isPlanHistory(v: unknown): v is PlanHistory {
+  if (!isObject(v)) return false;
+  const { baseline, steps, keyDates, reviews, events, summarised } = v;
+  return (
+    isObject(baseline) &&
+    isDate(baseline.on) &&
+    (baseline.cause === 'insert' || baseline.cause === 'hand') &&
+    isObject(steps) &&
+    Object.entries(steps).every(([key, step]) => isStepRecord(step, key)) &&
+    isObject(keyDates) &&
+    Object.entries(keyDates).every(([name, record]) => KEY_DATE_NAMES.includes(name) && isKeyDateRecord(record)) &&
+    isDate(v.lastActivityOn) &&
+    Array.isArray(reviews) &&
+    reviews.every(isDate) &&
+    Array.isArray(events) &&
+    events.every(isEvent) &&
+    isObject(summarised) &&
+    isCount(summarised.events) &&
+    isDateOrNull(summarised.through)
+  );
+}
+
+function isCellRef(v: unknown): boolean {
+  return isObject(v) && isCount(v.tableIndex) && isCount(v.row) && isCount(v.column);
+}
+
+function isUndoCell(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    isCellRef(v.ref) &&
+    (v.key === undefined || typeof v.key === 'string') &&
+    (v.field === undefined || STEP_COLUMNS.includes(v.field)) &&
+    typeof v.column === 'string' &&
+    typeof v.before === 'string' &&
+    typeof v.after === 'string'
+  );
+}
+
+function isUndoKeyDate(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    typeof v.name === 'string' &&
+    KEY_DATE_NAMES.includes(v.name) &&
+    isCount(v.paragraphIndex) &&
+    typeof v.before === 'string' &&
+    typeof v.after === 'string'
+  );
+}
+
+function isSavedCounters(v: unknown): boolean {
+  const isStep = (s: unknown): boolean =>
+    isObject(s) &&
+    typeof s.key === 'string' &&
+    isDateOrNull(s.due) &&
+    isDateOrNull(s.lastDatedDue) &&
+    isDateOrNull(s.baselineDue) &&
+    isCount(s.slips);
+  const isKeyDate = (k: unknown): boolean =>
+    isObject(k) && typeof k.name === 'string' && KEY_DATE_NAMES.includes(k.name) && isKeyDateRecord(k);
+  return (
+    isObject(v) && Array.isArray(v.steps) && v.steps.every(isStep) && Array.isArray(v.keyDates) && v.keyDates.every(isKeyDate)
+  );
+}
+
+function isUndoRecord(v: unknown): v is UndoRecord {
+  return (
+    isObject(v) &&
+    isDate(v.at) &&
+    typeof v.action === 'string' &&
+    Array.isArray(v.cells) &&
+    v.cells.every(isUndoCell) &&
+    Array.isArray(v.keyDates) &&
+    v.keyDates.every(isUndoKeyDate) &&
+    isSavedCounters(v.countersBefore)
+  );
+}

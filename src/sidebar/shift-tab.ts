@@ -1,0 +1,404 @@
+/** The Shift tab: after a step slips, preview how the later dates move, write them, undo that, and refresh the status colours. */
+import type { FieldErrors } from '../core/plan';
+import type { ShiftOptionsFields, ShiftRequest, ShiftState, StepView } from '../server/contract';
+import { panelRunner } from './actions';
+import { el, replace } from './dom';
+import { announce, revealHeading, showBanner } from './feedback';
+import { clearFieldErrors, field, showFieldErrors } from './fields';
+import { call, failureText } from './server';
+import { appliedView, coloursView, diagnosticsView, editedList, hasChanges, OUTPUT_HEADING, plural, previewView, refusedPreviewView, undoView } from './shift-views';
+import type { Tab } from './tabs';
+
+/** A move the server understands: "+3 days", "-1 week", "+2 working days", "+1w". */
+const RELATIVE = /^[+-]\s*\d{1,3}\s*(working\s+)?(d|days?|w|wks?|weeks?)$/i;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// A closed select at 300 px shows about 40 characters; the due date at the end must stay visible.
+const ACTION_CHARS = 26;
+
+function isIsoDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** What the person typed, with a typographic minus or dash (pasted, or from autocorrect) read as "-". */
+function normaliseMove(text: string): string {
+  return text.trim().replace(/^[\u2212\u2013\u2014]/, '-');
+}
+
+/** Light checks only: the server reads dates in every form the document uses and has the last word. */
+function moveProblem(text: string): string | null {
+  if (!text) return 'Give the new date, or how far it moved: +1 week, -2 days.';
+  if (/^[+-]/.test(text) && !RELATIVE.test(text)) return 'Write a move as +3 days or +1 week (-2 days moves it earlier).';
+  return null;
+}
+
+function stepOption(step: StepView): HTMLOptionElement {
+  const action = step.action.length > ACTION_CHARS ? `${step.action.slice(0, ACTION_CHARS - 1).trimEnd()}…` : step.action;
+  return el('option', { value: step.number }, `${step.number} · ${action} · ${step.dueText}`);
+}
+
+function checkbox(id: string, label: string): HTMLElement {
+  return el('div', { class: 'check' }, el('input', { type: 'checkbox', id, name: id }), el('label', { for: id }, label));
+}
+
+function radio(name: string, value: string, label: string, checked: boolean): HTMLElement {
+  const id = `${name}-${value}`;
+  return el('div', { class: 'check' }, el('input', { type: 'radio', id, name, value, checked }), el('label', { for: id }, label));
+}
+
+function buildOptions(): HTMLDetailsElement {
+  return el(
+    'details',
+    { id: 'shift-options' },
+    el('summary', null, 'Options ', el('span', { id: 'shift-options-summary', class: 'optional' })),
+    el(
+      'fieldset',
+      null,
+      el('legend', null, 'When a step moves later'),
+      radio('shift-mode', 'keep-gaps', 'Keep the gaps: every later step moves by as much', true),
+      radio('shift-mode', 'fix-overlaps', 'Only fix overlaps: later steps move just enough to stay after it', false),
+    ),
+    el('fieldset', null, el('legend', null, 'When a step moves earlier'), checkbox('shift-pull-in', 'Pull the later steps in too')),
+    el(
+      'fieldset',
+      null,
+      el('legend', null, 'Counting days'),
+      checkbox('shift-calendar-days', 'Count calendar days instead of working days (Mon–Fri)'),
+      field({ path: 'shift-holidays', label: 'Holidays', placeholder: '2026-12-25, 2026-12-26', hint: 'Days nobody works, skipped like weekends.' }),
+    ),
+    el(
+      'fieldset',
+      { 'aria-describedby': 'hint-shift-hold' },
+      el('legend', null, 'Key dates'),
+      checkbox('shift-hold-decision', 'Hold the decision target fixed'),
+      checkbox('shift-hold-go-live', 'Hold the go-live target fixed'),
+      el('p', { id: 'hint-shift-hold', class: 'hint' }, 'A held date is never moved; the plan is flagged when the steps overrun it.'),
+    ),
+  );
+}
+
+/** The options as the server takes them, or field errors for what cannot be sent. */
+function readOptions(form: HTMLFormElement, errors: FieldErrors): ShiftOptionsFields {
+  const checked = (id: string): boolean => form.querySelector<HTMLInputElement>(`#${id}`)?.checked ?? false;
+  const holidayText = form.querySelector<HTMLInputElement>('#shift-holidays')?.value ?? '';
+  const holidays = holidayText.split(/[\s,;]+/).filter(Boolean);
+  const bad = holidays.filter((h) => !isIsoDate(h));
+  if (bad.length > 0) errors['shift-holidays'] = `Write holidays as dates like 2026-12-25, separated by commas (not “${bad[0]}”).`;
+  return {
+    mode: form.querySelector<HTMLInputElement>('input[name="shift-mode"]:checked')?.value === 'fix-overlaps' ? 'fix-overlaps' : 'keep-gaps',
+    pullIn: checked('shift-pull-in'),
+    calendarDays: checked('shift-calendar-days'),
+    holidays: holidays.filter(isIsoDate),
+    holdDecisionTarget: checked('shift-hold-decision'),
+    holdGoLiveTarget: checked('shift-hold-go-live'),
+  };
+}
+
+/** The closed Options say what they are set to, so nobody has to open them to check. */
+function optionsSummary(o: ShiftOptionsFields): string {
+  const parts = [o.mode === 'fix-overlaps' ? 'only fix overlaps' : 'keep gaps', o.calendarDays ? 'calendar days' : 'working days'];
+  if (o.pullIn) parts.push('pull in');
+  if (o.holidays?.length) parts.push(plural(o.holidays.length, 'holiday', 'holidays'));
+  if (o.holdDecisionTarget && o.holdGoLiveTarget) parts.push('both targets held');
+  else if (o.holdDecisionTarget) parts.push('decision target held');
+  else if (o.holdGoLiveTarget) parts.push('go-live held');
+  return `(${parts.join(', ')})`;
+}
+
+/** Draws the tab; returns its re-read, run each time the tab is shown (the cursor and the dates may have moved meanwhile). */
+function renderShiftTab(panel: HTMLElement): () => void {
+  const runner = panelRunner(panel);
+  let state: ShiftState | null = null;
+  let loading = false;
+  /** The request the shown preview came from: Apply sends exactly it, whatever the form says now. */
+  let previewed: ShiftRequest | null = null;
+  /** Once the person picks a step, a re-read keeps their choice instead of the cursor's. */
+  let stepChosen = false;
+
+  const toField = field({
+    path: 'shift-to',
+    label: 'New date or change',
+    placeholder: 'e.g. 2026-03-14 or +1 week',
+    hint: 'A date, or +N days / +N weeks; -N days moves it earlier.',
+  });
+  const dateField = field({ path: 'shift-date', label: 'Or pick the new date', type: 'date' });
+  const toInput = toField.querySelector('input')!;
+  const dateInput = dateField.querySelector('input')!;
+  const previewButton = el('button', { type: 'button', id: 'shift-preview-button', class: 'button primary' }, 'Preview');
+  const options = buildOptions();
+  const stepSlot = el('div');
+  const stepSection = el(
+    'fieldset',
+    { id: 'shift-step-section' },
+    el('legend', null, 'A step slipped'),
+    stepSlot,
+    toField,
+    dateField,
+    el('div', { class: 'inline-actions' }, previewButton),
+  );
+  const editedSlot = el('div');
+  const form = el('form', { id: 'shift-form', novalidate: true, onsubmit: (event) => event.preventDefault() }, stepSection, editedSlot, options);
+  const diagnosticsSlot = el('div');
+  const emptyNotice = el('p', { id: 'shift-empty', class: 'message notice', hidden: true });
+  const body = el('div', { id: 'shift-body', hidden: true }, diagnosticsSlot, emptyNotice, form);
+  const loadingLine = el('p', { class: 'loading', role: 'status' }, 'Loading…');
+  const output = el('div', { id: 'shift-output', class: 'output' });
+  const undoSlot = el('div');
+  const coloursButton = el('button', { type: 'button', id: 'shift-colours-button', class: 'button wide' }, 'Refresh status colours');
+  const rereadButton = el('button', { type: 'button', id: 'shift-reread-button', class: 'link-button', hidden: true }, 'Read the plan again');
+  const tools = el(
+    'section',
+    { id: 'shift-tools', class: 'tools', 'aria-labelledby': 'shift-tools-heading', hidden: true },
+    el('h3', { id: 'shift-tools-heading' }, 'Keep the plan current'),
+    undoSlot,
+    coloursButton,
+    el('p', { class: 'hint' }, 'Colours each Status cell and lists the steps that are overdue or at risk.'),
+  );
+
+  replace(
+    panel,
+    el('p', { class: 'intro' }, 'When a step slips, move the dates after it. You see every change before anything is written. ', rereadButton),
+    loadingLine,
+    body,
+    output,
+    tools,
+  );
+
+  const setOptionsSummary = (): void => {
+    const summary = options.querySelector('#shift-options-summary');
+    if (summary) summary.textContent = optionsSummary(readOptions(form, {}));
+  };
+  setOptionsSummary();
+
+  /** Draws what depends on the document: the steps, the hand-edited dates, the undo, what could not be read. */
+  const drawState = (s: ShiftState): void => {
+    loadingLine.hidden = true;
+    body.hidden = false;
+    // Colours need a plan; an undo can outlive one (the plan's table deleted after a shift).
+    tools.hidden = s.steps.length === 0 && s.undo === null;
+    rereadButton.hidden = false;
+    replace(diagnosticsSlot, diagnosticsView(s.diagnostics));
+    const hasSteps = s.steps.length > 0;
+    emptyNotice.hidden = hasSteps;
+    form.hidden = !hasSteps;
+    replace(emptyNotice, 'This document has no plan with steps to shift yet. Insert one from the Insert tab, then come back here.');
+
+    const before = stepSlot.querySelector('select')?.value ?? '';
+    const select = el('select', null, el('option', { value: '' }, 'Choose a step…'), ...s.steps.map(stepOption));
+    const cursor = s.cursorStep && s.steps.some((st) => st.number === s.cursorStep?.number) ? String(s.cursorStep.number) : '';
+    select.value = stepChosen && s.steps.some((st) => String(st.number) === before) ? before : cursor;
+    select.addEventListener('change', () => (stepChosen = true));
+    replace(
+      stepSlot,
+      field(
+        {
+          path: 'shift-step',
+          label: 'Step',
+          hint: s.cursorStep ? `Step ${s.cursorStep.number} is where your cursor is.` : 'Tip: put your cursor in a step’s row, then read the plan again.',
+        },
+        select,
+      ),
+    );
+
+    if (s.edited.length === 0) {
+      editedSlot.replaceChildren();
+    } else {
+      const detectButton = el('button', { type: 'button', id: 'shift-detect-button', class: 'button' }, 'Shift from these edits');
+      detectButton.addEventListener('click', () => {
+        const request = detectRequest();
+        if (request) void preview(request, detectButton);
+      });
+      replace(
+        editedSlot,
+        el(
+          'fieldset',
+          { id: 'shift-edited', 'aria-describedby': 'hint-shift-edited' },
+          el('legend', null, 'Dates edited in the document'),
+          el('p', { id: 'hint-shift-edited', class: 'hint' }, 'Move the later steps to fit these new dates.'),
+          editedList(s.edited),
+          el('div', { class: 'inline-actions' }, detectButton),
+        ),
+      );
+    }
+
+    if (s.undo === null) {
+      undoSlot.replaceChildren();
+    } else {
+      const undoButton = el('button', { type: 'button', id: 'shift-undo-button', class: 'button wide' }, `Undo: ${s.undo}`);
+      undoButton.addEventListener('click', () => void undo(undoButton));
+      replace(undoSlot, undoButton);
+    }
+    // Drawn during a locked call (the re-read after Apply): stay locked until it ends.
+    if (runner.isBusy()) panel.querySelectorAll('button').forEach((b) => (b.disabled = true));
+  };
+
+  /** Reads the plan; `quiet` when it follows a write whose result is already on screen. */
+  const read = async (quiet: boolean): Promise<void> => {
+    try {
+      const next = await call('getShiftState');
+      state = next;
+      drawState(next);
+      if (!quiet) announce(next.steps.length > 0 ? `Plan read: ${plural(next.steps.length, 'step', 'steps')}.` : 'No plan to shift in this document.');
+    } catch (error) {
+      showBanner('The plan could not be read.', failureText(error));
+      if (!state) replace(loadingLine, el('button', { type: 'button', class: 'button', onclick: () => void load() }, 'Try again'));
+    }
+  };
+
+  const load = async (): Promise<void> => {
+    if (loading || runner.isBusy()) return;
+    loading = true;
+    if (!state) {
+      loadingLine.hidden = false;
+      replace(loadingLine, 'Loading…');
+    }
+    panel.setAttribute('aria-busy', 'true');
+    try {
+      await read(state === null);
+    } finally {
+      loading = false;
+      panel.setAttribute('aria-busy', 'false');
+    }
+  };
+
+  const stepRequest = (): ShiftRequest | null => {
+    clearFieldErrors(form);
+    const errors: FieldErrors = {};
+    const step = Number(form.querySelector<HTMLSelectElement>('#shift-step')?.value) || null;
+    if (step === null) errors['shift-step'] = 'Choose the step that slipped.';
+    const to = normaliseMove(toInput.value);
+    const problem = moveProblem(to);
+    if (problem) errors['shift-to'] = problem;
+    const opts = readOptions(form, errors);
+    if (Object.keys(errors).length > 0) {
+      showFieldErrors(form, errors);
+      announce('Some fields need a look.');
+      return null;
+    }
+    return { kind: 'step', step, to, options: opts };
+  };
+
+  const detectRequest = (): ShiftRequest | null => {
+    clearFieldErrors(form);
+    const errors: FieldErrors = {};
+    const opts = readOptions(form, errors);
+    if (Object.keys(errors).length > 0) {
+      showFieldErrors(form, errors);
+      return null;
+    }
+    return { kind: 'detect', options: opts };
+  };
+
+  const show = (view: HTMLElement, said: string): void => {
+    replace(output, view);
+    announce(said);
+    revealHeading(OUTPUT_HEADING);
+  };
+
+  const preview = (request: ShiftRequest, button: HTMLButtonElement): Promise<void> =>
+    runner.run(button, 'Previewing…', async () => {
+      try {
+        const result = await call('previewShift', request);
+        if (!result.ok) {
+          previewed = null;
+          show(refusedPreviewView(result), `Not shifted. ${result.message}`);
+          return;
+        }
+        previewed = request;
+        const applyButton = hasChanges(result) ? el('button', { type: 'button', id: 'shift-apply-button', class: 'button primary' }, 'Apply to the document') : null;
+        applyButton?.addEventListener('click', () => void apply(applyButton));
+        show(previewView(result, applyButton && el('div', { class: 'actions' }, applyButton)), `Preview ready. ${result.summary}`);
+      } catch (error) {
+        showBanner('Preview failed.', failureText(error));
+        announce('Preview failed.');
+      }
+    });
+
+  const apply = (button: HTMLButtonElement): Promise<void> => {
+    const request = previewed;
+    if (!request) return Promise.resolve();
+    return runner.run(button, 'Applying…', async () => {
+      try {
+        const result = await call('applyShift', request);
+        if (result.ok) {
+          previewed = null;
+          // The same "+1 week" previewed again would move the plan a second time.
+          toInput.value = '';
+          dateInput.value = '';
+          show(appliedView(result, null), result.message);
+          await read(true);
+        } else {
+          // The usual refusal: the plan changed since the preview. A fresh preview shows what it would do now.
+          const again = el('button', { type: 'button', id: 'shift-repreview-button', class: 'button primary' }, 'Preview again');
+          again.addEventListener('click', () => void preview(request, again));
+          show(appliedView(result, el('div', { class: 'inline-actions' }, again)), `Not applied. ${result.message}`);
+        }
+      } catch (error) {
+        showBanner('Apply failed.', failureText(error));
+        announce('Apply failed.');
+      }
+    });
+  };
+
+  const undo = (button: HTMLButtonElement): Promise<void> =>
+    runner.run(button, 'Undoing…', async () => {
+      try {
+        const result = await call('undoLastShift');
+        previewed = null;
+        show(undoView(result), result.message);
+        await read(true);
+      } catch (error) {
+        showBanner('Undo failed.', failureText(error));
+        announce('Undo failed.');
+      }
+    });
+
+  const refreshColours = (): Promise<void> =>
+    runner.run(coloursButton, 'Refreshing…', async () => {
+      try {
+        const result = await call('refreshStatusColours');
+        show(coloursView(result), result.message);
+      } catch (error) {
+        showBanner('Colours not refreshed.', failureText(error));
+        announce('Colours not refreshed.');
+      }
+    });
+
+  previewButton.addEventListener('click', () => {
+    const request = stepRequest();
+    if (request) void preview(request, previewButton);
+  });
+  // Enter in the date box previews, as it would submit a one-field form.
+  toInput.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      previewButton.click();
+    }
+  });
+  // The picker and the text box hold one value: a picked date is written as text, a typed ISO date shows in the picker.
+  dateInput.addEventListener('change', () => {
+    if (dateInput.value) toInput.value = dateInput.value;
+  });
+  toInput.addEventListener('input', () => {
+    const typed = toInput.value.trim();
+    dateInput.value = isIsoDate(typed) ? typed : '';
+  });
+  coloursButton.addEventListener('click', () => void refreshColours());
+  rereadButton.addEventListener('click', () => {
+    if (!loading) void runner.run(rereadButton, 'Reading the plan…', () => read(false));
+  });
+  const formChanged = (): void => {
+    setOptionsSummary();
+    const stale = output.querySelector<HTMLElement>('#shift-stale');
+    if (stale) stale.hidden = false;
+  };
+  form.addEventListener('input', formChanged);
+  form.addEventListener('change', formChanged);
+
+  return () => void load();
+}
+
+export const shiftTab: Tab = { id: 'shift', label: 'Shift dates', render: renderShiftTab };

@@ -1,0 +1,190 @@
+/** What the Shift tab shows for the server's answers: a shift's preview, and what applying, undoing and recolouring did. Data goes in as text only. */
+import type { ColoursResult, KeyDateView, ShiftApplied, ShiftPreview, ShiftState, StepView, UndoResult } from '../server/contract';
+import { el, type Child } from './dom';
+import { messageBox } from './feedback';
+
+type Success<T extends { ok: boolean }> = Extract<T, { ok: true }>;
+type Failure<T extends { ok: boolean }> = Extract<T, { ok: false }>;
+
+/** Every result view has one heading with this id, focused when the result arrives. */
+export const OUTPUT_HEADING = 'shift-output-heading';
+
+export function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** "Mar 10 → Mar 17", read aloud as "from Mar 10 to Mar 17" rather than "Mar 10 right arrow Mar 17". */
+export function dateChange(from: string, to: string): HTMLElement {
+  return el(
+    'span',
+    { class: 'change' },
+    el('span', { class: 'sr-only' }, 'from '),
+    el('span', { class: 'old' }, from),
+    el('span', { 'aria-hidden': 'true' }, ' → '),
+    el('span', { class: 'sr-only' }, ' to '),
+    el('span', { class: 'new' }, to),
+  );
+}
+
+function heading(text: string): HTMLElement {
+  return el('h2', { id: OUTPUT_HEADING, tabindex: -1 }, text);
+}
+
+/** A titled list (with an optional sentence under the title), or nothing when there is nothing to list. */
+function listSection(id: string, title: string, items: readonly Child[][], className = 'items', lead?: string): Child[] {
+  if (items.length === 0) return [];
+  return [
+    el('h3', null, title),
+    lead && el('p', { class: 'hint' }, lead),
+    el('ul', { id, class: className }, ...items.map((parts) => el('li', null, ...parts))),
+  ];
+}
+
+const stepLabel = (number: number, action: string): Child[] => [el('strong', null, `Step ${number}`), ` ${action}`];
+
+/** "The add-on could not read 2 things": collapsed, since most of the time they do not stop a shift. */
+export function diagnosticsView(diagnostics: readonly string[]): HTMLElement | null {
+  if (diagnostics.length === 0) return null;
+  return el(
+    'details',
+    { id: 'shift-diagnostics', class: 'diagnostics' },
+    el('summary', null, `The add-on could not read ${plural(diagnostics.length, 'thing', 'things')}`),
+    el('ul', { class: 'items' }, ...diagnostics.map((d) => el('li', null, d))),
+  );
+}
+
+/** The dates edited by hand since the plan was last scheduled: what "Shift from these edits" starts from. */
+export function editedList(edited: ShiftState['edited']): HTMLElement {
+  return el(
+    'ul',
+    { id: 'shift-edited-list', class: 'items' },
+    ...edited.map((e) =>
+      el('li', { 'data-step': e.number }, ...stepLabel(e.number, e.action), ': ', dateChange(e.scheduledText, e.dueText), el('span', { class: 'muted' }, ' (edited by hand)')),
+    ),
+  );
+}
+
+function rowsTable(rows: Success<ShiftPreview>['rows']): HTMLElement {
+  return el(
+    'table',
+    { id: 'shift-rows', class: 'shift-rows' },
+    el('caption', { class: 'sr-only' }, 'Steps that move'),
+    el('thead', null, el('tr', null, el('th', { scope: 'col' }, 'Step'), el('th', { scope: 'col' }, 'Action and why'), el('th', { scope: 'col' }, 'Old → new'))),
+    el(
+      'tbody',
+      null,
+      ...rows.map((r) =>
+        el(
+          'tr',
+          { 'data-step': r.number },
+          el('td', { class: 'num' }, String(r.number)),
+          el('td', null, el('span', { class: 'step-action' }, r.action), el('span', { class: 'why' }, el('span', { class: 'sr-only' }, 'Why: '), r.reason)),
+          el('td', { class: 'dates-cell' }, dateChange(r.from, r.to)),
+        ),
+      ),
+    ),
+  );
+}
+
+function keyDateItem(k: KeyDateView): HTMLElement {
+  return el(
+    'li',
+    { class: k.warning ? 'key-date late' : 'key-date', 'data-key-date': k.label, 'data-warning': k.warning !== null },
+    el('span', { class: 'key-date-line' }, el('strong', null, k.label), ' ', k.moved ? dateChange(k.from, k.to) : el('span', null, `stays ${k.from}`)),
+    k.warning && el('span', { class: 'warning-text' }, el('span', { class: 'sr-only' }, 'Warning: '), k.warning),
+  );
+}
+
+/** Whether applying this preview would write anything. */
+export function hasChanges(preview: Success<ShiftPreview>): boolean {
+  return preview.rows.length > 0 || preview.keyDates.some((k) => k.moved);
+}
+
+/** The preview: what would move and why, what will not, and the key dates; `actions` (Apply) go at its end. */
+export function previewView(result: Success<ShiftPreview>, actions: Child): HTMLElement {
+  const changes = hasChanges(result);
+  return el(
+    'section',
+    { id: 'shift-preview', 'aria-labelledby': OUTPUT_HEADING },
+    heading('Preview'),
+    el('p', { id: 'shift-summary', class: 'summary' }, result.summary),
+    el('p', { class: 'message notice' }, changes ? 'Nothing has changed in the document yet. Apply writes these dates.' : 'Nothing needs to move, so there is nothing to apply.'),
+    el('p', { id: 'shift-stale', class: 'stale', hidden: true }, 'You changed the form since this preview. Apply writes what is shown here; preview again to see your changes.'),
+    result.rows.length > 0 && el('h3', null, `Dates that move (${result.rows.length})`),
+    result.rows.length > 0 && rowsTable(result.rows),
+    result.keyDates.length > 0 && el('h3', null, 'Key dates'),
+    result.keyDates.length > 0 && el('ul', { id: 'shift-keydates', class: 'key-dates' }, ...result.keyDates.map(keyDateItem)),
+    ...listSection('shift-pinned', 'Done, so not moved', result.pinned.map((p) => [...stepLabel(p.number, p.action), el('span', { class: 'why' }, p.reason)])),
+    ...listSection('shift-undated', 'Need a date', result.undated.map((u) => [...stepLabel(u.number, u.action), el('span', { class: 'why' }, u.note)])),
+    ...listSection('shift-notes', 'Notes', result.notes.map((n) => [n])),
+    actions,
+  );
+}
+
+/** A preview the server refused (a cycle, an unreadable date): its sentence and the problems; nothing was written. */
+export function refusedPreviewView(result: Failure<ShiftPreview>): HTMLElement {
+  return el(
+    'section',
+    { id: 'shift-preview', 'aria-labelledby': OUTPUT_HEADING },
+    heading('Preview'),
+    messageBox('error', result.message, result.problems, 'shift-message'),
+  );
+}
+
+export function appliedView(result: ShiftApplied, actions: Child): HTMLElement {
+  if (!result.ok) {
+    return el(
+      'section',
+      { id: 'shift-result', 'aria-labelledby': OUTPUT_HEADING },
+      heading('Not applied'),
+      messageBox('error', result.message, result.problems, 'shift-message'),
+      actions,
+    );
+  }
+  return el(
+    'section',
+    { id: 'shift-result', 'aria-labelledby': OUTPUT_HEADING },
+    heading('Dates shifted'),
+    messageBox('success', result.message, [], 'shift-message'),
+    el('p', { id: 'shift-written', class: 'summary' }, `${plural(result.written, 'date', 'dates')} written.`),
+    ...listSection(
+      'shift-skipped',
+      `Left as they are (${result.skipped.length})`,
+      result.skipped.map((s) => [s]),
+      'items',
+      'Changed by someone since you read it: left as it is, not overwritten.',
+    ),
+  );
+}
+
+export function undoView(result: UndoResult): HTMLElement {
+  return el(
+    'section',
+    { id: 'shift-result', 'aria-labelledby': OUTPUT_HEADING },
+    heading(result.ok ? 'Shift undone' : 'Not undone'),
+    messageBox(result.ok ? 'success' : 'error', result.message, [], 'shift-message'),
+    result.ok && el('p', { id: 'shift-restored', class: 'summary' }, `${plural(result.restored, 'cell', 'cells')} restored.`),
+    ...listSection(
+      'shift-conflicts',
+      `Left as they are (${result.conflicts.length})`,
+      result.conflicts.map((c) => [c]),
+      'items',
+      'Changed by someone after the shift: kept, not restored.',
+    ),
+  );
+}
+
+function stepItems(steps: readonly StepView[]): Child[][] {
+  return steps.map((s) => [...stepLabel(s.number, s.action), el('span', { class: 'why' }, `Due ${s.dueText}`)]);
+}
+
+export function coloursView(result: ColoursResult): HTMLElement {
+  return el(
+    'section',
+    { id: 'shift-result', 'aria-labelledby': OUTPUT_HEADING },
+    heading('Status colours'),
+    messageBox('success', result.message, [], 'shift-message'),
+    ...listSection('shift-overdue', `Overdue (${result.overdue.length})`, stepItems(result.overdue), 'items flagged overdue'),
+    ...listSection('shift-at-risk', `At risk (${result.atRisk.length})`, stepItems(result.atRisk), 'items flagged at-risk'),
+  );
+}

@@ -1,0 +1,742 @@
+/** The preview page: draws the emulated document as Google Docs does, lets a person edit it, and hosts the add-on's menus, sidebar and dialogs. */
+import type { InlineSnapshot } from '../../emulation/document';
+import type { MenuItem } from '../../emulation/ui';
+import {
+  DIALOG_BUTTONS, type CursorPlacement, type DialogAnswer, type DocumentView, type Edit, type PendingDialog, type PreviewEvent,
+  type UiView, type ViewBlock, type ViewParagraph, type ViewTable,
+} from './protocol';
+
+// ---------------------------------------------------------------------------------------------
+// DOM building: every string from the document or the add-on becomes a text node, never markup
+
+type Attrs = Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>;
+type Child = Node | string | null | undefined | false;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs | null = null, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs ?? {})) {
+    if (typeof value === 'function') node.addEventListener(name.slice(2), value);
+    else if (value === true) node.setAttribute(name, '');
+    else if (value !== false && value !== null && value !== undefined) node.setAttribute(name, String(value));
+  }
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return node;
+}
+
+function svgIcon(pathData: string, className: string): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('class', className);
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('d', pathData);
+  svg.append(path);
+  return svg;
+}
+
+function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`The preview page has no #${id}`);
+  return found as T;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Talking to the server
+
+class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: method === 'POST' ? { 'Content-Type': 'application/json' } : {},
+      body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
+    });
+  } catch {
+    throw new ApiError(0, 'The preview server is not reachable. Is `npm start` still running?');
+  }
+  const text = await response.text();
+  let value: unknown = null;
+  try {
+    value = text ? (JSON.parse(text) as unknown) : null;
+  } catch {
+    value = null;
+  }
+  if (!response.ok) {
+    const message = value !== null && typeof value === 'object' && 'error' in value ? String(value.error) : `${response.status} ${response.statusText}`;
+    throw new ApiError(response.status, message);
+  }
+  return value as T;
+}
+
+/** The page's own changes go out one after another, in the order the person made them. */
+let outgoing: Promise<unknown> = Promise.resolve();
+function inOrder<T>(work: () => Promise<T>): Promise<T> {
+  const next = outgoing.then(work, work);
+  outgoing = next.catch(() => undefined);
+  return next;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Feedback
+
+let toastTimer: number | undefined;
+function toast(message: string): void {
+  const box = byId('toast');
+  box.textContent = message;
+  box.hidden = false;
+  window.clearTimeout(toastTimer);
+  toastTimer = window.setTimeout(() => (box.hidden = true), 6000);
+}
+
+function banner(message: string | null, kind: 'notice' | 'error' = 'notice'): void {
+  const region = byId('banner');
+  if (!message) {
+    region.replaceChildren();
+    return;
+  }
+  region.replaceChildren(
+    el('div', { class: `banner ${kind}` },
+      el('p', null, message),
+      el('button', { type: 'button', class: 'icon-button', 'aria-label': 'Dismiss', onclick: () => region.replaceChildren() }, '×')),
+  );
+}
+
+function reportFailure(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ApiError && error.status === 0) banner(message, 'error');
+  else toast(message);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The document
+
+let view: DocumentView | null = null;
+/** Set while a paragraph is being edited: re-drawing then would throw away what the person is typing. */
+let editing: HTMLElement | null = null;
+let redrawWanted = false;
+
+interface EditableInfo {
+  id: string;
+  /** The text as drawn: the edit's starting point. */
+  base: string;
+  chipCount: number;
+}
+const editables = new WeakMap<HTMLElement, EditableInfo>();
+
+const DATE_ICON = 'M19 4h-1V2h-2v2H8V2H6v2H5c-1.11 0-1.99.9-1.99 2L3 20a2 2 0 0 0 2 2h14c1.1 0 2-.9 2-2V6c0-1.1-.9-2-2-2zm0 16H5V10h14v10zM7 12h5v5H7z';
+
+/** Colours come from the emulation as #rrggbb; anything else is not applied. */
+function color(value: string | null): string | null {
+  return value && /^#[0-9a-fA-F]{6}$/.test(value) ? value : null;
+}
+
+function inlineNodes(inlines: readonly InlineSnapshot[]): Node[] {
+  const nodes: Node[] = [];
+  let chip = 0;
+  for (const inline of inlines) {
+    if (inline.kind === 'text') {
+      const s = inline.style;
+      const safeLink = s.linkUrl && /^(https?:|mailto:)/i.test(s.linkUrl) ? s.linkUrl : null;
+      // Soft line breaks are "\r" in Docs; pre-wrap shows "\n".
+      const text = inline.text.replace(/\r/g, '\n');
+      const plain = !s.bold && !s.italic && !s.underline && !s.strikethrough && !s.foregroundColor && !s.backgroundColor && !s.linkUrl;
+      if (plain) {
+        nodes.push(document.createTextNode(text));
+        continue;
+      }
+      const span = safeLink ? el('a', { href: safeLink, target: '_blank', rel: 'noopener noreferrer', title: safeLink }) : el('span');
+      span.textContent = text;
+      if (s.bold) span.style.fontWeight = '700';
+      if (s.italic) span.style.fontStyle = 'italic';
+      const decorations = [s.underline || s.linkUrl ? 'underline' : '', s.strikethrough ? 'line-through' : ''].filter(Boolean).join(' ');
+      if (decorations) span.style.textDecoration = decorations;
+      const fg = color(s.foregroundColor);
+      if (fg) span.style.color = fg;
+      const bg = color(s.backgroundColor);
+      if (bg) span.style.backgroundColor = bg;
+      nodes.push(span);
+    } else if (inline.kind === 'person') {
+      const name = inline.name ?? inline.email;
+      nodes.push(el('span', { class: 'chip person', contenteditable: 'false', 'data-chip': chip++, title: inline.email },
+        el('span', { class: 'chip-avatar', 'aria-hidden': 'true' }, (name.trim()[0] ?? '?').toUpperCase()), name));
+    } else if (inline.kind === 'date') {
+      nodes.push(el('span', { class: 'chip date', contenteditable: 'false', 'data-chip': chip++, title: inline.timestamp.slice(0, 10) },
+        svgIcon(DATE_ICON, 'chip-icon'), inline.displayText));
+    } else {
+      nodes.push(el('hr', { contenteditable: 'false', 'data-chip': chip++ }));
+    }
+  }
+  return nodes;
+}
+
+/** Reads a paragraph back as Docs text: soft breaks as "\r", chips left out (and which chips are still there). */
+function readEditable(node: Node): { text: string; chips: number[] } {
+  let text = '';
+  const chips: number[] = [];
+  let endsWithBreakElement = false;
+  const walk = (parent: Node): void => {
+    for (const child of Array.from(parent.childNodes)) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        text += child.textContent ?? '';
+        endsWithBreakElement = false;
+      } else if (child instanceof HTMLElement || child instanceof SVGElement) {
+        const chip = child.getAttribute('data-chip');
+        if (chip !== null) {
+          chips.push(Number(chip));
+          endsWithBreakElement = false;
+        } else if (child.tagName === 'BR') {
+          text += '\n';
+          endsWithBreakElement = true;
+        } else if (child instanceof HTMLElement) {
+          // Chrome wraps lines in a div when Enter slips through: each such block starts a new line.
+          if ((child.tagName === 'DIV' || child.tagName === 'P') && text !== '' && !text.endsWith('\n')) text += '\n';
+          walk(child);
+        }
+      }
+    }
+  };
+  walk(node);
+  // A <br> at the very end only holds an empty line open: it is not part of the text.
+  if (endsWithBreakElement) text = text.slice(0, -1);
+  return { text: text.replace(/\r\n|\n/g, '\r'), chips };
+}
+
+/** Characters before the caret within a paragraph (chips count for nothing), or null when the caret is elsewhere. */
+function caretOffset(node: HTMLElement): number | null {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  if (!node.contains(range.startContainer)) return null;
+  const before = document.createRange();
+  before.selectNodeContents(node);
+  before.setEnd(range.startContainer, range.startOffset);
+  const holder = document.createElement('div');
+  holder.append(before.cloneContents());
+  return readEditable(holder).text.length;
+}
+
+let cursorTimer: number | undefined;
+function placeCursorSoon(node: HTMLElement): void {
+  window.clearTimeout(cursorTimer);
+  cursorTimer = window.setTimeout(() => {
+    const info = editables.get(node);
+    const offset = caretOffset(node);
+    if (!info || offset === null) return;
+    // While the paragraph is being edited, the caret counts characters the server has not seen yet.
+    const placement: CursorPlacement = { id: info.id, offset: Math.min(offset, info.base.length) };
+    void inOrder(() => request('POST', '/api/cursor', placement)).catch(() => undefined);
+  }, 120);
+}
+
+async function commit(node: HTMLElement): Promise<void> {
+  const info = editables.get(node);
+  if (!info) return;
+  const { text, chips } = readEditable(node);
+  const offset = caretOffset(node);
+  if (text === info.base && chips.length === info.chipCount) return;
+  const edit: Edit = { op: 'text', id: info.id, base: info.base, text, chips };
+  const sentBase = info.base;
+  info.base = text;
+  try {
+    await inOrder(() => request('POST', '/api/edit', edit));
+    if (offset !== null) void inOrder(() => request('POST', '/api/cursor', { id: info.id, offset } satisfies CursorPlacement)).catch(() => undefined);
+  } catch (error) {
+    info.base = sentBase;
+    reportFailure(error);
+  }
+  await refreshDocument(true);
+}
+
+function makeEditable(node: HTMLElement, paragraph: ViewParagraph): HTMLElement {
+  node.classList.add('editable');
+  node.setAttribute('contenteditable', 'plaintext-only');
+  node.setAttribute('spellcheck', 'false');
+  node.dataset.id = paragraph.id;
+  editables.set(node, { id: paragraph.id, base: paragraph.text, chipCount: paragraph.inlines.filter((i) => i.kind !== 'text').length });
+  node.addEventListener('focus', () => {
+    editing = node;
+  });
+  node.addEventListener('blur', () => {
+    if (editing === node) editing = null;
+    void commit(node).finally(() => {
+      if (redrawWanted && !editing) void refreshDocument(true);
+    });
+  });
+  node.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey) {
+      // Enter ends the edit: splitting paragraphs is not part of the preview.
+      event.preventDefault();
+      node.blur();
+    } else if (event.key === 'Escape') {
+      const info = editables.get(node);
+      node.replaceChildren(...inlineNodes(paragraph.inlines));
+      if (info) info.base = paragraph.text;
+      node.blur();
+    }
+  });
+  node.addEventListener('mouseup', () => placeCursorSoon(node));
+  node.addEventListener('keyup', (event) => {
+    if (event.key.startsWith('Arrow') || event.key === 'Home' || event.key === 'End') placeCursorSoon(node);
+  });
+  node.append(...inlineNodes(paragraph.inlines));
+  return node;
+}
+
+const HEADING_TAGS: Record<string, 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | undefined> = {
+  HEADING1: 'h1', HEADING2: 'h2', HEADING3: 'h3', HEADING4: 'h4', HEADING5: 'h5', HEADING6: 'h6',
+};
+const ALIGN: Record<string, string> = { LEFT: 'left', CENTER: 'center', RIGHT: 'right', JUSTIFY: 'justify' };
+
+function paragraphNode(paragraph: ViewParagraph, marker: string | null): HTMLElement {
+  const tag = HEADING_TAGS[paragraph.heading] ?? 'p';
+  const node = el(tag, { class: paragraph.heading === 'TITLE' ? 'title' : paragraph.heading === 'SUBTITLE' ? 'subtitle' : null });
+  const align = paragraph.alignment ? ALIGN[paragraph.alignment] : undefined;
+  if (align) node.style.textAlign = align;
+  if (marker === null) return makeEditable(node, paragraph);
+  node.classList.add('list-text');
+  const level = paragraph.nestingLevel ?? 0;
+  const item = el('div', { class: 'list-item' }, el('span', { class: 'list-marker', 'aria-hidden': 'true' }, marker), makeEditable(node, paragraph));
+  // Docs indents a list's text 36 pt per level, the glyph in the 18 pt before it.
+  item.style.marginLeft = `${36 + 36 * level}pt`;
+  return item;
+}
+
+function roman(n: number): string {
+  const table: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  let out = '';
+  for (const [value, letters] of table) while (n >= value) { out += letters; n -= value; }
+  return out;
+}
+
+function marker(glyph: string | undefined, n: number): string {
+  switch (glyph) {
+    case 'NUMBER': return `${n}.`;
+    case 'LATIN_UPPER': return `${String.fromCharCode(64 + ((n - 1) % 26) + 1)}.`;
+    case 'LATIN_LOWER': return `${String.fromCharCode(96 + ((n - 1) % 26) + 1)}.`;
+    case 'ROMAN_UPPER': return `${roman(n).toUpperCase()}.`;
+    case 'ROMAN_LOWER': return `${roman(n)}.`;
+    case 'HOLLOW_BULLET': return '○';
+    case 'SQUARE_BULLET': return '■';
+    default: return '●';
+  }
+}
+
+function editRow(edit: Edit): void {
+  void inOrder(() => request('POST', '/api/edit', edit)).catch(reportFailure).then(() => refreshDocument(true));
+}
+
+function tableNode(table: ViewTable, section: string): HTMLElement {
+  const border = color(table.borderColor);
+  const rows = table.rows.map((cells, r) => {
+    const rowId = table.rowIds[r] ?? '';
+    return el('tr', { 'data-row-id': rowId }, ...cells.map((cell, c) => {
+      const td = el('td', { 'data-id': cell.id }, ...blockNodes(cell.blocks));
+      const bg = color(cell.backgroundColor);
+      if (bg) td.style.backgroundColor = bg;
+      if (border) td.style.borderColor = border;
+      if (c === 0) {
+        td.prepend(el('div', { class: 'row-tools', contenteditable: 'false' },
+          el('button', { type: 'button', class: 'row-tool', 'aria-label': 'Insert row below', title: 'Insert row below', onclick: () => editRow({ op: 'insertRowBelow', rowId }) }, '+'),
+          el('button', { type: 'button', class: 'row-tool', 'aria-label': 'Delete row', title: 'Delete row', onclick: () => editRow({ op: 'deleteRow', rowId }) }, '−')));
+      }
+      td.addEventListener('contextmenu', (event) => rowMenu(event as MouseEvent, rowId));
+      return td;
+    }));
+  });
+  return el('div', { class: 'table-wrap' }, el('table', { 'data-id': table.id, 'data-section': section }, el('tbody', null, ...rows)));
+}
+
+/** Draws blocks; list items are numbered per list and level, as Docs numbers them. */
+function blockNodes(blocks: readonly ViewBlock[]): HTMLElement[] {
+  const counters = new Map<string, number[]>();
+  const nodes: HTMLElement[] = [];
+  let section = '';
+  for (const block of blocks) {
+    if (block.kind === 'table') {
+      nodes.push(tableNode(block, section));
+    } else if (block.kind === 'listItem') {
+      const level = block.nestingLevel ?? 0;
+      const counts = counters.get(block.listId ?? '') ?? [];
+      counts.length = level + 1;
+      counts[level] = (counts[level] ?? 0) + 1;
+      counters.set(block.listId ?? '', counts);
+      nodes.push(paragraphNode(block, marker(block.glyphType, counts[level] ?? 1)));
+    } else {
+      if (block.heading !== 'NORMAL') section = block.text;
+      nodes.push(paragraphNode(block, null));
+    }
+  }
+  return nodes;
+}
+
+function drawDocument(next: DocumentView): void {
+  view = next;
+  redrawWanted = false;
+  byId('document').replaceChildren(...blockNodes(next.blocks));
+  byId('doc-title').textContent = next.name;
+  document.title = `${next.name} - Google Docs (local preview)`;
+  byId('save-state').textContent = `Saved to ${next.file}`;
+  byId('save-state').title = next.file;
+  if (next.notice) banner(next.notice);
+}
+
+/** Fetches and draws the document, unless a paragraph is being edited (then it is drawn when the edit ends). */
+async function refreshDocument(force = false): Promise<void> {
+  if (editing) {
+    redrawWanted = true;
+    return;
+  }
+  try {
+    const next = await request<DocumentView>('GET', '/api/document');
+    if (editing) {
+      redrawWanted = true;
+      return;
+    }
+    if (force || !view || next.version !== view.version || next.notice !== view.notice) drawDocument(next);
+  } catch (error) {
+    reportFailure(error);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Menus
+
+type MenuEntry =
+  | { kind: 'item'; label: string; hint?: string; disabled?: boolean; run?: () => void }
+  | { kind: 'submenu'; label: string; entries: MenuEntry[]; disabled?: boolean }
+  | { kind: 'separator' };
+
+const openMenus: HTMLElement[] = [];
+let activeMenubarItem: HTMLButtonElement | null = null;
+
+function closeMenus(depth = 0): void {
+  while (openMenus.length > depth) openMenus.pop()?.remove();
+  if (depth === 0) {
+    activeMenubarItem?.setAttribute('aria-expanded', 'false');
+    activeMenubarItem = null;
+  }
+}
+
+function showMenu(entries: readonly MenuEntry[], x: number, y: number, depth: number, label: string): HTMLElement {
+  closeMenus(depth);
+  const list = el('div', { class: 'menu', role: 'menu', 'aria-label': label });
+  for (const entry of entries) {
+    if (entry.kind === 'separator') {
+      list.append(el('div', { class: 'menu-separator', role: 'separator' }));
+      continue;
+    }
+    const button = el('button', { type: 'button', class: 'menu-item', role: 'menuitem', 'aria-disabled': entry.disabled ? 'true' : null },
+      el('span', { class: 'label' }, entry.label),
+      entry.kind === 'item' && entry.hint ? el('span', { class: 'hint' }, entry.hint) : null,
+      entry.kind === 'submenu' ? el('span', { class: 'arrow', 'aria-hidden': 'true' }) : null);
+    if (entry.kind === 'submenu') {
+      button.setAttribute('aria-haspopup', 'menu');
+      const open = (): void => {
+        if (entry.disabled) return;
+        const box = button.getBoundingClientRect();
+        list.querySelectorAll('[aria-expanded="true"]').forEach((b) => b.setAttribute('aria-expanded', 'false'));
+        button.setAttribute('aria-expanded', 'true');
+        showMenu(entry.entries, box.right - 2, box.top - 6, depth + 1, entry.label);
+      };
+      button.addEventListener('mouseenter', open);
+      button.addEventListener('click', open);
+      button.addEventListener('keydown', (event) => {
+        if (event.key === 'ArrowRight') {
+          open();
+          openMenus[depth + 1]?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+        }
+      });
+    } else {
+      button.addEventListener('mouseenter', () => closeMenus(depth + 1));
+      button.addEventListener('click', () => {
+        if (entry.disabled) return;
+        closeMenus();
+        entry.run?.();
+      });
+    }
+    list.append(button);
+  }
+  list.addEventListener('keydown', (event) => {
+    const items = Array.from(list.querySelectorAll<HTMLElement>('[role="menuitem"]'));
+    const current = items.indexOf(document.activeElement as HTMLElement);
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      items[(current + step + items.length) % items.length]?.focus();
+    } else if (event.key === 'Escape' || (event.key === 'ArrowLeft' && depth > 0)) {
+      event.preventDefault();
+      event.stopPropagation();
+      closeMenus(depth === 0 ? 0 : depth);
+      (depth === 0 ? activeMenubarItem : openMenus[depth - 1]?.querySelector<HTMLElement>('[aria-expanded="true"]'))?.focus();
+    }
+  });
+  document.body.append(list);
+  list.style.left = `${Math.max(0, Math.min(x, window.innerWidth - list.offsetWidth - 4))}px`;
+  list.style.top = `${Math.max(0, Math.min(y, window.innerHeight - list.offsetHeight - 4))}px`;
+  openMenus.push(list);
+  return list;
+}
+
+function addOnEntries(items: readonly MenuItem[]): MenuEntry[] {
+  return items.map((item): MenuEntry => {
+    if (item === 'separator') return { kind: 'separator' };
+    if ('subMenu' in item) return { kind: 'submenu', label: item.subMenu, entries: addOnEntries(item.items) };
+    return { kind: 'item', label: item.caption, run: () => void clickMenuItem(item.caption) };
+  });
+}
+
+function download(): void {
+  const link = el('a', { href: '/api/markdown', download: '' });
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+const NOT_HERE: MenuEntry[] = [{ kind: 'item', label: 'Not part of the preview', disabled: true }];
+
+function menubarEntries(ui: UiView): [string, MenuEntry[]][] {
+  const addOnMenus = ui.menus.filter((m) => m.addon);
+  const extensions: MenuEntry[] = [
+    { kind: 'submenu', label: 'Add-ons', entries: [], disabled: true },
+    { kind: 'item', label: 'Apps Script', disabled: true },
+    { kind: 'separator' },
+    ...(addOnMenus.length > 0
+      ? addOnMenus.map((m): MenuEntry => ({ kind: 'submenu', label: ui.addOnName, entries: addOnEntries(m.items) }))
+      : [{ kind: 'item', label: 'The add-on added no menu', disabled: true } satisfies MenuEntry]),
+  ];
+  // Menus made with createMenu(caption) sit in the menu bar after Help, as in Docs.
+  const custom = ui.menus.filter((m) => !m.addon).map((m): [string, MenuEntry[]] => [m.title ?? '', addOnEntries(m.items)]);
+  return [
+    ['File', [{ kind: 'submenu', label: 'Download', entries: [{ kind: 'item', label: 'Markdown (.md)', run: download }] }]],
+    ['Edit', NOT_HERE], ['View', NOT_HERE], ['Insert', NOT_HERE], ['Format', NOT_HERE], ['Tools', NOT_HERE],
+    ['Extensions', extensions],
+    ['Help', NOT_HERE],
+    ...custom,
+  ];
+}
+
+function drawMenubar(ui: UiView): void {
+  const bar = byId('menubar');
+  const buttons = menubarEntries(ui).map(([label, entries]) => {
+    const button = el('button', { type: 'button', class: 'menubar-item', role: 'menuitem', 'aria-haspopup': 'menu', 'aria-expanded': 'false' }, label);
+    const open = (): void => {
+      const box = button.getBoundingClientRect();
+      closeMenus();
+      activeMenubarItem = button;
+      button.setAttribute('aria-expanded', 'true');
+      showMenu(entries, box.left, box.bottom + 2, 0, label);
+    };
+    button.addEventListener('click', (event) => {
+      event.stopPropagation();
+      if (activeMenubarItem === button) closeMenus();
+      else open();
+    });
+    button.addEventListener('mouseenter', () => {
+      if (activeMenubarItem && activeMenubarItem !== button) open();
+    });
+    button.addEventListener('keydown', (event) => {
+      if (event.key === 'ArrowDown' || event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        open();
+        openMenus[0]?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+      }
+    });
+    return button;
+  });
+  bar.replaceChildren(...buttons);
+}
+
+/** Docs' right-click menu on a table cell, for its row. */
+function rowMenu(event: MouseEvent, rowId: string): void {
+  event.preventDefault();
+  closeMenus();
+  showMenu([
+    { kind: 'item', label: 'Insert row below', run: () => editRow({ op: 'insertRowBelow', rowId }) },
+    { kind: 'item', label: 'Delete row', run: () => editRow({ op: 'deleteRow', rowId }) },
+  ], event.clientX, event.clientY, 0, 'Table');
+}
+
+document.addEventListener('mousedown', (event) => {
+  if (openMenus.length === 0) return;
+  const target = event.target as Node;
+  if (openMenus.some((menu) => menu.contains(target)) || activeMenubarItem?.contains(target)) return;
+  closeMenus();
+});
+
+// ---------------------------------------------------------------------------------------------
+// The add-on's UI: sidebar, HTML dialogs, and running menu items
+
+let sidebarGeneration = -1;
+let htmlDialogIndex = -1;
+
+function drawUi(ui: UiView): void {
+  drawMenubar(ui);
+  const sidebar = byId('sidebar');
+  const frame = byId<HTMLIFrameElement>('sidebar-frame');
+  if (ui.sidebar) {
+    byId('sidebar-title').textContent = ui.sidebar.title;
+    sidebar.hidden = false;
+    if (ui.sidebar.generation !== sidebarGeneration) {
+      sidebarGeneration = ui.sidebar.generation;
+      frame.src = `/sidebar?g=${ui.sidebar.generation}`;
+    }
+  } else if (!sidebar.hidden) {
+    sidebar.hidden = true;
+    sidebarGeneration = -1;
+    frame.src = 'about:blank';
+  }
+  const layer = byId('layer');
+  const shown = layer.querySelector('[data-html-dialog]');
+  if (ui.htmlDialog && ui.htmlDialog.index !== htmlDialogIndex) {
+    shown?.remove();
+    htmlDialogIndex = ui.htmlDialog.index;
+    layer.append(htmlDialog(ui.htmlDialog.title, ui.htmlDialog.width, ui.htmlDialog.height, ui.htmlDialog.index));
+  } else if (!ui.htmlDialog && shown) {
+    shown.remove();
+    htmlDialogIndex = -1;
+  }
+  if (ui.error) toast(ui.error);
+}
+
+function htmlDialog(title: string, width: number | null, height: number | null, index: number): HTMLElement {
+  const frame = el('iframe', { src: `/dialog/${index}`, title });
+  const box = el('div', { class: 'dialog html', role: 'dialog', 'aria-modal': 'true', 'aria-label': title },
+    el('div', { class: 'dialog-head' },
+      el('h2', { class: 'dialog-title' }, title),
+      el('button', { type: 'button', class: 'icon-button', 'aria-label': 'Close', onclick: () => void closeHtmlDialog() }, '×')),
+    frame);
+  box.style.width = `${width ?? 600}px`;
+  box.style.height = `${(height ?? 400) + 60}px`;
+  return el('div', { class: 'scrim', 'data-html-dialog': index }, box);
+}
+
+async function closeHtmlDialog(): Promise<void> {
+  try {
+    drawUi(await inOrder(() => request<UiView>('POST', '/api/html-dialog/close')));
+  } catch (error) {
+    reportFailure(error);
+  }
+}
+
+async function closeSidebar(): Promise<void> {
+  try {
+    drawUi(await inOrder(() => request<UiView>('POST', '/api/sidebar/close')));
+  } catch (error) {
+    reportFailure(error);
+  }
+}
+
+async function clickMenuItem(caption: string): Promise<void> {
+  try {
+    drawUi(await inOrder(() => request<UiView>('POST', '/api/menu', { caption })));
+  } catch (error) {
+    reportFailure(error);
+  }
+  await refreshDocument();
+}
+
+async function refreshUi(): Promise<void> {
+  try {
+    drawUi(await request<UiView>('GET', '/api/ui'));
+  } catch (error) {
+    reportFailure(error);
+  }
+}
+
+// google.script.host in the sidebar or a dialog asks the page (same origin) to close it.
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (event.origin !== window.location.origin) return;
+  const data = event.data;
+  if (data === null || typeof data !== 'object' || !('source' in data) || data.source !== 'map-preview-host' || !('action' in data)) return;
+  if (data.action !== 'close') return;
+  if (event.source === byId<HTMLIFrameElement>('sidebar-frame').contentWindow) void closeSidebar();
+  else void closeHtmlDialog();
+});
+
+// ---------------------------------------------------------------------------------------------
+// Ui.alert and Ui.prompt: the add-on's execution waits on the server until the person answers here
+
+const BUTTON_LABELS: Record<string, string> = { OK: 'OK', CANCEL: 'Cancel', YES: 'Yes', NO: 'No' };
+
+function showDialog(dialog: PendingDialog): void {
+  const layer = byId('layer');
+  layer.querySelector('[data-dialog]')?.remove();
+  const input = dialog.kind === 'prompt' ? el('input', { class: 'dialog-input', type: 'text', 'aria-label': dialog.prompt }) : null;
+  const answer = (button: DialogAnswer['button']): void => {
+    scrim.remove();
+    const body: DialogAnswer = { id: dialog.id, button, text: input?.value ?? '' };
+    request('POST', '/api/dialog', body).catch(reportFailure);
+  };
+  const buttons = DIALOG_BUTTONS[dialog.buttons];
+  const primary = buttons[0];
+  const titleId = `dialog-title-${dialog.id}`;
+  const box = el('div', { class: 'dialog', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': dialog.title ? titleId : null, 'aria-label': dialog.title ? null : dialog.prompt },
+    el('div', { class: 'dialog-head' },
+      el('h2', { class: 'dialog-title', id: titleId }, dialog.title ?? ''),
+      el('button', { type: 'button', class: 'icon-button', 'aria-label': 'Close', onclick: () => answer('CLOSE') }, '×')),
+    el('p', { class: 'dialog-text' }, dialog.prompt),
+    input,
+    // Google puts the main button last, on the right.
+    el('div', { class: 'dialog-buttons' }, ...[...buttons].reverse().map((button) =>
+      el('button', { type: 'button', class: `dialog-button${button === primary ? ' primary' : ''}`, 'data-button': button, onclick: () => answer(button) },
+        BUTTON_LABELS[button] ?? button))));
+  const scrim = el('div', { class: 'scrim', 'data-dialog': dialog.id }, box);
+  box.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') answer('CLOSE');
+    else if (event.key === 'Enter' && input && document.activeElement === input && primary) answer(primary);
+  });
+  layer.append(scrim);
+  (input ?? box.querySelector<HTMLElement>('.dialog-button.primary'))?.focus();
+}
+
+function closeDialog(id: number): void {
+  byId('layer').querySelector(`[data-dialog="${id}"]`)?.remove();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start
+
+function listen(): void {
+  const events = new EventSource('/api/events');
+  events.onmessage = (message: MessageEvent<string>) => {
+    const event = JSON.parse(message.data) as PreviewEvent;
+    if (event.type === 'document') void refreshDocument();
+    else if (event.type === 'ui') void refreshUi();
+    else if (event.type === 'dialog') showDialog(event.dialog);
+    else closeDialog(event.id);
+  };
+  events.onopen = () => {
+    const region = byId('banner');
+    if (region.querySelector('.banner.error')) region.replaceChildren();
+  };
+  events.onerror = () => {
+    if (events.readyState === EventSource.CONNECTING) banner('Lost the connection to the preview server; reconnecting…', 'error');
+  };
+}
+
+async function start(): Promise<void> {
+  byId('sidebar-close').addEventListener('click', () => void closeSidebar());
+  listen();
+  try {
+    // Opening the document runs the add-on's onOpen, which builds its menu, as in Docs.
+    drawUi(await request<UiView>('POST', '/api/open'));
+  } catch (error) {
+    reportFailure(error);
+  }
+  await refreshDocument(true);
+}
+
+void start();
