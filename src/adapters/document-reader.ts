@@ -121,10 +121,10 @@ function readStepMarkers(doc: Document, body: Body): Map<string, string[]> {
     const element = named.getRange().getRangeElements()[0]?.getElement();
     if (!element || !key) continue;
     try {
-      let row: Element = element;
       // The add-on marks whole rows; a range that shrank to the row's content still leads up to it.
-      for (let up = 0; up < 4 && row.getType() !== DocumentApp.ElementType.TABLE_ROW; up++) row = row.getParent();
-      if (row.getType() !== DocumentApp.ElementType.TABLE_ROW) continue;
+      let row: Element | null = element;
+      for (let up = 0; row && row.getType() !== DocumentApp.ElementType.TABLE_ROW; up++) row = up < 3 ? row.getParent() : null;
+      if (!row) continue;
       const table = row.getParent();
       const at = `${body.getChildIndex(table)}:${table.getChildIndex(row)}`;
       byRow.set(at, [...(byRow.get(at) ?? []), key]);
@@ -163,7 +163,7 @@ export function readOutline(doc: Document): DocumentOutline {
     if (type === T.PARAGRAPH) {
       const p = child.asParagraph();
       const text = p.getText();
-      // An empty paragraph's heading says nothing a reader needs.
+      // An empty paragraph's heading, or an empty list item's glyph, says nothing a reader needs.
       block = { kind: 'paragraph', index: i, text, heading: text.trim() ? headingLevel(p.getHeading()) : 0, list: null, chips: [] };
     } else if (type === T.LIST_ITEM) {
       const item = child.asListItem();

@@ -23,7 +23,7 @@ import type { UndoRecord } from '../core/undo';
 /** The store methods used here: the document's properties, or an emulated store in tests. */
 export type PropertyStore = Pick<
   GoogleAppsScript.Properties.Properties,
-  'getProperty' | 'getProperties' | 'setProperty' | 'setProperties' | 'deleteProperty' | 'getKeys'
+  'getProperties' | 'setProperty' | 'setProperties' | 'deleteProperty' | 'getKeys'
 >;
 
 const HISTORY_KEY = 'map.history';
@@ -60,7 +60,10 @@ function documentStore(): PropertyStore {
 
 // ─── History ─────────────────────────────────────────────────────────────────────────────────
 
-/** The saved history, or null when there is none or it cannot be trusted (never throws). */
+/**
+ * The saved history, or null when there is none or it cannot be trusted (never throws). On null
+ * the plan as it stands becomes the new baseline (startHistory with 'hand').
+ */
 export function loadHistory(store: PropertyStore = documentStore()): PlanHistory | null {
   const value = readChunked(store, HISTORY_KEY);
   if (value === undefined) return null;
@@ -307,10 +310,12 @@ export function splitUtf8(text: string, maxBytes: number): string[] {
 
 /** 32-bit FNV-1a over UTF-16 code units: enough to tell one saved record from another, not a security measure. */
 function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
+  // Multiplying by the FNV prime (2^24 + 0x193) as shifts and adds, kept a 32-bit integer by `| 0`:
+  // Math.imul is many times slower in some hosts (jest's vm contexts among them).
+  let hash = 0x811c9dc5 | 0;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+    hash = (hash + (hash << 1) + (hash << 4) + (hash << 7) + (hash << 8) + (hash << 24)) | 0;
   }
   return (hash >>> 0).toString(16).padStart(8, '0');
 }

@@ -1,5 +1,6 @@
 /** The plan's memory of itself: the baseline, every change of a due date or status since, and the counters the health check and the metrics read. */
 import { compareDates, daysBetween } from './calendar';
+import { statusLabel } from './cell-status';
 import type { KeyDateName } from './parsed-plan';
 import type { IsoDate, Status } from './plan';
 
@@ -34,8 +35,8 @@ import type { IsoDate, Status } from './plan';
 // first. Review dates keep the newest MAX_REVIEWS. Texts are clipped (an action to 120
 // characters) so that no record grows with what a person pastes into a cell.
 //
-// With these bounds a 60-step plan with a full log serializes to about 80 KB (see the store
-// test), under the history store's 160 KB budget and far under the 500 KB property store.
+// With these bounds a full log (400 events) takes about 50 KB for a 12-step plan and 70 KB for a
+// 60-step one as stored: under the history store's 160 KB budget, far under the 500 KB store.
 
 /** A real deal's lifetime of edits (a 40-step plan: ~3 status changes per step plus several shifts) fits. */
 export const MAX_EVENTS = 400;
@@ -80,6 +81,12 @@ export interface StepRecord {
   /** The original due date: the first date the plan gave the step (see Decisions). */
   baselineDue: IsoDate | null;
   currentDue: IsoDate | null;
+  /**
+   * The date the plan last agreed for the step: set at the baseline, by a shift or an undo, and
+   * when the step appears. A hand edit leaves it, so `currentDue` differing from it is a slip
+   * typed into the document that "Shift from these edits" shifts from.
+   */
+  scheduledDue: IsoDate | null;
   /** The last date the step had; differs from currentDue only while the date is cleared. */
   lastDatedDue: IsoDate | null;
   slips: number;
@@ -273,6 +280,8 @@ function observeWith(
     }
     r.action = clip(step.action, ACTION_MAX);
     r.number = step.number;
+    // Histories saved before scheduledDue existed agreed with what was last seen.
+    if (r.scheduledDue === undefined) r.scheduledDue = r.currentDue;
     if (step.owner !== undefined) r.owner = clip(step.owner, OWNER_MAX);
     let changed = false;
 
@@ -292,6 +301,8 @@ function observeWith(
       if (moved.slipped) r.slips += 1;
       changed = true;
     }
+
+    if (cause !== 'hand') r.scheduledDue = step.due;
 
     const text = statusTextOf(step);
     if (step.status !== r.status || (step.status === null && squash(text) !== squash(r.statusText))) {
@@ -377,6 +388,7 @@ function newStep(step: ObservedStep, today: IsoDate, inBaseline: boolean): StepR
     owner: clip(step.owner ?? '', OWNER_MAX),
     baselineDue: step.due,
     currentDue: step.due,
+    scheduledDue: step.due,
     lastDatedDue: step.due,
     slips: 0,
     status: step.status,
@@ -428,8 +440,10 @@ function observedDate(keyDates: ObservedPlan['keyDates'], name: KeyDateName): Is
   return value.date;
 }
 
+/** The status as written; a drafted step has none yet, so it gets the method's word for its status. */
 function statusTextOf(step: ObservedStep): string {
-  return clip((step.statusText ?? step.status ?? '').trim(), STATUS_MAX);
+  const text = step.statusText ?? (step.status === null ? '' : statusLabel(step.status));
+  return clip(text.trim(), STATUS_MAX);
 }
 
 // ─── Queries for the health check and the metrics ────────────────────────────────────────────
@@ -461,6 +475,11 @@ export function slippingSteps(history: PlanHistory, atLeast = 2, includeRemoved 
 }
 
 /** Steps in the document that were not in the baseline: scope creep or new stakeholders. */
+/** Steps whose date a person typed since the plan was last scheduled: the slips "Shift from these edits" starts from. */
+export function editedByHand(history: PlanHistory): StepRecord[] {
+  return liveSteps(history).filter((r) => r.currentDue !== null && (r.scheduledDue ?? r.currentDue) !== r.currentDue);
+}
+
 export function stepsAddedSinceBaseline(history: PlanHistory): StepRecord[] {
   return liveSteps(history).filter((r) => !r.inBaseline);
 }

@@ -139,5 +139,7 @@ export interface ParsedPlan {
   risks: ParsedRisk[];
   /** The document's numeric date order, inferred once from every date cell. */
   dayFirst: boolean;
+  /** The date a year-less date is read nearest to (the median due date): writes use it too, so they read back the same. */
+  referenceDate: IsoDate;
   diagnostics: Diagnostic[];
 }

@@ -223,6 +223,7 @@ interface Section {
 }
 
 const PLAN_TITLE = /mutual action plan/i;
+const SUCCESS_LEAD_IN = /need to see|success criteria|what success looks like|definition of success/i;
 
 /**
  * The section each block sits in. A heading starts one; so does a short plain paragraph that is
@@ -302,13 +303,18 @@ function headersOf(table: OutlineTable, row: number): string[] {
   return (table.rows[row]?.cells ?? []).map((c) => clean(c.text));
 }
 
-/** What a header row says the table is. Risks first: a risks table may have an "Action" column too. */
+/**
+ * What a header row says the table is. A risks table may have "Action" and "Owner" columns and a
+ * Steps table a "Risk" column, so when both fit, the one whose main column comes first wins.
+ */
 function kindOfHeaders(headers: readonly string[], section: SectionName | null): TableKind | null {
   const risks = mapColumns(headers, RISK_HEADER_WORDS).columns;
-  if (risks.risk !== undefined && (risks.impact !== undefined || risks.mitigation !== undefined)) return 'risks';
   const steps = stepColumns(headers).columns;
   const stepDetails = [steps.owner, steps.due, steps.status].filter((c) => c !== undefined).length;
-  if (steps.action !== undefined && stepDetails > 0) return 'steps';
+  const risky = risks.risk !== undefined && (risks.impact !== undefined || risks.mitigation !== undefined);
+  const stepLike = steps.action !== undefined && stepDetails > 0;
+  if (risky && (!stepLike || (risks.risk ?? 0) < (steps.action ?? 0))) return 'risks';
+  if (stepLike) return 'steps';
   const people = mapColumns(headers, STAKEHOLDER_HEADER_WORDS).columns;
   if (people.name !== undefined && (people.title !== undefined || people.responsibility !== undefined || people.company !== undefined || people.email !== undefined)) return 'stakeholders';
   // Under its own heading a table needs less to be recognised.
@@ -613,9 +619,15 @@ class PlanReader {
     const keyLines = findKeyDateLines(this.blocks, this.sections, this.titleAt);
     const steps = stepsTable ? this.stepsLayout(stepsTable) : null;
 
-    // One numeric order for the whole document, from every date-ish text in it.
+    // One numeric order for the whole document, from every text in it that may hold a date: the
+    // key dates and the step rows' cells ("Mar 3 (was 14/2)" in a Notes column counts too), but
+    // not "#" or "Depends on", whose numbers are steps.
     const dueCells = stepsTable && steps ? steps.rows.map((r) => cellAt(stepsTable.table, r, steps.map.columns.due)) : [];
-    const dayFirst = detectDayFirst([...keyLines.map((k) => k.valueText), ...dueCells.map((c) => c.text)], this.context.locale);
+    const notDates = new Set([steps?.map.columns.number, steps?.map.columns.dependsOn]);
+    const rowTexts = stepsTable && steps
+      ? steps.rows.flatMap((r) => (stepsTable.table.rows[r]?.cells ?? []).filter((_, c) => !notDates.has(c)).map((c) => c.text))
+      : [];
+    const dayFirst = detectDayFirst([...keyLines.map((k) => k.valueText), ...rowTexts], this.context.locale);
 
     // The reference date: the plan's own dates settle a missing year, not today.
     const today = this.context.today;
@@ -654,6 +666,7 @@ class PlanReader {
       successCriteria: this.successCriteria(),
       risks: risksTable ? this.risks(risksTable) : [],
       dayFirst,
+      referenceDate,
       diagnostics: this.sortedDiagnostics(),
     };
   }
@@ -711,8 +724,14 @@ class PlanReader {
       const label = { steps: 'Steps', stakeholders: 'Stakeholders', risks: 'Risks' }[kind];
       const count = ['', 'One', 'Two', 'Three', 'Four', 'Five'][candidates.length] ?? String(candidates.length);
       const ignored = candidates.filter((t) => t !== chosen);
-      const where = (t: FoundTable): string => (t.section.heading ? `the one under "${t.section.heading}"` : `the ${ordinal(candidates.indexOf(t) + 1)} one`);
-      const used = underHeading ? `the one under "${chosen.section.heading ?? ''}"` : 'the first one';
+      // Tables under the same heading are told apart by their order ("the second one under "Steps"").
+      const where = (t: FoundTable): string => {
+        const h = t.section.heading;
+        if (!h) return `the ${ordinal(candidates.indexOf(t) + 1)} one`;
+        const same = candidates.filter((c) => c.section.heading === h);
+        return same.length > 1 ? `the ${ordinal(same.indexOf(t) + 1)} one under "${h}"` : `the one under "${h}"`;
+      };
+      const used = underHeading ? where(chosen) : 'the first one';
       this.warn(
         'warning',
         `${label} table`,
@@ -1033,29 +1052,26 @@ class PlanReader {
     return out;
   }
 
-  /** Lines of the Success criteria section, the method's question above them left out. */
+  /**
+   * Lines of the Success criteria section, the method's question above them left out. Without that
+   * heading, the list right after a line asking what success looks like ("What does Globex need to see...").
+   */
   private successCriteria(): string[] {
+    const hasSection = this.sections.some((s) => s.name === 'successCriteria');
     const out: string[] = [];
-    let fallback = !this.sections.some((s) => s.name === 'successCriteria');
-    let inFallback = false;
+    let afterQuestion = false;
     this.blocks.forEach((block, i) => {
-      if (block.kind !== 'paragraph' || i === this.titleAt) {
-        inFallback = false;
+      if (block.kind !== 'paragraph' || block.heading > 0 || i === this.titleAt) {
+        afterQuestion = false;
         return;
       }
       const text = clean(block.text);
-      if (fallback && block.list === null && /need to see|success criteria|what success looks like/i.test(text)) {
-        inFallback = true;
-        fallback = false;
-        return;
-      }
-      const inSection = this.sections[i]?.name === 'successCriteria' || inFallback;
-      if (!inSection || !text || block.heading > 0) {
-        if (inFallback && block.list === null && text) inFallback = false;
-        return;
-      }
-      if (block.list === null && (text.endsWith('?') || this.isSectionLabel(block))) return;
-      out.push(text);
+      if (!text) return;
+      if (hasSection) {
+        const question = block.list === null && (text.endsWith('?') || this.isSectionLabel(block));
+        if (this.sections[i]?.name === 'successCriteria' && !question) out.push(text);
+      } else if (block.list === null) afterQuestion = SUCCESS_LEAD_IN.test(text);
+      else if (afterQuestion) out.push(text);
     });
     return out;
   }

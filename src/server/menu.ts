@@ -3,6 +3,9 @@
 /** Menu items and the top-level functions they call (each must be exported from entry.ts). */
 const MENU_ITEMS: ReadonlyArray<readonly [caption: string, functionName: string]> = [
   ['Insert MAP', 'showInsertSidebar'],
+  ['Shift downstream dates', 'showShiftSidebar'],
+  ['Refresh status colours', 'refreshStatusColoursFromMenu'],
+  ['Undo last shift', 'undoLastShiftFromMenu'],
 ];
 
 /**

@@ -1,22 +1,6 @@
 /** Typed calls from the sidebar to the add-on's server functions over google.script.run. */
-import type { ColoursResult, ShiftApplied, ShiftPreview, ShiftState, UndoResult } from '../server/contract';
-
 /** The server's exported functions. A type-only import: the server's code must never be bundled into the sidebar. */
-type Entry = typeof import('../server/entry');
-
-/**
- * The Shift tab's server functions as agreed, until entry.ts exports them. Any that entry.ts
- * exports drop out of this (Omit), so its own declarations win; delete this once all five are there.
- */
-interface PendingShiftServer {
-  getShiftState(): ShiftState;
-  previewShift(request: unknown): ShiftPreview;
-  applyShift(request: unknown): ShiftApplied;
-  undoLastShift(): UndoResult;
-  refreshStatusColours(): ColoursResult;
-}
-
-export type Server = Entry & Omit<PendingShiftServer, keyof Entry>;
+export type Server = typeof import('../server/entry');
 
 /** Each server function as google.script.run exposes it: same arguments, result delivered to the success handler. */
 type ServerCalls = { [K in keyof Server]: (...args: Parameters<Server[K]>) => void };

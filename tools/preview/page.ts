@@ -68,7 +68,7 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
     throw new ApiError(0, 'The preview server is not reachable. Is `npm start` still running?');
   }
   const text = await response.text();
-  let value: unknown = null;
+  let value: unknown;
   try {
     value = text ? (JSON.parse(text) as unknown) : null;
   } catch {
@@ -81,10 +81,24 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
   return value as T;
 }
 
+/**
+ * Work in flight (changes sent, the document being fetched), shown on <html data-pending>: "0"
+ * means what the page shows is what the server saved, which is what the browser tests wait for.
+ */
+let pending = 0;
+function tracked<T>(work: Promise<T>): Promise<T> {
+  pending += 1;
+  document.documentElement.dataset.pending = String(pending);
+  return work.finally(() => {
+    pending -= 1;
+    document.documentElement.dataset.pending = String(pending);
+  });
+}
+
 /** The page's own changes go out one after another, in the order the person made them. */
 let outgoing: Promise<unknown> = Promise.resolve();
 function inOrder<T>(work: () => Promise<T>): Promise<T> {
-  const next = outgoing.then(work, work);
+  const next = tracked(outgoing.then(work, work));
   outgoing = next.catch(() => undefined);
   return next;
 }
@@ -241,7 +255,11 @@ function placeCursorSoon(node: HTMLElement): void {
   }, 120);
 }
 
-async function commit(node: HTMLElement): Promise<void> {
+function commit(node: HTMLElement): Promise<void> {
+  return tracked(send(node));
+}
+
+async function send(node: HTMLElement): Promise<void> {
   const info = editables.get(node);
   if (!info) return;
   const { text, chips } = readEditable(node);
@@ -349,8 +367,9 @@ function tableNode(table: ViewTable, section: string): HTMLElement {
       if (border) td.style.borderColor = border;
       if (c === 0) {
         td.prepend(el('div', { class: 'row-tools', contenteditable: 'false' },
-          el('button', { type: 'button', class: 'row-tool', 'aria-label': 'Insert row below', title: 'Insert row below', onclick: () => editRow({ op: 'insertRowBelow', rowId }) }, '+'),
-          el('button', { type: 'button', class: 'row-tool', 'aria-label': 'Delete row', title: 'Delete row', onclick: () => editRow({ op: 'deleteRow', rowId }) }, '−')));
+          // Glyphs come from CSS, so the document's text (innerText, a copy) never picks them up.
+          el('button', { type: 'button', class: 'row-tool add', 'aria-label': 'Insert row below', title: 'Insert row below', onclick: () => editRow({ op: 'insertRowBelow', rowId }) }),
+          el('button', { type: 'button', class: 'row-tool delete', 'aria-label': 'Delete row', title: 'Delete row', onclick: () => editRow({ op: 'deleteRow', rowId }) })));
       }
       td.addEventListener('contextmenu', (event) => rowMenu(event as MouseEvent, rowId));
       return td;
@@ -394,7 +413,11 @@ function drawDocument(next: DocumentView): void {
 }
 
 /** Fetches and draws the document, unless a paragraph is being edited (then it is drawn when the edit ends). */
-async function refreshDocument(force = false): Promise<void> {
+function refreshDocument(force = false): Promise<void> {
+  return tracked(fetchAndDraw(force));
+}
+
+async function fetchAndDraw(force: boolean): Promise<void> {
   if (editing) {
     redrawWanted = true;
     return;
@@ -728,6 +751,7 @@ function listen(): void {
 }
 
 async function start(): Promise<void> {
+  document.documentElement.dataset.pending = '1';
   byId('sidebar-close').addEventListener('click', () => void closeSidebar());
   listen();
   try {
@@ -737,6 +761,7 @@ async function start(): Promise<void> {
     reportFailure(error);
   }
   await refreshDocument(true);
+  document.documentElement.dataset.pending = String(pending);
 }
 
 void start();

@@ -10,12 +10,14 @@ import { build } from 'esbuild';
 import { z } from 'zod';
 import type { ButtonName } from '../../emulation/ui';
 import { DIALOG_BUTTONS, type Json as JsonValue, type PendingDialog, type PreviewEvent, type WorkerMessage, type WorkerReply, type WorkerRequest } from './protocol';
-import { openDocument, type OpenedDocument } from './storage';
+import { openDocument, rememberLast, shown, type OpenedDocument } from './storage';
 import type { WorkerData } from './worker';
 
 export interface PreviewOptions {
   /** The repository: dist/ and tools/preview/ are read from here. Found from this file when omitted. */
   root?: string;
+  /** The built add-on (Code.js, Sidebar.html); default <root>/dist. Tests point it at a small add-on of their own. */
+  distDir?: string;
   /** The Markdown file to open; null or omitted: the last document, or a new one. */
   file?: string | null;
   /** 0 picks a free port. */
@@ -59,11 +61,15 @@ const PORT_ATTEMPTS = 10;
 const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
 const MAX_BODY_BYTES = 1024 * 1024;
 
-function findRoot(from: string): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'build.mjs')) && existsSync(path.join(dir, 'tools', 'preview', 'page.html'))) return dir;
-    if (path.dirname(dir) === dir) throw new PreviewError(`Could not find the repository (build.mjs, tools/preview/) above ${from}.`);
+/** The repository: above this file (tools/preview/ or the .build/ bundle), else above where the server was started. */
+function findRoot(...starts: string[]): string {
+  for (const from of starts) {
+    for (let dir = from; ; dir = path.dirname(dir)) {
+      if (existsSync(path.join(dir, 'build.mjs')) && existsSync(path.join(dir, 'tools', 'preview', 'page.html'))) return dir;
+      if (path.dirname(dir) === dir) break;
+    }
   }
+  throw new PreviewError(`Could not find the repository (build.mjs, tools/preview/) above ${starts.join(' or ')}.`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -95,10 +101,10 @@ async function bundle(entry: string, platform: 'browser' | 'node'): Promise<stri
   return output.text;
 }
 
-async function loadAssets(root: string): Promise<Assets> {
+async function loadAssets(root: string, distDir: string): Promise<Assets> {
   const dist = (name: string): Promise<string> =>
-    readFile(path.join(root, 'dist', name), 'utf8').catch(() => {
-      throw new PreviewError(`dist/${name} is missing: run "npm run build" first ("npm start" builds it for you).`);
+    readFile(path.join(distDir, name), 'utf8').catch(() => {
+      throw new PreviewError(`${path.join(path.relative(root, distDir) || '.', name)} is missing: run "npm run build" first ("npm start" builds it for you).`);
     });
   const here = path.join(root, 'tools', 'preview');
   const [pageHtml, pageCss, pageJs, shimJs, workerJs, code, sidebarHtml] = await Promise.all([
@@ -339,17 +345,19 @@ function unwrap(reply: Reply): unknown {
 
 /** Starts the preview; resolves once it listens. Throws PreviewError with a message for the person. */
 export async function startPreview(options: PreviewOptions = {}): Promise<PreviewServer> {
-  const root = options.root ?? findRoot(__dirname);
   const cwd = options.cwd ?? process.cwd();
+  const root = options.root ?? findRoot(__dirname, cwd);
   const previewDir = path.resolve(cwd, options.previewDir ?? '.preview');
   const host = options.host ?? '127.0.0.1';
   const log = (line: string): void => {
     if (!options.quiet) console.log(line);
   };
-  const assets = await loadAssets(root);
+  const assets = await loadAssets(root, options.distDir ?? path.join(root, 'dist'));
 
   const opened = openDocument(options.file ?? null, { previewDir, cwd });
   for (const message of opened.messages) log(message);
+  // Opening is not a change, so the file is not rewritten; but it is the one `npm start` reopens next time.
+  if (opened.markdown !== null) rememberLast(opened.file, previewDir);
   let savedTo = opened.file;
 
   const clients = new Set<http.ServerResponse>();
@@ -362,6 +370,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     opened,
     {
       previewDir,
+      cwd,
       code: assets.code,
       sidebarHtml: assets.sidebarHtml,
       locale: options.locale ?? 'en_US',
@@ -370,6 +379,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       datesAsChips: options.datesAsChips ?? false,
       addOnName: options.addOnName ?? 'Mutual Action Plan',
       dialogTimeoutMs: limit,
+      echoLogs: !options.quiet,
     },
     assets.workerJs,
     // After a crash: whatever was saved last (the worker may have moved to a recovery file).
@@ -386,7 +396,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     'GET /favicon.ico': async (_q, r) => send(r, 204, 'text/plain', ''),
     'GET /api/document': async (_q, r) => {
       const view = (await ask({ type: 'document' })) as { file: string };
-      savedTo = view.file;
+      savedTo = path.resolve(cwd, view.file);
       sendJson(r, 200, view);
     },
     'GET /api/ui': async (_q, r) => sendJson(r, 200, await ask({ type: 'ui' })),
@@ -484,7 +494,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     throw error;
   }
   const url = `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}/`;
-  log(`Preview of the add-on on ${path.relative(cwd, opened.file) || opened.file}: ${url}`);
+  log(`Preview of the add-on on ${shown(opened.file, cwd)}: ${url}`);
 
   return {
     url,

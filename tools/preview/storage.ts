@@ -42,7 +42,8 @@ interface Paths {
 
 const DEFAULT_FILE = 'document.md';
 
-function shown(file: string, cwd: string): string {
+/** A path as the person should read it: relative when it is under where they started the server. */
+export function shown(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
@@ -80,7 +81,8 @@ function readJson(file: string): unknown {
   }
 }
 
-function sidecarPath(previewDir: string, file: string): string {
+/** Sidecars live under .preview/, keyed by the document's absolute path, so no file appears beside the person's plan. */
+export function sidecarPath(previewDir: string, file: string): string {
   const key = createHash('sha256').update(path.resolve(file)).digest('hex').slice(0, 16);
   return path.join(previewDir, 'sidecars', `${path.basename(file).replace(/[^\w.-]+/g, '_')}-${key}.json`);
 }
@@ -111,15 +113,15 @@ export function openDocument(fileArg: string | null, paths: Paths): OpenedDocume
   const read = readMarkdown(file);
 
   if (!read.ok && read.missing) {
-    const isDefault = fileArg === null;
-    messages.push(isDefault ? `Starting an empty document, saved to ${shown(file, cwd)}.` : `${shown(file, cwd)} does not exist yet: starting an empty document, saved there as you edit.`);
+    messages.push(fileArg === null ? `Starting an empty document, saved to ${shown(file, cwd)}.` : `${shown(file, cwd)} does not exist yet: starting an empty document, saved there as you edit.`);
     return {
       file,
       name: documentName(file),
       markdown: null,
       sidecar: null,
       properties: { document: {}, ...sharedProperties },
-      notice: isDefault ? null : `${path.basename(file)} did not exist: this is a new, empty document, saved there as you edit.`,
+      // A new document is not a problem to flag in the page: the console line says where it goes.
+      notice: null,
       messages,
     };
   }

@@ -7,13 +7,15 @@ import {
   DIALOG_BUTTONS, type CursorPlacement, type DocumentView, type Edit, type HtmlDialogView, type Json, type PendingDialog,
   type RunResult, type UiView, type ViewBlock, type ViewCell, type WorkerFailure, type WorkerMessage, type WorkerReply, type WorkerRequest,
 } from './protocol';
-import { recoveryFile, rememberLast, restore, save, serialize, type OpenedDocument } from './storage';
+import { recoveryFile, restore, save, serialize, shown, type OpenedDocument } from './storage';
 import { documentTree, isAttached, typeOf, type BlockNode, type ParagraphElement } from './tree';
 
 /** What the server hands the worker when it starts it. */
 export interface WorkerData {
   readonly opened: OpenedDocument;
   readonly previewDir: string;
+  /** Where the server was started: paths in the page are shown relative to it. */
+  readonly cwd: string;
   readonly code: string;
   readonly sidebarHtml: string;
   readonly locale: string;
@@ -27,6 +29,8 @@ export interface WorkerData {
   readonly answers: MessagePort;
   /** How long a dialog may wait for the person: Apps Script stops any execution after 6 minutes. */
   readonly dialogTimeoutMs: number;
+  /** Print the add-on's Logger and console lines (they are its execution log). */
+  readonly echoLogs: boolean;
 }
 
 class Failure extends Error {
@@ -55,7 +59,7 @@ const env = new GoogleEmulation({
   now: data.today ? new Date(`${data.today}T15:00:00Z`) : undefined,
   files: { Sidebar: data.sidebarHtml },
   properties: data.opened.properties,
-  echoLogs: true,
+  echoLogs: data.echoLogs,
   document: (ctx) => {
     const name = data.opened.name;
     if (data.opened.markdown === null) return new DocumentEmulation(ctx, { name });
@@ -181,7 +185,7 @@ let version = 0;
 
 function documentView(): DocumentView {
   byId = new Map();
-  return { version, name: doc.getName(), file, blocks: viewBlocks(documentTree(doc)), notice };
+  return { version, name: doc.getName(), file: shown(file, data.cwd), blocks: viewBlocks(documentTree(doc)), notice };
 }
 
 let uiError: string | null = null;
@@ -429,6 +433,3 @@ port.on('message', (message: { id: number; request: WorkerRequest }) => {
     port.postMessage({ type: 'reply', id: message.id, reply } satisfies WorkerMessage);
   });
 });
-
-// Opening a file is not a change: it is not rewritten until the person or the add-on changes something.
-if (data.opened.markdown !== null && file === data.opened.file) rememberLast(file, data.previewDir);

@@ -1,0 +1,93 @@
+/** Turns a person's "Shift downstream dates" request and the plan read from the document into the scheduler's input. */
+import { addDays, addWorkingDays, WORKING_DAYS, type WorkCalendar } from './calendar';
+import { parseDueDate, type DateContext } from './cell-dates';
+import type { ParsedPlan, ParsedStep } from './parsed-plan';
+import type { IsoDate } from './plan';
+import type { KeyDateRules, ScheduleStep } from './schedule';
+
+export interface ShiftOptions {
+  mode: 'keep-gaps' | 'fix-overlaps';
+  pullIn: boolean;
+  calendar: WorkCalendar;
+  holdDecisionTarget: boolean;
+  holdGoLiveTarget: boolean;
+}
+
+export const DEFAULT_SHIFT_OPTIONS: ShiftOptions = {
+  mode: 'keep-gaps',
+  pullIn: false,
+  calendar: WORKING_DAYS,
+  holdDecisionTarget: false,
+  holdGoLiveTarget: false,
+};
+
+const RELATIVE = /^([+-])\s*(\d{1,3})\s*(working\s+days?|business\s+days?|days?|d|weeks?|wks?|w)$/i;
+
+/**
+ * The new date a person asked for: "+3 days", "-1 week", "+2 working days", or any date the
+ * document itself accepts ("2026-03-14", "Mar 14", "14/3"). Days count on the plan's calendar
+ * (working days unless calendar days were chosen); a week is 5 working days or 7 calendar days,
+ * so "+1 week" lands on the same weekday.
+ */
+export function resolveNewDate(
+  text: string,
+  step: Pick<ParsedStep, 'number' | 'due'>,
+  dates: DateContext,
+  calendar: WorkCalendar,
+): { ok: true; to: IsoDate } | { ok: false; message: string } {
+  const input = text.trim();
+  if (!input) return { ok: false, message: `Give step ${step.number} a new date, or a change such as "+1 week".` };
+  const relative = RELATIVE.exec(input);
+  if (relative) {
+    if (!step.due) {
+      return { ok: false, message: `Step ${step.number} has no date yet, so "${input}" has nothing to count from: give it a date instead.` };
+    }
+    const sign = relative[1] === '-' ? -1 : 1;
+    const amount = Number(relative[2]);
+    const weeks = /^w/i.test(relative[3] ?? '');
+    const days = sign * amount * (weeks ? (calendar.calendarDays ? 7 : 5) : 1);
+    return { ok: true, to: calendar.calendarDays ? addDays(step.due, days) : addWorkingDays(step.due, days, calendar) };
+  }
+  const parsed = parseDueDate(input, dates);
+  if (parsed.kind === 'date') return { ok: true, to: parsed.date };
+  return {
+    ok: false,
+    message: `"${input}" is not a date or a change the add-on understands. Try a date such as 2026-03-14, or "+1 week", "-2 days".`,
+  };
+}
+
+/** The steps as the scheduler sees them. */
+export function scheduleSteps(plan: ParsedPlan): ScheduleStep[] {
+  return plan.steps.map((s) => ({ key: s.key, number: s.number, action: s.action, due: s.due, status: s.status, dependsOn: s.dependsOn }));
+}
+
+const SIGNATURE = /signature|\bsigning\b|\bsigned\b|\bsign (?:the )?contract\b|\bcontract amendment\b/i;
+const GO_LIVE = /go[- ]?live|onboarding|kick[- ]?off|\blaunch\b|\brollout\b/i;
+
+/**
+ * The step a key date belongs to: the decision target to the (last) contract signature step,
+ * go-live to the (last) onboarding or go-live step. The last one, because "Kickoff call" early in
+ * a plan is not the onboarding kickoff at its end.
+ */
+export function keyDateStep(plan: ParsedPlan, which: 'decisionTarget' | 'goLiveTarget'): ParsedStep | null {
+  const pattern = which === 'decisionTarget' ? SIGNATURE : GO_LIVE;
+  for (let i = plan.steps.length - 1; i >= 0; i--) {
+    const step = plan.steps[i];
+    if (step && pattern.test(step.action)) return step;
+  }
+  return null;
+}
+
+/** The key dates as the scheduler sees them: which step each follows, and whether the person holds it. */
+export function keyDateRules(plan: ParsedPlan, options: Pick<ShiftOptions, 'holdDecisionTarget' | 'holdGoLiveTarget'>): KeyDateRules {
+  const rules: KeyDateRules = {};
+  const decision = plan.keyDates.decisionTarget;
+  if (decision) {
+    rules.decisionTarget = { date: decision.date, followsStep: keyDateStep(plan, 'decisionTarget')?.key ?? null, fixed: options.holdDecisionTarget };
+  }
+  const goLive = plan.keyDates.goLiveTarget;
+  if (goLive) {
+    rules.goLiveTarget = { date: goLive.date, followsStep: keyDateStep(plan, 'goLiveTarget')?.key ?? null, fixed: options.holdGoLiveTarget };
+  }
+  return rules;
+}

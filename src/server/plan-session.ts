@@ -1,0 +1,70 @@
+/** Opening the plan for an action: read the document once, and bring the history up to date with what people edited since the last action. */
+import type { DateContext } from '../core/cell-dates';
+import { UserError } from '../core/errors';
+import { liveSteps, observe, startHistory, type PlanHistory } from '../core/history';
+import type { ParsedPlan } from '../core/parsed-plan';
+import type { DocumentOutline } from '../core/parsed-plan';
+import type { IsoDate } from '../core/plan';
+import { readDocumentPlan, tagStepRows } from '../adapters/document-reader';
+import { loadHistory, saveHistory } from '../adapters/history-store';
+import { loadPlanSettings, type PlanSettings } from '../adapters/plan-store';
+import { today, userLocale } from '../adapters/session';
+
+export interface PlanSession {
+  doc: GoogleAppsScript.Document.Document;
+  outline: DocumentOutline;
+  plan: ParsedPlan;
+  /** The history with this read's hand edits already observed. */
+  history: PlanHistory;
+  /** True when the history has something to save (a first baseline, or edits seen). */
+  historyChanged: boolean;
+  settings: PlanSettings | null;
+  today: IsoDate;
+  locale: string;
+}
+
+/** How dates are read and written in this document: the same context the reader used, so a written date reads back as itself. */
+export function dateContext(plan: ParsedPlan): DateContext {
+  return { dayFirst: plan.dayFirst, referenceDate: plan.referenceDate, evaluationStart: plan.keyDates.evaluationStart?.date ?? null };
+}
+
+const NO_PLAN =
+  'No plan found in this document: the add-on looks for a table whose header row has an action column ' +
+  '("Action", "Step", "Milestone", "Task") and a date column ("Due date", "Target date", "Deadline"). ' +
+  'Use Insert MAP to add one.';
+
+/**
+ * Reads the document and the plan in it. The first read of a plan saves its dates as the
+ * baseline; later reads record every date and status people changed since (as hand edits).
+ */
+export function openPlan(options: { requirePlan?: boolean } = {}): PlanSession {
+  const doc = DocumentApp.getActiveDocument();
+  const settings = loadPlanSettings();
+  const stored = loadHistory();
+  const locale = userLocale();
+  const day = today();
+  const knownSteps = stored
+    ? liveSteps(stored).map((r) => ({ key: r.key, action: r.action, number: r.number, due: r.currentDue }))
+    : [];
+  const { outline, plan } = readDocumentPlan(doc, {
+    locale,
+    today: day,
+    ...(settings ? { yourCompany: settings.yourCompany, theirCompany: settings.theirCompany } : {}),
+    knownSteps,
+  });
+  if ((options.requirePlan ?? true) && !plan.stepsTable) throw new UserError(NO_PLAN);
+  if (!stored) {
+    return { doc, outline, plan, history: startHistory(plan, day, 'hand'), historyChanged: true, settings, today: day, locale };
+  }
+  const seen = observe(stored, plan, day, 'hand');
+  return { doc, outline, plan, history: seen.history, historyChanged: seen.events.length > 0, settings, today: day, locale };
+}
+
+/**
+ * Saves what the session learnt: marks untagged step rows (so their identity follows them) and
+ * the history. Call it under the document lock, from actions that may write.
+ */
+export function rememberPlan(session: PlanSession, history: PlanHistory = session.history, force = false): void {
+  tagStepRows(session.doc, session.outline, session.plan);
+  if (force || session.historyChanged || history !== session.history) saveHistory(history);
+}

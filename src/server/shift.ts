@@ -1,0 +1,418 @@
+/** "Shift downstream dates", "Undo last shift" and "Refresh status colours": the server side of the sidebar's Shift tab and the menu. */
+import { formatDueDate, parseDueDate, type DateContext, type DateFormat } from '../core/cell-dates';
+import { formatPlanDate } from '../core/date-format';
+import { editedByHand, liveSteps, observe, observeUndo, type ObservedPlan } from '../core/history';
+import type { CellRef, DocumentOutline, KeyDateLine, KeyDateName, ParsedPlan, ParsedStep } from '../core/parsed-plan';
+import type { IsoDate } from '../core/plan';
+import { shiftDownstream, type KeyDateName as ScheduleKeyDate, type ShiftResult } from '../core/schedule';
+import { checkShiftRequest, type CheckedShiftRequest } from '../core/shift-form';
+import { keyDateRules, resolveNewDate, scheduleSteps } from '../core/shift-request';
+import { isUndoCell, planUndo, undoRecord, type UndoCell, type UndoKeyDate } from '../core/undo';
+import { replaceCellText } from '../adapters/cell-writer';
+import { cellFinder, refreshColours } from '../adapters/colour-writer';
+import { cursorRow } from '../adapters/cursor';
+import { loadUndo, saveUndo } from '../adapters/history-store';
+import { withDocumentLock } from '../adapters/lock';
+import { answer } from './errors';
+import { dateContext, openPlan, rememberPlan, type PlanSession } from './plan-session';
+import type {
+  ColoursResult,
+  KeyDateView,
+  ShiftApplied,
+  ShiftPreview,
+  ShiftState,
+  StepView,
+  UndoResult,
+} from './contract';
+
+const KEY_DATE_LABELS: Record<KeyDateName, string> = {
+  evaluationStart: 'Evaluation start',
+  decisionTarget: 'Decision target',
+  goLiveTarget: 'Go-live target',
+};
+
+/** Menu "Shift downstream dates": the sidebar, opened on its Shift tab. */
+export function showShiftSidebar(): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').getContent().replace('<body', '<body data-initial-tab="shift"');
+  DocumentApp.getUi().showSidebar(HtmlService.createHtmlOutput(html).setTitle('Mutual Action Plan'));
+}
+
+function stepView(step: ParsedStep): StepView {
+  return { number: step.number, action: step.action, dueText: step.dueText };
+}
+
+/** A step's date written as its cell writes dates; a step with no date of its own is written in the user's locale style. */
+function dateWriter(plan: ParsedPlan, locale: string): (step: ParsedStep | null, date: IsoDate) => string {
+  const dates = dateContext(plan);
+  const probe = parseDueDate(formatPlanDate('2026-03-03', locale), dates);
+  const fallback: DateFormat | undefined = probe.kind === 'date' ? probe.format : undefined;
+  const context: DateContext = fallback ? { ...dates, fallback } : dates;
+  return (step, date) => {
+    const format = step?.dueFormat ?? fallback;
+    return format ? formatDueDate(date, format, context) : formatPlanDate(date, locale);
+  };
+}
+
+function outlineCellText(outline: DocumentOutline, ref: CellRef): string | null {
+  const table = outline.blocks.find((b) => b.kind === 'table' && b.index === ref.tableIndex);
+  return table?.kind === 'table' ? (table.rows[ref.row]?.cells[ref.column]?.text ?? null) : null;
+}
+
+function hasDateChip(outline: DocumentOutline, ref: CellRef): boolean {
+  const table = outline.blocks.find((b) => b.kind === 'table' && b.index === ref.tableIndex);
+  return table?.kind === 'table' ? (table.rows[ref.row]?.cells[ref.column]?.chips.some((c) => c.kind === 'date') ?? false) : false;
+}
+
+function columnName(plan: ParsedPlan, ref: CellRef): string {
+  return plan.stepsTable?.headers[ref.column]?.trim() || 'Due date';
+}
+
+type Computed =
+  | { ok: true; result: ShiftResult; action: string }
+  | { ok: false; message: string; problems: string[] };
+
+function fail(message: string, problems: string[] = []): Computed {
+  return { ok: false, message, problems };
+}
+
+/** The step the person means: the number they chose, or the row their cursor is in. */
+function chosenStep(session: PlanSession, number: number | null): ParsedStep | string {
+  if (number === null) {
+    const at = cursorRow(session.doc);
+    const step = at && session.plan.steps.find((s) => s.cells.action?.tableIndex === at.tableIndex && s.row === at.row);
+    return step || 'Put the cursor in a step\'s row of the Steps table, or choose the step that slipped.';
+  }
+  return session.plan.steps.find((s) => s.number === number) ?? `There is no step ${number} in the Steps table.`;
+}
+
+/** Runs the scheduler for a request on the plan as the document has it now. */
+function computeShift(session: PlanSession, request: CheckedShiftRequest): Computed {
+  const { plan, history } = session;
+  const options = request.options;
+  const write = dateWriter(plan, session.locale);
+  let moves: { key: string; to: IsoDate }[];
+  let baseline: Record<string, IsoDate | null> | undefined;
+  let action: string;
+  if (request.kind === 'step') {
+    const step = chosenStep(session, request.step);
+    if (typeof step === 'string') return fail(step);
+    const resolved = resolveNewDate(request.to, step, dateContext(plan), options.calendar);
+    if (!resolved.ok) return fail(resolved.message);
+    moves = [{ key: step.key, to: resolved.to }];
+    action = `step ${step.number} to ${write(step, resolved.to)}`;
+  } else {
+    const inPlan = new Set(plan.steps.map((s) => s.key));
+    const edited = editedByHand(history).filter((r) => inPlan.has(r.key));
+    if (edited.length === 0) {
+      return fail('No due dates were edited in the document since the plan was last scheduled: nothing to shift from.');
+    }
+    moves = edited.map((r) => ({ key: r.key, to: r.currentDue as IsoDate }));
+    baseline = Object.fromEntries(liveSteps(history).map((r) => [r.key, r.scheduledDue ?? r.currentDue]));
+    action = `from the dates edited in steps ${edited.map((r) => r.number).join(', ')}`;
+  }
+  const result = shiftDownstream({
+    steps: scheduleSteps(plan),
+    moves,
+    ...(baseline ? { baseline } : {}),
+    mode: options.mode,
+    pullIn: options.pullIn,
+    calendar: options.calendar,
+    keyDates: keyDateRules(plan, options),
+    today: session.today,
+  });
+  if (!result.ok) return fail('Nothing was changed.', result.problems.map((p) => p.message));
+  return { ok: true, result, action };
+}
+
+function keyDateViews(session: PlanSession, result: ShiftResult): KeyDateView[] {
+  const write = dateWriter(session.plan, session.locale);
+  const views: KeyDateView[] = [];
+  for (const name of ['decisionTarget', 'goLiveTarget'] as const) {
+    const outcome = result.keyDates[name];
+    if (!outcome) continue;
+    views.push({
+      label: KEY_DATE_LABELS[name],
+      from: outcome.from ? write(null, outcome.from) : 'none',
+      to: outcome.to ? write(null, outcome.to) : 'none',
+      moved: outcome.moved,
+      warning: outcome.verdict === 'late' ? (outcome.message ?? `${KEY_DATE_LABELS[name]} is not realistic.`) : null,
+    });
+  }
+  return views;
+}
+
+function preview(session: PlanSession, computed: Extract<Computed, { ok: true }>): ShiftPreview {
+  const { plan, outline } = session;
+  const { result } = computed;
+  const write = dateWriter(plan, session.locale);
+  const byKey = new Map(plan.steps.map((s) => [s.key, s]));
+  const notes = result.problems.map((p) => p.message);
+  const rows = result.changes.map((change) => {
+    const step = byKey.get(change.key) ?? null;
+    if (step?.cells.due && hasDateChip(outline, step.cells.due)) {
+      notes.push(`Step ${change.number}'s due date is a date chip, which add-ons cannot change: set it to ${write(null, change.to)} by hand.`);
+    }
+    return {
+      number: change.number,
+      action: change.action,
+      from: change.from ? write(step, change.from) : 'no date',
+      to: write(step, change.to),
+      reason: change.reason,
+    };
+  });
+  const keyDates = keyDateViews(session, result);
+  const moving = rows.length === 1 ? '1 step moves' : `${rows.length} steps move`;
+  const keyNotes = keyDates.map((k) => (k.warning ? `the ${k.label.toLowerCase()} is held and now late` : k.moved ? `the ${k.label.toLowerCase()} moves to ${k.to}` : null));
+  const summary = [rows.length === 0 ? 'No dates change' : moving, ...keyNotes.filter(Boolean)].join('; ') + '.';
+  return {
+    ok: true,
+    rows,
+    pinned: result.pinned.map((p) => ({ number: p.number, action: p.action, reason: p.reason })),
+    undated: result.undated.map((u) => ({
+      number: u.number,
+      action: u.action,
+      note: u.notBefore ? `No date: once it has one, not before ${write(null, u.notBefore)}.` : 'No date: give it one, then shift again.',
+    })),
+    keyDates,
+    notes,
+    summary: summary.charAt(0).toUpperCase() + summary.slice(1),
+  };
+}
+
+/** What the Shift tab shows when it opens: the step at the cursor, the steps, dates edited by hand, what could not be read. */
+export function getShiftState(): ShiftState {
+  return answer('reading the plan', () =>
+    withDocumentLock(() => {
+      const session = openPlan();
+      rememberPlan(session);
+      const at = cursorRow(session.doc);
+      const cursorStep = at ? session.plan.steps.find((s) => s.cells.action?.tableIndex === at.tableIndex && s.row === at.row) : undefined;
+      const write = dateWriter(session.plan, session.locale);
+      const byKey = new Map(session.plan.steps.map((s) => [s.key, s]));
+      const edited = editedByHand(session.history).flatMap((r) => {
+        const step = byKey.get(r.key);
+        return step ? [{ ...stepView(step), scheduledText: r.scheduledDue ? write(step, r.scheduledDue) : 'no date' }] : [];
+      });
+      return {
+        cursorStep: cursorStep ? stepView(cursorStep) : null,
+        steps: session.plan.steps.map(stepView),
+        edited,
+        diagnostics: session.plan.diagnostics.map((d) => `${d.where}: ${d.message}`),
+        undo: loadUndo()?.action ?? null,
+      };
+    }),
+  );
+}
+
+/** The sidebar's "Preview": every date that would change and why, before anything is written. */
+export function previewShift(raw: unknown): ShiftPreview {
+  return answer('previewing the shift', () => {
+    const checked = checkShiftRequest(raw);
+    if (!checked.ok) return { ok: false, message: checked.message, problems: [] };
+    return withDocumentLock((): ShiftPreview => {
+      const session = openPlan();
+      rememberPlan(session);
+      const computed = computeShift(session, checked.request);
+      return computed.ok ? preview(session, computed) : computed;
+    });
+  });
+}
+
+/** The plan with new dates, as the history and the colours should see it after a write. */
+function withDates(plan: ParsedPlan, dates: Map<string, IsoDate>, keyDates: Partial<Record<ScheduleKeyDate, IsoDate>>): ParsedPlan {
+  const line = (name: ScheduleKeyDate): KeyDateLine | null => {
+    const known = plan.keyDates[name];
+    const date = keyDates[name];
+    return known && date ? { ...known, date } : known;
+  };
+  return {
+    ...plan,
+    steps: plan.steps.map((s) => (dates.has(s.key) ? { ...s, due: dates.get(s.key) ?? s.due } : s)),
+    keyDates: { ...plan.keyDates, decisionTarget: line('decisionTarget'), goLiveTarget: line('goLiveTarget') },
+  };
+}
+
+function keyDateParagraph(body: GoogleAppsScript.Document.Body, index: number) {
+  if (index >= body.getNumChildren()) return null;
+  const child = body.getChild(index);
+  const T = DocumentApp.ElementType;
+  if (child.getType() === T.PARAGRAPH) return child.asParagraph();
+  if (child.getType() === T.LIST_ITEM) return child.asListItem();
+  return null;
+}
+
+/** The sidebar's "Apply": writes the dates the preview showed (recomputed from the document as it is now). */
+export function applyShift(raw: unknown): ShiftApplied {
+  return answer('shifting the dates', () => {
+    const checked = checkShiftRequest(raw);
+    if (!checked.ok) return { ok: false, message: checked.message, problems: [] };
+    return withDocumentLock((): ShiftApplied => {
+      const session = openPlan();
+      const computed = computeShift(session, checked.request);
+      if (!computed.ok) {
+        rememberPlan(session);
+        return computed;
+      }
+      const { plan, outline, doc } = session;
+      const body = doc.getBody();
+      const cellAt = cellFinder(body);
+      const write = dateWriter(plan, session.locale);
+      const byKey = new Map(plan.steps.map((s) => [s.key, s]));
+      const cells: UndoCell[] = [];
+      const lines: UndoKeyDate[] = [];
+      const skipped: string[] = [];
+      const newDates = new Map<string, IsoDate>();
+
+      for (const change of computed.result.changes) {
+        const step = byKey.get(change.key);
+        const ref = step?.cells.due;
+        const cell = ref && cellAt(ref);
+        const before = ref ? outlineCellText(outline, ref) : null;
+        if (!step || !ref || !cell || before === null) {
+          skipped.push(`Step ${change.number} has no due date cell to write.`);
+          continue;
+        }
+        if (hasDateChip(outline, ref)) {
+          skipped.push(`Step ${change.number}'s due date is a date chip, which add-ons cannot change: set it to ${write(null, change.to)} by hand.`);
+          continue;
+        }
+        const after = write(step, change.to);
+        const outcome = replaceCellText(cell, before, after);
+        if (outcome === 'changed-since') {
+          skipped.push(`Step ${change.number}'s due date was changed by someone while the shift ran; left as "${cell.getText()}".`);
+          continue;
+        }
+        newDates.set(step.key, change.to);
+        if (outcome === 'written') cells.push({ ref, key: step.key, field: 'due', column: columnName(plan, ref), before, after });
+      }
+
+      const movedKeyDates: Partial<Record<ScheduleKeyDate, IsoDate>> = {};
+      for (const name of ['decisionTarget', 'goLiveTarget'] as const) {
+        const outcome = computed.result.keyDates[name];
+        const line = plan.keyDates[name];
+        if (!outcome?.moved || !outcome.to || !line || !line.text.endsWith(line.valueText)) continue;
+        const paragraph = keyDateParagraph(body, line.paragraphIndex);
+        const label = line.text.slice(0, line.text.length - line.valueText.length);
+        const written = label + (line.format ? formatDueDate(outcome.to, line.format, dateContext(plan)) : write(null, outcome.to));
+        if (!paragraph) continue;
+        const result = replaceCellText(paragraph, line.text, written);
+        if (result === 'changed-since') {
+          skipped.push(`The ${KEY_DATE_LABELS[name]} line was changed by someone while the shift ran; left as it is.`);
+          continue;
+        }
+        movedKeyDates[name] = outcome.to;
+        if (result === 'written') lines.push({ name, paragraphIndex: line.paragraphIndex, before: line.text, after: written });
+      }
+
+      const shifted = withDates(plan, newDates, movedKeyDates);
+      const history = observe(session.history, shifted as ObservedPlan, session.today, 'shift').history;
+      const label = `Shift downstream dates: ${computed.action}`;
+      saveUndo(cells.length + lines.length > 0 ? undoRecord({ at: session.today, action: label, cells, keyDates: lines }, session.history) : null);
+      rememberPlan(session, history, true);
+      refreshColours(doc, shifted, session.today, checked.request.options.calendar);
+      const written = cells.length + lines.length;
+      const message =
+        written === 0
+          ? 'No cells needed a new date.'
+          : `Shifted ${cells.length === 1 ? '1 due date' : `${cells.length} due dates`}${lines.length ? ` and ${lines.length === 1 ? '1 key date' : `${lines.length} key dates`}` : ''}. "Undo last shift" puts them back.`;
+      return { ok: true, message, written, skipped };
+    });
+  });
+}
+
+/** "Undo last shift": puts back the cells the last shift wrote, except those a person changed since (reported, left alone). */
+export function undoLastShift(): UndoResult {
+  return answer('undoing the last shift', () =>
+    withDocumentLock((): UndoResult => {
+      const record = loadUndo();
+      if (!record) return { ok: false, message: 'There is no shift to undo.', restored: 0, conflicts: [] };
+      const session = openPlan();
+      const { plan, outline, doc } = session;
+      const body = doc.getBody();
+      const cellAt = cellFinder(body);
+      const byKey = new Map(plan.steps.map((s) => [s.key, s]));
+      // Rows move: find a cell by its step first, by where it was only when the step has no marker.
+      const locate = (cell: { ref: CellRef; key?: string; field?: string }): CellRef =>
+        (cell.key !== undefined && byKey.get(cell.key)?.cells[(cell.field ?? 'due') as 'due']) || cell.ref;
+      const undo = planUndo(record, (target) => {
+        if (isUndoCell(target)) return outlineCellText(outline, locate(target));
+        const line = plan.keyDates[target.name];
+        return line ? line.text : null;
+      });
+      const conflicts = undo.conflicts.map((c) => c.message);
+      const dates = dateContext(plan);
+      const restoredDates = new Map<string, IsoDate>();
+      let restored = 0;
+      for (const r of undo.restore) {
+        const ref = locate(r);
+        const cell = cellAt(ref);
+        if (!cell) continue;
+        if (replaceCellText(cell, r.expected, r.text) === 'changed-since') {
+          conflicts.push(`Steps table, row ${ref.row}, ${r.column} was changed while undoing; left as it is.`);
+          continue;
+        }
+        restored++;
+        const parsed = parseDueDate(r.text, dates);
+        if (r.key !== undefined && parsed.kind === 'date') restoredDates.set(r.key, parsed.date);
+      }
+      const restoredKeyDates: Partial<Record<ScheduleKeyDate, IsoDate>> = {};
+      for (const k of undo.restoreKeyDates) {
+        const line = plan.keyDates[k.name];
+        const paragraph = line && keyDateParagraph(body, line.paragraphIndex);
+        if (!paragraph || replaceCellText(paragraph, k.expected, k.text) === 'changed-since') {
+          conflicts.push(`The ${KEY_DATE_LABELS[k.name]} line was changed while undoing; left as it is.`);
+          continue;
+        }
+        restored++;
+        // The label is what precedes the value on the line now; the rest of the restored line is the date.
+        const label = line.text.slice(0, line.text.length - line.valueText.length);
+        const value = k.text.startsWith(label) ? parseDueDate(k.text.slice(label.length), dates) : null;
+        if (value?.kind === 'date' && k.name !== 'evaluationStart') restoredKeyDates[k.name] = value.date;
+      }
+      const after = withDates(plan, restoredDates, restoredKeyDates);
+      const history = observeUndo(session.history, after as ObservedPlan, session.today, undo.countersBefore).history;
+      saveUndo(null);
+      rememberPlan(session, history, true);
+      refreshColours(doc, after, session.today);
+      const message =
+        restored === 0
+          ? 'Nothing was put back: every cell of the last shift was changed by someone since.'
+          : `Put back ${restored === 1 ? '1 date' : `${restored} dates`} as they were before "${record.action.replace(/^Shift downstream dates: /, 'shift ')}".`;
+      return { ok: true, message, restored, conflicts };
+    }),
+  );
+}
+
+function coloursResult(session: PlanSession): ColoursResult {
+  const report = refreshColours(session.doc, session.plan, session.today);
+  rememberPlan(session);
+  const parts = [
+    report.overdue.length ? `${report.overdue.length} overdue` : '',
+    report.atRisk.length ? `${report.atRisk.length} at risk` : '',
+  ].filter(Boolean);
+  return {
+    message: `Status colours refreshed (${report.changed === 1 ? '1 cell' : `${report.changed} cells`} changed). ${parts.length ? `${parts.join(', ')}.` : 'Nothing is overdue or at risk.'}`,
+    overdue: report.overdue.map(stepView),
+    atRisk: report.atRisk.map(stepView),
+  };
+}
+
+/** The sidebar's "Refresh status colours". */
+export function refreshStatusColours(): ColoursResult {
+  return answer('refreshing the colours', () => withDocumentLock(() => coloursResult(openPlan())));
+}
+
+/** Menu "Refresh status colours": colours, then a short summary naming what is overdue or at risk. */
+export function refreshStatusColoursFromMenu(): void {
+  const result = refreshStatusColours();
+  const list = (title: string, steps: StepView[]) =>
+    steps.length ? `\n\n${title}:\n${steps.map((s) => `• Step ${s.number} ${s.action} (due ${s.dueText})`).join('\n')}` : '';
+  DocumentApp.getUi().alert('Status colours', result.message + list('Overdue', result.overdue) + list('At risk', result.atRisk), DocumentApp.getUi().ButtonSet.OK);
+}
+
+/** Menu "Undo last shift". */
+export function undoLastShiftFromMenu(): void {
+  const result = undoLastShift();
+  const conflicts = result.conflicts.length ? `\n\nLeft as they are:\n${result.conflicts.map((c) => `• ${c}`).join('\n')}` : '';
+  DocumentApp.getUi().alert('Undo last shift', result.message + conflicts, DocumentApp.getUi().ButtonSet.OK);
+}

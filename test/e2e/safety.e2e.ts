@@ -1,0 +1,118 @@
+/** What the document holds is shown as text, never run as HTML; failures reach the person as messages and the server stays up. */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Frame } from 'playwright-core';
+import { sidecarPath } from '../../tools/preview/storage';
+import { fillInsertForm, openPreview, type Preview } from './preview';
+
+let preview: Preview | null = null;
+afterEach(async () => {
+  await preview?.close();
+  preview = null;
+});
+
+// As Google Docs exports such text: "<" and ">" escaped, a person chip whose name is markup.
+const HOSTILE = [
+  '# Mutual Action Plan: Acme \\+ \\<img src=x onerror=alert(1)\\>',
+  '',
+  '## Steps',
+  '',
+  '| **\\#** | **Action** | **Owner** | **Due date** | **Status** | **Depends on** |',
+  '| :---- | :---- | :---- | :---- | :---- | :---- |',
+  '| 1 | \\<img src=x onerror=alert(1)\\> | Both | Dec 18, 2026 | Pending |  |',
+  '| 2 | \\<script\\>alert(2)\\</script\\> | [\\<b\\>Ana\\</b\\>](mailto:ana@example.com) | Dec 25, 2026 | Pending | 1 |',
+  '',
+].join('\n');
+
+async function sidebarFrame(p: Preview): Promise<Frame> {
+  await p.sidebar().locator('#panels .panel').first().waitFor({ state: 'attached' });
+  const frame = p.page.frames().find((f) => new URL(f.url()).pathname === '/sidebar');
+  if (!frame) throw new Error('The sidebar frame is not loaded');
+  return frame;
+}
+
+test('document text that looks like HTML is shown as text, in the document and in the sidebar', async () => {
+  preview = await openPreview({ markdown: HOSTILE });
+  const { page } = preview;
+  const text = await preview.documentText();
+  expect(text).toContain('Mutual Action Plan: Acme + <img src=x onerror=alert(1)>');
+  expect(text).toContain('<script>alert(2)</script>');
+  expect(await page.locator('#document .chip.person').textContent()).toContain('<b>Ana</b>');
+  expect(await page.locator('#document img, #document script, #document b').count()).toBe(0);
+
+  // A prospect types markup into a cell: it stays text after the round trip through the server.
+  await preview.type(await preview.cell('Steps', 1, 'Owner'), '<img src=y onerror=alert(3)>');
+  expect(await (await preview.cell('Steps', 1, 'Owner')).textContent()).toBe('<img src=y onerror=alert(3)>');
+  expect(await page.locator('#document img').count()).toBe(0);
+
+  // The sidebar shows the plan's title, and previews a company named with markup, as text.
+  await preview.menu('Insert MAP');
+  await preview.sidebarTab('Insert');
+  const sidebar = preview.sidebar();
+  await sidebar.locator('#existing-plan', { hasText: '<img src=x onerror=alert(1)>' }).waitFor();
+  await fillInsertForm(sidebar, { theirCompany: '<img src=z onerror=alert(4)>' });
+  await sidebar.locator('#preview-button').click();
+  await sidebar.locator('#preview-title', { hasText: 'Mutual Action Plan: Acme + <img src=z onerror=alert(4)>' }).waitFor();
+  expect(await sidebar.locator('img').count()).toBe(0);
+  await preview.screenshot('06-markup-as-text');
+
+  expect(preview.browserDialogs).toEqual([]);
+  expect(preview.pageErrors).toEqual([]);
+});
+
+test('google.script.run refuses a Date argument at once, as Google\'s client does', async () => {
+  preview = await openPreview();
+  await preview.menu('Insert MAP');
+  const frame = await sidebarFrame(preview);
+  const outcome = await frame.evaluate(() => {
+    const run = (window as unknown as { google: { script: { run: Record<string, (...args: unknown[]) => void> } } }).google.script.run;
+    try {
+      run.getSidebarState?.(new Date());
+      return 'sent';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  });
+  expect(outcome).toBe('Failed due to illegal value in property: 0');
+  const missing = await frame.evaluate(() => {
+    const run = (window as unknown as { google: { script: { run: Record<string, unknown> } } }).google.script.run;
+    return typeof run.notAServerFunction;
+  });
+  expect(missing).toBe('undefined');
+});
+
+test('a server function that fails: the sidebar shows its message and the preview keeps working', async () => {
+  // The add-on's document properties are already at their 500 KB quota, so saving the plan's settings throws.
+  const markdown = 'Call notes, Nov 20\n';
+  const full = Object.fromEntries(Array.from({ length: 57 }, (_, i) => [`filler.${i}`, 'x'.repeat(9000)]));
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'map-preview-quota-'));
+  const file = path.join(dir, 'plan.md');
+  const sidecar = {
+    format: 'map-preview-sidecar', version: 1, markdownSha256: createHash('sha256').update(markdown).digest('hex'), file, name: 'plan',
+    tables: [], paragraphs: [], namedRanges: [], documentProperties: full,
+  };
+  preview = await openPreview({
+    markdown,
+    dir,
+    files: { [path.relative(dir, sidecarPath(path.join(dir, '.preview'), file))]: JSON.stringify(sidecar) },
+  });
+  await preview.menu('Insert MAP');
+  await preview.sidebarTab('Insert');
+  await fillInsertForm(preview.sidebar());
+  await preview.sidebar().locator('#insert-button').click();
+  const banner = preview.sidebar().locator('#error-banner');
+  await banner.getByText('property storage quota').waitFor();
+  expect(await banner.textContent()).toContain('Not inserted.');
+  await preview.screenshot('07-server-error');
+
+  // Still up: the page reloads and the sidebar opens again.
+  await preview.page.reload();
+  await preview.page.locator('#document .editable').first().waitFor();
+  await preview.menu('Insert MAP');
+  await preview.page.locator('#sidebar-title', { hasText: 'Mutual Action Plan' }).waitFor();
+  await preview.close();
+  preview = null;
+  rmSync(dir, { recursive: true, force: true });
+});
