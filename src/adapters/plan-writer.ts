@@ -2,6 +2,7 @@
 import type { Plan, Status } from '../core/plan';
 import { STATUS_COLOURS } from '../core/status-style';
 import { statusLabel } from '../core/cell-status';
+import { STEP_RANGE_PREFIX } from './document-reader';
 
 type Body = GoogleAppsScript.Document.Body;
 type Document = GoogleAppsScript.Document.Document;
@@ -72,7 +73,15 @@ export function colourStatusCell(cell: GoogleAppsScript.Document.TableCell, stat
   cell.setBackgroundColor(STATUS_COLOURS[status]);
 }
 
-/** Writes the whole plan in one pass: one service call per paragraph or table, plus one per status colour. */
+/** The identity the inserted plan's step N carries: the reader finds it on the row's marker, whatever is edited later. */
+export function insertedStepKey(number: number): string {
+  return `s${number}`;
+}
+
+/**
+ * Writes the whole plan in one pass: one service call per paragraph or table, one per status
+ * colour, and a marker per step row so each step keeps its identity and history from the start.
+ */
 export function writePlan(doc: Document, plan: Plan, text: PlanText): void {
   const body = doc.getBody();
   const w = new BodyWriter(body, insertionIndex(doc, body));
@@ -104,7 +113,11 @@ export function writePlan(doc: Document, plan: Plan, text: PlanText): void {
   ]);
   boldHeader(steps);
   const statusColumn = STEP_HEADERS.indexOf('Status');
-  plan.steps.forEach((s, i) => colourStatusCell(steps.getCell(i + 1, statusColumn), s.status));
+  plan.steps.forEach((s, i) => {
+    const row = steps.getRow(i + 1);
+    colourStatusCell(row.getCell(statusColumn), s.status);
+    doc.addNamedRange(`${STEP_RANGE_PREFIX}${insertedStepKey(s.number)}`, doc.newRange().addElement(row).build());
+  });
 
   w.heading('Stakeholders', H.HEADING2);
   // The company beside the title tells both sides whose person this is (and later tells the parser).

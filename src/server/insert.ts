@@ -5,7 +5,9 @@ import { validateInsertForm } from '../core/insert-form';
 import { draftPlan } from '../core/draft';
 import { DEAL_STAGE_LABELS, DEAL_TYPE_LABELS, DEAL_TEMPLATES } from '../core/templates';
 import { formatPlanDate } from '../core/date-format';
-import { findExistingPlan, writePlan } from '../adapters/plan-writer';
+import { findExistingPlan, insertedStepKey, writePlan } from '../adapters/plan-writer';
+import { saveHistory } from '../adapters/history-store';
+import { startHistory } from '../core/history';
 import { savePlanSettings } from '../adapters/plan-store';
 import { today, userLocale } from '../adapters/session';
 import { withDocumentLock } from '../adapters/lock';
@@ -79,6 +81,17 @@ export function insertMap(form: unknown): InsertResult {
       }
       const { plan, locale } = drafted;
       writePlan(doc, plan, { formatDate: (iso) => formatPlanDate(iso, locale) });
+      // The inserted dates are the baseline every later slip is measured against.
+      saveHistory(
+        startHistory(
+          {
+            steps: plan.steps.map((s) => ({ key: insertedStepKey(s.number), action: s.action, number: s.number, due: s.due, status: s.status, owner: s.owner })),
+            keyDates: plan.keyDates,
+          },
+          today(),
+          'insert',
+        ),
+      );
       const f = drafted.form;
       savePlanSettings({
         version: 1,

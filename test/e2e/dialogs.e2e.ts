@@ -82,7 +82,7 @@ test('a prompt blocks the add-on until the person answers in the page; then its 
 
   const alert = page.getByRole('alertdialog');
   await alert.getByText('Thanks, Dana Ruiz.').waitFor();
-  expect(await alert.getByRole('button').allTextContents()).toEqual(['×', 'OK']);
+  expect(await alert.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? b.textContent))).toEqual(['Close', 'OK']);
   await alert.getByRole('button', { name: 'OK' }).click();
   await preview.waitForText('Signed by Dana Ruiz');
   await preview.settled();

@@ -15,6 +15,8 @@ export interface OpenOptions {
   markdown?: string;
   /** Reuse a folder (and its plan.md and .preview/) from an earlier preview: a restart. */
   dir?: string;
+  /** The document's file name (its name in the title bar); plan.md when omitted. */
+  fileName?: string;
   /** "Today" for the add-on; fixed so dates in assertions and screenshots do not move. */
   today?: string;
   /** A different built add-on (a folder with Code.js and Sidebar.html). */
@@ -29,7 +31,7 @@ export interface Preview {
   readonly server: PreviewServer;
   /** The temporary folder holding plan.md and .preview/. */
   readonly dir: string;
-  /** plan.md: where the document is saved. */
+  /** plan.md (or the file name given): where the document is saved. */
   readonly file: string;
   /** Browser dialogs (window.alert and the like) that fired: a script injected through document text would show here. */
   readonly browserDialogs: string[];
@@ -70,7 +72,7 @@ async function launch(): Promise<Browser> {
 
 export async function openPreview(options: OpenOptions = {}): Promise<Preview> {
   const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'map-preview-'));
-  const file = path.join(dir, 'plan.md');
+  const file = path.join(dir, options.fileName ?? 'plan.md');
   if (options.markdown !== undefined) writeFileSync(file, options.markdown);
   for (const [name, content] of Object.entries(options.files ?? {})) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });

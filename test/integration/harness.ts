@@ -24,6 +24,10 @@ export interface Session {
   blocks(): BlockSnapshot[];
   /** The first table whose header row starts with these cells. */
   table(...header: string[]): TableSnapshot;
+  /** A cell of the Steps table as a person edits it: row 1 is step 1's row, the column by its header text. */
+  stepCell(row: number, column: string): GoogleAppsScript.Document.TableCell;
+  /** Moves the emulated clock to another day. */
+  setToday(iso: string): void;
 }
 
 export interface SessionOptions {
@@ -36,10 +40,11 @@ export interface SessionOptions {
 }
 
 export function openDocument(options: SessionOptions = {}): Session {
+  let now = new Date(`${options.today ?? '2026-11-27'}T15:00:00Z`);
   const env = new GoogleEmulation({
     locale: options.locale ?? 'en_US',
     timeZone: options.timeZone ?? 'America/New_York',
-    now: new Date(`${options.today ?? '2026-11-27'}T15:00:00Z`),
+    now: () => now,
     files: { Sidebar: distFile('Sidebar.html') },
     document: (ctx) =>
       options.markdown === undefined
@@ -60,6 +65,16 @@ export function openDocument(options: SessionOptions = {}): Session {
       );
       if (!found) throw new Error(`No table with header ${header.join(' | ')} in:\n${documentToMarkdown(doc)}`);
       return found;
+    },
+    stepCell(row: number, column: string) {
+      const table = doc.getBody().getTables().find((t) => t.getRow(0).getCell(1).getText() === 'Action');
+      if (!table) throw new Error('No Steps table in the document');
+      const header = table.getRow(0);
+      for (let c = 0; c < header.getNumCells(); c++) if (header.getCell(c).getText() === column) return table.getCell(row, c);
+      throw new Error(`No column "${column}" in the Steps table`);
+    },
+    setToday(iso: string) {
+      now = new Date(`${iso}T15:00:00Z`);
     },
   };
 }

@@ -6,13 +6,18 @@ import { ScriptError } from '../../emulation';
 
 const EXPECTED_STANDARD = readFileSync(path.join(__dirname, '..', 'fixtures', 'inserted', 'standard-en_US.md'), 'utf8');
 
+const MENU = [
+  { caption: 'Insert MAP', functionName: 'showInsertSidebar' },
+  { caption: 'Shift downstream dates', functionName: 'showShiftSidebar' },
+  { caption: 'Refresh status colours', functionName: 'refreshStatusColoursFromMenu' },
+  { caption: 'Undo last shift', functionName: 'undoLastShiftFromMenu' },
+];
+
 describe('the add-on menu', () => {
-  test('onOpen in AuthMode.NONE adds "Insert MAP" to the Extensions menu and reads nothing', () => {
+  test('onOpen in AuthMode.NONE adds the add-on menu to Extensions and reads nothing', () => {
     const s = openDocument();
     s.addOn.trigger('onOpen', { authMode: 'NONE' });
-    expect(s.env.ui._menus()).toEqual([
-      { title: null, addon: true, items: [{ caption: 'Insert MAP', functionName: 'showInsertSidebar' }] },
-    ]);
+    expect(s.env.ui._menus()).toEqual([{ title: null, addon: true, items: MENU }]);
     expect(s.env.calls.count('DocumentApp.getActiveDocument')).toBe(0);
     expect(s.env.calls.count('PropertiesService.')).toBe(0);
   });
@@ -20,7 +25,7 @@ describe('the add-on menu', () => {
   test('onInstall builds the same menu, so it is there right after installing', () => {
     const s = openDocument();
     s.addOn.trigger('onInstall', { authMode: 'FULL' });
-    expect(s.env.ui._menus()[0]?.items).toEqual([{ caption: 'Insert MAP', functionName: 'showInsertSidebar' }]);
+    expect(s.env.ui._menus()[0]?.items).toEqual(MENU);
   });
 
   test('"Insert MAP" opens the self-contained sidebar titled Mutual Action Plan', () => {
@@ -170,13 +175,14 @@ describe('Insert MAP', () => {
     expect(s.doc.getBody().getNumChildren()).toBe(1);
   });
 
-  test('inserting a whole plan costs one call per paragraph and table, not one per cell', () => {
+  test('inserting a whole plan costs one call per paragraph and table, not one per cell, plus a marker per step', () => {
     const s = openDocument();
     s.addOn.runSync('insertMap', insertForm());
     expect(s.env.calls.count('Body.appendTable')).toBe(3);
     expect(s.env.calls.count('TableCell.setText')).toBe(0);
     expect(s.env.calls.count('TableRow.appendTableCell')).toBe(0);
-    expect(s.env.calls.total()).toBeLessThanOrEqual(110);
+    expect(s.env.calls.count('Document.addNamedRange')).toBe(12);
+    expect(s.env.calls.total()).toBeLessThanOrEqual(170);
   });
 });
 

@@ -24,7 +24,7 @@ function stepsTable(s: Session & { document: Doc }, plan: ParsedPlan): GoogleApp
 }
 
 describe('what reading costs', () => {
-  test('the inserted standard plan: two calls per table cell, one walk of the body, no writes', () => {
+  test('the inserted standard plan: two calls per table cell, one walk of the body, its 11 step markers, no writes', () => {
     const s = insertedPlan();
     s.env.calls.reset();
     const { outline, plan } = readDocumentPlan(s.document, CTX);
@@ -38,17 +38,19 @@ describe('what reading costs', () => {
     // Chips are looked for once per kind, not cell by cell.
     expect(calls.count('Body.findElement')).toBe(2);
     expect(calls.count('Paragraph.getNumChildren') + calls.count('Paragraph.getChild')).toBe(0);
-    expect(calls.total()).toBeLessThanOrEqual(365);
+    // Each step marker costs about 8 calls: its name, range, element and type, the row's table, and where they are.
+    expect(calls.count('NamedRange.getRange')).toBe(11);
+    expect(calls.total()).toBeLessThanOrEqual(365 + 11 * 8);
     const writes = Object.keys(calls.snapshot()).filter((name) => /\.(set|insert|append|add|remove|replace|clear)/.test(name));
     expect(writes).toEqual([]);
   });
 });
 
 describe('step markers', () => {
-  test('tagging marks each step row once; the keys then survive a row inserted above, a renamed action, and a moved row', () => {
+  test('inserted rows carry their markers; the keys then survive a row inserted above, a renamed action, and a moved row', () => {
     const s = insertedPlan();
     const first = readDocumentPlan(s.document, CTX);
-    expect(tagStepRows(s.document, first.outline, first.plan)).toBe(11);
+    expect(first.plan.steps.map((st) => st.key)).toEqual(['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', 's10', 's11']);
     expect(tagStepRows(s.document, first.outline, first.plan)).toBe(0);
     expect(s.document.getNamedRanges().map((r) => r.getName()).filter((n) => n.startsWith('map.step.'))).toHaveLength(11);
 

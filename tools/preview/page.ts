@@ -38,6 +38,14 @@ function svgIcon(pathData: string, className: string): SVGSVGElement {
   return svg;
 }
 
+const CLOSE_ICON = 'M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z';
+
+function closeButton(label: string, onclick: () => void): HTMLButtonElement {
+  const button = el('button', { type: 'button', class: 'icon-button', 'aria-label': label, title: label, onclick });
+  button.append(svgIcon(CLOSE_ICON, 'close-icon'));
+  return button;
+}
+
 function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const found = document.getElementById(id);
   if (!found) throw new Error(`The preview page has no #${id}`);
@@ -124,7 +132,7 @@ function banner(message: string | null, kind: 'notice' | 'error' = 'notice'): vo
   region.replaceChildren(
     el('div', { class: `banner ${kind}` },
       el('p', null, message),
-      el('button', { type: 'button', class: 'icon-button', 'aria-label': 'Dismiss', onclick: () => region.replaceChildren() }, '×')),
+      closeButton('Dismiss', () => region.replaceChildren())),
   );
 }
 
@@ -375,7 +383,13 @@ function tableNode(table: ViewTable, section: string): HTMLElement {
       return td;
     }));
   });
-  return el('div', { class: 'table-wrap' }, el('table', { 'data-id': table.id, 'data-section': section }, el('tbody', null, ...rows)));
+  // Widths the add-on set are in points; the other columns share what is left, as in Docs.
+  const columns = el('colgroup', null, ...table.columnWidths.map((width) => {
+    const col = el('col');
+    if (typeof width === 'number' && width > 0) col.style.width = `${width}pt`;
+    return col;
+  }));
+  return el('div', { class: 'table-wrap' }, el('table', { 'data-id': table.id, 'data-section': section }, columns, el('tbody', null, ...rows)));
 }
 
 /** Draws blocks; list items are numbered per list and level, as Docs numbers them. */
@@ -639,7 +653,7 @@ function htmlDialog(title: string, width: number | null, height: number | null, 
   const box = el('div', { class: 'dialog html', role: 'dialog', 'aria-modal': 'true', 'aria-label': title },
     el('div', { class: 'dialog-head' },
       el('h2', { class: 'dialog-title' }, title),
-      el('button', { type: 'button', class: 'icon-button', 'aria-label': 'Close', onclick: () => void closeHtmlDialog() }, '×')),
+      closeButton('Close', () => void closeHtmlDialog())),
     frame);
   box.style.width = `${width ?? 600}px`;
   box.style.height = `${(height ?? 400) + 60}px`;
@@ -709,7 +723,7 @@ function showDialog(dialog: PendingDialog): void {
   const box = el('div', { class: 'dialog', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': dialog.title ? titleId : null, 'aria-label': dialog.title ? null : dialog.prompt },
     el('div', { class: 'dialog-head' },
       el('h2', { class: 'dialog-title', id: titleId }, dialog.title ?? ''),
-      el('button', { type: 'button', class: 'icon-button', 'aria-label': 'Close', onclick: () => answer('CLOSE') }, '×')),
+      closeButton('Close', () => answer('CLOSE'))),
     el('p', { class: 'dialog-text' }, dialog.prompt),
     input,
     // Google puts the main button last, on the right.

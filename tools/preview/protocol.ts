@@ -16,6 +16,8 @@ export interface ViewTable extends Omit<TableSnapshot, 'rows'> {
   readonly id: string;
   /** One id per row, for the row controls (add below, delete). */
   readonly rowIds: readonly string[];
+  /** Widths the add-on set with setColumnWidth, in points; null where Docs shares the page width equally. */
+  readonly columnWidths: readonly (number | null)[];
   readonly rows: readonly (readonly ViewCell[])[];
 }
 export type ViewBlock = ViewParagraph | ViewTable;

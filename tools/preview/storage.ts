@@ -212,7 +212,12 @@ const SidecarSchema = z.object({
   markdownSha256: z.string(),
   file: z.string(),
   name: z.string(),
-  tables: z.array(z.object({ table: Int, borderColor: Color.nullable(), backgrounds: z.array(z.array(Color.nullable())) })),
+  tables: z.array(z.object({
+    table: Int,
+    borderColor: Color.nullable(),
+    backgrounds: z.array(z.array(Color.nullable())),
+    columnWidths: z.array(z.number().positive().nullable()).catch([]),
+  })),
   paragraphs: z.array(z.object({
     at: ParagraphLocatorSchema,
     /** The paragraph's text as the Markdown reads back: the check that the overlay still fits. */
@@ -322,11 +327,13 @@ export function serialize(doc: DocumentEmulation, env: GoogleEmulation, file: st
   const tree = documentTree(doc);
   const located = locate(tree);
   const tables = located.tables
-    .filter(({ node }) => node.snapshot.borderColor !== null || node.snapshot.rows.some((row) => row.some((cell) => cell.backgroundColor !== null)))
+    .filter(({ node }) => node.snapshot.borderColor !== null || node.columnWidths.some((w) => w !== null)
+      || node.snapshot.rows.some((row) => row.some((cell) => cell.backgroundColor !== null)))
     .map(({ node, table }) => ({
       table,
       borderColor: node.snapshot.borderColor,
       backgrounds: node.snapshot.rows.map((row) => row.map((cell) => cell.backgroundColor)),
+      columnWidths: [...node.columnWidths],
     }));
   const paragraphs = located.paragraphs
     .filter(({ node }) => headingLost(node.snapshot) || node.snapshot.alignment !== null || inlinesLost(node.snapshot))
@@ -477,6 +484,9 @@ export function restore(doc: DocumentEmulation, markdown: string, sidecar: Sidec
       continue;
     }
     if (overlay.borderColor) table.element.setBorderColor(overlay.borderColor);
+    overlay.columnWidths.forEach((width, c) => {
+      if (width !== null) table.element.setColumnWidth(c, width);
+    });
     overlay.backgrounds.forEach((row, r) => row.forEach((color, c) => {
       if (color) table.rows[r]?.cells[c]?.element.setBackgroundColor(color);
     }));

@@ -27,6 +27,8 @@ export interface TableNode {
   readonly element: GoogleAppsScript.Document.Table;
   readonly snapshot: TableSnapshot;
   readonly rows: readonly RowNode[];
+  /** Table.getColumnWidth for each column: null unless set (the snapshot has no widths). */
+  readonly columnWidths: readonly (number | null)[];
 }
 
 export type BlockNode = ParagraphNode | TableNode;
@@ -61,7 +63,9 @@ function blockNodes(container: ContainerElement, snapshots: readonly BlockSnapsh
           }),
         };
       });
-      nodes.push({ kind: 'table', element: table, snapshot, rows });
+      const columns = Math.max(0, ...snapshot.rows.map((cells) => cells.length));
+      const columnWidths = Array.from({ length: columns }, (_, c) => (table.getColumnWidth(c) as number | null) ?? null);
+      nodes.push({ kind: 'table', element: table, snapshot, rows, columnWidths });
     } else if (snapshot.kind === 'paragraph' && type === 'PARAGRAPH') {
       nodes.push({ kind: 'paragraph', element: child.asParagraph(), snapshot });
     } else if (snapshot.kind === 'listItem' && type === 'LIST_ITEM') {

@@ -177,7 +177,7 @@ function viewBlocks(nodes: readonly BlockNode[]): ViewBlock[] {
   return nodes.map((node): ViewBlock => {
     if (node.kind === 'paragraph') return { ...node.snapshot, id: idOf(node.element) };
     const rows = node.rows.map((row) => row.cells.map((cell): ViewCell => ({ ...cell.snapshot, id: idOf(cell.element), blocks: viewBlocks(cell.blocks) })));
-    return { ...node.snapshot, id: idOf(node.element), rowIds: node.rows.map((row) => idOf(row.element)), rows };
+    return { ...node.snapshot, id: idOf(node.element), rowIds: node.rows.map((row) => idOf(row.element)), columnWidths: node.columnWidths, rows };
   });
 }
 

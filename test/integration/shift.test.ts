@@ -1,0 +1,255 @@
+/** "Shift downstream dates", "Undo last shift" and "Refresh status colours" end to end, on a plan inserted by the built add-on. */
+import { cellTexts, insertForm, openDocument, type Session } from './harness';
+import { ScriptError } from '../../emulation';
+
+type Preview = {
+  ok: boolean;
+  message?: string;
+  problems?: string[];
+  rows: { number: number; action: string; from: string; to: string; reason: string }[];
+  pinned: { number: number; reason: string }[];
+  undated: { number: number; note: string }[];
+  keyDates: { label: string; from: string; to: string; moved: boolean; warning: string | null }[];
+  notes: string[];
+  summary: string;
+};
+type Applied = { ok: boolean; message: string; written: number; skipped: string[]; problems?: string[] };
+type Undone = { ok: boolean; message: string; restored: number; conflicts: string[] };
+
+/** The standard plan inserted on Nov 27 for an evaluation starting Mon Dec 7, 2026. */
+function withPlan(options: Parameters<typeof openDocument>[0] = {}): Session {
+  const s = openDocument({ today: '2026-11-27', ...options });
+  const inserted = s.addOn.runSync('insertMap', insertForm()) as { ok: boolean };
+  expect(inserted.ok).toBe(true);
+  return s;
+}
+
+const dueColumn = (s: Session) => cellTexts(s.table('#', 'Action')).slice(1).map((r) => r[3]);
+const keyDateLines = (s: Session) => s.blocks().flatMap((b) => (b.kind !== 'table' && /^(Evaluation start|Decision target|Go-live target):/.test(b.text) ? [b.text] : []));
+
+const STANDARD_DUE = [
+  'Dec 18, 2026', 'Dec 25, 2026', 'Dec 25, 2026', 'Jan 8, 2027', 'Jan 15, 2027', 'Jan 15, 2027',
+  'Jan 22, 2027', 'Jan 29, 2027', 'Feb 5, 2027', 'Feb 12, 2027', 'Feb 19, 2027',
+];
+
+describe('a named step slips', () => {
+  test('the preview lists every downstream date with why, and writes nothing', () => {
+    const s = withPlan();
+    const before = s.markdown();
+    const p = s.addOn.runSync('previewShift', { kind: 'step', step: 2, to: '+1 week' }) as Preview;
+    expect(p.ok).toBe(true);
+    expect(p.rows.map((r) => [r.number, r.from, r.to])).toEqual([
+      [2, 'Dec 25, 2026', 'Jan 1, 2027'],
+      [8, 'Jan 29, 2027', 'Feb 5, 2027'],
+      [9, 'Feb 5, 2027', 'Feb 12, 2027'],
+      [10, 'Feb 12, 2027', 'Feb 19, 2027'],
+      [11, 'Feb 19, 2027', 'Feb 26, 2027'],
+    ]);
+    expect(p.rows[0]?.reason).toBe('moved by you');
+    expect(p.rows[1]?.reason).toBe('after step 2 (Security questionnaire review) moved 5 working days later');
+    expect(p.summary).toBe('5 steps move; the decision target moves to Feb 19, 2027; the go-live target moves to Feb 26, 2027.');
+    expect(s.markdown()).toBe(before);
+  });
+
+  test('applying writes only the due cells and key dates that change, in their own format, and recolours', () => {
+    const s = withPlan();
+    const statusBefore = cellTexts(s.table('#', 'Action')).map((r) => r[4]);
+    const applied = s.addOn.runSync('applyShift', { kind: 'step', step: 2, to: '+1 week' }) as Applied;
+    expect(applied).toEqual({ ok: true, message: 'Shifted 5 due dates and 2 key dates. "Undo last shift" puts them back.', written: 7, skipped: [] });
+    expect(dueColumn(s)).toEqual([
+      'Dec 18, 2026', 'Jan 1, 2027', 'Dec 25, 2026', 'Jan 8, 2027', 'Jan 15, 2027', 'Jan 15, 2027',
+      'Jan 22, 2027', 'Feb 5, 2027', 'Feb 12, 2027', 'Feb 19, 2027', 'Feb 26, 2027',
+    ]);
+    expect(keyDateLines(s)).toEqual(['Evaluation start: Dec 7, 2026', 'Decision target: Feb 19, 2027', 'Go-live target: Feb 26, 2027']);
+    expect(cellTexts(s.table('#', 'Action')).map((r) => r[4])).toEqual(statusBefore);
+    expect(s.env.calls.count('TableCell.setText')).toBe(0);
+  });
+
+  test('the cursor in a step\'s row names the step; a date typed as the document types dates works too', () => {
+    const s = withPlan();
+    s.doc._setCursorInCell(s.stepCell(4, 'Action'), 3);
+    const state = s.addOn.runSync('getShiftState') as { cursorStep: { number: number } | null };
+    expect(state.cursorStep?.number).toBe(4);
+    const p = s.addOn.runSync('previewShift', { kind: 'step', step: null, to: 'Jan 13' }) as Preview;
+    expect(p.rows.map((r) => [r.number, r.to])).toEqual([
+      [4, 'Jan 13, 2027'],
+      [5, 'Jan 20, 2027'],
+      [6, 'Jan 20, 2027'],
+      [7, 'Jan 27, 2027'],
+      [8, 'Feb 3, 2027'],
+      [9, 'Feb 10, 2027'],
+      [10, 'Feb 17, 2027'],
+      [11, 'Feb 24, 2027'],
+    ]);
+  });
+
+  test('a cell written "1/15/2027 (tentative)" keeps its form and its words', () => {
+    const s = withPlan();
+    s.stepCell(5, 'Due date').setText('1/15/2027 (tentative)');
+    s.addOn.runSync('applyShift', { kind: 'step', step: 4, to: '+1 week' });
+    expect(s.stepCell(5, 'Due date').getText()).toBe('1/22/2027 (tentative)');
+  });
+
+  test('a completed step downstream is never moved, is listed, and still holds the steps after it', () => {
+    const s = withPlan();
+    s.stepCell(9, 'Status').setText('Done');
+    const p = s.addOn.runSync('previewShift', { kind: 'step', step: 2, to: '+1 week' }) as Preview;
+    // Step 9 is done on Feb 5: signature (10) waits for it, not for step 8, so 10 and 11 keep their dates.
+    expect(p.rows.map((r) => r.number)).toEqual([2, 8]);
+    expect(p.pinned.map((x) => x.number)).toEqual([9]);
+    s.addOn.runSync('applyShift', { kind: 'step', step: 2, to: '+1 week' });
+    expect(dueColumn(s)[8]).toBe('Feb 5, 2027');
+  });
+
+  test('holding the decision target flags it, with the chain of steps that makes it late', () => {
+    const s = withPlan();
+    const p = s.addOn.runSync('previewShift', { kind: 'step', step: 2, to: '+1 week', options: { holdDecisionTarget: true } }) as Preview;
+    const decision = p.keyDates.find((k) => k.label === 'Decision target');
+    expect(decision?.moved).toBe(false);
+    expect(decision?.warning).toMatch(/^Decision target Feb 12, 2027 is not realistic: 5 working days late\./);
+    expect(decision?.warning).toContain('2 → 8 → 9 → 10');
+    s.addOn.runSync('applyShift', { kind: 'step', step: 2, to: '+1 week', options: { holdDecisionTarget: true } });
+    expect(keyDateLines(s)[1]).toBe('Decision target: Feb 12, 2027');
+  });
+
+  test('a circle of dependencies writes nothing and names the circle', () => {
+    const s = withPlan();
+    s.stepCell(3, 'Depends on').setText('9');
+    const before = s.markdown();
+    const p = s.addOn.runSync('previewShift', { kind: 'step', step: 2, to: '+1 week' }) as Preview;
+    expect(p.ok).toBe(false);
+    expect(p.problems?.join(' ')).toMatch(/Steps 3 → 4 → 5 → 6 → 7 → 8 → 9 → 3 depend on each other in a circle/);
+    const applied = s.addOn.runSync('applyShift', { kind: 'step', step: 2, to: '+1 week' }) as Applied;
+    expect(applied.ok).toBe(false);
+    expect(s.markdown()).toBe(before);
+  });
+});
+
+describe('dates edited by hand', () => {
+  test('a due date the prospect typed is found, and the steps after it follow', () => {
+    const s = withPlan();
+    s.stepCell(4, 'Due date').setText('Jan 15, 2027');
+    const state = s.addOn.runSync('getShiftState') as { edited: { number: number; dueText: string; scheduledText: string }[] };
+    expect(state.edited).toEqual([{ number: 4, action: 'Pilot results review', dueText: 'Jan 15, 2027', scheduledText: 'Jan 8, 2027' }]);
+    const p = s.addOn.runSync('previewShift', { kind: 'detect' }) as Preview;
+    expect(p.rows.map((r) => [r.number, r.from, r.to])).toEqual([
+      [4, 'Jan 8, 2027', 'Jan 15, 2027'],
+      [5, 'Jan 15, 2027', 'Jan 22, 2027'],
+      [6, 'Jan 15, 2027', 'Jan 22, 2027'],
+      [7, 'Jan 22, 2027', 'Jan 29, 2027'],
+      [8, 'Jan 29, 2027', 'Feb 5, 2027'],
+      [9, 'Feb 5, 2027', 'Feb 12, 2027'],
+      [10, 'Feb 12, 2027', 'Feb 19, 2027'],
+      [11, 'Feb 19, 2027', 'Feb 26, 2027'],
+    ]);
+    const applied = s.addOn.runSync('applyShift', { kind: 'detect' }) as Applied;
+    expect(applied.written).toBe(9);
+    expect(dueColumn(s)[3]).toBe('Jan 15, 2027');
+    // Once shifted, the edit is part of the schedule: nothing left to shift from.
+    expect((s.addOn.runSync('getShiftState') as { edited: unknown[] }).edited).toEqual([]);
+  });
+
+  test('with no edits, "shift from these edits" says there is nothing to shift', () => {
+    const s = withPlan();
+    const p = s.addOn.runSync('previewShift', { kind: 'detect' }) as Preview;
+    expect(p).toEqual({
+      ok: false,
+      message: 'No due dates were edited in the document since the plan was last scheduled: nothing to shift from.',
+      problems: [],
+    });
+  });
+});
+
+describe('undo last shift', () => {
+  test('puts back exactly the cells the shift changed: the document reads as before', () => {
+    const s = withPlan();
+    const before = s.markdown();
+    s.addOn.runSync('applyShift', { kind: 'step', step: 2, to: '+1 week' });
+    const undone = s.addOn.runSync('undoLastShift') as Undone;
+    expect(undone).toEqual({ ok: true, message: 'Put back 7 dates as they were before "shift step 2 to Jan 1, 2027".', restored: 7, conflicts: [] });
+    expect(s.markdown()).toBe(before);
+    expect(dueColumn(s)).toEqual(STANDARD_DUE);
+    expect((s.addOn.runSync('undoLastShift') as Undone).message).toBe('There is no shift to undo.');
+  });
+
+  test('a date a person changed after the shift is reported and left as they wrote it', () => {
+    const s = withPlan();
+    s.addOn.runSync('applyShift', { kind: 'step', step: 2, to: '+1 week' });
+    s.stepCell(9, 'Due date').setText('Feb 16, 2027');
+    const undone = s.addOn.runSync('undoLastShift') as Undone;
+    expect(undone.restored).toBe(6);
+    expect(undone.conflicts).toEqual(['Steps table, row 9, Due date was changed to "Feb 16, 2027" after the shift; left as it is.']);
+    expect(dueColumn(s)[8]).toBe('Feb 16, 2027');
+    expect(dueColumn(s)[9]).toBe('Feb 12, 2027');
+  });
+
+  test('undo finds its cells after the prospect moved rows around', () => {
+    const s = withPlan();
+    s.addOn.runSync('applyShift', { kind: 'step', step: 2, to: '+1 week' });
+    const table = s.doc.getBody().getTables().find((t) => t.getCell(0, 1).getText() === 'Action')!;
+    const row = table.insertTableRow(1);
+    for (const text of ['', 'NDA signed', 'Globex legal', 'Dec 11, 2026', 'Done', '']) row.appendTableCell(text);
+    s.addOn.runSync('undoLastShift');
+    expect(dueColumn(s).slice(1)).toEqual(STANDARD_DUE);
+  });
+});
+
+describe('status colours', () => {
+  const dueFill = (s: Session) => s.table('#', 'Action').rows.slice(1).map((r) => r[3]?.backgroundColor ?? null);
+  const statusFill = (s: Session) => s.table('#', 'Action').rows.slice(1).map((r) => r[4]?.backgroundColor ?? null);
+
+  test('overdue steps turn red, steps due within 5 working days and not started amber, statuses by their kind', () => {
+    const s = withPlan();
+    s.stepCell(1, 'Status').setText('Done');
+    s.stepCell(2, 'Status').setText('In progress');
+    s.stepCell(3, 'Status').setText('Blocked');
+    s.setToday('2027-01-04');
+    const result = s.addOn.runSync('refreshStatusColours') as { message: string; overdue: { number: number }[]; atRisk: { number: number }[] };
+    expect(result.overdue.map((x) => x.number)).toEqual([2, 3]);
+    expect(result.atRisk.map((x) => x.number)).toEqual([4]);
+    expect(result.message).toBe('Status colours refreshed (6 cells changed). 2 overdue, 1 at risk.');
+    expect(statusFill(s).slice(0, 4)).toEqual(['#ceead6', '#d2e3fc', '#fad2cf', '#e8eaed']);
+    expect(dueFill(s).slice(0, 5)).toEqual([null, '#f4c7c3', '#f4c7c3', '#fce8b2', null]);
+  });
+
+  test('a refresh of an up-to-date plan writes nothing, and a colour a person chose stays', () => {
+    const s = withPlan();
+    s.stepCell(6, 'Due date').setBackgroundColor('#ffff00');
+    s.addOn.runSync('refreshStatusColours');
+    s.env.calls.reset();
+    s.addOn.runSync('refreshStatusColours');
+    expect(s.env.calls.count('TableCell.setBackgroundColor')).toBe(0);
+    expect(dueFill(s)[5]).toBe('#ffff00');
+  });
+
+  test('the menu item shows what is overdue', () => {
+    const s = withPlan();
+    s.setToday('2026-12-21');
+    s.addOn.trigger('onOpen');
+    s.addOn.clickMenuItem('Refresh status colours');
+    const dialog = s.env.ui._dialogs().at(-1);
+    expect(dialog?.title).toBe('Status colours');
+    expect(dialog?.prompt).toContain('Overdue:\n• Step 1 Technical deep-dive with engineering (due Dec 18, 2026)');
+  });
+});
+
+describe('bad requests get a clear answer', () => {
+  test.each([
+    ['not an object', 'shift please', /^The shift request could not be read/],
+    ['an unknown step', { kind: 'step', step: 99, to: '+1 week' }, /^There is no step 99 in the Steps table\.$/],
+    ['words that are no date', { kind: 'step', step: 2, to: 'someday soon' }, /^"someday soon" is not a date or a change the add-on understands/],
+    ['no step and no cursor', { kind: 'step', step: null, to: '+1 week' }, /^Put the cursor in a step's row/],
+    ['a holiday that is no date', { kind: 'step', step: 2, to: '+1 week', options: { holidays: ['Christmas'] } }, /^"Christmas" is not a holiday date/],
+  ])('%s', (_name, request, message) => {
+    const s = withPlan();
+    const p = s.addOn.runSync('previewShift', request) as Preview;
+    expect(p.ok).toBe(false);
+    expect(p.message).toMatch(message);
+  });
+
+  test('a document without a plan says what the add-on looks for', () => {
+    const s = openDocument({ markdown: 'Just meeting notes.\n' });
+    expect(() => s.addOn.runSync('getShiftState')).toThrow(ScriptError);
+    expect(() => s.addOn.runSync('getShiftState')).toThrow(/^No plan found in this document: the add-on looks for a table/);
+  });
+});
