@@ -197,7 +197,7 @@ export function getShiftState(): ShiftState {
         cursorStep: cursorStep ? stepView(cursorStep) : null,
         steps: session.plan.steps.map(stepView),
         edited,
-        diagnostics: session.plan.diagnostics.map((d) => `${d.where}: ${d.message}`),
+        diagnostics: session.plan.diagnostics.map((d) => d.message),
         undo: loadUndo()?.action ?? null,
       };
     }),

@@ -12,7 +12,7 @@ function onOpen(e) {
     .addItem('Sign the plan', 'signPlan')
     .addItem('Break something', 'breakSomething')
     .addSeparator()
-    .addSubMenu(ui.createMenu('More').addItem('Open the helper', 'openHelper'))
+    .addSubMenu(ui.createMenu('More').addItem('Open the helper', 'openHelper').addItem('Show a greeting', 'showGreeting'))
     .addToUi();
 }
 function signPlan() {
@@ -36,6 +36,12 @@ function greet(person) {
   return { greeting: 'Hello, ' + person.name, at: String(DocumentApp.getActiveDocument().getBody().getNumChildren()), sentKeys: Object.keys(person).join(',') };
 }
 function secret_() { return 'private'; }
+function spin() { for (;;) {} }
+function showGreeting() {
+  var html = HtmlService.createHtmlOutput('<p id="hi">Hi from a dialog</p><button id="done" onclick="google.script.host.close()">Done</button>')
+    .setWidth(320).setHeight(120);
+  DocumentApp.getUi().showModalDialog(html, 'Greeting');
+}
 `;
 
 const SIDEBAR = `<!DOCTYPE html>
@@ -134,4 +140,31 @@ test('google.script.run: success and failure handlers with the user object, keys
     return ['greet', 'secret_', 'onOpen'].map((name) => `${name}:${typeof run[name]}`);
   });
   expect(stubs).toEqual(['greet:function', 'secret_:undefined', 'onOpen:function']);
+});
+
+test('a modal dialog shows the add-on\'s HTML; google.script.host.close() in it closes it', async () => {
+  preview = await openPreview({ distDir: dist });
+  const { page } = preview;
+  await page.getByRole('menuitem', { name: 'Extensions', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Mutual Action Plan', exact: true }).hover();
+  await page.getByRole('menuitem', { name: 'More', exact: true }).hover();
+  await page.getByRole('menuitem', { name: 'Show a greeting', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Greeting' });
+  await dialog.frameLocator('iframe').locator('#hi', { hasText: 'Hi from a dialog' }).waitFor();
+  await dialog.frameLocator('iframe').locator('#done').click();
+  await dialog.waitFor({ state: 'detached' });
+});
+
+test('an add-on that never returns is stopped at the execution limit; the preview restarts it on the saved document', async () => {
+  preview = await openPreview({ markdown: 'Kept\n', distDir: dist, server: { executionLimitMs: 500 } });
+  const url = (route: string): string => new URL(route, preview?.server.url).href;
+  const json = { 'Content-Type': 'application/json' };
+  const view = (await (await fetch(url('/api/document'))).json()) as { blocks: { id: string }[] };
+  const edit = { op: 'text', id: view.blocks[0]?.id, base: 'Kept', text: 'Kept, edited', chips: [] };
+  expect((await fetch(url('/api/edit'), { method: 'POST', headers: json, body: JSON.stringify(edit) })).status).toBe(200);
+
+  const spun = await fetch(url('/api/run'), { method: 'POST', headers: json, body: '{"name":"spin","args":[]}' });
+  expect(await spun.json()).toEqual({ error: 'Exceeded maximum execution time' });
+  const after = (await (await fetch(url('/api/document'))).json()) as { blocks: { text: string }[] };
+  expect(after.blocks[0]?.text).toBe('Kept, edited');
 });

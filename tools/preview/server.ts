@@ -159,6 +159,7 @@ class AddOnRuntime {
     private readonly workerJs: string,
     private readonly reopen: () => OpenedDocument,
     private readonly emit: (event: PreviewEvent) => void,
+    private readonly warn: (line: string) => void,
   ) {
     this.start();
   }
@@ -236,6 +237,7 @@ class AddOnRuntime {
     return new Promise<Reply>((resolve) => {
       // Apps Script ends an execution after 6 minutes: a runaway add-on loop ends the same way here.
       const timer = setTimeout(() => {
+        this.warn(`Preview: ${request.type === 'run' ? request.name : request.type} ran past the execution limit; the add-on runtime was restarted from the last save.`);
         this.pending.delete(id);
         resolve({ ok: false, failure: { status: 500, message: 'Exceeded maximum execution time' } });
         this.failAll('Exceeded maximum execution time');
@@ -243,7 +245,8 @@ class AddOnRuntime {
           this.worker = null;
           void worker.terminate().then(() => this.restart());
         }
-      }, this.base.dialogTimeoutMs + 5_000);
+        // A little past the limit, so an add-on waiting on a dialog times out inside the worker first, with Apps Script's message.
+      }, this.base.dialogTimeoutMs + Math.min(5_000, this.base.dialogTimeoutMs));
       this.pending.set(id, { resolve, timer });
       worker.postMessage({ id, request });
     });
@@ -385,6 +388,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     // After a crash: whatever was saved last (the worker may have moved to a recovery file).
     () => openDocument(savedTo, { previewDir, cwd }),
     emit,
+    (line) => {
+      if (!options.quiet) console.error(line);
+    },
   );
 
   const ask = async (request: WorkerRequest): Promise<unknown> => unwrap(await runtime.request(request));
@@ -474,7 +480,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     handle(request, response).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
       const message = error instanceof Error ? error.message : String(error);
-      if (status === 500) console.error('Preview:', error);
+      // HttpErrors carry their own message to the page; anything else is a defect of the preview, for the console.
+      if (!(error instanceof HttpError)) console.error('Preview:', error);
       if (response.headersSent) response.end();
       else sendJson(response, status, { error: message });
     });

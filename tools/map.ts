@@ -1,0 +1,187 @@
+/** `npm run map`: the add-on's reading and shifting on a Markdown MAP (a Google Docs export), for scripts and tests, with no Google account. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { GoogleEmulation, loadAddOn, ScriptError, type AddOn } from '../emulation';
+import { documentFromMarkdown, documentToMarkdown } from '../emulation/document';
+import { readDocumentPlan } from '../src/adapters/document-reader';
+import type { ShiftApplied, ShiftOptionsFields, ShiftPreview, ShiftRequest } from '../src/server/contract';
+
+const USAGE = `Usage:
+  npm run map -- parse FILE.md                      the plan and its diagnostics, as JSON
+  npm run map -- shift FILE.md --step N --to DATE   preview on stderr, the shifted Markdown on stdout
+  npm run map -- shift FILE.md --detect --baseline EARLIER.md
+                                                    shift from the dates edited since EARLIER.md
+Options:
+  --to DATE|+N days|+N weeks   the step's new date, or the change ("+1 week", "-2 days")
+  --mode keep-gaps|fix-overlaps, --pull-in, --calendar-days, --holidays 2026-12-25,2027-01-01
+  --hold-decision, --hold-go-live   keep those key dates fixed (flagged when the steps overrun them)
+  --locale en_US   --today YYYY-MM-DD`;
+
+export interface MapIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readFile(file: string): string;
+  /** The built add-on (dist/Code.js and dist/Sidebar.html), as Apps Script would run it. */
+  dist: string;
+}
+
+class UsageError extends Error {}
+
+interface Args {
+  command: string;
+  file: string;
+  flags: Map<string, string | true>;
+}
+
+const VALUED = new Set(['--step', '--to', '--mode', '--holidays', '--locale', '--today', '--baseline']);
+const SWITCHES = new Set(['--detect', '--pull-in', '--calendar-days', '--hold-decision', '--hold-go-live']);
+
+function parseArgs(argv: string[]): Args {
+  const [command, file, ...rest] = argv;
+  if (!command || !['parse', 'shift'].includes(command)) throw new UsageError(command ? `Unknown command "${command}".` : 'Name a command.');
+  if (!file || file.startsWith('--')) throw new UsageError(`"${command}" needs a Markdown file.`);
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < rest.length; i++) {
+    const flag = rest[i] ?? '';
+    if (SWITCHES.has(flag)) flags.set(flag, true);
+    else if (VALUED.has(flag)) {
+      const value = rest[++i];
+      if (value === undefined) throw new UsageError(`${flag} needs a value.`);
+      flags.set(flag, value);
+    } else throw new UsageError(`Unknown option "${flag}".`);
+  }
+  return { command, file, flags };
+}
+
+function text(flags: Args['flags'], name: string): string | undefined {
+  const value = flags.get(name);
+  return typeof value === 'string' ? value : undefined;
+}
+
+function readMarkdown(io: MapIO, file: string): string {
+  try {
+    return io.readFile(file);
+  } catch (error) {
+    throw new UsageError(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** One emulated user with one document, running the built add-on. */
+function session(io: MapIO, markdown: string, args: Args, properties?: Record<string, string>): { env: GoogleEmulation; addOn: AddOn } {
+  const today = text(args.flags, '--today') ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError('--today takes a date as YYYY-MM-DD.');
+  const env = new GoogleEmulation({
+    locale: text(args.flags, '--locale') ?? 'en_US',
+    now: new Date(`${today}T12:00:00Z`),
+    timeZone: 'UTC',
+    document: (ctx) => documentFromMarkdown(markdown, ctx, { name: path.basename(args.file, '.md') }),
+    files: { Sidebar: io.readFile(path.join(io.dist, 'Sidebar.html')) },
+    ...(properties ? { properties: { document: properties } } : {}),
+  });
+  return { env, addOn: loadAddOn(env, io.readFile(path.join(io.dist, 'Code.js'))) };
+}
+
+function parseCommand(io: MapIO, args: Args): number {
+  const markdown = readMarkdown(io, args.file);
+  const { env } = session(io, markdown, args);
+  // The reader is the add-on's own code; it needs DocumentApp's enums, as in Apps Script.
+  const saved = (globalThis as Record<string, unknown>).DocumentApp;
+  Object.assign(globalThis, { DocumentApp: env.globals().DocumentApp });
+  try {
+    const today = text(args.flags, '--today') ?? new Date().toISOString().slice(0, 10);
+    const { plan } = readDocumentPlan(env.document as unknown as GoogleAppsScript.Document.Document, {
+      locale: env.locale,
+      today,
+    });
+    io.stdout(`${JSON.stringify(plan, null, 2)}\n`);
+    return 0;
+  } finally {
+    (globalThis as Record<string, unknown>).DocumentApp = saved;
+  }
+}
+
+function shiftOptions(flags: Args['flags']): ShiftOptionsFields {
+  const mode = text(flags, '--mode');
+  if (mode !== undefined && mode !== 'keep-gaps' && mode !== 'fix-overlaps') throw new UsageError('--mode is keep-gaps or fix-overlaps.');
+  return {
+    ...(mode ? { mode } : {}),
+    pullIn: flags.has('--pull-in'),
+    calendarDays: flags.has('--calendar-days'),
+    holidays: (text(flags, '--holidays') ?? '').split(',').map((d) => d.trim()).filter(Boolean),
+    holdDecisionTarget: flags.has('--hold-decision'),
+    holdGoLiveTarget: flags.has('--hold-go-live'),
+  };
+}
+
+function describePreview(preview: Extract<ShiftPreview, { ok: true }>): string {
+  const lines = [preview.summary, ''];
+  for (const r of preview.rows) lines.push(`  Step ${r.number} ${r.action}: ${r.from} -> ${r.to} (${r.reason})`);
+  for (const p of preview.pinned) lines.push(`  Step ${p.number} ${p.action}: not moved (${p.reason})`);
+  for (const u of preview.undated) lines.push(`  Step ${u.number} ${u.action}: ${u.note}`);
+  for (const k of preview.keyDates) lines.push(`  ${k.label}: ${k.moved ? `${k.from} -> ${k.to}` : `stays ${k.from}`}${k.warning ? ` (${k.warning})` : ''}`);
+  for (const n of preview.notes) lines.push(`  Note: ${n}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function shiftCommand(io: MapIO, args: Args): number {
+  const options = shiftOptions(args.flags);
+  let request: ShiftRequest;
+  let properties: Record<string, string> | undefined;
+  if (args.flags.has('--detect')) {
+    const baseline = text(args.flags, '--baseline');
+    if (!baseline) throw new UsageError('--detect needs --baseline EARLIER.md: the version whose dates were the schedule.');
+    // Reading the earlier version records its dates as the schedule, as the add-on does on first use.
+    const earlier = session(io, readMarkdown(io, baseline), args);
+    earlier.addOn.runSync('getShiftState');
+    properties = earlier.env.properties.document.toObject();
+    request = { kind: 'detect', options };
+  } else {
+    const step = Number(text(args.flags, '--step'));
+    const to = text(args.flags, '--to');
+    if (!Number.isInteger(step) || step < 1) throw new UsageError('--step takes a step number, e.g. --step 3.');
+    if (!to) throw new UsageError('--to takes the new date or the change, e.g. --to 2026-03-14 or --to "+1 week".');
+    request = { kind: 'step', step, to, options };
+  }
+  const { env, addOn } = session(io, readMarkdown(io, args.file), args, properties);
+  const preview = addOn.runSync('previewShift', request) as ShiftPreview;
+  if (!preview.ok) {
+    io.stderr(`${[preview.message, ...preview.problems].join('\n')}\n`);
+    return 1;
+  }
+  io.stderr(describePreview(preview));
+  const applied = addOn.runSync('applyShift', request) as ShiftApplied;
+  if (!applied.ok) {
+    io.stderr(`${[applied.message, ...applied.problems].join('\n')}\n`);
+    return 1;
+  }
+  for (const skipped of applied.skipped) io.stderr(`Skipped: ${skipped}\n`);
+  io.stdout(documentToMarkdown(env.document));
+  return 0;
+}
+
+/** Runs one command; returns the exit code (0 done, 1 the add-on refused, 2 a usage error). */
+export function runMap(argv: string[], io: MapIO): number {
+  try {
+    const args = parseArgs(argv);
+    return args.command === 'parse' ? parseCommand(io, args) : shiftCommand(io, args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof ScriptError) {
+      io.stderr(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = runMap(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    readFile: (f) => readFileSync(f, 'utf8'),
+    dist: path.resolve(__dirname, '..', 'dist'),
+  });
+}
