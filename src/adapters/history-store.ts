@@ -470,6 +470,9 @@ function isUndoRecord(v: unknown): v is UndoRecord {
     v.cells.every(isUndoCell) &&
     Array.isArray(v.keyDates) &&
     v.keyDates.every(isUndoKeyDate) &&
+    (v.paragraphs === undefined ||
+      (Array.isArray(v.paragraphs) &&
+        v.paragraphs.every((p) => isObject(p) && typeof p.label === 'string' && typeof p.before === 'string' && typeof p.after === 'string'))) &&
     isSavedCounters(v.countersBefore)
   );
 }

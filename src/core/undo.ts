@@ -25,12 +25,21 @@ export interface UndoKeyDate {
   after: string;
 }
 
+/** A sentence the shift updated because it quotes a key date (the Goal's "decision by Feb 12, 2027"); found again by its text. */
+export interface UndoParagraph {
+  label: string;
+  before: string;
+  after: string;
+}
+
 export interface UndoRecord {
   at: IsoDate;
   /** What the person did, as the Undo button names it: "Shift downstream dates: step 3 to Mar 10". */
   action: string;
   cells: UndoCell[];
   keyDates: UndoKeyDate[];
+  /** Absent in records saved before sentences were updated. */
+  paragraphs?: UndoParagraph[];
   /**
    * Only the history's date counters for the steps and key dates above, as they were before the
    * shift (not the whole history: its event log would make the record as large as the history).
@@ -38,7 +47,7 @@ export interface UndoRecord {
   countersBefore: CountersBefore;
 }
 
-export type UndoTarget = UndoCell | UndoKeyDate;
+export type UndoTarget = UndoCell | UndoKeyDate | UndoParagraph;
 
 /** A write undo may make: put `text` back where the document still says `expected` (re-check it at write time). */
 export interface CellRestore {
@@ -70,9 +79,16 @@ export interface UndoConflict {
   message: string;
 }
 
+export interface ParagraphRestore {
+  label: string;
+  expected: string;
+  text: string;
+}
+
 export interface UndoPlan {
   restore: CellRestore[];
   restoreKeyDates: KeyDateRestore[];
+  restoreParagraphs: ParagraphRestore[];
   conflicts: UndoConflict[];
   /** For observeUndo once the restores are written. */
   countersBefore: CountersBefore;
@@ -89,21 +105,27 @@ const KEY_DATE_LABEL: Record<KeyDateName, string> = {
  * and key dates it touches from the history as it was just before (null when there is none yet).
  */
 export function undoRecord(
-  shift: { at: IsoDate; action: string; cells: readonly UndoCell[]; keyDates: readonly UndoKeyDate[] },
+  shift: { at: IsoDate; action: string; cells: readonly UndoCell[]; keyDates: readonly UndoKeyDate[]; paragraphs?: readonly UndoParagraph[] },
   historyBefore: PlanHistory | null,
 ): UndoRecord {
   const cells = shift.cells.filter((c) => c.before !== c.after);
   const keyDates = shift.keyDates.filter((k) => k.before !== k.after);
+  const paragraphs = (shift.paragraphs ?? []).filter((p) => p.before !== p.after);
   const keys = cells.flatMap((c) => (c.key === undefined ? [] : [c.key]));
   return {
     at: shift.at,
     action: shift.action,
     cells,
     keyDates,
+    paragraphs,
     countersBefore: historyBefore
       ? countersBefore(historyBefore, keys, keyDates.map((k) => k.name))
       : { steps: [], keyDates: [] },
   };
+}
+
+export function isUndoKeyDate(target: UndoTarget): target is UndoKeyDate {
+  return 'name' in target;
 }
 
 export function isUndoCell(target: UndoTarget): target is UndoCell {
@@ -145,7 +167,14 @@ export function planUndo(record: UndoRecord, currentText: (target: UndoTarget) =
     }
   }
 
-  return { restore, restoreKeyDates, conflicts, countersBefore: record.countersBefore };
+  const restoreParagraphs: ParagraphRestore[] = [];
+  for (const paragraph of record.paragraphs ?? []) {
+    const verdict = judge(paragraph, currentText(paragraph), `The ${paragraph.label} sentence`);
+    if (verdict === 'restore') restoreParagraphs.push({ label: paragraph.label, expected: paragraph.after, text: paragraph.before });
+    else if (verdict !== 'done') conflicts.push({ ref: null, column: paragraph.label, expected: paragraph.after, found: currentText(paragraph), message: verdict.message });
+  }
+
+  return { restore, restoreKeyDates, restoreParagraphs, conflicts, countersBefore: record.countersBefore };
 }
 
 function judge(

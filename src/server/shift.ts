@@ -7,7 +7,7 @@ import type { IsoDate } from '../core/plan';
 import { shiftDownstream, type KeyDateName as ScheduleKeyDate, type ShiftResult } from '../core/schedule';
 import { checkShiftRequest, type CheckedShiftRequest } from '../core/shift-form';
 import { keyDateRules, resolveNewDate, scheduleSteps } from '../core/shift-request';
-import { isUndoCell, planUndo, undoRecord, type UndoCell, type UndoKeyDate } from '../core/undo';
+import { isUndoCell, isUndoKeyDate, planUndo, undoRecord, type UndoCell, type UndoKeyDate, type UndoParagraph } from '../core/undo';
 import { replaceCellText } from '../adapters/cell-writer';
 import { cellFinder, refreshColours } from '../adapters/colour-writer';
 import { cursorRow } from '../adapters/cursor';
@@ -241,6 +241,36 @@ function keyDateParagraph(body: GoogleAppsScript.Document.Body, index: number) {
   return null;
 }
 
+/** The paragraph whose text is `text` (or, failing that, `fallback`): sentences are found by what they say, wherever they moved. */
+function paragraphWithText(outline: DocumentOutline, text: string, fallback: string | null) {
+  const paragraphs = outline.blocks.filter((b) => b.kind === 'paragraph');
+  return paragraphs.find((b) => b.text === text) ?? (fallback === null ? undefined : paragraphs.find((b) => b.text === fallback));
+}
+
+/**
+ * The Goal says "makes a go/no-go decision by Feb 12, 2027": when the decision target moves, so
+ * does that date, or the plan would state two close dates. Only an exact quote of the key date as
+ * written is changed; a Goal the people rewrote in their own words is left alone.
+ */
+function updateGoal(session: PlanSession, moved: Partial<Record<ScheduleKeyDate, IsoDate>>, skipped: string[]): UndoParagraph[] {
+  const { plan, outline } = session;
+  const line = plan.keyDates.decisionTarget;
+  const to = moved.decisionTarget;
+  if (!to || !line?.valueText.trim() || !plan.goal) return [];
+  const block = outline.blocks.find((b) => b.kind === 'paragraph' && b.text.trim() === plan.goal?.trim());
+  const old = line.valueText.trim();
+  if (!block || block.kind !== 'paragraph' || block.text.split(old).length !== 2) return [];
+  const value = line.format ? formatDueDate(to, line.format, dateContext(plan)) : dateWriter(plan, session.locale)(null, to);
+  const after = block.text.replace(old, value.trim());
+  const paragraph = keyDateParagraph(session.doc.getBody(), block.index);
+  if (!paragraph) return [];
+  if (replaceCellText(paragraph, block.text, after) === 'changed-since') {
+    skipped.push('The Goal sentence was changed by someone while the shift ran; left as it is.');
+    return [];
+  }
+  return [{ label: 'Goal', before: block.text, after }];
+}
+
 /** The sidebar's "Apply": writes the dates the preview showed (recomputed from the document as it is now). */
 export function applyShift(raw: unknown): ShiftApplied {
   return answer('shifting the dates', () => {
@@ -304,10 +334,11 @@ export function applyShift(raw: unknown): ShiftApplied {
         if (result === 'written') lines.push({ name, paragraphIndex: line.paragraphIndex, before: line.text, after: written });
       }
 
+      const paragraphs = updateGoal(session, movedKeyDates, skipped);
       const shifted = withDates(plan, newDates, movedKeyDates);
       const history = observe(session.history, shifted as ObservedPlan, session.today, 'shift').history;
       const label = `Shift downstream dates: ${computed.action}`;
-      saveUndo(cells.length + lines.length > 0 ? undoRecord({ at: session.today, action: label, cells, keyDates: lines }, session.history) : null);
+      saveUndo(cells.length + lines.length > 0 ? undoRecord({ at: session.today, action: label, cells, keyDates: lines, paragraphs }, session.history) : null);
       rememberPlan(session, history, true);
       refreshColours(doc, shifted, session.today, checked.request.options.calendar);
       const written = cells.length + lines.length;
@@ -336,8 +367,8 @@ export function undoLastShift(): UndoResult {
         (cell.key !== undefined && byKey.get(cell.key)?.cells[(cell.field ?? 'due') as 'due']) || cell.ref;
       const undo = planUndo(record, (target) => {
         if (isUndoCell(target)) return outlineCellText(outline, locate(target));
-        const line = plan.keyDates[target.name];
-        return line ? line.text : null;
+        if (isUndoKeyDate(target)) return plan.keyDates[target.name]?.text ?? null;
+        return paragraphWithText(outline, target.after, target.before)?.text ?? null;
       });
       const conflicts = undo.conflicts.map((c) => c.message);
       const dates = dateContext(plan);
@@ -368,6 +399,13 @@ export function undoLastShift(): UndoResult {
         const label = line.text.slice(0, line.text.length - line.valueText.length);
         const value = k.text.startsWith(label) ? parseDueDate(k.text.slice(label.length), dates) : null;
         if (value?.kind === 'date' && k.name !== 'evaluationStart') restoredKeyDates[k.name] = value.date;
+      }
+      for (const p of undo.restoreParagraphs) {
+        const block = paragraphWithText(outline, p.expected, null);
+        const paragraph = block && keyDateParagraph(body, block.index);
+        if (!paragraph || replaceCellText(paragraph, p.expected, p.text) === 'changed-since') {
+          conflicts.push(`The ${p.label} sentence was changed while undoing; left as it is.`);
+        }
       }
       const after = withDates(plan, restoredDates, restoredKeyDates);
       const history = observeUndo(session.history, after as ObservedPlan, session.today, undo.countersBefore).history;

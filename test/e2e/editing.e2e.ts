@@ -71,6 +71,7 @@ test('rows: add one below a step, fill it in, delete another', async () => {
   expect(await preview.rows('Steps').count()).toBe(12);
   const row4 = preview.rows('Steps').nth(4);
   await row4.hover();
+  await preview.screenshot('05b-row-controls');
   await row4.getByRole('button', { name: 'Insert row below' }).click();
   await page.waitForFunction(() => document.querySelectorAll('#document table[data-section="Steps"] tr').length === 13);
   await preview.type(await preview.cell('Steps', 5, 'Action'), 'Reference call with a current customer');

@@ -13,6 +13,12 @@ test('Extensions > Insert MAP, fill the form, Preview, Insert: the plan appears 
   const { page } = preview;
   await preview.screenshot('01-empty-document');
 
+  // Extensions lists what the add-on's onOpen added, under the add-on's name.
+  await page.getByRole('menuitem', { name: 'Extensions', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Mutual Action Plan', exact: true }).hover();
+  await page.getByRole('menuitem', { name: 'Insert MAP', exact: true }).waitFor();
+  await preview.screenshot('01b-extensions-menu');
+  await page.keyboard.press('Escape');
   await preview.menu('Insert MAP');
   await page.locator('#sidebar-title', { hasText: 'Mutual Action Plan' }).waitFor();
   await preview.sidebarTab('Insert');

@@ -41,6 +41,7 @@ test('shift prints the preview on stderr and the shifted Markdown on stdout', ()
       .replace('| \\[Economic buyer name\\] | Feb 12, 2027 |', '| \\[Economic buyer name\\] | Feb 19, 2027 |')
       .replace('| Acme CS team | Feb 19, 2027 |', '| Acme CS team | Feb 26, 2027 |')
       .replace('* Decision target: Feb 12, 2027', '* Decision target: Feb 19, 2027')
+      .replace('go/no-go decision by Feb 12, 2027', 'go/no-go decision by Feb 19, 2027')
       .replace('* Go-live target: Feb 19, 2027', '* Go-live target: Feb 26, 2027'),
   );
 });

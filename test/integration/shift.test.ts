@@ -61,6 +61,8 @@ describe('a named step slips', () => {
       'Jan 22, 2027', 'Feb 5, 2027', 'Feb 12, 2027', 'Feb 19, 2027', 'Feb 26, 2027',
     ]);
     expect(keyDateLines(s)).toEqual(['Evaluation start: Dec 7, 2026', 'Decision target: Feb 19, 2027', 'Go-live target: Feb 26, 2027']);
+    // The Goal quotes the decision date: it moves with it, so the plan never states two close dates.
+    expect(s.markdown()).toContain('makes a go/no-go decision by Feb 19, 2027\\.');
     expect(cellTexts(s.table('#', 'Action')).map((r) => r[4])).toEqual(statusBefore);
     expect(s.env.calls.count('TableCell.setText')).toBe(0);
   });

@@ -459,8 +459,14 @@ type MenuEntry =
 const openMenus: HTMLElement[] = [];
 let activeMenubarItem: HTMLButtonElement | null = null;
 
-function closeMenus(depth = 0): void {
+/** Removes the open menus from `depth` down. */
+function dropMenus(depth: number): void {
   while (openMenus.length > depth) openMenus.pop()?.remove();
+}
+
+/** Closes menus from `depth` down; at 0 the menu bar button lets go too. */
+function closeMenus(depth = 0): void {
+  dropMenus(depth);
   if (depth === 0) {
     activeMenubarItem?.setAttribute('aria-expanded', 'false');
     activeMenubarItem = null;
@@ -468,7 +474,7 @@ function closeMenus(depth = 0): void {
 }
 
 function showMenu(entries: readonly MenuEntry[], x: number, y: number, depth: number, label: string): HTMLElement {
-  closeMenus(depth);
+  dropMenus(depth);
   const list = el('div', { class: 'menu', role: 'menu', 'aria-label': label });
   for (const entry of entries) {
     if (entry.kind === 'separator') {
@@ -606,6 +612,10 @@ function rowMenu(event: MouseEvent, rowId: string): void {
   ], event.clientX, event.clientY, 0, 'Table');
 }
 
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && openMenus.length > 0) closeMenus();
+});
+
 document.addEventListener('mousedown', (event) => {
   if (openMenus.length === 0) return;
   const target = event.target as Node;
@@ -677,10 +687,16 @@ async function closeSidebar(): Promise<void> {
 }
 
 async function clickMenuItem(caption: string): Promise<void> {
+  // Docs says so when a menu item's script takes a moment; a quick one never shows it.
+  const running = byId('running');
+  const timer = window.setTimeout(() => (running.hidden = false), 400);
   try {
     drawUi(await inOrder(() => request<UiView>('POST', '/api/menu', { caption })));
   } catch (error) {
     reportFailure(error);
+  } finally {
+    window.clearTimeout(timer);
+    running.hidden = true;
   }
   await refreshDocument();
 }
