@@ -13,18 +13,25 @@ export interface ColourReport {
   atRisk: ParsedStep[];
 }
 
-/** Finds cells by the table's body index, fetching each table once. */
+/**
+ * Finds cells by the table's body index, fetching each table and its row count once; a cell then
+ * costs one getCell call. A reference past the row's end (a row a person shortened) is null.
+ */
 export function cellFinder(body: GoogleAppsScript.Document.Body): (ref: CellRef) => GoogleAppsScript.Document.TableCell | null {
-  const tables = new Map<number, GoogleAppsScript.Document.Table | null>();
+  const tables = new Map<number, { table: GoogleAppsScript.Document.Table; rows: number } | null>();
   return (ref) => {
     if (!tables.has(ref.tableIndex)) {
       const child = ref.tableIndex < body.getNumChildren() ? body.getChild(ref.tableIndex) : null;
-      tables.set(ref.tableIndex, child && child.getType() === DocumentApp.ElementType.TABLE ? child.asTable() : null);
+      const table = child && child.getType() === DocumentApp.ElementType.TABLE ? child.asTable() : null;
+      tables.set(ref.tableIndex, table && { table, rows: table.getNumRows() });
     }
-    const table = tables.get(ref.tableIndex);
-    if (!table || ref.row >= table.getNumRows()) return null;
-    const row = table.getRow(ref.row);
-    return ref.column < row.getNumCells() ? row.getCell(ref.column) : null;
+    const found = tables.get(ref.tableIndex);
+    if (!found || ref.row >= found.rows) return null;
+    try {
+      return found.table.getCell(ref.row, ref.column);
+    } catch {
+      return null;
+    }
   };
 }
 

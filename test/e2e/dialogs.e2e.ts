@@ -156,7 +156,7 @@ test('a modal dialog shows the add-on\'s HTML; google.script.host.close() in it 
 });
 
 test('an add-on that never returns is stopped at the execution limit; the preview restarts it on the saved document', async () => {
-  preview = await openPreview({ markdown: 'Kept\n', distDir: dist, server: { executionLimitMs: 500 } });
+  preview = await openPreview({ markdown: 'Kept\n', distDir: dist, server: { executionLimitMs: 2000 } });
   const url = (route: string): string => new URL(route, preview?.server.url).href;
   const json = { 'Content-Type': 'application/json' };
   const view = (await (await fetch(url('/api/document'))).json()) as { blocks: { id: string }[] };
