@@ -71,7 +71,7 @@ function buildForm(state: SidebarState): HTMLFormElement {
         field({ path: 'theirCompany', label: 'Their company', required: true }),
       ),
       field({ path: 'product', label: 'Product', required: true }),
-      field({ path: 'problem', label: 'The problem it solves', type: 'textarea', required: true, placeholder: 'e.g. month-end close takes 12 days' }),
+      field({ path: 'problem', label: 'The problem it solves', type: 'textarea', required: true, placeholder: 'e.g. a 12-day month-end close' }),
       choiceField(
         { path: 'dealType', label: 'Deal type' },
         state.dealTypes.map((t) => choice(t.id, t.label, ` · ${t.stepCount} steps`)),
