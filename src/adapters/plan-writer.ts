@@ -64,6 +64,18 @@ export interface PlanText {
   formatDate(iso: string): string;
 }
 
+/**
+ * Column widths in points across a 468 pt text column (Letter, 1 inch margins). Docs gives a
+ * table made from strings equal columns, which squeezes the action into a sixth of the page and
+ * spends as much on "#".
+ */
+const STEP_WIDTHS = [28, 150, 110, 80, 62, 38];
+const STAKEHOLDER_WIDTHS = [130, 150, 188];
+
+function setWidths(table: GoogleAppsScript.Document.Table, widths: readonly number[]): void {
+  widths.forEach((width, column) => table.setColumnWidth(column, width));
+}
+
 /** Header cells in bold so a person sees a header row; the parser finds headers by their words, not their style. */
 function boldHeader(table: GoogleAppsScript.Document.Table): void {
   table.getRow(0).editAsText().setBold(true);
@@ -112,6 +124,7 @@ export function writePlan(doc: Document, plan: Plan, text: PlanText): void {
     ]),
   ]);
   boldHeader(steps);
+  setWidths(steps, STEP_WIDTHS);
   const statusColumn = STEP_HEADERS.indexOf('Status');
   plan.steps.forEach((s, i) => {
     const row = steps.getRow(i + 1);
@@ -122,12 +135,12 @@ export function writePlan(doc: Document, plan: Plan, text: PlanText): void {
   w.heading('Stakeholders', H.HEADING2);
   // The company beside the title tells both sides whose person this is (and later tells the parser).
   const company = (side: string) => (side === 'ours' ? plan.yourCompany : side === 'theirs' ? plan.theirCompany : '');
-  boldHeader(
-    w.table([
-      STAKEHOLDER_HEADERS,
-      ...plan.stakeholders.map((p) => [p.name, [p.title, company(p.side)].filter(Boolean).join(', '), p.responsibility]),
-    ]),
-  );
+  const people = w.table([
+    STAKEHOLDER_HEADERS,
+    ...plan.stakeholders.map((p) => [p.name, [p.title, company(p.side)].filter(Boolean).join(', '), p.responsibility]),
+  ]);
+  boldHeader(people);
+  setWidths(people, STAKEHOLDER_WIDTHS);
 
   w.heading('Success criteria', H.HEADING2);
   // The method's question, so the prospect knows these lines are theirs to agree.

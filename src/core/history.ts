@@ -26,6 +26,17 @@ import type { IsoDate, Status } from './plan';
 // removed: what "a MAP that nobody updates is dead" measures. Renaming an action or renumbering
 // rows is not activity.
 //
+// Stakeholders. People in the Stakeholders table are remembered by name (case and spacing
+// ignored), with the day each was first seen and whether they were there at the baseline: the
+// weekly review's "Any new stakeholders or requirements that have come up?". A placeholder such
+// as "[Economic buyer name]" is not a person and is not remembered, so the name typed over it
+// later is new. A person removed from the table keeps their record, so putting them back is not
+// news. A title change updates the record. People changing is not activity: the method's dead
+// plan is one whose statuses and dates nobody updates. A history saved before people were
+// tracked has no `stakeholders`; the first observation that sees the table adopts everyone in it
+// as known (inBaseline), so an upgrade does not report the whole table as new. An observation
+// without people (a shift, the insert) leaves the records as they are.
+//
 // Bounds. The event log keeps the newest MAX_EVENTS events; when it overflows, the oldest go
 // first and are only counted in `summarised` (how many, and through which day). The per-step
 // counters (baselineDue, currentDue, slips, completedOn, addedOn, lastChangedOn) and the key-date
@@ -43,10 +54,14 @@ export const MAX_EVENTS = 400;
 export const MAX_REMOVED_STEPS = 100;
 /** Two years of weekly reviews. */
 export const MAX_REVIEWS = 104;
+/** Far more people than any buying committee; beyond it, the longest-known people no longer in the table go first. */
+export const MAX_STAKEHOLDERS = 200;
 
 const ACTION_MAX = 120;
 const OWNER_MAX = 80;
 const STATUS_MAX = 40;
+const NAME_MAX = 80;
+const TITLE_MAX = 80;
 
 // ─── Model ───────────────────────────────────────────────────────────────────────────────────
 
@@ -113,10 +128,26 @@ export interface KeyDateRecord {
   slips: number;
 }
 
+/** A person from the Stakeholders table, as the history remembers them (see Decisions: stakeholders). */
+export interface StakeholderRecord {
+  /** As last written (clipped). */
+  name: string;
+  title: string;
+  /** The day the add-on first saw them in the table. */
+  addedOn: IsoDate;
+  /** False for a person added since the baseline: "new stakeholders". */
+  inBaseline: boolean;
+}
+
 export interface PlanHistory {
   baseline: { on: IsoDate; cause: BaselineCause };
   /** By step key. */
   steps: Record<string, StepRecord>;
+  /**
+   * By name, lower case with single spaces. Absent in histories saved before people were tracked,
+   * and until an observation first sees the Stakeholders table (see Decisions: stakeholders).
+   */
+  stakeholders?: Record<string, StakeholderRecord>;
   keyDates: Partial<Record<KeyDateName, KeyDateRecord>>;
   lastActivityOn: IsoDate;
   /** Days the weekly review was held, oldest first. */
@@ -142,10 +173,20 @@ export interface ObservedStep {
 /** A key date as the reader gives it (a line with its date) or as the Insert form has it (a date); null when undated or missing. */
 export type ObservedKeyDate = IsoDate | { date: IsoDate | null } | null;
 
-/** A ParsedPlan fits; so does `{ steps, keyDates }` built from the drafted plan at insert time. A key date left out is not observed. */
+/** A person as the reader gives them: a ParsedStakeholder fits. */
+export interface ObservedStakeholder {
+  name: string;
+  title: string;
+}
+
+/**
+ * A ParsedPlan fits; so does `{ steps, keyDates }` built from the drafted plan at insert time. A key
+ * date left out is not observed; people left out (no `stakeholders`) are not observed either.
+ */
 export interface ObservedPlan {
   steps: readonly ObservedStep[];
   keyDates: Partial<Record<KeyDateName, ObservedKeyDate>>;
+  stakeholders?: readonly ObservedStakeholder[];
 }
 
 export interface Observation {
@@ -154,6 +195,11 @@ export interface Observation {
   events: HistoryEvent[];
   /** True when this observation pushed older events out of the log: "older history entries were summarised". */
   trimmed: boolean;
+  /**
+   * True when the history differs from the one given: events, or people first seen or renamed
+   * (which make no event). What the caller saves on.
+   */
+  changed: boolean;
 }
 
 /** What undo needs to put the date counters back as they were before a shift (see observeUndo). */
@@ -180,6 +226,7 @@ export function startHistory(plan: ObservedPlan, today: IsoDate, cause: Baseline
   return {
     baseline: { on: today, cause },
     steps,
+    ...(plan.stakeholders ? { stakeholders: observePeople(undefined, plan.stakeholders, today).records } : {}),
     keyDates,
     lastActivityOn: today,
     reviews: [],
@@ -368,15 +415,17 @@ function observeWith(
   }
 
   const lastActivityOn = events.length > 0 ? laterOf(history.lastActivityOn, today) : history.lastActivityOn;
+  const people = plan.stakeholders ? observePeople(knownPeople(history), plan.stakeholders, today) : null;
   const grown: PlanHistory = {
     ...history,
     steps: pruneRemoved(steps, MAX_REMOVED_STEPS),
+    ...(people ? { stakeholders: people.records } : {}),
     keyDates,
     lastActivityOn,
     events: [...history.events, ...events],
   };
   const { history: bounded, dropped } = trimEvents(grown, MAX_EVENTS);
-  return { history: bounded, events, trimmed: dropped > 0 };
+  return { history: bounded, events, trimmed: dropped > 0, changed: events.length > 0 || (people?.changed ?? false) };
 }
 
 function newStep(step: ObservedStep, today: IsoDate, inBaseline: boolean): StepRecord {
@@ -415,6 +464,73 @@ function moveDate(
     lastDated: to ?? track.lastDated,
     slipped,
   };
+}
+
+/**
+ * The people records after seeing the table: a new name is recorded (in the baseline when the
+ * history has no people yet), a known one gets its latest spelling and title. Placeholders and
+ * empty names are not people. Beyond MAX_STAKEHOLDERS, the longest-known people not in the table go.
+ */
+function observePeople(
+  known: Record<string, StakeholderRecord> | undefined,
+  people: readonly ObservedStakeholder[],
+  today: IsoDate,
+): { records: Record<string, StakeholderRecord>; changed: boolean } {
+  const records: Record<string, StakeholderRecord> = {};
+  for (const [id, r] of Object.entries(known ?? {})) define(records, id, { ...r });
+  const present = new Set<string>();
+  let changed = known === undefined;
+  for (const person of people) {
+    const id = personId(person.name);
+    if (id === null || present.has(id)) continue;
+    present.add(id);
+    const name = clip(person.name.trim().replace(/\s+/g, ' '), NAME_MAX);
+    const title = clip(person.title.trim().replace(/\s+/g, ' '), TITLE_MAX);
+    const r = hasOwn(records, id) ? records[id] : undefined;
+    if (r) {
+      if (r.name !== name || r.title !== title) changed = true;
+      r.name = name;
+      r.title = title;
+    } else {
+      define(records, id, { name, title, addedOn: today, inBaseline: known === undefined });
+      changed = true;
+    }
+  }
+  const ids = Object.keys(records);
+  if (ids.length <= MAX_STAKEHOLDERS) return { records, changed };
+  const forget = new Set(
+    ids
+      .filter((id) => !present.has(id))
+      .sort((a, b) => compareDates(records[a]?.addedOn ?? today, records[b]?.addedOn ?? today))
+      .slice(0, ids.length - MAX_STAKEHOLDERS),
+  );
+  const kept: Record<string, StakeholderRecord> = {};
+  for (const id of ids) if (!forget.has(id)) define(kept, id, records[id] as StakeholderRecord);
+  return { records: kept, changed: true };
+}
+
+/** The key a person is remembered by, or null for a placeholder or an empty name. */
+function personId(name: string): string | null {
+  const id = name.trim().replace(/\s+/g, ' ').toLowerCase();
+  if (id === '' || /[[\]]/.test(id)) return null;
+  return id;
+}
+
+/** The saved people, or undefined when this history has not seen the table yet (or holds something else there). */
+function knownPeople(history: PlanHistory): Record<string, StakeholderRecord> | undefined {
+  const people: unknown = history.stakeholders;
+  if (typeof people !== 'object' || people === null || Array.isArray(people)) return undefined;
+  const records: Record<string, StakeholderRecord> = {};
+  for (const [id, r] of Object.entries(people as Record<string, unknown>)) {
+    if (isStakeholderRecord(r)) define(records, id, r);
+  }
+  return records;
+}
+
+function isStakeholderRecord(v: unknown): v is StakeholderRecord {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Partial<Record<keyof StakeholderRecord, unknown>>;
+  return typeof r.name === 'string' && typeof r.title === 'string' && typeof r.addedOn === 'string' && typeof r.inBaseline === 'boolean';
 }
 
 /** Keeps live steps and the newest `keep` removed ones, in their original order. */
@@ -474,12 +590,12 @@ export function slippingSteps(history: PlanHistory, atLeast = 2, includeRemoved 
     .sort((a, b) => b.slips - a.slips || a.number - b.number);
 }
 
-/** Steps in the document that were not in the baseline: scope creep or new stakeholders. */
 /** Steps whose date a person typed since the plan was last scheduled: the slips "Shift from these edits" starts from. */
 export function editedByHand(history: PlanHistory): StepRecord[] {
   return liveSteps(history).filter((r) => r.currentDue !== null && (r.scheduledDue ?? r.currentDue) !== r.currentDue);
 }
 
+/** Steps in the document that were not in the baseline: scope creep or new stakeholders. */
 export function stepsAddedSinceBaseline(history: PlanHistory): StepRecord[] {
   return liveSteps(history).filter((r) => !r.inBaseline);
 }
@@ -500,6 +616,24 @@ export function lastMovedOn(history: PlanHistory, keys: readonly string[]): IsoD
     if (r) last = last === null ? r.lastChangedOn : laterOf(last, r.lastChangedOn);
   }
   return last;
+}
+
+/** The record of a person in the Stakeholders table by name (case and spacing ignored), or null when unknown or a placeholder. */
+export function stakeholderOf(history: PlanHistory, name: string): StakeholderRecord | null {
+  const id = personId(name);
+  const people = knownPeople(history);
+  if (id === null || !people || !hasOwn(people, id)) return null;
+  return people[id] ?? null;
+}
+
+/**
+ * People first seen on or after `since` who were not in the baseline, in the order first seen:
+ * the weekly review's new stakeholders. Empty while the history has not seen the table yet.
+ */
+export function stakeholdersAddedSince(history: PlanHistory, since: IsoDate): StakeholderRecord[] {
+  return Object.values(knownPeople(history) ?? {})
+    .filter((r) => !r.inBaseline && compareDates(r.addedOn, since) >= 0)
+    .sort((a, b) => compareDates(a.addedOn, b.addedOn));
 }
 
 export interface CompletionRate {
@@ -573,7 +707,7 @@ function hasOwn(record: object, key: string): boolean {
 }
 
 /** Defines an own property even for a key like "__proto__", which plain assignment would not store. */
-function define(record: Record<string, StepRecord>, key: string, value: StepRecord): void {
+function define<T>(record: Record<string, T>, key: string, value: T): void {
   Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }
 

@@ -81,31 +81,40 @@ export function insertMap(form: unknown): InsertResult {
       }
       const { plan, locale } = drafted;
       writePlan(doc, plan, { formatDate: (iso) => formatPlanDate(iso, locale) });
-      // The inserted dates are the baseline every later slip is measured against.
-      saveHistory(
-        startHistory(
-          {
-            steps: plan.steps.map((s) => ({ key: insertedStepKey(s.number), action: s.action, number: s.number, due: s.due, status: s.status, owner: s.owner })),
-            keyDates: plan.keyDates,
-          },
-          today(),
-          'insert',
-        ),
-      );
-      const f = drafted.form;
-      savePlanSettings({
-        version: 1,
-        yourCompany: f.yourCompany,
-        theirCompany: f.theirCompany,
-        dealType: f.dealType,
-        dealStage: f.dealStage,
-        annualContractValue: f.annualContractValue,
-        locale,
-        insertedOn: today(),
-      });
+      // The plan is in the document now: what the add-on remembers about it must not undo that.
+      // A full property store (other add-ons share it) costs the memory, not the plan.
+      let memory = '';
+      try {
+        const f = drafted.form;
+        savePlanSettings({
+          version: 1,
+          yourCompany: f.yourCompany,
+          theirCompany: f.theirCompany,
+          dealType: f.dealType,
+          dealStage: f.dealStage,
+          annualContractValue: f.annualContractValue,
+          locale,
+          insertedOn: today(),
+        });
+        // The inserted dates are the baseline every later slip is measured against.
+        const saved = saveHistory(
+          startHistory(
+            {
+              steps: plan.steps.map((s) => ({ key: insertedStepKey(s.number), action: s.action, number: s.number, due: s.due, status: s.status, owner: s.owner })),
+              keyDates: plan.keyDates,
+            },
+            today(),
+            'insert',
+          ),
+        );
+        if (!saved.saved) memory = ` ${saved.message ?? "The plan's history could not be saved; it starts at the next action."}`;
+      } catch (error) {
+        console.error('saving plan memory failed', error);
+        memory = " The add-on could not save what it knows about this plan (this document's add-on storage is full): the deal stage and value are not remembered, and the baseline starts at the next action.";
+      }
       return {
         ok: true,
-        message: `Inserted "${plan.title}" with ${plan.steps.length} steps. Walk the prospect through it and ask what is missing: their edits make it mutual.`,
+        message: `Inserted "${plan.title}" with ${plan.steps.length} steps. Walk the prospect through it and ask what is missing: their edits make it mutual.${memory}`,
         guidance: drafted.guidance,
         placeholders: drafted.placeholders,
       };

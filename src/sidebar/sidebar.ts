@@ -2,19 +2,21 @@
 import type { SidebarState } from '../server/contract';
 import { byId, el, replace } from './dom';
 import { clearBanner, showBanner } from './feedback';
+import { healthTab } from './health-tab';
 import { insertTab } from './insert-tab';
+import { reviewTab } from './review-tab';
 import { call, failureText } from './server';
 import { shiftTab } from './shift-tab';
 import type { Tab } from './tabs';
 import { renderTabs } from './tabs';
 
-/** Health and Review join this list as they are built. */
-const TABS: readonly Tab[] = [insertTab, shiftTab];
+const TABS: readonly Tab[] = [insertTab, shiftTab, healthTab, reviewTab];
 
 /**
- * The tab to open on: the one the server named on <body data-initial-tab> (the menu item "Shift
- * downstream dates" names "shift"); otherwise Shift when the document already has a plan, since
- * inserting a second one is not what the person came for.
+ * The tab to open on: the one the server named on <body data-initial-tab> (the menu items "Shift
+ * downstream dates", "Check plan health" and "Weekly review" name "shift", "health" and "review");
+ * otherwise Shift when the document already has a plan, since inserting a second one is not what
+ * the person came for.
  */
 function initialTab(state: SidebarState): string {
   const named = document.body.dataset.initialTab;

@@ -1,4 +1,4 @@
-/** The sidebar's tabs (Insert and Shift now; Health and Review as they are built), following the WAI-ARIA tabs pattern. */
+/** The sidebar's tabs (Insert, Shift, Health, Review), following the WAI-ARIA tabs pattern. */
 import type { SidebarState } from '../server/contract';
 import { byId, el } from './dom';
 

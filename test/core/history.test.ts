@@ -3,6 +3,7 @@ import {
   MAX_EVENTS,
   MAX_REMOVED_STEPS,
   MAX_REVIEWS,
+  MAX_STAKEHOLDERS,
   closeDateAccuracy,
   completedOnTime,
   countersBefore,
@@ -15,6 +16,8 @@ import {
   recordReview,
   slippingSteps,
   slipsOf,
+  stakeholderOf,
+  stakeholdersAddedSince,
   startHistory,
   stepOf,
   stepsAddedSinceBaseline,
@@ -408,5 +411,83 @@ describe('undoing a shift', () => {
     expect(['pilot', 'roi', 'legal', 'signature'].map((k) => slipsOf(history, k))).toEqual([0, 0, 2, 0]);
     expect(keyDateDrift(history, 'decisionTarget')).toMatchObject({ current: '2026-04-10', changes: 0, slips: 0 });
     expect(history.lastActivityOn).toBe('2026-03-11');
+  });
+});
+
+describe('stakeholders: who is new since the baseline', () => {
+  const PEOPLE = [
+    { name: 'Dana Ruiz', title: 'Controller' },
+    { name: '[Economic buyer name]', title: '[Title]' },
+    { name: 'Sam Lee', title: 'Account Executive' },
+  ];
+  const withPeople = (people: { name: string; title: string }[]): ObservedPlan => ({ ...globexPlan(), stakeholders: people });
+
+  test('the baseline remembers the named people, not the placeholders', () => {
+    const h = startHistory(withPeople(PEOPLE), '2026-03-02', 'insert');
+    expect(h.stakeholders).toEqual({
+      'dana ruiz': { name: 'Dana Ruiz', title: 'Controller', addedOn: '2026-03-02', inBaseline: true },
+      'sam lee': { name: 'Sam Lee', title: 'Account Executive', addedOn: '2026-03-02', inBaseline: true },
+    });
+    expect(stakeholdersAddedSince(h, '2026-03-02')).toEqual([]);
+  });
+
+  test('a person added later is new from the day first seen; naming a placeholder is news; people make no event and no activity', () => {
+    const base = startHistory(withPeople(PEOPLE), '2026-03-02', 'insert');
+    const named = PEOPLE.map((p) => (p.name.startsWith('[') ? { name: 'Maria Chen', title: 'CFO' } : p));
+    const seen = observe(base, withPeople([...named, { name: 'Ana Gomez', title: 'DPO' }]), '2026-03-10', 'hand');
+    expect(seen.events).toEqual([]);
+    expect(seen.changed).toBe(true);
+    expect(seen.history.lastActivityOn).toBe('2026-03-02');
+    expect(stakeholdersAddedSince(seen.history, '2026-03-05').map((r) => [r.name, r.title, r.addedOn, r.inBaseline])).toEqual([
+      ['Maria Chen', 'CFO', '2026-03-10', false],
+      ['Ana Gomez', 'DPO', '2026-03-10', false],
+    ]);
+    expect(stakeholdersAddedSince(seen.history, '2026-03-11')).toEqual([]);
+    // Seen again unchanged: nothing to save.
+    const again = observe(seen.history, withPeople([...named, { name: 'Ana Gomez', title: 'DPO' }]), '2026-03-12', 'hand');
+    expect(again.changed).toBe(false);
+    expect(stakeholderOf(again.history, 'ana  GOMEZ')).toMatchObject({ addedOn: '2026-03-10' });
+  });
+
+  test('a new title updates the record; a person removed and put back is not new', () => {
+    const base = startHistory(withPeople(PEOPLE), '2026-03-02', 'insert');
+    const promoted = observe(base, withPeople([{ name: 'Dana Ruiz', title: 'VP Finance' }]), '2026-03-10', 'hand');
+    expect(promoted.changed).toBe(true);
+    expect(stakeholderOf(promoted.history, 'Dana Ruiz')).toEqual({ name: 'Dana Ruiz', title: 'VP Finance', addedOn: '2026-03-02', inBaseline: true });
+    const back = observe(promoted.history, withPeople(PEOPLE), '2026-03-17', 'hand');
+    expect(stakeholderOf(back.history, 'Sam Lee')).toMatchObject({ inBaseline: true, addedOn: '2026-03-02' });
+    expect(stakeholdersAddedSince(back.history, '2026-03-02')).toEqual([]);
+  });
+
+  test('an observation without people (a shift, the insert) leaves them as they were', () => {
+    const base = startHistory(withPeople(PEOPLE), '2026-03-02', 'insert');
+    const shifted = observe(base, edit(globexPlan(), { security: { due: '2026-03-20' } }), '2026-03-10', 'shift').history;
+    expect(shifted.stakeholders).toEqual(base.stakeholders);
+    expect(startHistory(globexPlan(), '2026-03-02', 'insert')).not.toHaveProperty('stakeholders');
+  });
+
+  test('a history saved before people were tracked adopts the table as known at its first look, then sees additions', () => {
+    const old: PlanHistory = startHistory(globexPlan(), '2026-03-02', 'insert');
+    expect(old.stakeholders).toBeUndefined();
+    expect(stakeholdersAddedSince(old, '2026-03-02')).toEqual([]);
+    const adopted = observe(old, withPeople(PEOPLE), '2026-03-20', 'hand');
+    expect(adopted.changed).toBe(true);
+    expect(stakeholdersAddedSince(adopted.history, '2026-03-02')).toEqual([]);
+    const added = observe(adopted.history, withPeople([...PEOPLE, { name: 'Ana Gomez', title: 'DPO' }]), '2026-03-23', 'hand');
+    expect(stakeholdersAddedSince(added.history, '2026-03-20').map((r) => r.name)).toEqual(['Ana Gomez']);
+    // Something else saved under the name is not trusted: read as not yet seen.
+    const garbled = { ...old, stakeholders: 'nonsense' } as unknown as PlanHistory;
+    expect(stakeholderOf(garbled, 'Dana Ruiz')).toBeNull();
+    expect(stakeholdersAddedSince(observe(garbled, withPeople(PEOPLE), '2026-03-20', 'hand').history, '2026-03-02')).toEqual([]);
+  });
+
+  test(`at most ${MAX_STAKEHOLDERS} people are kept: the longest-known no longer in the table go first`, () => {
+    const many = Array.from({ length: MAX_STAKEHOLDERS }, (_, i) => ({ name: `Person ${i}`, title: 'Analyst' }));
+    const base = startHistory(withPeople(many), '2026-03-02', 'hand');
+    const next = observe(base, withPeople([{ name: 'Person 5', title: 'Analyst' }, { name: 'Newcomer', title: 'CFO' }]), '2026-03-09', 'hand').history;
+    expect(Object.keys(next.stakeholders ?? {})).toHaveLength(MAX_STAKEHOLDERS);
+    expect(stakeholderOf(next, 'Person 0')).toBeNull();
+    expect(stakeholderOf(next, 'Person 5')).not.toBeNull();
+    expect(stakeholderOf(next, 'Newcomer')).toMatchObject({ inBaseline: false });
   });
 });

@@ -1,7 +1,7 @@
 // "Undo last shift": what the record keeps, what undo puts back, and the cells a person changed since, which it reports and leaves alone.
 import { observe, observeUndo, slipsOf, startHistory, type ObservedPlan } from '../../src/core/history';
 import type { CellRef } from '../../src/core/parsed-plan';
-import { isUndoCell, planUndo, undoRecord, type UndoCell, type UndoKeyDate, type UndoRecord, type UndoTarget } from '../../src/core/undo';
+import { isUndoCell, isUndoKeyDate, planUndo, undoRecord, type UndoCell, type UndoKeyDate, type UndoRecord, type UndoTarget } from '../../src/core/undo';
 
 // The Steps table is body child 7; the Due date is its fourth column (index 3).
 const due = (row: number): CellRef => ({ tableIndex: 7, row, column: 3 });
@@ -149,7 +149,7 @@ describe('what undo may restore', () => {
   test('the adapter is handed each record cell with its step key, so it can find rows that moved', () => {
     const asked: string[] = [];
     planUndo(record(), (target) => {
-      asked.push(isUndoCell(target) ? `${target.key}/${target.field}` : target.name);
+      asked.push(isUndoCell(target) ? `${target.key}/${target.field}` : isUndoKeyDate(target) ? target.name : target.label);
       return target.after;
     });
     expect(asked).toEqual(['pilot/due', 'roi/due', 'legal/due', 'signature/due', 'decisionTarget']);

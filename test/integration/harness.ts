@@ -37,6 +37,8 @@ export interface SessionOptions {
   timeZone?: string;
   /** Today's date for the emulated clock (mid-afternoon UTC, so it is the same day in the Americas and Europe). */
   today?: string;
+  /** Document properties already stored (by this or another add-on) before the first action. */
+  properties?: Record<string, string>;
 }
 
 export function openDocument(options: SessionOptions = {}): Session {
@@ -46,6 +48,7 @@ export function openDocument(options: SessionOptions = {}): Session {
     timeZone: options.timeZone ?? 'America/New_York',
     now: () => now,
     files: { Sidebar: distFile('Sidebar.html') },
+    ...(options.properties ? { properties: { document: options.properties } } : {}),
     document: (ctx) =>
       options.markdown === undefined
         ? new DocumentEmulation(ctx, { name: 'Acme + Globex MAP' })

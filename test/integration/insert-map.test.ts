@@ -256,3 +256,16 @@ describe('Preview applies the method', () => {
     ]);
   });
 });
+
+describe('when the add-on cannot save its memory', () => {
+  test('a full property store still inserts the plan, and says what is not remembered', () => {
+    // Other add-ons share this document's property store: here it is already at its 500 KB quota.
+    const full = Object.fromEntries(Array.from({ length: 57 }, (_, i) => [`filler.${i}`, 'x'.repeat(8900)]));
+    const s = openDocument({ properties: full });
+    const result = s.addOn.runSync('insertMap', insertForm()) as { ok: boolean; message: string };
+    expect(result.ok).toBe(true);
+    expect(result.message).toMatch(/^Inserted "Mutual Action Plan: Acme \+ Globex" with 11 steps\./);
+    expect(result.message).toMatch(/ The plan's history could not be saved \(the document's storage is full\); the plan itself is unchanged\.$/);
+    expect(cellTexts(s.table('#', 'Action'))).toHaveLength(12);
+  });
+});

@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import vm from 'node:vm';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { build } from 'esbuild';
 import { z } from 'zod';
@@ -116,6 +117,12 @@ async function loadAssets(root: string, distDir: string): Promise<Assets> {
     dist('Code.js'),
     dist('Sidebar.html'),
   ]);
+  try {
+    // A syntax error would otherwise only show as a worker that keeps failing to start.
+    new vm.Script(code, { filename: 'Code.js' });
+  } catch (error) {
+    throw new PreviewError(`${path.relative(root, path.join(distDir, 'Code.js'))} does not compile: ${error instanceof Error ? error.message : String(error)}`);
+  }
   return { pageHtml, pageCss, pageJs, shimJs, workerJs, code, sidebarHtml };
 }
 
@@ -242,8 +249,10 @@ class AddOnRuntime {
         resolve({ ok: false, failure: { status: 500, message: 'Exceeded maximum execution time' } });
         this.failAll('Exceeded maximum execution time');
         if (this.worker === worker) {
+          // The new worker starts at once, so requests arriving meanwhile find one; the old one is ended alongside.
           this.worker = null;
-          void worker.terminate().then(() => this.restart());
+          void worker.terminate();
+          this.restart();
         }
         // A little past the limit, so an add-on waiting on a dialog times out inside the worker first, with Apps Script's message.
       }, this.base.dialogTimeoutMs + Math.min(5_000, this.base.dialogTimeoutMs));
