@@ -4,10 +4,14 @@ import path from 'node:path';
 import { GoogleEmulation, loadAddOn, ScriptError, type AddOn } from '../emulation';
 import { documentFromMarkdown, documentToMarkdown } from '../emulation/document';
 import { readDocumentPlan } from '../src/adapters/document-reader';
+import { checkHealth, type Finding } from '../src/core/health';
+import { DEAL_STAGES, DEAL_TYPES, type DealStage, type DealType } from '../src/core/plan';
 import type { ShiftApplied, ShiftOptionsFields, ShiftPreview, ShiftRequest } from '../src/server/contract';
 
 const USAGE = `Usage:
   npm run map -- parse FILE.md                      the plan and its diagnostics, as JSON
+  npm run map -- check FILE.md [--stage S] [--value N] [--type T]
+                                                    the health check's findings against the method
   npm run map -- shift FILE.md --step N --to DATE   preview on stderr, the shifted Markdown on stdout
   npm run map -- shift FILE.md --detect --baseline EARLIER.md
                                                     shift from the dates edited since EARLIER.md
@@ -15,6 +19,8 @@ Options:
   --to DATE|+N days|+N weeks   the step's new date, or the change ("+1 week", "-2 days")
   --mode keep-gaps|fix-overlaps, --pull-in, --calendar-days, --holidays 2026-12-25,2027-01-01
   --hold-decision, --hold-go-live   keep those key dates fixed (flagged when the steps overrun them)
+  --stage discovery|post-demo|proposal|negotiation, --value 85000 (annual contract value),
+  --type standard|mid-market|enterprise|expansion|closing   the deal, for check (unknown when left out)
   --locale en_US   --today YYYY-MM-DD`;
 
 export interface MapIO {
@@ -33,12 +39,12 @@ interface Args {
   flags: Map<string, string | true>;
 }
 
-const VALUED = new Set(['--step', '--to', '--mode', '--holidays', '--locale', '--today', '--baseline']);
+const VALUED = new Set(['--step', '--to', '--mode', '--holidays', '--locale', '--today', '--baseline', '--stage', '--value', '--type']);
 const SWITCHES = new Set(['--detect', '--pull-in', '--calendar-days', '--hold-decision', '--hold-go-live']);
 
 function parseArgs(argv: string[]): Args {
   const [command, file, ...rest] = argv;
-  if (!command || !['parse', 'shift'].includes(command)) throw new UsageError(command ? `Unknown command "${command}".` : 'Name a command.');
+  if (!command || !['parse', 'shift', 'check'].includes(command)) throw new UsageError(command ? `Unknown command "${command}".` : 'Name a command.');
   if (!file || file.startsWith('--')) throw new UsageError(`"${command}" needs a Markdown file.`);
   const flags = new Map<string, string | true>();
   for (let i = 0; i < rest.length; i++) {
@@ -159,10 +165,55 @@ function shiftCommand(io: MapIO, args: Args): number {
   return 0;
 }
 
+const SEVERITY_LABEL: Record<Finding['severity'], string> = { critical: 'CRITICAL', warning: 'WARNING', info: 'INFO' };
+
+function dealOf(flags: Args['flags']): { stage: DealStage | null; annualContractValue: number | null; dealType: DealType | null } {
+  const stage = text(flags, '--stage');
+  if (stage !== undefined && !(DEAL_STAGES as readonly string[]).includes(stage)) throw new UsageError(`--stage is one of ${DEAL_STAGES.join(', ')}.`);
+  const type = text(flags, '--type');
+  if (type !== undefined && !(DEAL_TYPES as readonly string[]).includes(type)) throw new UsageError(`--type is one of ${DEAL_TYPES.join(', ')}.`);
+  const valueText = text(flags, '--value');
+  const value = valueText === undefined ? null : Number(valueText.replace(/[$,\s]/g, ''));
+  if (value !== null && (!Number.isFinite(value) || value < 0)) throw new UsageError('--value takes the annual contract value as a number, e.g. --value 85000.');
+  return { stage: (stage as DealStage | undefined) ?? null, annualContractValue: value, dealType: (type as DealType | undefined) ?? null };
+}
+
+/** "3 findings: 1 critical, 2 warnings." */
+function findingsSummary(findings: readonly Finding[]): string {
+  if (findings.length === 0) return 'The plan follows the method: no findings.';
+  const counts = (['critical', 'warning', 'info'] as const)
+    .map((severity) => ({ severity, n: findings.filter((f) => f.severity === severity).length }))
+    .filter(({ n }) => n > 0)
+    .map(({ severity, n }) => (severity === 'warning' ? `${n} warning${n === 1 ? '' : 's'}` : `${n} ${severity}`));
+  return `${findings.length} finding${findings.length === 1 ? '' : 's'}: ${counts.join(', ')}.`;
+}
+
+/** The health check on a file with no history: the off-track signals need the add-on's memory of the plan, so they are not checked. */
+function checkCommand(io: MapIO, args: Args): number {
+  const deal = dealOf(args.flags);
+  const markdown = readMarkdown(io, args.file);
+  const { env } = session(io, markdown, args);
+  const saved = (globalThis as Record<string, unknown>).DocumentApp;
+  Object.assign(globalThis, { DocumentApp: env.globals().DocumentApp });
+  try {
+    const today = text(args.flags, '--today') ?? new Date().toISOString().slice(0, 10);
+    const { plan } = readDocumentPlan(env.document as unknown as GoogleAppsScript.Document.Document, { locale: env.locale, today });
+    const findings = checkHealth({ plan, history: null, deal, today });
+    const blocks = findings.map((f) =>
+      [`${SEVERITY_LABEL[f.severity]}  ${f.title}  [${f.rule}]`, `  ${f.detail}`, `  What to do: ${f.action}`, ...(f.say ? [`  Say: "${f.say}"`] : [])].join('\n'),
+    );
+    io.stdout(`${[findingsSummary(findings), ...blocks].join('\n\n')}\n`);
+    return 0;
+  } finally {
+    (globalThis as Record<string, unknown>).DocumentApp = saved;
+  }
+}
+
 /** Runs one command; returns the exit code (0 done, 1 the add-on refused, 2 a usage error). */
 export function runMap(argv: string[], io: MapIO): number {
   try {
     const args = parseArgs(argv);
+    if (args.command === 'check') return checkCommand(io, args);
     return args.command === 'parse' ? parseCommand(io, args) : shiftCommand(io, args);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -69,7 +69,7 @@ export interface PlanText {
  * table made from strings equal columns, which squeezes the action into a sixth of the page and
  * spends as much on "#".
  */
-const STEP_WIDTHS = [28, 150, 110, 80, 62, 38];
+const STEP_WIDTHS = [24, 138, 104, 80, 64, 58];
 const STAKEHOLDER_WIDTHS = [130, 150, 188];
 
 function setWidths(table: GoogleAppsScript.Document.Table, widths: readonly number[]): void {

@@ -1,6 +1,6 @@
 /** A prospect edits the shared plan in the preview's document: cells, paragraphs and rows, kept through a reload and a restart. */
 import { rmSync } from 'node:fs';
-import { fillInsertForm, openPreview, standardPlan, type Preview } from './preview';
+import { insertStandardPlan, openPreview, standardPlan, type Preview } from './preview';
 
 let preview: Preview | null = null;
 let keepDir: string | null = null;
@@ -14,12 +14,7 @@ afterEach(async () => {
 /** A plan inserted through the add-on, so the document holds its colours, named range and properties. */
 async function insertedPlan(): Promise<Preview> {
   const opened = await openPreview();
-  await opened.menu('Insert MAP');
-  await opened.sidebarTab('Insert');
-  await fillInsertForm(opened.sidebar());
-  await opened.sidebar().locator('#insert-button').click();
-  await opened.sidebar().locator('#insert-message').waitFor();
-  await opened.page.locator('#document table[data-section="Steps"]').waitFor();
+  await insertStandardPlan(opened);
   return opened;
 }
 

@@ -193,6 +193,16 @@ export async function fillInsertForm(sidebar: FrameLocator, overrides: Record<st
   for (const [id, value] of Object.entries(values)) await sidebar.locator(`#${id}`).fill(value);
 }
 
+/** Inserts the standard plan through the menu and the sidebar, and waits until the document shows it. */
+export async function insertStandardPlan(preview: Preview): Promise<void> {
+  await preview.menu('Insert MAP');
+  await preview.sidebarTab('Insert');
+  await fillInsertForm(preview.sidebar());
+  await preview.sidebar().locator('#insert-button').click();
+  await preview.sidebar().locator('#insert-message').waitFor();
+  await preview.page.locator('#document table[data-section="Steps"]').waitFor();
+}
+
 /** The plan the add-on inserts for fillInsertForm's values. */
 export function standardPlan(): string {
   return readFileSync(path.join(ROOT, 'test', 'fixtures', 'inserted', 'standard-en_US.md'), 'utf8');

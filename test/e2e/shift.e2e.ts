@@ -1,0 +1,61 @@
+/** A prospect moves a date in the shared doc; the seller shifts everything after it from the menu, sees the colours, and undoes. */
+import { insertStandardPlan, openPreview, type Preview } from './preview';
+
+let preview: Preview | null = null;
+afterEach(async () => {
+  await preview?.close();
+  preview = null;
+});
+
+const dueTexts = async (p: Preview): Promise<string[]> =>
+  p.page.locator('#document table[data-section="Steps"] tr').evaluateAll((rows) => rows.slice(1).map((row) => (row.children[3] as HTMLElement).innerText.trim()));
+
+test('edit a due date, Shift downstream dates from the menu, preview, apply, see the colours, undo', async () => {
+  // Dec 21: step 1 (due Dec 18) is overdue, steps 2 and 3 (due Dec 25) are due within five working days.
+  preview = await openPreview({ today: '2026-12-21' });
+  const { page } = preview;
+  await insertStandardPlan(preview);
+
+  // The prospect pushes the pilot review out a week, in the document itself.
+  await preview.type(await preview.cell('Steps', 4, 'Due date'), 'Jan 15, 2027');
+  await preview.settled();
+
+  await preview.menu('Shift downstream dates');
+  const sidebar = preview.sidebar();
+  await sidebar.locator('#shift-edited-list li[data-step="4"]').waitFor();
+  expect(await sidebar.locator('#shift-edited-list li[data-step="4"]').textContent()).toContain('Jan 15, 2027');
+  await sidebar.locator('#shift-detect-button').click();
+  await sidebar.locator('#shift-rows tr[data-step="11"]').waitFor();
+  expect(await sidebar.locator('#shift-summary').textContent()).toBe(
+    '8 steps move; the decision target moves to Feb 19, 2027; the go-live target moves to Feb 26, 2027.',
+  );
+  // Nothing is written before Apply.
+  expect((await dueTexts(preview))[4]).toBe('Jan 15, 2027');
+  await preview.screenshot('09-shift-preview');
+
+  await sidebar.locator('#shift-apply-button').click();
+  await sidebar.locator('#shift-message', { hasText: 'Shifted 7 due dates and 2 key dates.' }).waitFor();
+  await preview.waitForText('Decision target: Feb 19, 2027');
+  expect(await dueTexts(preview)).toEqual([
+    'Dec 18, 2026', 'Dec 25, 2026', 'Dec 25, 2026', 'Jan 15, 2027', 'Jan 22, 2027', 'Jan 22, 2027',
+    'Jan 29, 2027', 'Feb 5, 2027', 'Feb 12, 2027', 'Feb 19, 2027', 'Feb 26, 2027',
+  ]);
+
+  // The colours after the shift: step 1 overdue (red), steps 2 and 3 at risk (amber).
+  const dueFills = await page.locator('#document table[data-section="Steps"] tr').evaluateAll((rows) =>
+    rows.slice(1, 5).map((row) => getComputedStyle(row.children[3] as HTMLElement).backgroundColor));
+  expect(dueFills).toEqual(['rgb(244, 199, 195)', 'rgb(252, 232, 178)', 'rgb(252, 232, 178)', 'rgba(0, 0, 0, 0)']);
+  await preview.screenshot('10-shift-applied');
+
+  // Undo from the menu: an alert says what was put back, and the document reads as before the shift.
+  await preview.menu('Undo last shift');
+  const alert = page.getByRole('alertdialog');
+  await alert.getByText(/^Put back 9 dates/).waitFor();
+  await preview.screenshot('11-undo');
+  await alert.getByRole('button', { name: 'OK' }).click();
+  await preview.waitForText('Decision target: Feb 12, 2027');
+  const undone = await dueTexts(preview);
+  expect(undone.slice(4)).toEqual(['Jan 15, 2027', 'Jan 15, 2027', 'Jan 22, 2027', 'Jan 29, 2027', 'Feb 5, 2027', 'Feb 12, 2027', 'Feb 19, 2027']);
+  // The prospect's own edit is theirs: undo puts back what the shift wrote, not what they typed.
+  expect(undone[3]).toBe('Jan 15, 2027');
+});
