@@ -527,7 +527,9 @@ class Check {
     if (criteria.length === 0) return;
     const line = nextSteps[nextSteps.length - 1];
     const n = criteria.length;
-    const say = `If all ${n >= 2 && n <= 10 ? NUMBER_WORDS[n] : 'the'} criteria pass, what's the next step?`;
+    // The method asks about its own three criteria; the question counts this plan's.
+    const which = n === 1 ? 'the criterion passes' : n === 2 ? 'both criteria pass' : `all ${n <= 10 ? NUMBER_WORDS[n] : 'the'} criteria pass`;
+    const say = `If ${which}, what's the next step?`;
     let detail: string | null = null;
     if (line === undefined) detail = 'The success criteria do not say what happens when they pass.';
     else if (placeholdersIn(line).length > 0) detail = `"${clipText(line, 80)}" still has its placeholder: nobody has agreed what happens when the criteria pass.`;
@@ -630,7 +632,7 @@ class Check {
     const review = lastReview === null ? 'and there has been no weekly review' : `and the last weekly review was on ${this.format(lastReview)}`;
     const who = this.champion && isNamed(this.champion) ? this.champion.name : 'the champion';
     this.add('dead-plan', 'critical', {
-      title: `Nobody has updated the plan in ${days} days`,
+      title: `No updates or reviews for ${days} days`,
       method: `${METHOD.deadPlan}.`,
       detail: `No status or date has changed since ${this.format(history.lastActivityOn)}, ${review}.`,
       action: `Address it directly with ${who}, then update the statuses and dates together.`,

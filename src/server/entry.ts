@@ -1,8 +1,7 @@
 /** The add-on's entry points: exactly the functions Apps Script (triggers, menu items) and the sidebar call. */
-export { onOpen, onInstall, showInsertSidebar } from './menu';
+export { onOpen, onInstall, showInsertSidebar, showShiftSidebar, showHealthSidebar, showReviewSidebar } from './menu';
 export { getSidebarState, previewMap, insertMap } from './insert';
 export {
-  showShiftSidebar,
   getShiftState,
   previewShift,
   applyShift,
@@ -11,3 +10,4 @@ export {
   refreshStatusColours,
   refreshStatusColoursFromMenu,
 } from './shift';
+export { getHealth, getReview, getTimeline, markReviewed, selectPlace } from './review';

@@ -6,6 +6,8 @@ const MENU_ITEMS: ReadonlyArray<readonly [caption: string, functionName: string]
   ['Shift downstream dates', 'showShiftSidebar'],
   ['Refresh status colours', 'refreshStatusColoursFromMenu'],
   ['Undo last shift', 'undoLastShiftFromMenu'],
+  ['Check plan health', 'showHealthSidebar'],
+  ['Weekly review', 'showReviewSidebar'],
 ];
 
 /**
@@ -24,8 +26,30 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as GoogleAppsScript.Events.DocsOnOpen | undefined);
 }
 
-/** Menu "Insert MAP": opens the sidebar on its Insert form. */
+type SidebarTab = 'insert' | 'shift' | 'health' | 'review';
+
+/** Opens the sidebar on one of its tabs: the tab rides on <body data-initial-tab>, which the sidebar reads. */
+function openSidebar(tab: SidebarTab): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').getContent().replace('<body', `<body data-initial-tab="${tab}"`);
+  DocumentApp.getUi().showSidebar(HtmlService.createHtmlOutput(html).setTitle('Mutual Action Plan'));
+}
+
+/** Menu "Insert MAP": the sidebar on its Insert form. */
 export function showInsertSidebar(): void {
-  const sidebar = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Mutual Action Plan');
-  DocumentApp.getUi().showSidebar(sidebar);
+  openSidebar('insert');
+}
+
+/** Menu "Shift downstream dates": the sidebar on its Shift tab. */
+export function showShiftSidebar(): void {
+  openSidebar('shift');
+}
+
+/** Menu "Check plan health". */
+export function showHealthSidebar(): void {
+  openSidebar('health');
+}
+
+/** Menu "Weekly review". */
+export function showReviewSidebar(): void {
+  openSidebar('review');
 }

@@ -1,9 +1,9 @@
 /** Opening the plan for an action: read the document once, and bring the history up to date with what people edited since the last action. */
-import type { DateContext } from '../core/cell-dates';
+import { formatDueDate, parseDueDate, type DateContext, type DateFormat } from '../core/cell-dates';
+import { formatPlanDate } from '../core/date-format';
 import { UserError } from '../core/errors';
 import { liveSteps, observe, startHistory, type PlanHistory } from '../core/history';
-import type { ParsedPlan } from '../core/parsed-plan';
-import type { DocumentOutline } from '../core/parsed-plan';
+import type { DocumentOutline, ParsedPlan, ParsedStep } from '../core/parsed-plan';
 import type { IsoDate } from '../core/plan';
 import { readDocumentPlan, tagStepRows } from '../adapters/document-reader';
 import { loadHistory, saveHistory } from '../adapters/history-store';
@@ -26,6 +26,18 @@ export interface PlanSession {
 /** How dates are read and written in this document: the same context the reader used, so a written date reads back as itself. */
 export function dateContext(plan: ParsedPlan): DateContext {
   return { dayFirst: plan.dayFirst, referenceDate: plan.referenceDate, evaluationStart: plan.keyDates.evaluationStart?.date ?? null };
+}
+
+/** A step's date written as its cell writes dates; a step with no date of its own is written in the user's locale style. */
+export function dateWriter(plan: ParsedPlan, locale: string): (step: ParsedStep | null, date: IsoDate) => string {
+  const dates = dateContext(plan);
+  const probe = parseDueDate(formatPlanDate('2026-03-03', locale), dates);
+  const fallback: DateFormat | undefined = probe.kind === 'date' ? probe.format : undefined;
+  const context: DateContext = fallback ? { ...dates, fallback } : dates;
+  return (step, date) => {
+    const format = step?.dueFormat ?? fallback;
+    return format ? formatDueDate(date, format, context) : formatPlanDate(date, locale);
+  };
 }
 
 const NO_PLAN =
@@ -57,7 +69,7 @@ export function openPlan(options: { requirePlan?: boolean } = {}): PlanSession {
     return { doc, outline, plan, history: startHistory(plan, day, 'hand'), historyChanged: true, settings, today: day, locale };
   }
   const seen = observe(stored, plan, day, 'hand');
-  return { doc, outline, plan, history: seen.history, historyChanged: seen.events.length > 0, settings, today: day, locale };
+  return { doc, outline, plan, history: seen.history, historyChanged: seen.changed, settings, today: day, locale };
 }
 
 /**

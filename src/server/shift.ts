@@ -1,6 +1,5 @@
 /** "Shift downstream dates", "Undo last shift" and "Refresh status colours": the server side of the sidebar's Shift tab and the menu. */
-import { formatDueDate, parseDueDate, type DateContext, type DateFormat } from '../core/cell-dates';
-import { formatPlanDate } from '../core/date-format';
+import { formatDueDate, parseDueDate } from '../core/cell-dates';
 import { editedByHand, liveSteps, observe, observeUndo, type ObservedPlan } from '../core/history';
 import type { CellRef, DocumentOutline, KeyDateLine, KeyDateName, ParsedPlan, ParsedStep } from '../core/parsed-plan';
 import type { IsoDate } from '../core/plan';
@@ -14,7 +13,7 @@ import { cursorRow } from '../adapters/cursor';
 import { loadUndo, saveUndo } from '../adapters/history-store';
 import { withDocumentLock } from '../adapters/lock';
 import { answer } from './errors';
-import { dateContext, openPlan, rememberPlan, type PlanSession } from './plan-session';
+import { dateContext, dateWriter, openPlan, rememberPlan, type PlanSession } from './plan-session';
 import type {
   ColoursResult,
   KeyDateView,
@@ -31,26 +30,8 @@ const KEY_DATE_LABELS: Record<KeyDateName, string> = {
   goLiveTarget: 'Go-live target',
 };
 
-/** Menu "Shift downstream dates": the sidebar, opened on its Shift tab. */
-export function showShiftSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').getContent().replace('<body', '<body data-initial-tab="shift"');
-  DocumentApp.getUi().showSidebar(HtmlService.createHtmlOutput(html).setTitle('Mutual Action Plan'));
-}
-
 function stepView(step: ParsedStep): StepView {
   return { number: step.number, action: step.action, dueText: step.dueText };
-}
-
-/** A step's date written as its cell writes dates; a step with no date of its own is written in the user's locale style. */
-function dateWriter(plan: ParsedPlan, locale: string): (step: ParsedStep | null, date: IsoDate) => string {
-  const dates = dateContext(plan);
-  const probe = parseDueDate(formatPlanDate('2026-03-03', locale), dates);
-  const fallback: DateFormat | undefined = probe.kind === 'date' ? probe.format : undefined;
-  const context: DateContext = fallback ? { ...dates, fallback } : dates;
-  return (step, date) => {
-    const format = step?.dueFormat ?? fallback;
-    return format ? formatDueDate(date, format, context) : formatPlanDate(date, locale);
-  };
 }
 
 function outlineCellText(outline: DocumentOutline, ref: CellRef): string | null {

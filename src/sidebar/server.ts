@@ -1,24 +1,6 @@
 /** Typed calls from the sidebar to the add-on's server functions over google.script.run. */
-import type { HealthReport, MarkReviewedResult, Timeline, WeeklyReview } from '../server/contract';
-
 /** The server's exported functions. A type-only import: the server's code must never be bundled into the sidebar. */
-type Entry = typeof import('../server/entry');
-
-/**
- * The Health and Review tabs' server functions as agreed, until entry.ts exports them. Any that
- * entry.ts exports drop out of this (Omit), so its own declarations win; delete this once all five are there.
- */
-interface PendingReviewServer {
-  getHealth(): HealthReport;
-  getReview(): WeeklyReview;
-  /** `{ writeLine: boolean }`: also write a "Last reviewed" line into the document. */
-  markReviewed(options: unknown): MarkReviewedResult;
-  getTimeline(): Timeline;
-  /** A DocumentPlace from a finding. */
-  selectPlace(place: unknown): { ok: boolean; message: string };
-}
-
-export type Server = Entry & Omit<PendingReviewServer, keyof Entry>;
+export type Server = typeof import('../server/entry');
 
 /** Each server function as google.script.run exposes it: same arguments, result delivered to the success handler. */
 type ServerCalls = { [K in keyof Server]: (...args: Parameters<Server[K]>) => void };

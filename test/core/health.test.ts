@@ -481,10 +481,17 @@ describe('success criteria', () => {
     expect(only(check(draft, { today: '2026-11-27' }), 'no-next-step').detail).toBe(
       '"If all criteria pass, next step: [proposal / contract]" still has its placeholder: nobody has agreed what happens when the criteria pass.',
     );
-    const stalling = read(edited(HEALTHY, ['next step: Globex moves to contract signature by Apr 24, 2026', "next step: we'll discuss further"]));
-    expect(only(check(stalling), 'no-next-step').detail).toBe(
-      '"If all criteria pass, next step: we\'ll discuss further" is not a next step: it leaves the decision open after the criteria pass.',
+    const stalling = read(
+      edited(
+        HEALTHY,
+        ['next step: Globex moves to contract signature by Apr 24, 2026', "next step: we'll discuss further"],
+        ["3. Passes Globex's security review with no critical findings  \n", ''],
+      ),
     );
+    expect(only(check(stalling), 'no-next-step')).toMatchObject({
+      detail: '"If all criteria pass, next step: we\'ll discuss further" is not a next step: it leaves the decision open after the criteria pass.',
+      say: "If both criteria pass, what's the next step?",
+    });
   });
 
   test('an agreed next step in other words is fine', () => {
@@ -596,7 +603,7 @@ describe('off-track signals from the history', () => {
     expect(only(findings, 'dead-plan')).toEqual({
       rule: 'dead-plan',
       severity: 'critical',
-      title: 'Nobody has updated the plan in 14 days',
+      title: 'No updates or reviews for 14 days',
       method:
         'A MAP that nobody updates is dead. If the champion stops engaging with the MAP, the deal is stalling. The MAP not being updated is itself a signal.',
       detail: 'No status or date has changed since Mar 2, 2026, and there has been no weekly review.',

@@ -15,8 +15,13 @@ function distFile(name: string): string {
   }
 }
 
+/** The add-on's entry points, so tests call them with their real result types. */
+type Server = typeof import('../../src/server/entry');
+
 export interface Session {
   env: GoogleEmulation;
+  /** google.script.run.name(...args), typed by the entry point's declared result; arguments are untrusted JSON. */
+  run<K extends keyof Server>(name: K, ...args: unknown[]): ReturnType<Server[K]>;
   addOn: AddOn;
   doc: DocumentEmulation;
   /** The document as Google Docs would export it to Markdown: what a person reads. */
@@ -60,6 +65,7 @@ export function openDocument(options: SessionOptions = {}): Session {
     env,
     addOn,
     doc,
+    run: (name, ...args) => addOn.runSync(name, ...args) as never,
     markdown: () => documentToMarkdown(doc),
     blocks: () => doc._snapshot(),
     table(...header: string[]) {

@@ -11,6 +11,8 @@ const MENU = [
   { caption: 'Shift downstream dates', functionName: 'showShiftSidebar' },
   { caption: 'Refresh status colours', functionName: 'refreshStatusColoursFromMenu' },
   { caption: 'Undo last shift', functionName: 'undoLastShiftFromMenu' },
+  { caption: 'Check plan health', functionName: 'showHealthSidebar' },
+  { caption: 'Weekly review', functionName: 'showReviewSidebar' },
 ];
 
 describe('the add-on menu', () => {

@@ -62,3 +62,39 @@ test('a refused shift exits 1 with the reason; a bad call exits 2 with the usage
   expect(run('frobnicate', STANDARD).stderr).toMatch(/^Unknown command "frobnicate"\./);
   expect(run('parse', 'no/such/file.md').stderr).toMatch(/^Cannot read no\/such\/file\.md/);
 });
+
+test('check prints the health check: a summary, then one block per finding, and exits 0', () => {
+  const { code, stdout } = run('check', STANDARD, '--stage', 'negotiation', '--value', '12,000', '--today', '2026-11-27');
+  expect(code).toBe(0);
+  const blocks = stdout.trimEnd().split('\n\n');
+  expect(blocks[0]).toBe('7 findings: 6 warnings, 1 info.');
+  expect(blocks.slice(1).map((b) => b.split('\n')[0])).toEqual([
+    'WARNING  Steps owned by a role, not a person  [role-owners]',
+    'WARNING  Placeholders still to fill in  [placeholders]',
+    'WARNING  No economic buyer named  [no-economic-buyer]',
+    'WARNING  Success criteria not agreed yet  [no-criteria]',
+    'WARNING  No agreed next step if the criteria pass  [no-next-step]',
+    'WARNING  Too late for a full MAP  [too-late]',
+    'INFO  A MAP may be more than this deal needs  [overkill]',
+  ]);
+  expect(blocks[6]).toBe(
+    [
+      'WARNING  Too late for a full MAP  [too-late]',
+      '  The deal is at negotiation and the plan still has 11 open steps, more than the 5-step closing checklist.',
+      '  What to do: Switch to the closing checklist for what is left: contract redlines, signature authority and the go-live date. It compresses the final steps and prevents last-minute delays.',
+    ].join('\n'),
+  );
+  expect(blocks[5]).toContain('  Say: "If all three criteria pass, what\'s the next step?"');
+});
+
+test('check on a plan that follows the method says so; a bad deal fact is a usage error', () => {
+  expect(run('check', 'test/fixtures/maps/healthy.md', '--today', '2026-03-09')).toEqual({
+    code: 0,
+    stdout: 'The plan follows the method: no findings.\n',
+    stderr: '',
+  });
+  const bad = run('check', STANDARD, '--stage', 'closing');
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toMatch(/^--stage is one of discovery, post-demo, proposal, negotiation\./);
+  expect(run('check', STANDARD, '--value', 'lots').stderr).toMatch(/^--value takes the annual contract value as a number/);
+});
