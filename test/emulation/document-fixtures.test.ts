@@ -1,4 +1,4 @@
-/** Checks the emulated document model against real Google Docs API documents (shared/fixtures/google-docs-api). */
+/** Checks the emulated document model against real Google Docs API documents (test/fixtures/google-docs-api, copied from the shared fixtures with their sources and licences). */
 import { documentFromMarkdown, documentToMarkdown } from '../../emulation/document';
 import { docsParagraphText, documentFromDocsApi, makeContext, readFixture, type DocsDocument, type DocsStructuralElement } from './document-helpers';
 

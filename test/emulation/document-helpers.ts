@@ -34,7 +34,7 @@ export interface DocsDocument {
   body: { content: DocsStructuralElement[] };
 }
 
-export const FIXTURES = '/work/shared/fixtures/google-docs-api';
+export const FIXTURES = join(__dirname, '..', 'fixtures', 'google-docs-api');
 
 export function readFixture(file: string): DocsDocument {
   return JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')) as DocsDocument;
