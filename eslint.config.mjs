@@ -8,7 +8,7 @@ const appsScriptGlobals = [
 ].map((name) => ({ name, message: 'src/core is plain TypeScript: reach Google services through src/adapters.' }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.preview/**', '.build/**', 'test/esbuild-transform.cjs', 'jest.config.cjs'] },
+  { ignores: ['test/summary-reporter.cjs', 'dist/**', 'node_modules/**', 'coverage/**', '.preview/**', '.build/**', 'test/esbuild-transform.cjs', 'jest.config.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

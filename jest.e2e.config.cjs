@@ -6,6 +6,7 @@ module.exports = {
   testMatch: ['**/*.e2e.ts'],
   transform: { '^.+\\.ts$': '<rootDir>/test/esbuild-transform.cjs' },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  reporters: ['default', '<rootDir>/test/summary-reporter.cjs'],
   // Each file starts its own preview server and browser; a browser start and a few page loads take seconds, not milliseconds.
   testTimeout: 60_000,
   maxWorkers: 2,
