@@ -86,7 +86,8 @@ export function markReviewed(raw: unknown): MarkReviewedResult {
   const parsed = z.object({ writeLine: z.boolean() }).safeParse(raw);
   if (!parsed.success) throw new Error('Mark reviewed needs { writeLine: true | false }. Reload the sidebar and try again.');
   return withPlan('marking the review', (session, formatDate) => {
-    const history = recordReview(session.history, session.today);
+    // Saved first: the row markers are placed by body index, which the new line below would shift.
+    rememberPlan(session, recordReview(session.history, session.today), true);
     const text = `Last reviewed: ${formatDate(session.today)}`;
     let where = '';
     if (parsed.data.writeLine) {
@@ -105,7 +106,6 @@ export function markReviewed(raw: unknown): MarkReviewedResult {
       }
       where = ' The document now says so too.';
     }
-    rememberPlan(session, history, true);
     return { message: `Review recorded for ${formatDate(session.today)}.${where}`, lastReviewed: { iso: session.today, text: formatDate(session.today) } };
   });
 }

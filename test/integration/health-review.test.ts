@@ -112,6 +112,15 @@ describe('Weekly review', () => {
     expect((s.run('getReview')).lastReviewed).toEqual({ iso: '2026-12-04', text: 'Dec 4, 2026' });
   });
 
+  test('Mark reviewed on a plan the add-on has not seen before (a pasted plan) writes its line too', () => {
+    const s = openDocument({ markdown: HEALTHY, today: '2026-03-16' });
+    expect(s.run('markReviewed', { writeLine: true }).message).toBe('Review recorded for Mar 16, 2026. The document now says so too.');
+    expect(s.markdown()).toContain('* Go-live target: May 1, 2026\n\nLast reviewed: Mar 16, 2026\n');
+    // The step markers went on the Steps table's rows, not on whatever the new line pushed down.
+    expect(s.run('getShiftState').steps.map((x) => x.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(s.doc.getNamedRanges().filter((r) => r.getName().startsWith('map.step.')).map((r) => r.getRange().getRangeElements()[0]?.getElement().getType())).toEqual(Array(11).fill('TABLE_ROW'));
+  });
+
   test('Mark reviewed refuses arguments it does not understand', () => {
     const s = inserted();
     expect(() => s.addOn.runSync('markReviewed', 'yes please')).toThrow(/^Mark reviewed needs \{ writeLine: true \| false \}/);

@@ -32,6 +32,37 @@ export interface DocumentView {
   readonly blocks: readonly ViewBlock[];
   /** Something the person should know about the document: it could not be opened, it could not be saved. */
   readonly notice: string | null;
+  /** The selection and cursor as they are now, so a page opened (or reloaded) shows them too. */
+  readonly selection: SelectionView;
+}
+
+/** One selected element, by the id the page draws it with: a paragraph or list item, a cell, a row or a table. */
+export interface SelectedElement {
+  readonly id: string;
+  /**
+   * Part of a paragraph's text, characters `start` to `end` (exclusive) counted as CursorPlacement
+   * counts them (chips count for nothing); null when the whole element is selected.
+   */
+  readonly text: { readonly start: number; readonly end: number } | null;
+}
+
+/**
+ * The person's selection and cursor as the add-on left them (Document.setSelection, setCursor):
+ * Docs highlights the selection and scrolls to it, and so does the page.
+ */
+export interface SelectionView {
+  /**
+   * Goes up each time the selection or the cursor is set, by the add-on or by a click: the page
+   * scrolls to a selection once, and one the person clicked away stays away.
+   */
+  readonly serial: number;
+  /** What Document.getSelection() holds, in document order; empty when nothing is selected. */
+  readonly elements: readonly SelectedElement[];
+  /**
+   * Document.getCursor() when the add-on put it there; null when there is none, or when the person
+   * put it there with a click (the browser's own caret shows that one).
+   */
+  readonly cursor: CursorPlacement | null;
 }
 
 // ---- the add-on's UI around the document ----
@@ -115,7 +146,8 @@ export type PreviewEvent =
   | { readonly type: 'document'; readonly version: number }
   | { readonly type: 'ui' }
   | { readonly type: 'dialog'; readonly dialog: PendingDialog }
-  | { readonly type: 'dialog-closed'; readonly id: number };
+  | { readonly type: 'dialog-closed'; readonly id: number }
+  | { readonly type: 'selection'; readonly selection: SelectionView };
 
 // ---- main thread <-> worker ----
 
@@ -145,4 +177,5 @@ export type WorkerMessage =
   | { readonly type: 'reply'; readonly id: number; readonly reply: WorkerReply }
   | { readonly type: 'dialog'; readonly dialog: PendingDialog }
   | { readonly type: 'document'; readonly version: number }
+  | { readonly type: 'selection'; readonly selection: SelectionView }
   | { readonly type: 'ui' };

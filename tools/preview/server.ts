@@ -217,6 +217,8 @@ class AddOnRuntime {
       this.emit({ type: 'dialog', dialog: message.dialog });
     } else if (message.type === 'document') {
       this.emit({ type: 'document', version: message.version });
+    } else if (message.type === 'selection') {
+      this.emit({ type: 'selection', selection: message.selection });
     } else {
       this.emit({ type: 'ui' });
     }
