@@ -1,5 +1,7 @@
 /** The shapes that cross google.script.run between the sidebar and the server: JSON only, dates as `YYYY-MM-DD`. */
 import type { DealStage, DealType, FieldErrors, Guidance, IsoDate } from '../core/plan';
+import type { Finding } from '../core/health';
+import type { DateText } from '../core/review';
 
 /** What google.script.run can carry: a Date, a function or undefined cannot cross. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -180,31 +182,14 @@ export interface ColoursResult {
 // Health check, weekly review, timeline
 // ---------------------------------------------------------------------------------------------
 
-/** A place in the document a finding points at; the sidebar asks the server to select it. */
-export type DocumentPlace =
-  | { kind: 'cell'; tableIndex: number; row: number; column: number }
-  | { kind: 'paragraph'; index: number };
-
-export interface FindingView {
-  /** Stable rule id, e.g. "no-dates", "one-sided", "close-date" (tests and the sidebar key on it). */
-  rule: string;
-  severity: 'critical' | 'warning' | 'info';
-  /** Short title: "Steps without a date". */
-  title: string;
-  /** The rule in the method's words: "Every step needs a date and an owner." */
-  method: string;
-  /** What is wrong in this plan, specifically: "Steps 4 and 7 have no due date." */
-  detail: string;
-  /** What to do about it. */
-  action: string;
-  /** Words the seller can use with the champion, when the method gives them. */
-  say: string | null;
-  /** Where it applies; null when it concerns the plan as a whole. */
-  place: DocumentPlace | null;
-}
+// The health check, the review and the timeline speak the core's own types: one definition, and
+// the sidebar sees exactly what the core computed.
+export type { DocumentPlace, Finding as FindingView } from '../core/health';
+export type { DateText as IsoDateText, Review as WeeklyReview, ReviewItem } from '../core/review';
+export type { TimelineData as Timeline, TimelineStep } from '../core/timeline';
 
 export interface HealthReport {
-  findings: FindingView[];
+  findings: Finding[];
   /** "3 findings: 1 critical, 2 warnings." or "The plan follows the method: no findings." */
   summary: string;
   /** Deal facts the checks used and where they came from (the Insert form, or unknown). */
@@ -212,54 +197,7 @@ export interface HealthReport {
   annualContractValue: number | null;
 }
 
-export interface ReviewItem extends StepView {
-  owner: string;
-  /** "overdue by 3 working days", "due in 2 working days, not started", "completed Mar 3". */
-  note: string;
-}
-
-export interface WeeklyReview {
-  /** The last review, or null when there has been none. */
-  lastReviewed: IsoDateText | null;
-  /** Since when the review looks back ("since the last review on Mar 3" or "since the plan began"). */
-  since: string;
-  completed: ReviewItem[];
-  atRisk: ReviewItem[];
-  /** What each side owes next: its open steps, soonest first. */
-  owedByUs: ReviewItem[];
-  owedByThem: ReviewItem[];
-  newSteps: ReviewItem[];
-  newStakeholders: { name: string; title: string }[];
-  /** The method's four questions, each with its answer in one sentence. */
-  questions: { question: string; answer: string }[];
-}
-
-/** A date as `YYYY-MM-DD` with the text the document would show. */
-export interface IsoDateText {
-  iso: IsoDate;
-  text: string;
-}
-
-export interface TimelineStep {
-  number: number;
-  action: string;
-  status: 'pending' | 'in_progress' | 'complete' | 'blocked' | 'unknown';
-  signal: 'overdue' | 'at-risk' | null;
-  due: IsoDate | null;
-  /** The original due date when the step slipped since the baseline, else null. */
-  baselineDue: IsoDate | null;
-  side: 'ours' | 'theirs' | 'both' | 'unknown';
-}
-
-export interface Timeline {
-  today: IsoDate;
-  steps: TimelineStep[];
-  decisionTarget: IsoDate | null;
-  goLiveTarget: IsoDate | null;
-  evaluationStart: IsoDate | null;
-}
-
 export interface MarkReviewedResult {
   message: string;
-  lastReviewed: IsoDateText;
+  lastReviewed: DateText;
 }
