@@ -4,7 +4,8 @@ import path from 'node:path';
 import { GoogleEmulation, loadAddOn, ScriptError, type AddOn } from '../emulation';
 import { documentFromMarkdown, documentToMarkdown } from '../emulation/document';
 import { readDocumentPlan } from '../src/adapters/document-reader';
-import { checkHealth, type Finding } from '../src/core/health';
+import { checkHealth, healthSummary } from '../src/core/health';
+import type { ParsedPlan } from '../src/core/parsed-plan';
 import { DEAL_STAGES, DEAL_TYPES, type DealStage, type DealType } from '../src/core/plan';
 import type { ShiftApplied, ShiftOptionsFields, ShiftPreview, ShiftRequest } from '../src/server/contract';
 
@@ -87,23 +88,23 @@ function session(io: MapIO, markdown: string, args: Args, properties?: Record<st
   return { env, addOn: loadAddOn(env, io.readFile(path.join(io.dist, 'Code.js'))) };
 }
 
-function parseCommand(io: MapIO, args: Args): number {
-  const markdown = readMarkdown(io, args.file);
-  const { env } = session(io, markdown, args);
-  // The reader is the add-on's own code; it needs DocumentApp's enums, as in Apps Script.
+/** The plan in a Markdown file, read by the add-on's own reader (which needs DocumentApp's enums, as in Apps Script). */
+function readPlanFile(io: MapIO, args: Args): { plan: ParsedPlan; today: string } {
+  const { env } = session(io, readMarkdown(io, args.file), args);
   const saved = (globalThis as Record<string, unknown>).DocumentApp;
   Object.assign(globalThis, { DocumentApp: env.globals().DocumentApp });
   try {
     const today = text(args.flags, '--today') ?? new Date().toISOString().slice(0, 10);
-    const { plan } = readDocumentPlan(env.document as unknown as GoogleAppsScript.Document.Document, {
-      locale: env.locale,
-      today,
-    });
-    io.stdout(`${JSON.stringify(plan, null, 2)}\n`);
-    return 0;
+    const { plan } = readDocumentPlan(env.document as unknown as GoogleAppsScript.Document.Document, { locale: env.locale, today });
+    return { plan, today };
   } finally {
     (globalThis as Record<string, unknown>).DocumentApp = saved;
   }
+}
+
+function parseCommand(io: MapIO, args: Args): number {
+  io.stdout(`${JSON.stringify(readPlanFile(io, args).plan, null, 2)}\n`);
+  return 0;
 }
 
 function shiftOptions(flags: Args['flags']): ShiftOptionsFields {
@@ -165,7 +166,7 @@ function shiftCommand(io: MapIO, args: Args): number {
   return 0;
 }
 
-const SEVERITY_LABEL: Record<Finding['severity'], string> = { critical: 'CRITICAL', warning: 'WARNING', info: 'INFO' };
+const SEVERITY_LABEL: Record<'critical' | 'warning' | 'info', string> = { critical: 'CRITICAL', warning: 'WARNING', info: 'INFO' };
 
 function dealOf(flags: Args['flags']): { stage: DealStage | null; annualContractValue: number | null; dealType: DealType | null } {
   const stage = text(flags, '--stage');
@@ -178,35 +179,16 @@ function dealOf(flags: Args['flags']): { stage: DealStage | null; annualContract
   return { stage: (stage as DealStage | undefined) ?? null, annualContractValue: value, dealType: (type as DealType | undefined) ?? null };
 }
 
-/** "3 findings: 1 critical, 2 warnings." */
-function findingsSummary(findings: readonly Finding[]): string {
-  if (findings.length === 0) return 'The plan follows the method: no findings.';
-  const counts = (['critical', 'warning', 'info'] as const)
-    .map((severity) => ({ severity, n: findings.filter((f) => f.severity === severity).length }))
-    .filter(({ n }) => n > 0)
-    .map(({ severity, n }) => (severity === 'warning' ? `${n} warning${n === 1 ? '' : 's'}` : `${n} ${severity}`));
-  return `${findings.length} finding${findings.length === 1 ? '' : 's'}: ${counts.join(', ')}.`;
-}
-
 /** The health check on a file with no history: the off-track signals need the add-on's memory of the plan, so they are not checked. */
 function checkCommand(io: MapIO, args: Args): number {
   const deal = dealOf(args.flags);
-  const markdown = readMarkdown(io, args.file);
-  const { env } = session(io, markdown, args);
-  const saved = (globalThis as Record<string, unknown>).DocumentApp;
-  Object.assign(globalThis, { DocumentApp: env.globals().DocumentApp });
-  try {
-    const today = text(args.flags, '--today') ?? new Date().toISOString().slice(0, 10);
-    const { plan } = readDocumentPlan(env.document as unknown as GoogleAppsScript.Document.Document, { locale: env.locale, today });
-    const findings = checkHealth({ plan, history: null, deal, today });
-    const blocks = findings.map((f) =>
-      [`${SEVERITY_LABEL[f.severity]}  ${f.title}  [${f.rule}]`, `  ${f.detail}`, `  What to do: ${f.action}`, ...(f.say ? [`  Say: "${f.say}"`] : [])].join('\n'),
-    );
-    io.stdout(`${[findingsSummary(findings), ...blocks].join('\n\n')}\n`);
-    return 0;
-  } finally {
-    (globalThis as Record<string, unknown>).DocumentApp = saved;
-  }
+  const { plan, today } = readPlanFile(io, args);
+  const findings = checkHealth({ plan, history: null, deal, today });
+  const blocks = findings.map((f) =>
+    [`${SEVERITY_LABEL[f.severity]}  ${f.title}  [${f.rule}]`, `  ${f.detail}`, `  What to do: ${f.action}`, ...(f.say ? [`  Say: "${f.say}"`] : [])].join('\n'),
+  );
+  io.stdout(`${[healthSummary(findings), ...blocks].join('\n\n')}\n`);
+  return 0;
 }
 
 /** Runs one command; returns the exit code (0 done, 1 the add-on refused, 2 a usage error). */

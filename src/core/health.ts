@@ -920,6 +920,16 @@ const YES_NO =
   /\b(?:pass(?:es|ed)?|works? (?:in|with|on|for|across|against|end[- ]to[- ]end)|integrat(?:es?|ed)|connects? (?:to|with)|syncs?|approv(?:e|es|ed|al)|signs? off|signed off|sign-off|meets? (?:(?:our|the|all|every) )?(?:[\w-]+ ){0,3}(?:requirements?|standards?|criteria|sla|policy|policies)|complies|compliant|certified|completes?|completed|supports?)\b/i;
 
 /** Pass/fail: a number, a number or threshold word, or a yes/no verb (see Decisions). */
+/** "3 findings: 1 critical, 2 warnings." or "The plan follows the method: no findings." */
+export function healthSummary(findings: readonly Finding[]): string {
+  if (findings.length === 0) return 'The plan follows the method: no findings.';
+  const counts = (['critical', 'warning', 'info'] as const)
+    .map((severity) => ({ severity, n: findings.filter((f) => f.severity === severity).length }))
+    .filter(({ n }) => n > 0)
+    .map(({ severity, n }) => (severity === 'warning' ? `${n} warning${n === 1 ? '' : 's'}` : severity === 'info' ? `${n} note${n === 1 ? '' : 's'}` : `${n} critical`));
+  return `${findings.length} finding${findings.length === 1 ? '' : 's'}: ${counts.join(', ')}.`;
+}
+
 export function isMeasurable(criterion: string): boolean {
   return /\d/.test(criterion) || COUNT_WORD.test(criterion) || THRESHOLD.test(criterion) || YES_NO.test(criterion);
 }

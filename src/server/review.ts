@@ -1,6 +1,6 @@
 /** "Check plan health" and "Weekly review": the method applied to the plan in the document, the timeline picture, and showing a finding's place. */
 import * as z from 'zod/mini';
-import { checkHealth } from '../core/health';
+import { checkHealth, healthSummary } from '../core/health';
 import { recordReview } from '../core/history';
 import { weeklyReview } from '../core/review';
 import { planTimeline } from '../core/timeline';
@@ -41,18 +41,9 @@ export function getHealth(): HealthReport {
       today: session.today,
       formatDate,
     });
-    const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
-    const parts = [
-      [count('critical'), 'critical'],
-      [count('warning'), count('warning') === 1 ? 'warning' : 'warnings'],
-      [count('info'), count('info') === 1 ? 'note' : 'notes'],
-    ].filter(([n]) => n !== 0).map(([n, word]) => `${n} ${word}`);
     return {
       findings,
-      summary:
-        findings.length === 0
-          ? 'The plan follows the method: no findings.'
-          : `${findings.length === 1 ? '1 finding' : `${findings.length} findings`}: ${parts.join(', ')}.`,
+      summary: healthSummary(findings),
       dealStage: s ? (STAGE_WORDS[s.dealStage] ?? s.dealStage) : null,
       annualContractValue: s?.annualContractValue ?? null,
     };

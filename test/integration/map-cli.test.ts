@@ -67,7 +67,7 @@ test('check prints the health check: a summary, then one block per finding, and 
   const { code, stdout } = run('check', STANDARD, '--stage', 'negotiation', '--value', '12,000', '--today', '2026-11-27');
   expect(code).toBe(0);
   const blocks = stdout.trimEnd().split('\n\n');
-  expect(blocks[0]).toBe('7 findings: 6 warnings, 1 info.');
+  expect(blocks[0]).toBe('7 findings: 6 warnings, 1 note.');
   expect(blocks.slice(1).map((b) => b.split('\n')[0])).toEqual([
     'WARNING  Steps owned by a role, not a person  [role-owners]',
     'WARNING  Placeholders still to fill in  [placeholders]',
