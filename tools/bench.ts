@@ -90,6 +90,7 @@ for (const count of [11, 30, 60]) {
   rows.push(measure(`Open the Shift tab again (${count} steps)`, 60 + 40 * count, read, (a) => a.runSync('getShiftState')));
   rows.push(measure(`Preview a shift of step 2 (${count} steps)`, 60 + 40 * count, read, (a) => a.runSync('previewShift', { kind: 'step', step: 2, to: '+1 week' })));
   rows.push(measure(`Apply a shift of step 2 (${count} steps)`, 100 + 50 * count, read, (a) => a.runSync('applyShift', { kind: 'step', step: 2, to: '+1 week' })));
+  rows.push(measure(`Check plan health (${count} steps)`, 60 + 45 * count, read, (a) => a.runSync('getHealth')));
   rows.push(measure(`Refresh colours, nothing to change (${count} steps)`, 60 + 45 * count, () => {
     const s = read();
     s.addOn.runSync('refreshStatusColours');

@@ -3,7 +3,7 @@ import type { InlineSnapshot } from '../../emulation/document';
 import type { MenuItem } from '../../emulation/ui';
 import {
   DIALOG_BUTTONS, type CursorPlacement, type DialogAnswer, type DocumentView, type Edit, type PendingDialog, type PreviewEvent,
-  type UiView, type ViewBlock, type ViewParagraph, type ViewTable,
+  type SelectionView, type UiView, type ViewBlock, type ViewParagraph, type ViewTable,
 } from './protocol';
 
 // ---------------------------------------------------------------------------------------------
@@ -424,6 +424,130 @@ function drawDocument(next: DocumentView): void {
   byId('save-state').textContent = `Saved to ${next.file}`;
   byId('save-state').title = next.file;
   if (next.notice) banner(next.notice);
+  showSelection(next.selection);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The add-on's selection and cursor (Document.setSelection, setCursor): highlighted and scrolled to, as in Docs
+
+let selection: SelectionView | null = null;
+/** The serial of the selection the person clicked away, and of the last one scrolled to. */
+let dismissedSerial = -Infinity;
+let scrolledSerial = -Infinity;
+/** The CSS highlight that paints a selection of part of a paragraph's text (page.css: ::highlight). */
+const TEXT_HIGHLIGHT = 'addon-selection';
+/** CSS.highlights, a Map of named highlights (its Map methods are typed in lib DOM.Iterable, which the tools' config leaves out); undefined in older browsers. */
+const highlights = (): Map<string, Highlight> | undefined =>
+  typeof Highlight === 'function' ? (CSS.highlights as unknown as Map<string, Highlight> | undefined) : undefined;
+
+/** The drawn element with this id: a paragraph (its editable), a cell, a row or a table. */
+function drawnElement(id: string): HTMLElement | null {
+  const key = CSS.escape(id);
+  return document.querySelector<HTMLElement>(`#document [data-id="${key}"], #document [data-row-id="${key}"]`);
+}
+
+/** The DOM point `offset` characters into a paragraph's text, counted as the server counts them (chips count for nothing). */
+function textPoint(root: HTMLElement, offset: number): { node: Node; offset: number } {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => (node.parentElement?.closest('[data-chip]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  let left = offset;
+  let last: Node | null = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const length = node.textContent?.length ?? 0;
+    if (left <= length) return { node, offset: left };
+    left -= length;
+    last = node;
+  }
+  return last ? { node: last, offset: last.textContent?.length ?? 0 } : { node: root, offset: 0 };
+}
+
+function textRange(root: HTMLElement, start: number, end: number): Range {
+  const range = document.createRange();
+  const from = textPoint(root, start);
+  const to = textPoint(root, Math.max(start, end));
+  range.setStart(from.node, from.offset);
+  range.setEnd(to.node, to.offset);
+  return range;
+}
+
+/** Docs' caret where the add-on put the cursor; in a cell or a table, at the start of its first paragraph. */
+function drawCaret(cursor: CursorPlacement): HTMLElement | null {
+  let node = drawnElement(cursor.id);
+  if (node && !editables.has(node)) node = node.querySelector<HTMLElement>('.editable');
+  const page = node?.closest<HTMLElement>('.page');
+  if (!node || !page) return null;
+  const point = textPoint(node, cursor.offset);
+  const range = document.createRange();
+  range.setStart(point.node, point.offset);
+  range.collapse(true);
+  const box = node.getBoundingClientRect();
+  const lineHeight = parseFloat(getComputedStyle(node).fontSize) * 1.15;
+  // A collapsed range in an empty paragraph has no box: the caret then stands at the paragraph's start.
+  const at = range.getClientRects()[0] ?? { left: box.left, top: box.top, height: lineHeight };
+  const origin = page.getBoundingClientRect();
+  const caret = el('div', { class: 'addon-cursor', 'data-cursor': cursor.id, 'aria-hidden': 'true' });
+  caret.style.left = `${at.left - origin.left - page.clientLeft}px`;
+  caret.style.top = `${at.top - origin.top - page.clientTop}px`;
+  caret.style.height = `${at.height || lineHeight}px`;
+  page.append(caret);
+  return caret;
+}
+
+function clearSelectionMarks(): void {
+  document.querySelectorAll('#document [data-selected]').forEach((node) => node.removeAttribute('data-selected'));
+  highlights()?.delete(TEXT_HIGHLIGHT);
+  document.querySelectorAll('.addon-cursor').forEach((node) => node.remove());
+}
+
+/** Scrolls the document so the element shows, centred, unless it already shows in full (Docs does not move a view that shows it). */
+function reveal(target: Element): void {
+  const canvas = byId('canvas');
+  const box = target.getBoundingClientRect();
+  const view = canvas.getBoundingClientRect();
+  if (box.top >= view.top && box.bottom <= view.bottom) return;
+  const by = box.height > view.height ? box.top - view.top - 24 : box.top + box.height / 2 - (view.top + view.height / 2);
+  canvas.scrollTop += by;
+}
+
+/** Marks what is selected (data-selected: "element", or "text" for part of a paragraph), or draws the cursor; scrolls to a new one. */
+function paintSelection(): void {
+  clearSelectionMarks();
+  if (!selection || selection.serial <= dismissedSerial) return;
+  const shown: Element[] = [];
+  const ranges: Range[] = [];
+  const registry = highlights();
+  for (const selected of selection.elements) {
+    const node = drawnElement(selected.id);
+    if (!node) continue;
+    if (selected.text && registry) {
+      ranges.push(textRange(node, selected.text.start, selected.text.end));
+      node.dataset.selected = 'text';
+    } else {
+      node.dataset.selected = 'element';
+    }
+    shown.push(node);
+  }
+  if (ranges.length > 0) registry?.set(TEXT_HIGHLIGHT, new Highlight(...ranges));
+  const first = shown[0] ?? (selection.cursor ? drawCaret(selection.cursor) : null);
+  // Once per selection; one whose elements the page has not drawn yet is scrolled to when they are.
+  if (first && selection.serial > scrolledSerial) {
+    scrolledSerial = selection.serial;
+    reveal(first);
+  }
+}
+
+/** The selection the server reports, unless the page already has a newer one (answers can cross on the way). */
+function showSelection(next: SelectionView): void {
+  if (!selection || next.serial >= selection.serial) selection = next;
+  paintSelection();
+}
+
+/** A click in the document sets the person's own cursor (placeCursorSoon) and takes the highlight away, as in Docs. */
+function dismissSelection(): void {
+  if (!selection || selection.serial <= dismissedSerial) return;
+  dismissedSerial = selection.serial;
+  clearSelectionMarks();
 }
 
 /** Fetches and draws the document, unless a paragraph is being edited (then it is drawn when the edit ends). */
@@ -769,6 +893,7 @@ function listen(): void {
     if (event.type === 'document') void refreshDocument();
     else if (event.type === 'ui') void refreshUi();
     else if (event.type === 'dialog') showDialog(event.dialog);
+    else if (event.type === 'selection') showSelection(event.selection);
     else closeDialog(event.id);
   };
   events.onopen = () => {
@@ -783,6 +908,10 @@ function listen(): void {
 async function start(): Promise<void> {
   document.documentElement.dataset.pending = '1';
   byId('sidebar-close').addEventListener('click', () => void closeSidebar());
+  const page = document.querySelector<HTMLElement>('.page');
+  page?.addEventListener('mousedown', dismissSelection);
+  // Tabbing into a paragraph starts editing there: the add-on's highlight goes too.
+  page?.addEventListener('focusin', dismissSelection);
   listen();
   try {
     // Opening the document runs the add-on's onOpen, which builds its menu, as in Docs.

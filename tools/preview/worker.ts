@@ -5,7 +5,8 @@ import { DocumentEmulation, documentFromMarkdown, documentToMarkdown } from '../
 import type { ButtonSetName } from '../../emulation/ui';
 import {
   DIALOG_BUTTONS, type CursorPlacement, type DocumentView, type Edit, type HtmlDialogView, type Json, type PendingDialog,
-  type RunResult, type UiView, type ViewBlock, type ViewCell, type WorkerFailure, type WorkerMessage, type WorkerReply, type WorkerRequest,
+  type RunResult, type SelectedElement, type SelectionView, type UiView, type ViewBlock, type ViewCell, type WorkerFailure,
+  type WorkerMessage, type WorkerReply, type WorkerRequest,
 } from './protocol';
 import { recoveryFile, restore, save, serialize, shown, type OpenedDocument } from './storage';
 import { documentTree, isAttached, typeOf, type BlockNode, type ParagraphElement } from './tree';
@@ -185,7 +186,85 @@ let version = 0;
 
 function documentView(): DocumentView {
   byId = new Map();
-  return { version, name: doc.getName(), file: shown(file, data.cwd), blocks: viewBlocks(documentTree(doc)), notice };
+  const blocks = viewBlocks(documentTree(doc));
+  return { version, name: doc.getName(), file: shown(file, data.cwd), blocks, notice, selection: selectionView() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The selection and the cursor, as Docs shows them: what the add-on selected is highlighted and scrolled to
+
+/** Elements the page draws with an id; anything else selected (a Text, a chip) is shown as the nearest of these around it. */
+const DRAWN = new Set(['PARAGRAPH', 'LIST_ITEM', 'TABLE_CELL', 'TABLE_ROW', 'TABLE']);
+const PARAGRAPHS = new Set(['PARAGRAPH', 'LIST_ITEM']);
+
+function drawnAround(element: GoogleAppsScript.Document.Element, kinds = DRAWN): GoogleAppsScript.Document.Element | null {
+  for (let e: GoogleAppsScript.Document.Element | null = element; e; e = e.getParent() as GoogleAppsScript.Document.Element | null) {
+    if (kinds.has(typeOf(e))) return e;
+  }
+  return null;
+}
+
+/** Characters of a paragraph's text before one of its Text children (chips count for nothing, as in getText()). */
+function textBefore(paragraph: GoogleAppsScript.Document.Element, text: GoogleAppsScript.Document.Element): number | null {
+  const container = typeOf(paragraph) === 'LIST_ITEM' ? paragraph.asListItem() : paragraph.asParagraph();
+  let before = 0;
+  for (let i = 0; i < container.getNumChildren(); i++) {
+    const child = container.getChild(i);
+    if (child === text) return before;
+    if (typeOf(child) === 'TEXT') before += child.asText().getText().length;
+  }
+  return null;
+}
+
+function selectedElement(range: GoogleAppsScript.Document.RangeElement): SelectedElement | null {
+  const element = range.getElement();
+  if (!isAttached(element)) return null;
+  if (range.isPartial() && typeOf(element) === 'TEXT') {
+    const paragraph = drawnAround(element, PARAGRAPHS);
+    const before = paragraph ? textBefore(paragraph, element) : null;
+    if (paragraph && before !== null) {
+      return { id: idOf(paragraph), text: { start: before + range.getStartOffset(), end: before + range.getEndOffsetInclusive() + 1 } };
+    }
+  }
+  const drawn = drawnAround(element);
+  return drawn ? { id: idOf(drawn), text: null } : null;
+}
+
+/** The cursor a click put there: the browser shows the person's own caret, so the page draws only the add-on's. */
+let personCursor: GoogleAppsScript.Document.Position | null = null;
+
+function cursorPlacement(): CursorPlacement | null {
+  const cursor = doc.getCursor();
+  if (!cursor || cursor === personCursor || !isAttached(cursor.getElement())) return null;
+  const paragraph = drawnAround(cursor.getElement(), PARAGRAPHS);
+  if (paragraph) return { id: idOf(paragraph), offset: cursor.getSurroundingTextOffset() };
+  // A position in a cell or a table: the page puts the caret at the start of its first paragraph.
+  const drawn = drawnAround(cursor.getElement());
+  return drawn ? { id: idOf(drawn), offset: 0 } : null;
+}
+
+/** Starts at the clock, so a worker restarted after a crash still counts on from where the old one stopped. */
+let selectionSerial = Date.now();
+let seenSelection: unknown = doc.getSelection();
+let seenCursor: unknown = doc.getCursor();
+
+/** Whether the selection or the cursor was set since the last look (each setSelection or setCursor makes a new one): then the serial goes up. */
+function selectionMoved(): boolean {
+  const selection: unknown = doc.getSelection();
+  const cursor: unknown = doc.getCursor();
+  if (selection === seenSelection && cursor === seenCursor) return false;
+  seenSelection = selection;
+  seenCursor = cursor;
+  selectionSerial += 1;
+  return true;
+}
+
+function selectionView(): SelectionView {
+  selectionMoved();
+  // getSelection() is null when nothing is selected (@types omits the null).
+  const selection = doc.getSelection() as GoogleAppsScript.Document.Range | null;
+  const elements = (selection?.getRangeElements() ?? []).flatMap((range) => selectedElement(range) ?? []);
+  return { serial: selectionSerial, elements, cursor: elements.length > 0 ? null : cursorPlacement() };
 }
 
 let uiError: string | null = null;
@@ -327,6 +406,9 @@ function placeCursor(cursor: CursorPlacement): void {
     base += length;
   }
   doc.setCursor(position ?? doc.newPosition(target, 0));
+  personCursor = doc.getCursor();
+  // A click collapses whatever was selected to the caret, as in Docs.
+  doc._clearSelection();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -430,6 +512,8 @@ port.on('message', (message: { id: number; request: WorkerRequest }) => {
       saveIfChanged();
       if (JSON.stringify(uiView()) !== uiBefore) post({ type: 'ui' });
     }
+    // After the document's news, so a page that redraws for it finds the elements the selection names.
+    if (selectionMoved()) post({ type: 'selection', selection: selectionView() });
     port.postMessage({ type: 'reply', id: message.id, reply } satisfies WorkerMessage);
   });
 });
