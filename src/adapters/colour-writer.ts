@@ -3,6 +3,7 @@ import type { WorkCalendar } from '../core/calendar';
 import type { CellRef, ParsedPlan, ParsedStep } from '../core/parsed-plan';
 import type { IsoDate } from '../core/plan';
 import { dueColour, dueSignal, isDueColour, STATUS_COLOURS } from '../core/status-style';
+import { handleKey, type CellHandles } from './document-reader';
 
 const NO_FILL = '#ffffff';
 
@@ -17,9 +18,14 @@ export interface ColourReport {
  * Finds cells by the table's body index, fetching each table and its row count once; a cell then
  * costs one getCell call. A reference past the row's end (a row a person shortened) is null.
  */
-export function cellFinder(body: GoogleAppsScript.Document.Body): (ref: CellRef) => GoogleAppsScript.Document.TableCell | null {
+export function cellFinder(
+  body: GoogleAppsScript.Document.Body,
+  handles?: CellHandles,
+): (ref: CellRef) => GoogleAppsScript.Document.TableCell | null {
   const tables = new Map<number, { table: GoogleAppsScript.Document.Table; rows: number } | null>();
   return (ref) => {
+    const known = handles?.get(handleKey(ref.tableIndex, ref.row, ref.column));
+    if (known) return known;
     if (!tables.has(ref.tableIndex)) {
       const child = ref.tableIndex < body.getNumChildren() ? body.getChild(ref.tableIndex) : null;
       const table = child && child.getType() === DocumentApp.ElementType.TABLE ? child.asTable() : null;
@@ -45,8 +51,9 @@ export function refreshColours(
   plan: ParsedPlan,
   today: IsoDate,
   calendar?: WorkCalendar,
+  handles?: CellHandles,
 ): ColourReport {
-  const cellAt = cellFinder(doc.getBody());
+  const cellAt = cellFinder(doc.getBody(), handles);
   const report: ColourReport = { changed: 0, overdue: [], atRisk: [] };
   const paint = (ref: CellRef | undefined, colour: string | null, onlyOurs: boolean) => {
     const cell = ref && cellAt(ref);

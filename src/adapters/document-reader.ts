@@ -38,14 +38,25 @@ function listKind(glyph: GoogleAppsScript.Document.GlyphType): 'bullet' | 'numbe
   return glyph === G.BULLET || glyph === G.HOLLOW_BULLET || glyph === G.SQUARE_BULLET ? 'bullet' : 'number';
 }
 
-function readTable(table: GoogleAppsScript.Document.Table, index: number): OutlineTable {
+/** The cells read, by "table:row:column": a later write or colour reuses the cell instead of fetching it again. */
+export type CellHandles = Map<string, GoogleAppsScript.Document.TableCell>;
+
+export function handleKey(tableIndex: number, row: number, column: number): string {
+  return `${tableIndex}:${row}:${column}`;
+}
+
+function readTable(table: GoogleAppsScript.Document.Table, index: number, handles?: CellHandles): OutlineTable {
   const rows: OutlineRow[] = [];
   const numRows = table.getNumRows();
   for (let r = 0; r < numRows; r++) {
     const row = table.getRow(r);
     const cells: OutlineCell[] = [];
     const numCells = row.getNumCells();
-    for (let c = 0; c < numCells; c++) cells.push({ text: row.getCell(c).getText(), chips: [] });
+    for (let c = 0; c < numCells; c++) {
+      const cell = row.getCell(c);
+      handles?.set(handleKey(index, r, c), cell);
+      cells.push({ text: cell.getText(), chips: [] });
+    }
     rows.push({ cells, key: null });
   }
   return { kind: 'table', index, rows };
@@ -150,7 +161,7 @@ function chooseMarkers(byRow: Map<string, string[]>): Map<string, string> {
  * The document as plain data, read once: body paragraphs and tables with their texts, chips and
  * step markers. Everything after this is computed in memory by the core reader.
  */
-export function readOutline(doc: Document): DocumentOutline {
+export function readOutline(doc: Document, handles?: CellHandles): DocumentOutline {
   const body = doc.getBody();
   const T = DocumentApp.ElementType;
   const blocks: OutlineBlock[] = [];
@@ -170,7 +181,7 @@ export function readOutline(doc: Document): DocumentOutline {
       const text = item.getText();
       block = { kind: 'paragraph', index: i, text, heading: 0, list: text.trim() ? listKind(item.getGlyphType()) : 'bullet', chips: [] };
     } else if (type === T.TABLE) {
-      block = readTable(child.asTable(), i);
+      block = readTable(child.asTable(), i, handles);
     }
     if (block) {
       blocks.push(block);
@@ -217,7 +228,11 @@ export function tagStepRows(doc: Document, outline: DocumentOutline, plan: Parse
 }
 
 /** Reads the document and the plan in it: the outline for later writes, the plan for everything else. */
-export function readDocumentPlan(doc: Document, context: ReadContext): { outline: DocumentOutline; plan: ParsedPlan } {
-  const outline = readOutline(doc);
-  return { outline, plan: readPlan(outline, context) };
+export function readDocumentPlan(
+  doc: Document,
+  context: ReadContext,
+): { outline: DocumentOutline; plan: ParsedPlan; cells: CellHandles } {
+  const cells: CellHandles = new Map();
+  const outline = readOutline(doc, cells);
+  return { outline, plan: readPlan(outline, context), cells };
 }

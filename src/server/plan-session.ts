@@ -5,8 +5,10 @@ import { UserError } from '../core/errors';
 import { liveSteps, observe, startHistory, type PlanHistory } from '../core/history';
 import type { DocumentOutline, ParsedPlan, ParsedStep } from '../core/parsed-plan';
 import type { IsoDate } from '../core/plan';
-import { readDocumentPlan, tagStepRows } from '../adapters/document-reader';
+import { readDocumentPlan, tagStepRows, type CellHandles } from '../adapters/document-reader';
 import { loadHistory, saveHistory } from '../adapters/history-store';
+import { refreshColours, type ColourReport } from '../adapters/colour-writer';
+import type { WorkCalendar } from '../core/calendar';
 import { loadPlanSettings, type PlanSettings } from '../adapters/plan-store';
 import { today, userLocale } from '../adapters/session';
 
@@ -14,6 +16,8 @@ export interface PlanSession {
   doc: GoogleAppsScript.Document.Document;
   outline: DocumentOutline;
   plan: ParsedPlan;
+  /** The table cells as read, for writes and colours without fetching them again. */
+  cells: CellHandles;
   /** The history with this read's hand edits already observed. */
   history: PlanHistory;
   /** True when the history has something to save (a first baseline, or edits seen). */
@@ -58,7 +62,7 @@ export function openPlan(options: { requirePlan?: boolean } = {}): PlanSession {
   const knownSteps = stored
     ? liveSteps(stored).map((r) => ({ key: r.key, action: r.action, number: r.number, due: r.currentDue }))
     : [];
-  const { outline, plan } = readDocumentPlan(doc, {
+  const { outline, plan, cells } = readDocumentPlan(doc, {
     locale,
     today: day,
     ...(settings ? { yourCompany: settings.yourCompany, theirCompany: settings.theirCompany } : {}),
@@ -66,17 +70,31 @@ export function openPlan(options: { requirePlan?: boolean } = {}): PlanSession {
   });
   if ((options.requirePlan ?? true) && !plan.stepsTable) throw new UserError(NO_PLAN);
   if (!stored) {
-    return { doc, outline, plan, history: startHistory(plan, day, 'hand'), historyChanged: true, settings, today: day, locale };
+    return { doc, outline, plan, cells, history: startHistory(plan, day, 'hand'), historyChanged: true, settings, today: day, locale };
   }
   const seen = observe(stored, plan, day, 'hand');
-  return { doc, outline, plan, history: seen.history, historyChanged: seen.changed, settings, today: day, locale };
+  return { doc, outline, plan, cells, history: seen.history, historyChanged: seen.changed, settings, today: day, locale };
+}
+
+export interface Remember {
+  /** The history to save; the session's own (this read's edits observed) by default. */
+  history?: PlanHistory;
+  /** Save even when nothing was observed (an action that changed the history itself). */
+  force?: boolean;
+  /** The plan as the document now stands, when the action changed dates after reading it. */
+  colourPlan?: ParsedPlan;
+  calendar?: WorkCalendar;
 }
 
 /**
- * Saves what the session learnt: marks untagged step rows (so their identity follows them) and
- * the history. Call it under the document lock, from actions that may write.
+ * Ends every action the same way: marks untagged step rows (so their identity follows them),
+ * saves the history, and brings the status and due-date colours up to date ("after every other
+ * action"), writing only the cells whose colour is wrong. Call it under the document lock, before
+ * any change that moves body elements (markers and colours are placed by body index).
  */
-export function rememberPlan(session: PlanSession, history: PlanHistory = session.history, force = false): void {
+export function rememberPlan(session: PlanSession, options: Remember = {}): ColourReport {
   tagStepRows(session.doc, session.outline, session.plan);
-  if (force || session.historyChanged || history !== session.history) saveHistory(history);
+  const history = options.history ?? session.history;
+  if (options.force || session.historyChanged || history !== session.history) saveHistory(history);
+  return refreshColours(session.doc, options.colourPlan ?? session.plan, session.today, options.calendar, session.cells);
 }

@@ -78,7 +78,7 @@ export function markReviewed(raw: unknown): MarkReviewedResult {
   if (!parsed.success) throw new Error('Mark reviewed needs { writeLine: true | false }. Reload the sidebar and try again.');
   return withPlan('marking the review', (session, formatDate) => {
     // Saved first: the row markers are placed by body index, which the new line below would shift.
-    rememberPlan(session, recordReview(session.history, session.today), true);
+    rememberPlan(session, { history: recordReview(session.history, session.today), force: true });
     const text = `Last reviewed: ${formatDate(session.today)}`;
     let where = '';
     if (parsed.data.writeLine) {

@@ -8,7 +8,7 @@ import { checkShiftRequest, type CheckedShiftRequest } from '../core/shift-form'
 import { keyDateRules, resolveNewDate, scheduleSteps } from '../core/shift-request';
 import { isUndoCell, isUndoKeyDate, planUndo, undoRecord, type UndoCell, type UndoKeyDate, type UndoParagraph } from '../core/undo';
 import { replaceCellText } from '../adapters/cell-writer';
-import { cellFinder, refreshColours } from '../adapters/colour-writer';
+import { cellFinder } from '../adapters/colour-writer';
 import { cursorRow } from '../adapters/cursor';
 import { loadUndo, saveUndo } from '../adapters/history-store';
 import { withDocumentLock } from '../adapters/lock';
@@ -266,7 +266,7 @@ export function applyShift(raw: unknown): ShiftApplied {
       }
       const { plan, outline, doc } = session;
       const body = doc.getBody();
-      const cellAt = cellFinder(body);
+      const cellAt = cellFinder(body, session.cells);
       const write = dateWriter(plan, session.locale);
       const byKey = new Map(plan.steps.map((s) => [s.key, s]));
       const cells: UndoCell[] = [];
@@ -320,8 +320,7 @@ export function applyShift(raw: unknown): ShiftApplied {
       const history = observe(session.history, shifted as ObservedPlan, session.today, 'shift').history;
       const label = `Shift downstream dates: ${computed.action}`;
       saveUndo(cells.length + lines.length > 0 ? undoRecord({ at: session.today, action: label, cells, keyDates: lines, paragraphs }, session.history) : null);
-      rememberPlan(session, history, true);
-      refreshColours(doc, shifted, session.today, checked.request.options.calendar);
+      rememberPlan(session, { history, force: true, colourPlan: shifted, calendar: checked.request.options.calendar });
       const written = cells.length + lines.length;
       const message =
         written === 0
@@ -341,7 +340,7 @@ export function undoLastShift(): UndoResult {
       const session = openPlan();
       const { plan, outline, doc } = session;
       const body = doc.getBody();
-      const cellAt = cellFinder(body);
+      const cellAt = cellFinder(body, session.cells);
       const byKey = new Map(plan.steps.map((s) => [s.key, s]));
       // Rows move: find a cell by its step first, by where it was only when the step has no marker.
       const locate = (cell: { ref: CellRef; key?: string; field?: string }): CellRef =>
@@ -391,8 +390,7 @@ export function undoLastShift(): UndoResult {
       const after = withDates(plan, restoredDates, restoredKeyDates);
       const history = observeUndo(session.history, after as ObservedPlan, session.today, undo.countersBefore).history;
       saveUndo(null);
-      rememberPlan(session, history, true);
-      refreshColours(doc, after, session.today);
+      rememberPlan(session, { history, force: true, colourPlan: after });
       const message =
         restored === 0
           ? 'Nothing was put back: every cell of the last shift was changed by someone since.'
@@ -403,8 +401,7 @@ export function undoLastShift(): UndoResult {
 }
 
 function coloursResult(session: PlanSession): ColoursResult {
-  const report = refreshColours(session.doc, session.plan, session.today);
-  rememberPlan(session);
+  const report = rememberPlan(session);
   const parts = [
     report.overdue.length ? `${report.overdue.length} overdue` : '',
     report.atRisk.length ? `${report.atRisk.length} at risk` : '',

@@ -224,6 +224,16 @@ describe('status colours', () => {
     expect(dueFill(s)[5]).toBe('#ffff00');
   });
 
+  test('every action brings the colours up to date: a status typed by hand is green after the next health check', () => {
+    const s = withPlan();
+    s.stepCell(1, 'Status').setText('Done ✅');
+    s.run('getHealth');
+    expect(statusFill(s)[0]).toBe('#ceead6');
+    s.stepCell(1, 'Status').setText('Blocked by legal');
+    s.run('getShiftState');
+    expect(statusFill(s)[0]).toBe('#fad2cf');
+  });
+
   test('the menu item shows what is overdue', () => {
     const s = withPlan();
     s.setToday('2026-12-21');
