@@ -301,8 +301,8 @@ export function loadAddOn(env: GoogleEmulation, code: string, options: AddOnOpti
   const script = new vm.Script(code, { filename: options.filename ?? 'Code.js' });
   let shared: Realm | null = null;
 
-  function prepare(): Realm {
-    if (options.reuseContext && shared) return shared;
+  /** A new realm with the script evaluated in it, as Apps Script loads the file; a top-level error becomes a ScriptError. */
+  function evaluated(): Realm {
     const realm = createRealm(env);
     try {
       script.runInContext(realm.context);
@@ -310,6 +310,12 @@ export function loadAddOn(env: GoogleEmulation, code: string, options: AddOnOpti
       const { message, name } = errorDetails(error);
       throw new ScriptError(message, name, { cause: error });
     }
+    return realm;
+  }
+
+  function prepare(): Realm {
+    if (options.reuseContext && shared) return shared;
+    const realm = evaluated();
     if (options.reuseContext) shared = realm;
     return realm;
   }
@@ -380,13 +386,7 @@ export function loadAddOn(env: GoogleEmulation, code: string, options: AddOnOpti
   /** Evaluates the file once in a spare realm (not an execution: top-level code should not call services). */
   function functionNames(): string[] {
     if (!names) {
-      const realm = createRealm(env);
-      try {
-        script.runInContext(realm.context);
-      } catch (error) {
-        const { message, name } = errorDetails(error);
-        throw new ScriptError(message, name, { cause: error });
-      }
+      const realm = evaluated();
       names = Object.keys(realm.global)
         .filter((key) => topLevelFunction(realm, key) !== null)
         .sort();
