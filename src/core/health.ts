@@ -4,7 +4,7 @@ import { splitOwners } from './cell-owner';
 import { formatPlanDate } from './date-format';
 import { MAP_WORTH_IT_FROM } from './draft';
 import { lastMovedOn, slippingSteps, stepOf, type PlanHistory } from './history';
-import type { CellRef, KeyDateName, ParsedPlan, ParsedStakeholder, ParsedStep, StepColumn } from './parsed-plan';
+import type { CellRef, KeyDateName, ParsedPlan, ParsedStakeholder, ParsedStep, PlanSection, StepColumn } from './parsed-plan';
 import type { DealStage, DealType, IsoDate } from './plan';
 import { companiesFromTitle } from './read-plan';
 import { topologicalOrder } from './schedule';
@@ -50,6 +50,13 @@ import { DEAL_TEMPLATES } from './templates';
 // through Depends on; the decision target is late when contract signature's forecast falls after
 // it. This catches the method's own example (security review and procurement finishing after the
 // close date) that comparing the signature step's own date would miss.
+//
+// Places. A finding about steps, people, criteria or risks points at the first one concerned, in
+// document order: a step's cell, a person's name cell, a criterion's line, a risk's Mitigation
+// cell. One about something missing points where it would go: the Stakeholders table's first
+// cell for a missing economic buyer, the Success criteria heading for missing criteria, the last
+// criterion for a missing next step (it goes under them), the Key dates heading for a missing
+// decision target. Only plan-wide findings (the deal's stage and size, a dead plan) have none.
 
 // ─── Types ───────────────────────────────────────────────────────────────────────────────────
 
@@ -265,6 +272,15 @@ class Check {
     this.findings.push({ rule, severity, ...finding });
   }
 
+  /** Where a part of the plan starts (see ParsedPlan.sections): a table's first cell, or the section's opening line. */
+  private sectionPlace(section: PlanSection): DocumentPlace | null {
+    const index = this.plan.sections?.[section];
+    if (index === undefined) return null;
+    return section === 'steps' || section === 'stakeholders' || section === 'risks'
+      ? { kind: 'cell', tableIndex: index, row: 0, column: 0 }
+      : { kind: 'paragraph', index };
+  }
+
   // --- Dates ---
 
   /** The decision target and go-live against the steps; returns whether the decision target is late. */
@@ -282,7 +298,7 @@ class Check {
           : 'The Key dates section has no decision target.',
         action: 'Agree the go/no-go decision date with the champion and write it as a date: "Decision target: Mar 31, 2026".',
         say: null,
-        place: decision ? { kind: 'paragraph', index: decision.paragraphIndex } : null,
+        place: decision ? { kind: 'paragraph', index: decision.paragraphIndex } : this.sectionPlace('keyDates'),
       });
     }
     const forecast = forecastSteps(this.plan.steps, this.today);
@@ -402,16 +418,20 @@ class Check {
   private placeholders(): void {
     const found = new Map<string, string[]>();
     let place: DocumentPlace | null = null;
-    const note = (text: string, where: string, at: DocumentPlace | null): void => {
-      for (const p of placeholdersIn(text)) {
-        const wheres = found.get(p) ?? [];
+    // The first placeholder in the document, whichever part it is in.
+    const at = (p: DocumentPlace | null): void => {
+      if (p !== null && (place === null || comparePlaces(p, place) < 0)) place = p;
+    };
+    const note = (text: string, where: string, p: DocumentPlace | null): void => {
+      for (const placeholder of placeholdersIn(text)) {
+        const wheres = found.get(placeholder) ?? [];
         if (!wheres.includes(where)) wheres.push(where);
-        found.set(p, wheres);
-        place ??= at;
+        found.set(placeholder, wheres);
+        at(p);
       }
     };
     const plan = this.plan;
-    if (plan.goal) note(plan.goal, 'the goal', null);
+    if (plan.goal) note(plan.goal, 'the goal', this.sectionPlace('goal'));
     for (const name of ['evaluationStart', 'decisionTarget', 'goLiveTarget'] as const) {
       const line = plan.keyDates[name];
       if (line) note(line.text, 'the key dates', { kind: 'paragraph', index: line.paragraphIndex });
@@ -423,15 +443,15 @@ class Check {
           const numbers = stepsWith.get(p) ?? [];
           if (!numbers.includes(s.number)) numbers.push(s.number);
           stepsWith.set(p, numbers);
-          place ??= stepPlace(s, column);
+          at(stepPlace(s, column));
         }
       }
     }
     for (const [p, numbers] of stepsWith) {
       found.set(p, [`${numbers.length === 1 ? 'step' : 'steps'} ${listWords(numbers.map(String))}`, ...(found.get(p) ?? [])]);
     }
-    for (const person of plan.stakeholders) note(`${person.name} ${person.title} ${person.responsibility}`, 'the Stakeholders table', null);
-    for (const risk of plan.risks) note(`${risk.risk} ${risk.impact} ${risk.mitigation}`, 'the Risks table', null);
+    for (const person of plan.stakeholders) note(`${person.name} ${person.title} ${person.responsibility}`, 'the Stakeholders table', cellPlace(person.cell));
+    for (const risk of plan.risks) note(`${risk.risk} ${risk.impact} ${risk.mitigation}`, 'the Risks table', cellPlace(risk.cell));
     if (found.size === 0) return;
     const shown = [...found].slice(0, 5).map(([p, wheres]) => `${p} (${listWords(wheres)})`);
     const more = found.size > 5 ? `, and ${found.size - 5} more` : '';
@@ -477,7 +497,7 @@ class Check {
           : 'Nobody in the Stakeholders table is the economic buyer: the person who approves the budget.',
       action: `Ask ${this.champion && isNamed(this.champion) ? this.champion.name : 'the champion'} who approves the budget, add them to the Stakeholders table with their title ("Budget approval. Business case sign-off"), and share the plan with them.`,
       say: null,
-      place: null,
+      place: eb ? cellPlace(eb.cell) : this.sectionPlace('stakeholders'),
     });
   }
 
@@ -485,6 +505,14 @@ class Check {
 
   private criteria(): void {
     const lines = this.plan.successCriteria;
+    // The paragraph of the first (or last) line that passes the test, by position: two lines may read the same.
+    const lineWhere = (test: (line: string) => boolean, last = false): DocumentPlace | null => {
+      const order = lines.map((_, i) => i);
+      const i = (last ? order.reverse() : order).find((k) => test(lines[k] ?? ''));
+      const index = i === undefined ? undefined : this.plan.successCriteriaPlaces[i];
+      return index === undefined ? null : { kind: 'paragraph', index };
+    };
+    const isDraft = (l: string): boolean => !isNextStepLine(l) && placeholdersIn(l).length > 0;
     const nextSteps = lines.filter(isNextStepLine);
     const criteria = lines.filter((l) => !isNextStepLine(l));
     const drafts = criteria.filter((c) => placeholdersIn(c).length > 0);
@@ -500,7 +528,7 @@ class Check {
             : 'The plan has no success criteria.',
         action: `Agree with ${this.them} what they need to see to say yes, as pass/fail criteria, e.g. "Reply rates improve by 30% in a 2-week pilot".`,
         say: SAY.noCriteria,
-        place: null,
+        place: drafts.length > 0 ? lineWhere(isDraft) : this.sectionPlace('successCriteria'),
       });
     } else {
       const vague = agreed.filter((c) => !isMeasurable(c));
@@ -519,7 +547,7 @@ class Check {
           detail: `${capital(parts.join('; '))}.`,
           action: 'Rewrite each as a test that passes or fails, with a number where there is one: "Reply rates improve by 30% in a 2-week pilot".',
           say: null,
-          place: null,
+          place: lineWhere((l) => isDraft(l) || (!isNextStepLine(l) && !isMeasurable(l))),
         });
       }
     }
@@ -542,7 +570,8 @@ class Check {
       detail,
       action: 'Agree it with the champion and write it under the criteria: "If all criteria pass, next step: we move to contract".',
       say,
-      place: null,
+      // The line the check read; without one, the last criterion, since the line goes right under it.
+      place: line === undefined ? lineWhere((l) => !isNextStepLine(l), true) : lineWhere(isNextStepLine, true),
     });
   }
 
@@ -559,7 +588,7 @@ class Check {
       detail: `${bare.length === 1 ? 'Risk' : 'Risks'} ${listWords(names)}${more} ${bare.length === 1 ? 'has' : 'have'} no mitigation.`,
       action: 'Agree with the champion what each side does to prevent each one, and write it in the Mitigation column.',
       say: null,
-      place: null,
+      place: cellPlace(bare[0]?.cell),
     });
   }
 
@@ -946,7 +975,7 @@ export function placeholdersIn(text: string): string[] {
   return [...new Set(text.match(/\[[^\][]*\p{L}[^\][]*\]/gu) ?? [])];
 }
 
-function cellPlace(ref: CellRef | undefined): DocumentPlace | null {
+function cellPlace(ref: CellRef | null | undefined): DocumentPlace | null {
   return ref ? { kind: 'cell', tableIndex: ref.tableIndex, row: ref.row, column: ref.column } : null;
 }
 

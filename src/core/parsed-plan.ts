@@ -103,13 +103,20 @@ export interface ParsedStakeholder {
   responsibility: string;
   side: Side;
   email: string | null;
+  /** The row's name cell, where a finding about this person points; null when the reader could not place it. */
+  cell: CellRef | null;
 }
 
 export interface ParsedRisk {
   risk: string;
   impact: string;
   mitigation: string;
+  /** The row's Mitigation cell, or its Risk cell when the table has no mitigation column; null when not placed. */
+  cell: CellRef | null;
 }
+
+/** The plan's parts, as the health check names what is missing from them. */
+export type PlanSection = 'goal' | 'keyDates' | 'steps' | 'stakeholders' | 'successCriteria' | 'risks';
 
 export interface Diagnostic {
   severity: 'error' | 'warning' | 'info';
@@ -136,7 +143,17 @@ export interface ParsedPlan {
   } | null;
   stakeholders: ParsedStakeholder[];
   successCriteria: string[];
+  /** Body index of each success criterion's paragraph or list item, parallel to `successCriteria`. */
+  successCriteriaPlaces: number[];
   risks: ParsedRisk[];
+  /**
+   * Where each part starts, for findings about a part that is missing or empty. Steps, stakeholders
+   * and risks: the body index of the table read (absent without one). Goal, key dates and success
+   * criteria: the body index of the paragraph that opens the section (its heading, or a line that is
+   * just its name such as "Key dates:"); without one, the goal paragraph itself and the line asking
+   * what success looks like above the criteria. Absent when the document has no such part.
+   */
+  sections?: Partial<Record<PlanSection, number>>;
   /** The document's numeric date order, inferred once from every date cell. */
   dayFirst: boolean;
   /** The date a year-less date is read nearest to (the median due date): writes use it too, so they read back the same. */

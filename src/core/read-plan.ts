@@ -5,7 +5,7 @@ import { parseStatus } from './cell-status';
 import { isIsoDate } from './calendar';
 import type {
   CellRef, Chip, Diagnostic, DocumentOutline, KeyDateLine, KeyDateName, OutlineBlock, OutlineCell, OutlineParagraph,
-  OutlineTable, ParsedPlan, ParsedRisk, ParsedStakeholder, ParsedStep, StepColumn,
+  OutlineTable, ParsedPlan, ParsedRisk, ParsedStakeholder, ParsedStep, PlanSection, StepColumn,
 } from './parsed-plan';
 import type { IsoDate, Side } from './plan';
 import { buildDependencies, topologicalOrder, type DependencyRow } from './schedule';
@@ -35,7 +35,7 @@ export interface ReadContext {
 
 export type StakeholderColumn = 'name' | 'title' | 'responsibility' | 'company' | 'email';
 export type RiskColumn = 'risk' | 'impact' | 'mitigation';
-export type SectionName = 'goal' | 'keyDates' | 'steps' | 'stakeholders' | 'successCriteria' | 'risks';
+export type SectionName = PlanSection;
 
 /**
  * Header words for each column of the Steps table, as people write them. A header matches when
@@ -220,6 +220,8 @@ interface Section {
   name: SectionName | null;
   /** The heading as written, to name a table in a sentence ("the one under "Next steps""). */
   heading: string | null;
+  /** Body index of the heading or name line that opened the section; -1 before any. */
+  start: number;
 }
 
 const PLAN_TITLE = /mutual action plan/i;
@@ -232,19 +234,20 @@ const SUCCESS_LEAD_IN = /need to see|success criteria|what success looks like|de
  */
 function sectionsOf(blocks: readonly OutlineBlock[], titleAt: number): Section[] {
   const out: Section[] = [];
-  let current: Section & { level: number } = { name: null, heading: null, level: 0 };
+  let current: Section & { level: number } = { name: null, heading: null, start: -1, level: 0 };
   blocks.forEach((block, i) => {
+    const start = block.index;
     if (block.kind === 'paragraph' && i !== titleAt) {
       const text = clean(block.text);
       const name = block.list === null && text.length <= 60 ? sectionOfHeading(text) : null;
       const isHeading = block.heading > 0 && text !== '';
       const exactName = name !== null && block.heading === 0 && SECTION_HEADING_WORDS[name].some((w) => normaliseHeader(w) === normaliseHeader(text));
-      if (isHeading && name) current = { name, heading: text, level: block.heading };
-      else if (isHeading && !(current.name && block.heading > current.level)) current = { name: null, heading: text, level: block.heading };
-      else if (exactName && name) current = { name, heading: text, level: 7 };
+      if (isHeading && name) current = { name, heading: text, start, level: block.heading };
+      else if (isHeading && !(current.name && block.heading > current.level)) current = { name: null, heading: text, start, level: block.heading };
+      else if (exactName && name) current = { name, heading: text, start, level: 7 };
     }
-    if (i === titleAt) current = { name: null, heading: null, level: 0 };
-    out.push({ name: current.name, heading: current.heading });
+    if (i === titleAt) current = { name: null, heading: null, start, level: 0 };
+    out.push({ name: current.name, heading: current.heading, start: current.start });
   });
   return out;
 }
@@ -647,10 +650,12 @@ class PlanReader {
     };
     if (!stepsTable) this.noStepsTable();
     const parsedSteps = stepsTable && steps ? this.steps(stepsTable, steps, dateContext, ownerContext, stakeholders) : [];
+    const goal = this.goal();
+    const criteria = this.successCriteria();
 
     return {
       title: this.titleBlock() ? clean(this.titleBlock()?.text ?? '') : null,
-      goal: this.goal(),
+      goal: goal?.text ?? null,
       keyDates,
       steps: parsedSteps,
       stepsTable:
@@ -663,12 +668,33 @@ class PlanReader {
             }
           : null,
       stakeholders,
-      successCriteria: this.successCriteria(),
+      successCriteria: criteria.lines.map((c) => c.text),
+      successCriteriaPlaces: criteria.lines.map((c) => c.index),
       risks: risksTable ? this.risks(risksTable) : [],
+      sections: this.sectionPlaces({ steps: stepsTable, stakeholders: peopleTable, risks: risksTable }, goal?.index ?? null, criteria.leadIn),
       dayFirst,
       referenceDate,
       diagnostics: this.sortedDiagnostics(),
     };
+  }
+
+  /** Where each part starts (see ParsedPlan.sections): its table, else the line that opens it. */
+  private sectionPlaces(
+    tables: Record<TableKind, FoundTable | null>,
+    goalAt: number | null,
+    criteriaLeadIn: number | null,
+  ): Partial<Record<SectionName, number>> {
+    const out: Partial<Record<SectionName, number>> = {};
+    for (const s of this.sections) if (s.name && s.start >= 0 && out[s.name] === undefined) out[s.name] = s.start;
+    for (const kind of ['steps', 'stakeholders', 'risks'] as const) {
+      // A table part is its table: a heading with no table under it has nothing to select.
+      const found = tables[kind];
+      if (found) out[kind] = found.table.index;
+      else delete out[kind];
+    }
+    if (out.goal === undefined && goalAt !== null) out.goal = goalAt;
+    if (out.successCriteria === undefined && criteriaLeadIn !== null) out.successCriteria = criteriaLeadIn;
+    return out;
   }
 
   private titleBlock(): OutlineParagraph | null {
@@ -701,7 +727,7 @@ class PlanReader {
     const found: FoundTable[] = [];
     this.blocks.forEach((block, at) => {
       if (block.kind !== 'table') return;
-      const section = this.sections[at] ?? { name: null, heading: null };
+      const section = this.sections[at] ?? { name: null, heading: null, start: -1 };
       const kind = classifyTable(block, section.name);
       if (kind) found.push({ table: block, at, section, ...kind });
     });
@@ -1035,6 +1061,7 @@ class PlanReader {
         responsibility: clean(get('responsibility').text),
         side,
         email,
+        cell: cols.name === undefined ? null : { tableIndex: table.index, row: r, column: cols.name },
       });
     }
     return out;
@@ -1044,9 +1071,12 @@ class PlanReader {
     const { table, headerRow } = found;
     const cols = mapColumns(headersOf(table, headerRow), RISK_HEADER_WORDS).columns;
     const out: ParsedRisk[] = [];
+    // The mitigation is what a finding about a risk asks for; the risk cell places the row without one.
+    const column = cols.mitigation ?? cols.risk;
     for (let r = headerRow + 1; r < table.rows.length; r++) {
       const get = (k: RiskColumn): string => clean(cellAt(table, r, cols[k]).text);
-      const risk = { risk: get('risk'), impact: get('impact'), mitigation: get('mitigation') };
+      const cell = column === undefined ? null : { tableIndex: table.index, row: r, column };
+      const risk = { risk: get('risk'), impact: get('impact'), mitigation: get('mitigation'), cell };
       if (risk.risk || risk.impact || risk.mitigation) out.push(risk);
     }
     return out;
@@ -1054,26 +1084,31 @@ class PlanReader {
 
   /**
    * Lines of the Success criteria section, the method's question above them left out. Without that
-   * heading, the list right after a line asking what success looks like ("What does Globex need to see...").
+   * heading, the list right after a line asking what success looks like ("What does Globex need to see..."),
+   * whose body index is `leadIn` (the section's place when it has no heading).
    */
-  private successCriteria(): string[] {
+  private successCriteria(): { lines: { text: string; index: number }[]; leadIn: number | null } {
     const hasSection = this.sections.some((s) => s.name === 'successCriteria');
-    const out: string[] = [];
-    let afterQuestion = false;
+    const lines: { text: string; index: number }[] = [];
+    let question: number | null = null;
+    let leadIn: number | null = null;
     this.blocks.forEach((block, i) => {
       if (block.kind !== 'paragraph' || block.heading > 0 || i === this.titleAt) {
-        afterQuestion = false;
+        question = null;
         return;
       }
       const text = clean(block.text);
       if (!text) return;
       if (hasSection) {
-        const question = block.list === null && (text.endsWith('?') || this.isSectionLabel(block));
-        if (this.sections[i]?.name === 'successCriteria' && !question) out.push(text);
-      } else if (block.list === null) afterQuestion = SUCCESS_LEAD_IN.test(text);
-      else if (afterQuestion) out.push(text);
+        const asks = block.list === null && (text.endsWith('?') || this.isSectionLabel(block));
+        if (this.sections[i]?.name === 'successCriteria' && !asks) lines.push({ text, index: block.index });
+      } else if (block.list === null) question = SUCCESS_LEAD_IN.test(text) ? block.index : null;
+      else if (question !== null) {
+        lines.push({ text, index: block.index });
+        leadIn ??= question;
+      }
     });
-    return out;
+    return { lines, leadIn };
   }
 
   private isSectionLabel(block: OutlineParagraph): boolean {
@@ -1081,13 +1116,17 @@ class PlanReader {
     return name !== null && SECTION_HEADING_WORDS[name].some((w) => normaliseHeader(w) === normaliseHeader(block.text));
   }
 
-  /** The Goal section's text; without that heading, the first plain paragraph after the title. */
-  private goal(): string | null {
+  /**
+   * The Goal section's text; without that heading, the first plain paragraph after the title, with
+   * its body index (the Goal section's place then). A goal under its heading gives no index: the
+   * heading is the place.
+   */
+  private goal(): { text: string; index: number | null } | null {
     const lines: string[] = [];
     this.blocks.forEach((block, i) => {
       if (block.kind === 'paragraph' && this.sections[i]?.name === 'goal' && block.heading === 0 && !this.isSectionLabel(block) && clean(block.text)) lines.push(clean(block.text));
     });
-    if (lines.length > 0) return lines.join('\n');
+    if (lines.length > 0) return { text: lines.join('\n'), index: null };
     if (this.sections.some((s) => s.name === 'goal') || this.titleAt < 0) return null;
     for (let i = this.titleAt + 1; i < this.blocks.length; i++) {
       const block = this.blocks[i];
@@ -1095,7 +1134,7 @@ class PlanReader {
       const text = clean(block.text);
       if (!text || block.list !== null || keyDateNameOf(LABEL_LINE.exec(text)?.[1] ?? '') !== null) continue;
       if (block.heading > 0) return null;
-      return text;
+      return { text, index: block.index };
     }
     return null;
   }

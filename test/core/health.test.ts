@@ -1,7 +1,7 @@
 // The plan health check: every rule on a realistic plan that triggers it and one that does not, with the seller-facing texts, severities and places.
 import { checkHealth, isMeasurable, RULES, type DealFacts, type Finding, type RuleId } from '../../src/core/health';
 import { observe, recordReview, startHistory, type PlanHistory } from '../../src/core/history';
-import type { ParsedPlan, StepColumn } from '../../src/core/parsed-plan';
+import type { ParsedPlan, PlanSection, StepColumn } from '../../src/core/parsed-plan';
 import type { IsoDate } from '../../src/core/plan';
 import { edited, fixtureText, readMarkdownPlan } from './markdown-plan';
 
@@ -31,6 +31,27 @@ function cellOf(plan: ParsedPlan, number: number, column: StepColumn): Finding['
   const ref = plan.steps.find((s) => s.number === number)?.cells[column];
   if (!ref) throw new Error(`No ${column} cell for step ${number}`);
   return { kind: 'cell', ...ref };
+}
+
+/** A stakeholder's name cell. */
+function personCell(plan: ParsedPlan, name: string): Finding['place'] {
+  const ref = plan.stakeholders.find((p) => p.name === name)?.cell;
+  if (!ref) throw new Error(`No cell for ${name}`);
+  return { kind: 'cell', ...ref };
+}
+
+/** The paragraph of the success criterion that starts with these words. */
+function criterionLine(plan: ParsedPlan, start: string): Finding['place'] {
+  const index = plan.successCriteriaPlaces[plan.successCriteria.findIndex((c) => c.startsWith(start))];
+  if (index === undefined) throw new Error(`No criterion "${start}"`);
+  return { kind: 'paragraph', index };
+}
+
+/** Where a part starts: a table's first cell, or the section's heading. */
+function sectionPlace(plan: ParsedPlan, section: PlanSection): Finding['place'] {
+  const index = plan.sections?.[section];
+  if (index === undefined) throw new Error(`No ${section} section`);
+  return section === 'steps' || section === 'stakeholders' || section === 'risks' ? { kind: 'cell', tableIndex: index, row: 0, column: 0 } : { kind: 'paragraph', index };
 }
 
 function decisionLine(plan: ParsedPlan): Finding['place'] {
@@ -152,9 +173,12 @@ describe('no-decision-target', () => {
     });
   });
 
-  test('no decision target line at all concerns the plan as a whole; a dated one is fine', () => {
+  test('no decision target line at all points at the Key dates heading, or nowhere without one; a dated one is fine', () => {
     const plan = read(edited(HEALTHY, ['* Decision target: Apr 24, 2026  \n', '']));
-    expect(only(check(plan), 'no-decision-target')).toMatchObject({ detail: 'The Key dates section has no decision target.', place: null });
+    expect(only(check(plan), 'no-decision-target')).toMatchObject({ detail: 'The Key dates section has no decision target.', place: { kind: 'paragraph', index: 3 } });
+    expect(sectionPlace(plan, 'keyDates')).toEqual({ kind: 'paragraph', index: 3 });
+    const noSection = read(edited(HEALTHY, ['## Key dates\n\n* Evaluation start: Mar 2, 2026  \n* Decision target: Apr 24, 2026  \n', '']));
+    expect(only(check(noSection), 'no-decision-target')).toMatchObject({ place: null });
     expect(rules(check(read(HEALTHY)))).not.toContain('no-decision-target');
   });
 });
@@ -291,6 +315,17 @@ describe('placeholders: "Name specific people"', () => {
     });
   });
 
+  test('a placeholder only in the Stakeholders, Risks or Goal points at its row or heading; the first in the document wins', () => {
+    const person = read(edited(HEALTHY, ['| Tom Price | Vendor Manager, Globex |', '| Tom Price | \\[Title\\], Globex |']));
+    expect(only(check(person), 'placeholders')).toMatchObject({ detail: 'Still to fill in: [Title] (the Stakeholders table).', place: personCell(person, 'Tom Price') });
+    expect(personCell(person, 'Tom Price')).toEqual({ kind: 'cell', tableIndex: 10, row: 4, column: 0 });
+    const risk = read(edited(HEALTHY, ['| Evaluation pauses |', '| \\[Impact\\] |']));
+    expect(only(check(risk), 'placeholders')).toMatchObject({ place: { kind: 'cell', tableIndex: 18, row: 3, column: 2 } });
+    const goal = read(edited(HEALTHY, ['Globex evaluates Acme Close', '\\[Prospect\\] evaluates Acme Close'], ['| Tom Price | Vendor Manager, Globex |', '| Tom Price | \\[Title\\], Globex |']));
+    expect(only(check(goal), 'placeholders')).toMatchObject({ place: sectionPlace(goal, 'goal') });
+    expect(sectionPlace(goal, 'goal')).toEqual({ kind: 'paragraph', index: 1 });
+  });
+
   test('the inserted plan lists every person still to name', () => {
     const plan = read(fixtureText('inserted/standard-en_US'), '2026-11-27');
     expect(only(check(plan, { today: '2026-11-27' }), 'placeholders').detail).toBe(
@@ -370,13 +405,27 @@ describe('no-economic-buyer: "Share the MAP with the economic buyer"', () => {
       action:
         'Ask Dana Ruiz who approves the budget, add them to the Stakeholders table with their title ("Budget approval. Business case sign-off"), and share the plan with them.',
       say: null,
-      place: null,
+      // The table's first cell: where the person is to be added.
+      place: { kind: 'cell', tableIndex: 10, row: 0, column: 0 },
     });
   });
 
-  test('the economic buyer still a placeholder', () => {
+  test('the economic buyer still a placeholder points at that name cell', () => {
     const plan = read(edited(HEALTHY, ['| Maria Chen | CFO, Globex |', '| \\[Economic buyer name\\] | \\[Title\\], Globex |']));
-    expect(only(check(plan), 'no-economic-buyer').detail).toBe('The economic buyer is still "[Economic buyer name]" in the Stakeholders table.');
+    expect(only(check(plan), 'no-economic-buyer')).toMatchObject({
+      detail: 'The economic buyer is still "[Economic buyer name]" in the Stakeholders table.',
+      place: { kind: 'cell', tableIndex: 10, row: 2, column: 0 },
+    });
+    expect(personCell(plan, '[Economic buyer name]')).toEqual({ kind: 'cell', tableIndex: 10, row: 2, column: 0 });
+  });
+
+  test('no Stakeholders table: nowhere to point', () => {
+    const table = HEALTHY.slice(HEALTHY.indexOf('| **Name** |'), HEALTHY.indexOf('## Success criteria'));
+    const plan = read(edited(HEALTHY, [table, '']));
+    expect(only(check(plan), 'no-economic-buyer')).toMatchObject({
+      detail: 'The plan has no Stakeholders table, so nobody is named as the economic buyer.',
+      place: null,
+    });
   });
 
   test('found by role words as well as by title', () => {
@@ -407,17 +456,21 @@ describe('success criteria', () => {
       detail: 'The plan has no success criteria.',
       action: 'Agree with Globex what they need to see to say yes, as pass/fail criteria, e.g. "Reply rates improve by 30% in a 2-week pilot".',
       say: "If the evaluation goes perfectly, what would you need to see to feel confident saying yes? I want to make sure we're aligned on what success looks like.",
-      place: null,
+      // The Success criteria heading: where they are to be written.
+      place: { kind: 'paragraph', index: 11 },
     });
+    expect(sectionPlace(plan, 'successCriteria')).toEqual({ kind: 'paragraph', index: 11 });
     expect(rules(check(plan))).toEqual(['no-criteria']);
   });
 
-  test("no-criteria: the draft's placeholders are not agreed criteria", () => {
+  test("no-criteria: the draft's placeholders are not agreed criteria; it points at the first", () => {
     const plan = read(fixtureText('inserted/standard-en_US'), '2026-11-27');
     expect(only(check(plan, { today: '2026-11-27' }), 'no-criteria')).toMatchObject({
       title: 'Success criteria not agreed yet',
       detail: "The 3 success criteria are still the draft's placeholders: Globex has not agreed any yet.",
+      place: { kind: 'paragraph', index: 13 },
     });
+    expect(criterionLine(plan, '[Criterion 1:')).toEqual({ kind: 'paragraph', index: 13 });
   });
 
   test('vague-criteria: a criterion with no number, threshold or pass/fail test, and one still a placeholder', () => {
@@ -437,8 +490,20 @@ describe('success criteria', () => {
       detail: '"The finance team likes it" has no number, threshold or pass/fail test; 1 criterion is still a placeholder nobody has agreed.',
       action: 'Rewrite each as a test that passes or fails, with a number where there is one: "Reply rates improve by 30% in a 2-week pilot".',
       say: null,
-      place: null,
+      place: criterionLine(plan, 'The finance team likes it'),
     });
+    expect(criterionLine(plan, 'The finance team likes it')).toEqual({ kind: 'paragraph', index: 14 });
+  });
+
+  test('vague-criteria points at the first criterion concerned, a placeholder or a vague one', () => {
+    const plan = read(
+      edited(
+        HEALTHY,
+        ['1. Acme Close integrates with', '1. \\[Criterion 1: e.g. "Pays back in under 6 months"\\]  \n2. Acme Close integrates with'],
+        ['3. Passes Globex', '3. We like it  \n4. Passes Globex'],
+      ),
+    );
+    expect(only(check(plan), 'vague-criteria').place).toEqual(criterionLine(plan, '[Criterion 1:'));
   });
 
   test.each([
@@ -472,15 +537,18 @@ describe('success criteria', () => {
       detail: 'The success criteria do not say what happens when they pass.',
       action: 'Agree it with the champion and write it under the criteria: "If all criteria pass, next step: we move to contract".',
       say: "If all three criteria pass, what's the next step?",
-      place: null,
+      // The last criterion: the line goes right under it.
+      place: criterionLine(plan, 'Passes Globex'),
     });
+    expect(criterionLine(plan, 'Passes Globex')).toEqual({ kind: 'paragraph', index: 15 });
   });
 
-  test('no-next-step: a placeholder, or "we\'ll discuss further"', () => {
+  test('no-next-step: a placeholder, or "we\'ll discuss further", pointing at that line', () => {
     const draft = read(fixtureText('inserted/standard-en_US'), '2026-11-27');
-    expect(only(check(draft, { today: '2026-11-27' }), 'no-next-step').detail).toBe(
-      '"If all criteria pass, next step: [proposal / contract]" still has its placeholder: nobody has agreed what happens when the criteria pass.',
-    );
+    expect(only(check(draft, { today: '2026-11-27' }), 'no-next-step')).toMatchObject({
+      detail: '"If all criteria pass, next step: [proposal / contract]" still has its placeholder: nobody has agreed what happens when the criteria pass.',
+      place: { kind: 'paragraph', index: 16 },
+    });
     const stalling = read(
       edited(
         HEALTHY,
@@ -491,6 +559,7 @@ describe('success criteria', () => {
     expect(only(check(stalling), 'no-next-step')).toMatchObject({
       detail: '"If all criteria pass, next step: we\'ll discuss further" is not a next step: it leaves the decision open after the criteria pass.',
       say: "If both criteria pass, what's the next step?",
+      place: criterionLine(stalling, 'If all criteria pass'),
     });
   });
 
@@ -518,7 +587,8 @@ describe('risk-no-mitigation', () => {
       detail: 'Risks "Maria Chen unavailable for the business case meeting" and "Quarter-end close in early April delays the pilot review" have no mitigation.',
       action: 'Agree with the champion what each side does to prevent each one, and write it in the Mitigation column.',
       say: null,
-      place: null,
+      // The first bare risk's Mitigation cell.
+      place: { kind: 'cell', tableIndex: 18, row: 2, column: 2 },
     });
   });
 
@@ -765,6 +835,20 @@ describe('order', () => {
       detail: '4 steps name a team or role instead of a person: steps 2, 3, 8 and 11.',
       place: cellOf(plan, 2, 'owner'),
     });
+  });
+
+  test('every finding on the inserted plan but the deal-wide ones points at its place', () => {
+    const plan = read(fixtureText('inserted/standard-en_US'), '2026-11-27');
+    const findings = check(plan, { deal: { stage: 'negotiation', annualContractValue: 9_000, dealType: 'standard' }, today: '2026-11-27' });
+    expect(findings.map((f) => [f.rule, f.place])).toEqual([
+      ['role-owners', cellOf(plan, 2, 'owner')],
+      ['placeholders', cellOf(plan, 5, 'action')],
+      ['no-economic-buyer', personCell(plan, '[Economic buyer name]')],
+      ['no-criteria', criterionLine(plan, '[Criterion 1:')],
+      ['no-next-step', criterionLine(plan, 'If all criteria pass')],
+      ['too-late', null],
+      ['overkill', null],
+    ]);
   });
 
   test('critical first', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { GoogleEmulation } from '../../emulation';
 import { documentFromMarkdown } from '../../emulation/document';
 import { readOutline } from '../../src/adapters/document-reader';
-import type { Chip, DocumentOutline, OutlineBlock, OutlineCell, OutlineParagraph, OutlineTable, ParsedPlan } from '../../src/core/parsed-plan';
+import type { CellRef, Chip, DocumentOutline, OutlineBlock, OutlineCell, OutlineParagraph, OutlineTable, ParsedPlan } from '../../src/core/parsed-plan';
 import type { IsoDate, Side, Status } from '../../src/core/plan';
 import { readPlan, STEP_HEADER_WORDS, type KnownStep, type ReadContext } from '../../src/core/read-plan';
 
@@ -296,8 +296,11 @@ describe('the other sections, by heading', () => {
     );
     expect(plan.goal).toBe('Globex decides on Acme Close by Feb 12.');
     expect(plan.successCriteria).toEqual(['Close in 5 days', 'Payback under 6 months']);
-    expect(plan.risks).toEqual([{ risk: 'Budget freeze', impact: 'High', mitigation: 'Escalate to the CFO' }]);
+    expect(plan.successCriteriaPlaces).toEqual([7, 8]);
+    expect(plan.risks).toEqual([{ risk: 'Budget freeze', impact: 'High', mitigation: 'Escalate to the CFO', cell: { tableIndex: 12, row: 1, column: 2 } }]);
     expect(plan.steps.map((s) => s.action)).toEqual(['Kickoff']);
+    // "Pricing" is no part of the plan; each part is placed by its heading, or by its table.
+    expect(plan.sections).toEqual({ goal: 1, steps: 4, successCriteria: 5, risks: 12 });
   });
 });
 
@@ -329,9 +332,9 @@ describe('owners, people and companies', () => {
       ['Lee Wong + Sam Lee', 'both'],
     ]);
     expect(plan.stakeholders).toEqual([
-      { name: 'Dana Ruiz', title: 'Controller', responsibility: 'Evaluation lead', side: 'theirs', email: 'dana@globex.com' },
-      { name: 'Sam Lee', title: 'Account Executive', responsibility: 'Commercial lead', side: 'ours', email: null },
-      { name: 'Lee Wong', title: 'VP Finance', responsibility: 'Budget', side: 'theirs', email: null },
+      { name: 'Dana Ruiz', title: 'Controller', responsibility: 'Evaluation lead', side: 'theirs', email: 'dana@globex.com', cell: { tableIndex: 3, row: 1, column: 0 } },
+      { name: 'Sam Lee', title: 'Account Executive', responsibility: 'Commercial lead', side: 'ours', email: null, cell: { tableIndex: 3, row: 2, column: 0 } },
+      { name: 'Lee Wong', title: 'VP Finance', responsibility: 'Budget', side: 'theirs', email: null, cell: { tableIndex: 3, row: 3, column: 0 } },
     ]);
   });
 
@@ -431,12 +434,15 @@ const STANDARD: StepRow[] = [
   [11, 'Onboarding kickoff', 'Acme CS team', 'ours', '2027-02-19', 'pending'],
 ];
 const STANDARD_LINKS = { 1: [], 2: [], 3: [1], 4: [3], 5: [4], 6: [5], 7: [6], 8: [2, 7], 9: [8], 10: [9], 11: [10] };
+/** In the inserted fixture: the Stakeholders table is body child 10, the Risks table 18; a person's place is their name cell, a risk's its Mitigation cell. */
+const nameCell = (row: number): CellRef => ({ tableIndex: 10, row, column: 0 });
+const mitigationCell = (row: number): CellRef => ({ tableIndex: 18, row, column: 2 });
 const INSERTED_STAKEHOLDERS = [
-  { name: 'Dana Ruiz', title: 'Controller', responsibility: 'Day-to-day evaluation lead. Internal advocate', side: 'theirs', email: null },
-  { name: '[Economic buyer name]', title: '[Title]', responsibility: 'Budget approval. Business case sign-off', side: 'theirs', email: null },
-  { name: '[Technical evaluator name]', title: '[Title]', responsibility: 'Security review. Integration validation', side: 'theirs', email: null },
-  { name: 'Sam Lee', title: 'Account Executive', responsibility: 'Commercial lead. Pricing, proposal, negotiation', side: 'ours', email: null },
-  { name: '[Solutions engineer name]', title: '[Title]', responsibility: 'Technical support. Demo, POC, integration', side: 'ours', email: null },
+  { name: 'Dana Ruiz', title: 'Controller', responsibility: 'Day-to-day evaluation lead. Internal advocate', side: 'theirs', email: null, cell: nameCell(1) },
+  { name: '[Economic buyer name]', title: '[Title]', responsibility: 'Budget approval. Business case sign-off', side: 'theirs', email: null, cell: nameCell(2) },
+  { name: '[Technical evaluator name]', title: '[Title]', responsibility: 'Security review. Integration validation', side: 'theirs', email: null, cell: nameCell(3) },
+  { name: 'Sam Lee', title: 'Account Executive', responsibility: 'Commercial lead. Pricing, proposal, negotiation', side: 'ours', email: null, cell: nameCell(4) },
+  { name: '[Solutions engineer name]', title: '[Title]', responsibility: 'Technical support. Demo, POC, integration', side: 'ours', email: null, cell: nameCell(5) },
 ];
 const INSERTED_CRITERIA = [
   '[Criterion 1: e.g. "Acme Close integrates with our systems and works in our environment"]',
@@ -445,9 +451,9 @@ const INSERTED_CRITERIA = [
   'If all criteria pass, next step: [proposal / contract]',
 ];
 const INSERTED_RISKS = [
-  { risk: 'Security review takes > 3 weeks', impact: 'Delays decision by 3 weeks', mitigation: 'Send security docs proactively. Offer to brief IT directly' },
-  { risk: 'EB unavailable for business case meeting', impact: "Can't get budget approval", mitigation: 'Schedule 2 weeks out. Get on calendar now' },
-  { risk: 'Competing priority (Q3 planning) delays evaluation', impact: 'Evaluation pauses', mitigation: 'Align MAP timeline to avoid Q3 planning conflict' },
+  { risk: 'Security review takes > 3 weeks', impact: 'Delays decision by 3 weeks', mitigation: 'Send security docs proactively. Offer to brief IT directly', cell: mitigationCell(1) },
+  { risk: 'EB unavailable for business case meeting', impact: "Can't get budget approval", mitigation: 'Schedule 2 weeks out. Get on calendar now', cell: mitigationCell(2) },
+  { risk: 'Competing priority (Q3 planning) delays evaluation', impact: 'Evaluation pauses', mitigation: 'Align MAP timeline to avoid Q3 planning conflict', cell: mitigationCell(3) },
 ];
 const keyDates = (plan: ParsedPlan): (IsoDate | null)[] => [plan.keyDates.evaluationStart?.date ?? null, plan.keyDates.decisionTarget?.date ?? null, plan.keyDates.goLiveTarget?.date ?? null];
 
@@ -541,6 +547,123 @@ describe('plans as the add-on inserts them', () => {
   });
 });
 
+describe('where each person, criterion, risk and part is, for the health check to point at', () => {
+  function read(markdown: string): { doc: DocumentOutline; plan: ParsedPlan } {
+    const doc = readOutlineOf(markdown);
+    return { doc, plan: readPlan(doc, CTX) };
+  }
+  const blockAt = (doc: DocumentOutline, index: number): OutlineBlock | undefined => doc.blocks.find((b) => b.index === index);
+  /** The text of the cell a ref names, read from the outline itself rather than from the plan. */
+  function cellText(doc: DocumentOutline, ref: CellRef | null): string | null {
+    const block = ref ? blockAt(doc, ref.tableIndex) : undefined;
+    return ref && block?.kind === 'table' ? (block.rows[ref.row]?.cells[ref.column]?.text.trim() ?? null) : null;
+  }
+  function lineText(doc: DocumentOutline, index: number | undefined): string | null {
+    const block = index === undefined ? undefined : blockAt(doc, index);
+    return block?.kind === 'paragraph' ? block.text.trim() : null;
+  }
+  const STANDARD_MD = readFileSync(path.join(FIXTURES, 'standard-en_US.md'), 'utf8');
+
+  test('the inserted plan: name cells, Mitigation cells, criterion lines, and where each part starts', () => {
+    const { doc, plan } = read(STANDARD_MD);
+    expect(plan.stakeholders.map((p) => p.cell)).toEqual([1, 2, 3, 4, 5].map((row) => ({ tableIndex: 10, row, column: 0 })));
+    expect(plan.stakeholders.map((p) => cellText(doc, p.cell))).toEqual(plan.stakeholders.map((p) => p.name));
+    expect(plan.risks.map((r) => r.cell)).toEqual([1, 2, 3].map((row) => ({ tableIndex: 18, row, column: 2 })));
+    expect(plan.risks.map((r) => cellText(doc, r.cell))).toEqual(plan.risks.map((r) => r.mitigation));
+    expect(plan.successCriteriaPlaces).toEqual([13, 14, 15, 16]);
+    expect(plan.successCriteriaPlaces.map((i) => lineText(doc, i))).toEqual(INSERTED_CRITERIA);
+    expect(plan.sections).toEqual({ goal: 1, keyDates: 3, steps: 8, stakeholders: 10, successCriteria: 11, risks: 18 });
+    const sections = plan.sections ?? {};
+    expect([lineText(doc, sections.goal), lineText(doc, sections.keyDates), lineText(doc, sections.successCriteria)]).toEqual(['Goal', 'Key dates', 'Success criteria']);
+    expect([sections.steps, sections.stakeholders, sections.risks].map((i) => (i === undefined ? null : blockAt(doc, i)?.kind))).toEqual(['table', 'table', 'table']);
+  });
+
+  test('rows reordered, criteria reordered and a note added above the Stakeholders: every place follows its item', () => {
+    const markdown = [
+      ['## Stakeholders', 'Notes from the Nov 20 call: Globex wants the pilot first.\n\n## Stakeholders'],
+      [
+        '| Dana Ruiz | Controller, Globex | Day-to-day evaluation lead. Internal advocate |\n| \\[Economic buyer name\\] | \\[Title\\], Globex | Budget approval. Business case sign-off |\n',
+        '| Dana Ruiz | Controller, Globex | Day-to-day evaluation lead. Internal advocate |\n',
+      ],
+      [
+        '| \\[Solutions engineer name\\] | \\[Title\\], Acme | Technical support. Demo, POC, integration |',
+        '| \\[Solutions engineer name\\] | \\[Title\\], Acme | Technical support. Demo, POC, integration |\n| \\[Economic buyer name\\] | \\[Title\\], Globex | Budget approval. Business case sign-off |',
+      ],
+      [
+        '1. \\[Criterion 1: e.g. "Acme Close integrates with our systems and works in our environment"\\]  \n',
+        '',
+      ],
+      [
+        '4. If all criteria pass',
+        '3. \\[Criterion 1: e.g. "Acme Close integrates with our systems and works in our environment"\\]  \n4. If all criteria pass',
+      ],
+      [
+        '| Security review takes \\> 3 weeks | Delays decision by 3 weeks | Send security docs proactively. Offer to brief IT directly |\n',
+        '',
+      ],
+      [
+        '| Competing priority (Q3 planning) delays evaluation | Evaluation pauses | Align MAP timeline to avoid Q3 planning conflict |',
+        '| Competing priority (Q3 planning) delays evaluation | Evaluation pauses | Align MAP timeline to avoid Q3 planning conflict |\n| Security review takes \\> 3 weeks | Delays decision by 3 weeks | Send security docs proactively. Offer to brief IT directly |',
+      ],
+    ].reduce((md, [from = '', to = '']) => {
+      if (!md.includes(from)) throw new Error(`Not in the plan: ${from}`);
+      return md.replace(from, to);
+    }, STANDARD_MD);
+    const { doc, plan } = read(markdown);
+    expect(plan.diagnostics).toEqual([]);
+    // The economic buyer moved to the last row of a table now one child further down.
+    expect(plan.stakeholders.map((p) => [p.name, p.cell?.row])).toEqual([
+      ['Dana Ruiz', 1],
+      ['[Technical evaluator name]', 2],
+      ['Sam Lee', 3],
+      ['[Solutions engineer name]', 4],
+      ['[Economic buyer name]', 5],
+    ]);
+    expect(plan.stakeholders.every((p) => p.cell?.tableIndex === 11 && p.cell.column === 0)).toBe(true);
+    expect(plan.stakeholders.map((p) => cellText(doc, p.cell))).toEqual(plan.stakeholders.map((p) => p.name));
+    expect(plan.risks.map((r) => [r.risk, r.cell])).toEqual([
+      ['EB unavailable for business case meeting', { tableIndex: 19, row: 1, column: 2 }],
+      ['Competing priority (Q3 planning) delays evaluation', { tableIndex: 19, row: 2, column: 2 }],
+      ['Security review takes > 3 weeks', { tableIndex: 19, row: 3, column: 2 }],
+    ]);
+    expect(plan.risks.map((r) => cellText(doc, r.cell))).toEqual(plan.risks.map((r) => r.mitigation));
+    expect(plan.successCriteria[2]).toBe(INSERTED_CRITERIA[0]);
+    expect(plan.successCriteriaPlaces).toEqual([14, 15, 16, 17]);
+    expect(plan.successCriteriaPlaces.map((i) => lineText(doc, i))).toEqual(plan.successCriteria);
+    expect(plan.sections).toEqual({ goal: 1, keyDates: 3, steps: 8, stakeholders: 11, successCriteria: 12, risks: 19 });
+  });
+
+  test('a risks table without a Mitigation column places the risk; a heading with no table under it is no place; "Key dates:" opens its part', () => {
+    const plan = readPlan(
+      outline(
+        TITLE,
+        para('Key dates:'),
+        bullet('Decision target: Feb 12, 2027'),
+        heading('Steps'),
+        table([['Action', 'Owner'], ['Kickoff', 'Both']]),
+        heading('Stakeholders'),
+        para('To be added after the call.'),
+        heading('Risks'),
+        table([['Risk', 'Impact'], ['Budget freeze', 'High']]),
+      ),
+      CTX,
+    );
+    expect(plan.risks).toEqual([{ risk: 'Budget freeze', impact: 'High', mitigation: '', cell: { tableIndex: 8, row: 1, column: 0 } }]);
+    expect(plan.stakeholders).toEqual([]);
+    expect(plan.successCriteriaPlaces).toEqual([]);
+    expect(plan.sections).toEqual({ keyDates: 1, steps: 4, risks: 8 });
+  });
+
+  test('without headings: the goal paragraph, and the line asking what success looks like', () => {
+    const markdown = readFileSync(path.join(FIXTURES, 'headings-deleted.md'), 'utf8');
+    const { doc, plan } = read(markdown);
+    expect(plan.sections).toEqual({ goal: 1, steps: 5, stakeholders: 6, successCriteria: 7, risks: 10 });
+    expect(lineText(doc, plan.sections?.goal)).toBe(plan.goal);
+    expect(lineText(doc, plan.sections?.successCriteria)).toBe('What does Globex need to see to feel confident moving forward?');
+    expect(plan.successCriteriaPlaces.map((i) => lineText(doc, i))).toEqual(['Close runs in 5 days in the pilot', 'Payback under 6 months']);
+  });
+});
+
 describe('plans after the prospect edited them', () => {
   test('renamed headers and sections: Milestone / Responsible / Target date / Progress / Predecessor', () => {
     const plan = fixture('renamed-headers');
@@ -567,7 +690,9 @@ describe('plans after the prospect edited them', () => {
       ['Sam Lee', 'Account Executive', 'Commercial lead. Pricing, proposal, negotiation', 'ours'],
     ]);
     expect(plan.successCriteria).toEqual(['Close runs in 5 days in the pilot', 'Passes our security review with no critical findings']);
-    expect(plan.risks).toEqual([{ risk: 'Budget committee meets monthly', impact: 'Signature slips to March', mitigation: 'Get on the January agenda now' }]);
+    expect(plan.risks).toEqual([
+      { risk: 'Budget committee meets monthly', impact: 'Signature slips to March', mitigation: 'Get on the January agenda now', cell: { tableIndex: 16, row: 1, column: 2 } },
+    ]);
     expect(plan.diagnostics).toEqual([]);
   });
 
@@ -734,12 +859,13 @@ describe('plans after the prospect edited them', () => {
       ['Omar Haddad', 'ours'],
       ['Chris', 'unknown'],
     ]);
+    const at = (row: number): CellRef => ({ tableIndex: 7, row, column: 0 });
     expect(plan.stakeholders).toEqual([
-      { name: 'Dana Ruiz', title: 'Controller', responsibility: 'Day-to-day evaluation lead. Internal advocate', side: 'theirs', email: 'dana@globex.com' },
-      { name: 'Lee Wong', title: 'VP Finance', responsibility: 'Budget approval. Business case sign-off', side: 'theirs', email: 'lee.wong@globex.com' },
-      { name: 'Bo Chen', title: 'IT Security Lead', responsibility: 'Security review. Integration validation', side: 'theirs', email: 'bo.chen@globex.com' },
-      { name: 'Sam Lee', title: 'Account Executive', responsibility: 'Commercial lead. Pricing, proposal, negotiation', side: 'ours', email: 'sam@acme.com' },
-      { name: 'Priya Shah', title: 'Solutions Engineer', responsibility: 'Technical support. Demo, POC, integration', side: 'ours', email: null },
+      { name: 'Dana Ruiz', title: 'Controller', responsibility: 'Day-to-day evaluation lead. Internal advocate', side: 'theirs', email: 'dana@globex.com', cell: at(1) },
+      { name: 'Lee Wong', title: 'VP Finance', responsibility: 'Budget approval. Business case sign-off', side: 'theirs', email: 'lee.wong@globex.com', cell: at(2) },
+      { name: 'Bo Chen', title: 'IT Security Lead', responsibility: 'Security review. Integration validation', side: 'theirs', email: 'bo.chen@globex.com', cell: at(3) },
+      { name: 'Sam Lee', title: 'Account Executive', responsibility: 'Commercial lead. Pricing, proposal, negotiation', side: 'ours', email: 'sam@acme.com', cell: at(4) },
+      { name: 'Priya Shah', title: 'Solutions Engineer', responsibility: 'Technical support. Demo, POC, integration', side: 'ours', email: null, cell: at(5) },
     ]);
     expect(plan.diagnostics).toEqual([]);
   });
@@ -881,7 +1007,7 @@ describe('tables that share column words', () => {
     );
     expect(plan.steps.map((s) => s.action)).toEqual(['Kickoff']);
     expect(plan.stepsTable?.otherColumns).toEqual(['Risk']);
-    expect(plan.risks).toEqual([{ risk: 'Budget freeze', impact: '', mitigation: 'Escalate to the CFO' }]);
+    expect(plan.risks).toEqual([{ risk: 'Budget freeze', impact: '', mitigation: 'Escalate to the CFO', cell: { tableIndex: 2, row: 1, column: 1 } }]);
     expect(plan.diagnostics).toEqual([]);
   });
 });

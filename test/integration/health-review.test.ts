@@ -139,3 +139,18 @@ describe('the timeline', () => {
     expect([t.decisionTarget, t.goLiveTarget, t.today]).toEqual(['2027-02-19', '2027-02-26', '2026-11-27']);
   });
 });
+
+test('"Show in document" on the next-step finding selects the criteria\'s next-step line, and on the economic buyer its name cell', () => {
+  const s = inserted();
+  const findings = s.run('getHealth').findings;
+  const nextStep = findings.find((f) => f.rule === 'no-next-step');
+  expect(nextStep?.place).toMatchObject({ kind: 'paragraph' });
+  expect(s.run('selectPlace', nextStep?.place)).toEqual({ ok: true, message: 'Selected in the document.' });
+  const line = s.doc.getSelection()?.getRangeElements()[0]?.getElement();
+  expect(line?.getType()).toBe('LIST_ITEM');
+  expect(line?.asListItem().getText()).toBe('If all criteria pass, next step: [proposal / contract]');
+
+  const buyer = findings.find((f) => f.rule === 'no-economic-buyer');
+  expect(s.run('selectPlace', buyer?.place)).toEqual({ ok: true, message: 'Selected in the document.' });
+  expect(s.doc.getSelection()?.getRangeElements()[0]?.getElement().asTableCell().getText()).toBe('[Economic buyer name]');
+});
