@@ -1,9 +1,9 @@
 // The plan health check: every rule on a realistic plan that triggers it and one that does not, with the seller-facing texts, severities and places.
 import { checkHealth, isMeasurable, RULES, type DealFacts, type Finding, type RuleId } from '../../src/core/health';
-import { observe, recordReview, startHistory, type PlanHistory } from '../../src/core/history';
+import { recordReview, type PlanHistory } from '../../src/core/history';
 import type { ParsedPlan, PlanSection, StepColumn } from '../../src/core/parsed-plan';
 import type { IsoDate } from '../../src/core/plan';
-import { edited, fixtureText, readMarkdownPlan } from './markdown-plan';
+import { edited, fixtureText, readMarkdownPlan, historyOfVersions } from './markdown-plan';
 
 // March 2026: Mon 2, Mon 9, Mon 16, Fri 20, Fri 27; April: Fri 3, Mon 6, Fri 10, Mon 13, Fri 17, Fri 24; May: Fri 1, Fri 8.
 const TODAY = '2026-03-09';
@@ -62,13 +62,7 @@ function decisionLine(plan: ParsedPlan): Finding['place'] {
 
 /** The history of the healthy plan from its first read on Mon Mar 2, then each later version seen on its day. */
 function historyOf(...versions: [day: IsoDate, markdown: string][]): { history: PlanHistory; plan: ParsedPlan } {
-  let plan = read(HEALTHY, '2026-03-02');
-  let history = startHistory(plan, '2026-03-02', 'hand');
-  for (const [day, markdown] of versions) {
-    plan = read(markdown, day, history);
-    history = observe(history, plan, day, 'hand').history;
-  }
-  return { history, plan };
+  return historyOfVersions(HEALTHY, '2026-03-02', versions);
 }
 
 // =============================================================================================

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { GoogleEmulation } from '../../emulation';
 import { documentFromMarkdown } from '../../emulation/document';
 import { readOutline } from '../../src/adapters/document-reader';
-import { liveSteps, type PlanHistory } from '../../src/core/history';
+import { liveSteps, observe, startHistory, type PlanHistory } from '../../src/core/history';
 import type { ParsedPlan } from '../../src/core/parsed-plan';
 import type { IsoDate } from '../../src/core/plan';
 import { readPlan } from '../../src/core/read-plan';
@@ -42,4 +42,19 @@ export function edited(markdown: string, ...changes: [from: string, to: string][
     out = out.replace(from, to);
   }
   return out;
+}
+
+/** The history of a plan first read on `firstDay`, then each later version seen on its day, as the add-on would have recorded it. */
+export function historyOfVersions(
+  first: string,
+  firstDay: IsoDate,
+  versions: readonly [day: IsoDate, markdown: string][],
+): { history: PlanHistory; plan: ParsedPlan } {
+  let plan = readMarkdownPlan(first, firstDay);
+  let history = startHistory(plan, firstDay, 'hand');
+  for (const [day, markdown] of versions) {
+    plan = readMarkdownPlan(markdown, day, history);
+    history = observe(history, plan, day, 'hand').history;
+  }
+  return { history, plan };
 }

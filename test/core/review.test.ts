@@ -1,23 +1,17 @@
 // The weekly review: what was completed, what is at risk, what each side owes and what is new since the last review, with the method's four questions answered.
 import { CALENDAR_DAYS } from '../../src/core/calendar';
-import { observe, recordReview, startHistory, type PlanHistory } from '../../src/core/history';
+import { observe, recordReview, type PlanHistory } from '../../src/core/history';
 import type { ParsedPlan } from '../../src/core/parsed-plan';
 import type { IsoDate } from '../../src/core/plan';
 import { REVIEW_QUESTIONS, weeklyReview, type ReviewItem } from '../../src/core/review';
-import { edited, fixtureText, readMarkdownPlan } from './markdown-plan';
+import { edited, fixtureText, readMarkdownPlan, historyOfVersions } from './markdown-plan';
 
 // March 2026: Mon 2, Wed 4, Thu 5, Wed 11, Fri 13, Mon 16, Fri 20. Steps 1 and 2 are complete from the start.
 const HEALTHY = fixtureText('maps/healthy');
 
 /** The history of the healthy plan from its first read on Mon Mar 2, then each later version seen on its day. */
 function historyOf(...versions: [day: IsoDate, markdown: string][]): { history: PlanHistory; plan: ParsedPlan } {
-  let plan = readMarkdownPlan(HEALTHY, '2026-03-02');
-  let history = startHistory(plan, '2026-03-02', 'hand');
-  for (const [day, markdown] of versions) {
-    plan = readMarkdownPlan(markdown, day, history);
-    history = observe(history, plan, day, 'hand').history;
-  }
-  return { history, plan };
+  return historyOfVersions(HEALTHY, '2026-03-02', versions);
 }
 
 const PILOT_DONE = edited(HEALTHY, ['| Mar 13, 2026 | In progress | 1 |', '| Mar 13, 2026 | Complete | 1 |']);
