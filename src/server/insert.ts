@@ -9,20 +9,26 @@ import { findExistingPlan, insertedStepKey, writePlan } from '../adapters/plan-w
 import { saveHistory } from '../adapters/history-store';
 import { startHistory } from '../core/history';
 import { savePlanSettings } from '../adapters/plan-store';
-import { today, userLocale } from '../adapters/session';
+import { rememberTimeZone, today, userLocale } from '../adapters/session';
 import { withDocumentLock } from '../adapters/lock';
 import { answer } from './errors';
 import type { DateView, InsertResult, PreviewResult, SidebarState } from './contract';
 
-/** Called when the sidebar opens: the choices for the form and whether a plan is already here. */
-export function getSidebarState(): SidebarState {
-  return answer('opening the sidebar', () => ({
-    locale: userLocale(),
-    today: today(),
-    existingPlan: findExistingPlan(DocumentApp.getActiveDocument()),
-    dealTypes: DEAL_TYPES.map((id) => ({ id, label: DEAL_TYPE_LABELS[id], stepCount: DEAL_TEMPLATES[id].steps.length })),
-    dealStages: DEAL_STAGES.map((id) => ({ id, label: DEAL_STAGE_LABELS[id] })),
-  }));
+/**
+ * Called when the sidebar opens, with the browser's time zone (an IANA name; anything else is
+ * ignored): the choices for the form, today, and whether a plan is already here.
+ */
+export function getSidebarState(timeZone?: unknown): SidebarState {
+  return answer('opening the sidebar', () => {
+    rememberTimeZone(timeZone);
+    return {
+      locale: userLocale(),
+      today: today(),
+      existingPlan: findExistingPlan(DocumentApp.getActiveDocument()),
+      dealTypes: DEAL_TYPES.map((id) => ({ id, label: DEAL_TYPE_LABELS[id], stepCount: DEAL_TEMPLATES[id].steps.length })),
+      dealStages: DEAL_STAGES.map((id) => ({ id, label: DEAL_STAGE_LABELS[id] })),
+    };
+  });
 }
 
 type Drafted =

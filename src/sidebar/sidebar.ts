@@ -28,7 +28,8 @@ async function load(): Promise<void> {
   const loading = byId('loading');
   replace(loading, 'Loading…');
   try {
-    const state = await call('getSidebarState');
+    // The person's own day decides what is overdue; the server only knows the add-on's zone.
+    const state = await call('getSidebarState', Intl.DateTimeFormat().resolvedOptions().timeZone);
     // Apps Script locales look like "en" or "en_US"; the page wants "en-US".
     if (/^[a-z]{2,3}([_-][A-Za-z0-9]{2,8})*$/.test(state.locale)) document.documentElement.lang = state.locale.replace(/_/g, '-');
     clearBanner();

@@ -31,8 +31,10 @@ export interface Session {
   table(...header: string[]): TableSnapshot;
   /** A cell of the Steps table as a person edits it: row 1 is step 1's row, the column by its header text. */
   stepCell(row: number, column: string): GoogleAppsScript.Document.TableCell;
-  /** Moves the emulated clock to another day. */
+  /** Moves the emulated clock to another day (mid-afternoon UTC). */
   setToday(iso: string): void;
+  /** Sets the emulated clock to an exact instant, for tests about time zones. */
+  setInstant(instant: string): void;
 }
 
 export interface SessionOptions {
@@ -84,6 +86,9 @@ export function openDocument(options: SessionOptions = {}): Session {
     },
     setToday(iso: string) {
       now = new Date(`${iso}T15:00:00Z`);
+    },
+    setInstant(instant: string) {
+      now = new Date(instant);
     },
   };
 }

@@ -61,6 +61,18 @@ describe('the sidebar state', () => {
     ]);
   });
 
+  test('today is the person\'s day: the browser\'s time zone is remembered for every later action', () => {
+    // 03:30 UTC on Nov 28 is still Nov 27 for the add-on's New York project, already Nov 28 in Auckland.
+    const s = openDocument();
+    s.setInstant('2026-11-28T03:30:00Z');
+    expect(s.run('getSidebarState').today).toBe('2026-11-27');
+    expect(s.run('getSidebarState', 'Pacific/Auckland').today).toBe('2026-11-28');
+    // A menu action has no browser to ask: it uses the remembered zone.
+    expect(s.run('getSidebarState').today).toBe('2026-11-28');
+    // A name that is no time zone is ignored.
+    expect(s.run('getSidebarState', 'Mars/Olympus_Mons').today).toBe('2026-11-28');
+  });
+
   test('names the plan already in the document', () => {
     const s = openDocument({ markdown: '# Mutual Action Plan: Acme \\+ Globex\n\nNotes from the call.\n' });
     expect((s.addOn.runSync('getSidebarState') as { existingPlan: string }).existingPlan).toBe('Mutual Action Plan: Acme + Globex');
