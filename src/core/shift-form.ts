@@ -5,8 +5,8 @@ import type { IsoDate } from './plan';
 import type { ShiftOptions } from './shift-request';
 
 export type CheckedShiftRequest =
-  | { kind: 'step'; step: number | null; to: string; options: ShiftOptions }
-  | { kind: 'detect'; options: ShiftOptions };
+  | { kind: 'step'; step: number | null; to: string; options: ShiftOptions; expect: string | null }
+  | { kind: 'detect'; options: ShiftOptions; expect: string | null };
 
 const MAX_HOLIDAYS = 400;
 
@@ -21,14 +21,18 @@ const options = z.optional(
   }),
 );
 
+/** The preview's token (see ShiftPreview.token). */
+const expect = z.optional(z.string().check(z.maxLength(200)));
+
 const request = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('step'),
     step: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(10_000))),
     to: z.string().check(z.maxLength(60)),
     options,
+    expect,
   }),
-  z.object({ kind: z.literal('detect'), options }),
+  z.object({ kind: z.literal('detect'), options, expect }),
 ]);
 
 /**
@@ -59,6 +63,9 @@ export function checkShiftRequest(raw: unknown): { ok: true; request: CheckedShi
   const r = parsed.data;
   return {
     ok: true,
-    request: r.kind === 'step' ? { kind: 'step', step: r.step, to: r.to, options: checked } : { kind: 'detect', options: checked },
+    request:
+      r.kind === 'step'
+        ? { kind: 'step', step: r.step, to: r.to, options: checked, expect: r.expect ?? null }
+        : { kind: 'detect', options: checked, expect: r.expect ?? null },
   };
 }

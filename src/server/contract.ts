@@ -105,8 +105,8 @@ export interface ShiftOptionsFields {
  * with a new date or "+N days/weeks", or every date edited by hand since the plan was last scheduled.
  */
 export type ShiftRequest =
-  | { kind: 'step'; step: number | null; to: string; options?: ShiftOptionsFields }
-  | { kind: 'detect'; options?: ShiftOptionsFields };
+  | { kind: 'step'; step: number | null; to: string; options?: ShiftOptionsFields; expect?: string }
+  | { kind: 'detect'; options?: ShiftOptionsFields; expect?: string };
 
 export interface StepView {
   number: number;
@@ -157,6 +157,12 @@ export type ShiftPreview =
       notes: string[];
       /** A one-line summary: "3 steps move; the decision target moves to Apr 3, 2026." */
       summary: string;
+      /**
+       * What this preview would write, condensed. Sent back as the request's `expect`, Apply
+       * refuses when the document now gives a different result, so nothing is written that the
+       * person did not see.
+       */
+      token: string;
     }
   | { ok: false; message: string; problems: string[] };
 

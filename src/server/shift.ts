@@ -105,6 +105,24 @@ function computeShift(session: PlanSession, request: CheckedShiftRequest): Compu
   return { ok: true, result, action };
 }
 
+/**
+ * A short fingerprint of what a shift would write: every changed step and key date with its new
+ * date. Equal tokens mean Apply writes exactly what the preview showed.
+ */
+function shiftToken(result: ShiftResult): string {
+  const parts = [
+    ...result.changes.map((c) => `${c.key}>${c.to}`),
+    ...(['decisionTarget', 'goLiveTarget'] as const).map((name) => `${name}>${result.keyDates[name]?.moved ? result.keyDates[name]?.to : '-'}`),
+  ];
+  // FNV-1a over the parts: small, stable, and plenty to tell two previews apart.
+  let hash = 0x811c9dc5;
+  for (const ch of parts.join('|')) {
+    hash ^= ch.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${result.changes.length}.${hash.toString(36)}`;
+}
+
 function keyDateViews(session: PlanSession, result: ShiftResult): KeyDateView[] {
   const write = dateWriter(session.plan, session.locale);
   const views: KeyDateView[] = [];
@@ -157,6 +175,7 @@ function preview(session: PlanSession, computed: Extract<Computed, { ok: true }>
     keyDates,
     notes,
     summary: summary.charAt(0).toUpperCase() + summary.slice(1),
+    token: shiftToken(result),
   };
 }
 
@@ -263,6 +282,14 @@ export function applyShift(raw: unknown): ShiftApplied {
       if (!computed.ok) {
         rememberPlan(session);
         return computed;
+      }
+      if (checked.request.expect && checked.request.expect !== shiftToken(computed.result)) {
+        rememberPlan(session);
+        return {
+          ok: false,
+          message: 'The plan changed in the document since this preview, so nothing was written. Preview again to see what the shift would do now.',
+          problems: [],
+        };
       }
       const { plan, outline, doc } = session;
       const body = doc.getBody();

@@ -307,7 +307,8 @@ function renderShiftTab(panel: HTMLElement): () => void {
           show(refusedPreviewView(result), `Not shifted. ${result.message}`);
           return;
         }
-        previewed = request;
+        // Apply sends the preview's token back: the server refuses if the document now gives another result.
+        previewed = { ...request, expect: result.token };
         const applyButton = hasChanges(result) ? el('button', { type: 'button', id: 'shift-apply-button', class: 'button primary' }, 'Apply to the document') : null;
         applyButton?.addEventListener('click', () => void apply(applyButton));
         show(previewView(result, applyButton && el('div', { class: 'actions' }, applyButton)), `Preview ready. ${result.summary}`);
@@ -333,7 +334,7 @@ function renderShiftTab(panel: HTMLElement): () => void {
         } else {
           // The usual refusal: the plan changed since the preview. A fresh preview shows what it would do now.
           const again = el('button', { type: 'button', id: 'shift-repreview-button', class: 'button primary' }, 'Preview again');
-          again.addEventListener('click', () => void preview(request, again));
+          again.addEventListener('click', () => void preview({ ...request, expect: undefined }, again));
           show(appliedView(result, el('div', { class: 'inline-actions' }, again)), `Not applied. ${result.message}`);
         }
       } catch (error) {

@@ -67,6 +67,25 @@ describe('a named step slips', () => {
     expect(s.env.calls.count('TableCell.setText')).toBe(0);
   });
 
+  test('Apply writes only what the preview showed: if the document changed since, it refuses and writes nothing', () => {
+    const s = withPlan();
+    const request = { kind: 'step', step: 2, to: '+1 week' } as const;
+    const seen = s.run('previewShift', request);
+    if (!seen.ok) throw new Error(seen.message);
+    // The prospect marks signature done between the preview and Apply: the shift would now do something else.
+    s.stepCell(9, 'Status').setText('Done');
+    const before = s.markdown();
+    expect(s.run('applyShift', { ...request, expect: seen.token })).toEqual({
+      ok: false,
+      message: 'The plan changed in the document since this preview, so nothing was written. Preview again to see what the shift would do now.',
+      problems: [],
+    });
+    expect(s.markdown()).toBe(before);
+    const again = s.run('previewShift', request);
+    if (!again.ok) throw new Error(again.message);
+    expect(s.run('applyShift', { ...request, expect: again.token })).toMatchObject({ ok: true, written: 2 });
+  });
+
   test('the cursor in a step\'s row names the step; a date typed as the document types dates works too', () => {
     const s = withPlan();
     s.doc._setCursorInCell(s.stepCell(4, 'Action'), 3);
