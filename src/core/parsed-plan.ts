@@ -85,6 +85,13 @@ export interface ParsedStep {
 
 export type KeyDateName = 'evaluationStart' | 'decisionTarget' | 'goLiveTarget';
 
+/** The key dates as the plan names them, for every sentence that mentions one. */
+export const KEY_DATE_LABELS: Readonly<Record<KeyDateName, string>> = {
+  evaluationStart: 'Evaluation start',
+  decisionTarget: 'Decision target',
+  goLiveTarget: 'Go-live target',
+};
+
 /** A line of the Key dates section: "Decision target: Mar 31, 2026". */
 export interface KeyDateLine {
   date: IsoDate | null;

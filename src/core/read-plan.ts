@@ -7,6 +7,7 @@ import type {
   CellRef, Chip, Diagnostic, DocumentOutline, KeyDateLine, KeyDateName, OutlineBlock, OutlineCell, OutlineParagraph,
   OutlineTable, ParsedPlan, ParsedRisk, ParsedStakeholder, ParsedStep, PlanSection, StepColumn,
 } from './parsed-plan';
+import { KEY_DATE_LABELS } from './parsed-plan';
 import type { IsoDate, Side } from './plan';
 import { buildDependencies, topologicalOrder, type DependencyRow } from './schedule';
 
@@ -105,9 +106,6 @@ export const KEY_DATE_WORDS: Readonly<Record<KeyDateName, readonly string[]>> = 
 /** The method's names for the Steps columns, used in sentences when a header cell is blank. */
 const STEP_COLUMN_NAMES: Record<StepColumn, string> = {
   number: '#', action: 'Action', owner: 'Owner', due: 'Due date', status: 'Status', dependsOn: 'Depends on',
-};
-const KEY_DATE_NAMES: Record<KeyDateName, string> = {
-  evaluationStart: 'Evaluation start', decisionTarget: 'Decision target', goLiveTarget: 'Go-live target',
 };
 const KEY_DATE_ORDER: readonly KeyDateName[] = ['evaluationStart', 'decisionTarget', 'goLiveTarget'];
 
@@ -1020,7 +1018,7 @@ class PlanReader {
         paragraphIndex: line.block.index,
       };
       if (report && reading.kind === 'undated') {
-        const where = `Key dates, ${clean(line.label) || KEY_DATE_NAMES[name]}`;
+        const where = `Key dates, ${clean(line.label) || KEY_DATE_LABELS[name]}`;
         const shown = clean(reading.text);
         const at = [line.block.index];
         if (reading.reason === 'unknown') this.warn('warning', where, shown, `${where}: "${shown}" is not a date, so it is treated as not set.`, null, at);

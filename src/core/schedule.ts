@@ -1,4 +1,5 @@
 /** Shifting a plan's due dates after a slip: dependency links, keep-gaps or fix-overlaps propagation, pinned and undated steps, and whether the key dates still hold. */
+import { KEY_DATE_LABELS } from './parsed-plan';
 import type { IsoDate, Status } from './plan';
 import {
   WORKING_DAYS,
@@ -163,7 +164,6 @@ export interface ShiftResult {
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const NOTHING_CHANGED = 'nothing was changed';
 const NOT_CHECKED = 'the key dates were not checked';
-const KEY_DATE_LABEL: Record<KeyDateName, string> = { decisionTarget: 'Decision target', goLiveTarget: 'Go-live target' };
 const KEY_DATE_STEP: Record<KeyDateName, string> = { decisionTarget: 'contract signature', goLiveTarget: 'onboarding' };
 const KEY_DATE_NAMES: readonly KeyDateName[] = ['decisionTarget', 'goLiveTarget'];
 
@@ -574,7 +574,7 @@ function assessKeyDate(
   calendar: WorkCalendar,
   today: IsoDate | undefined,
 ): KeyDateAssessment {
-  const label = KEY_DATE_LABEL[name];
+  const label = KEY_DATE_LABELS[name];
   if (date === null) return { verdict: 'unchecked', forecast: null, chain: [], message: `The plan has no ${label.toLowerCase()} date.` };
   if (!step) {
     const why = stepKey === null ? `No step is marked as the ${KEY_DATE_STEP[name]} step` : `The step it follows is no longer in the plan`;
@@ -615,10 +615,10 @@ function validateKeyDates(keyDates: KeyDateRules | undefined, graph: Graph, prob
     if (!rule) continue;
     if (rule.date !== null && !isIsoDate(rule.date)) {
       fatal = true;
-      problems.push({ kind: 'invalid-date', message: `The ${KEY_DATE_LABEL[name].toLowerCase()} is not a calendar date ("${rule.date}"); ${consequence}.`, steps: [] });
+      problems.push({ kind: 'invalid-date', message: `The ${KEY_DATE_LABELS[name].toLowerCase()} is not a calendar date ("${rule.date}"); ${consequence}.`, steps: [] });
     }
     if (rule.followsStep !== null && !graph.byKey.has(rule.followsStep)) {
-      problems.push({ kind: 'missing-step', message: `The ${KEY_DATE_LABEL[name].toLowerCase()} follows a step that is not in the plan; it was not checked.`, steps: [] });
+      problems.push({ kind: 'missing-step', message: `The ${KEY_DATE_LABELS[name].toLowerCase()} follows a step that is not in the plan; it was not checked.`, steps: [] });
     }
   }
   return fatal;

@@ -1,6 +1,6 @@
 /** "Undo last shift": the record of what a shift wrote, and which of those cells undo may put back without overwriting a person's later edit. */
 import { countersBefore, type CountersBefore, type PlanHistory } from './history';
-import type { CellRef, KeyDateName, StepColumn } from './parsed-plan';
+import { KEY_DATE_LABELS, type CellRef, type KeyDateName, type StepColumn } from './parsed-plan';
 import type { IsoDate } from './plan';
 
 /** A cell the shift wrote. */
@@ -94,12 +94,6 @@ export interface UndoPlan {
   countersBefore: CountersBefore;
 }
 
-const KEY_DATE_LABEL: Record<KeyDateName, string> = {
-  evaluationStart: 'Evaluation start',
-  decisionTarget: 'Decision target',
-  goLiveTarget: 'Go-live target',
-};
-
 /**
  * The record to keep when a shift is written: its cells and lines, and the counters of the steps
  * and key dates it touches from the history as it was just before (null when there is none yet).
@@ -158,7 +152,7 @@ export function planUndo(record: UndoRecord, currentText: (target: UndoTarget) =
 
   for (const line of record.keyDates) {
     const found = currentText(line);
-    const label = KEY_DATE_LABEL[line.name];
+    const label = KEY_DATE_LABELS[line.name];
     const verdict = judge(line, found, `Key dates, ${label}`);
     if (verdict === 'restore') {
       restoreKeyDates.push({ name: line.name, paragraphIndex: line.paragraphIndex, expected: line.after, text: line.before });

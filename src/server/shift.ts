@@ -1,7 +1,7 @@
 /** "Shift downstream dates", "Undo last shift" and "Refresh status colours": the server side of the sidebar's Shift tab and the menu. */
 import { formatDueDate, parseDueDate } from '../core/cell-dates';
 import { editedByHand, liveSteps, observe, observeUndo, type ObservedPlan } from '../core/history';
-import type { CellRef, DocumentOutline, KeyDateLine, KeyDateName, ParsedPlan, ParsedStep } from '../core/parsed-plan';
+import { KEY_DATE_LABELS, type CellRef, type DocumentOutline, type KeyDateLine, type OutlineCell, type ParsedPlan, type ParsedStep } from '../core/parsed-plan';
 import type { IsoDate } from '../core/plan';
 import { shiftDownstream, type KeyDateName as ScheduleKeyDate, type ShiftResult } from '../core/schedule';
 import { checkShiftRequest, type CheckedShiftRequest } from '../core/shift-form';
@@ -24,24 +24,29 @@ import type {
   UndoResult,
 } from './contract';
 
-const KEY_DATE_LABELS: Record<KeyDateName, string> = {
-  evaluationStart: 'Evaluation start',
-  decisionTarget: 'Decision target',
-  goLiveTarget: 'Go-live target',
-};
-
 function stepView(step: ParsedStep): StepView {
   return { number: step.number, action: step.action, dueText: step.dueText };
 }
 
-function outlineCellText(outline: DocumentOutline, ref: CellRef): string | null {
+/** A cell as this action read it. */
+function outlineCell(outline: DocumentOutline, ref: CellRef): OutlineCell | null {
   const table = outline.blocks.find((b) => b.kind === 'table' && b.index === ref.tableIndex);
-  return table?.kind === 'table' ? (table.rows[ref.row]?.cells[ref.column]?.text ?? null) : null;
+  return table?.kind === 'table' ? (table.rows[ref.row]?.cells[ref.column] ?? null) : null;
 }
 
+function outlineCellText(outline: DocumentOutline, ref: CellRef): string | null {
+  return outlineCell(outline, ref)?.text ?? null;
+}
+
+/** DocumentApp cannot write a date chip: such a cell is reported, never written. */
 function hasDateChip(outline: DocumentOutline, ref: CellRef): boolean {
-  const table = outline.blocks.find((b) => b.kind === 'table' && b.index === ref.tableIndex);
-  return table?.kind === 'table' ? (table.rows[ref.row]?.cells[ref.column]?.chips.some((c) => c.kind === 'date') ?? false) : false;
+  return outlineCell(outline, ref)?.chips.some((c) => c.kind === 'date') ?? false;
+}
+
+/** The step whose row holds the cursor, if any. */
+function stepAtCursor(session: PlanSession): ParsedStep | null {
+  const at = cursorRow(session.doc);
+  return (at && session.plan.steps.find((s) => s.cells.action?.tableIndex === at.tableIndex && s.row === at.row)) || null;
 }
 
 function columnName(plan: ParsedPlan, ref: CellRef): string {
@@ -59,9 +64,7 @@ function fail(message: string, problems: string[] = []): Computed {
 /** The step the person means: the number they chose, or the row their cursor is in. */
 function chosenStep(session: PlanSession, number: number | null): ParsedStep | string {
   if (number === null) {
-    const at = cursorRow(session.doc);
-    const step = at && session.plan.steps.find((s) => s.cells.action?.tableIndex === at.tableIndex && s.row === at.row);
-    return step || 'Put the cursor in a step\'s row of the Steps table, or choose the step that slipped.';
+    return stepAtCursor(session) ?? 'Put the cursor in a step\'s row of the Steps table, or choose the step that slipped.';
   }
   return session.plan.steps.find((s) => s.number === number) ?? `There is no step ${number} in the Steps table.`;
 }
@@ -185,8 +188,7 @@ export function getShiftState(): ShiftState {
     withDocumentLock(() => {
       const session = openPlan();
       rememberPlan(session);
-      const at = cursorRow(session.doc);
-      const cursorStep = at ? session.plan.steps.find((s) => s.cells.action?.tableIndex === at.tableIndex && s.row === at.row) : undefined;
+      const cursorStep = stepAtCursor(session);
       const write = dateWriter(session.plan, session.locale);
       const byKey = new Map(session.plan.steps.map((s) => [s.key, s]));
       const edited = editedByHand(session.history).flatMap((r) => {
