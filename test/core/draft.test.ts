@@ -3,29 +3,11 @@ import { CALENDAR_DAYS } from '../../src/core/calendar';
 import { formatPlanDate } from '../../src/core/date-format';
 import { draftPlan } from '../../src/core/draft';
 import type { DraftOptions, DraftResult } from '../../src/core/draft';
-import { ROLES } from '../../src/core/plan';
 import type { Guidance, InsertForm, Person, Plan, Role } from '../../src/core/plan';
 import { DEFAULT_THEIR_WORDS } from '../../src/core/templates';
+import { insertFormFor, nobody } from './forms';
 
-const nobody: Person = { name: '', title: '' };
-
-function form(overrides: Partial<InsertForm> = {}): InsertForm {
-  return {
-    yourCompany: 'Acme',
-    theirCompany: 'Globex',
-    product: 'Acme Flow',
-    problem: 'slow invoice approvals',
-    dealType: 'mid-market',
-    dealStage: 'post-demo',
-    annualContractValue: 85_000,
-    evaluationStart: '2026-03-02', // a Monday
-    decisionTarget: null,
-    goLiveTarget: null,
-    people: Object.fromEntries(ROLES.map((role) => [role, nobody])) as Record<Role, Person>,
-    theirWords: { ...DEFAULT_THEIR_WORDS },
-    ...overrides,
-  };
-}
+const form = insertFormFor;
 
 const named: Record<Role, Person> = {
   champion: { name: 'Dana Ruiz', title: 'VP Finance' },

@@ -1,26 +1,12 @@
 /** The deal-type templates say what the method says: steps, owners and timing per deal type, and the closing checklist. */
 import { draftPlan } from '../../src/core/draft';
-import { DEAL_STAGES, DEAL_TYPES, ROLES } from '../../src/core/plan';
-import type { DealType, InsertForm, Person, Role, Step } from '../../src/core/plan';
-import { DEAL_STAGE_LABELS, DEAL_TEMPLATES, DEAL_TYPE_LABELS, DEFAULT_THEIR_WORDS } from '../../src/core/templates';
-
-const nobody: Person = { name: '', title: '' };
+import { DEAL_STAGES, DEAL_TYPES } from '../../src/core/plan';
+import type { DealType, InsertForm, Step } from '../../src/core/plan';
+import { DEAL_STAGE_LABELS, DEAL_TEMPLATES, DEAL_TYPE_LABELS } from '../../src/core/templates';
+import { insertFormFor } from './forms';
 
 function formFor(dealType: DealType): InsertForm {
-  return {
-    yourCompany: 'Acme',
-    theirCompany: 'Globex',
-    product: 'Acme Flow',
-    problem: 'slow invoice approvals',
-    dealType,
-    dealStage: 'post-demo',
-    annualContractValue: 85_000,
-    evaluationStart: '2026-03-02', // a Monday
-    decisionTarget: null,
-    goLiveTarget: null,
-    people: Object.fromEntries(ROLES.map((role) => [role, nobody])) as Record<Role, Person>,
-    theirWords: { ...DEFAULT_THEIR_WORDS },
-  };
+  return insertFormFor({ dealType });
 }
 
 /** The steps as the seller sees them in the document when nobody is named yet. */
