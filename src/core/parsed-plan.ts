@@ -66,6 +66,21 @@ export interface ParsedStep {
   row: number;
   /** The number in the "#" column, or the row's position when the column is missing or not a number. */
   number: number;
+  /**
+   * The step's number as the person wrote it ("5", "5a", "2.1"), or its position when the column is
+   * missing: what every list, preview, review and timeline shows, and what a dependency names.
+   */
+  label: string;
+  /**
+   * The phase or milestone the step belongs to: a "Milestone"/"Phase" column beside the task, or the
+   * heading of its own table ("Phase 2: Commercials") when the plan is split over several tables.
+   */
+  phase: string | null;
+  /**
+   * The owners from separate columns per side ("Seller owner" + "Buyer owner"), as written ("" when a
+   * side's cell is empty or says none); null when the table has a single owner column.
+   */
+  sideOwners: { ours: string; theirs: string } | null;
   action: string;
   owner: string;
   side: Side;
@@ -136,18 +151,45 @@ export interface Diagnostic {
   cell: CellRef | null;
 }
 
+/** A steps table as found: which column holds what (by header words), and the columns kept but not used. */
+export interface StepsTable {
+  index: number;
+  columns: Partial<Record<StepColumn, number>>;
+  headers: string[];
+  otherColumns: string[];
+  /** The phase this table holds, from the heading above it ("Phase 1: Evaluation"); null for a single table. */
+  phase: string | null;
+}
+
+/** "Agreed by: Dana Lee, Globex, Dec 8, 2026": the prospect's agreement to the plan, as written. */
+export interface Agreement {
+  text: string;
+  /** Null while the line still holds its placeholder ("[Name]") or nothing. */
+  name: string | null;
+  company: string | null;
+  date: IsoDate | null;
+  paragraphIndex: number;
+}
+
 export interface ParsedPlan {
   title: string | null;
   goal: string | null;
   keyDates: Record<KeyDateName, KeyDateLine | null>;
   steps: ParsedStep[];
   /** The Steps table as found: which column holds what (by header words), and the columns kept but not used. */
-  stepsTable: {
-    index: number;
-    columns: Partial<Record<StepColumn, number>>;
-    headers: string[];
-    otherColumns: string[];
-  } | null;
+  stepsTable: StepsTable | null;
+  /**
+   * Every steps table, in document order (a plan split per phase has several); `stepsTable` is the
+   * first. Each step's cells carry their own table's index.
+   */
+  stepsTables: StepsTable[];
+  /**
+   * The "Agreed by" line (name, company, date) where the prospect records agreeing to the plan;
+   * null when the document has none.
+   */
+  agreement: Agreement | null;
+  /** Non-working days the plan itself lists (a "Holidays" line), on top of the team's calendar. */
+  holidays: IsoDate[];
   stakeholders: ParsedStakeholder[];
   successCriteria: string[];
   /** Body index of each success criterion's paragraph or list item, parallel to `successCriteria`. */

@@ -5,7 +5,7 @@ import { parseStatus } from './cell-status';
 import { isIsoDate } from './calendar';
 import type {
   CellRef, Chip, Diagnostic, DocumentOutline, KeyDateLine, KeyDateName, OutlineBlock, OutlineCell, OutlineParagraph,
-  OutlineTable, ParsedPlan, ParsedRisk, ParsedStakeholder, ParsedStep, PlanSection, StepColumn,
+  OutlineTable, ParsedPlan, ParsedRisk, ParsedStakeholder, ParsedStep, PlanSection, StepColumn, StepsTable,
 } from './parsed-plan';
 import { KEY_DATE_LABELS } from './parsed-plan';
 import type { IsoDate, Side } from './plan';
@@ -650,21 +650,26 @@ class PlanReader {
     const parsedSteps = stepsTable && steps ? this.steps(stepsTable, steps, dateContext, ownerContext, stakeholders) : [];
     const goal = this.goal();
     const criteria = this.successCriteria();
+    const foundSteps: StepsTable | null =
+      stepsTable && steps
+        ? {
+            index: stepsTable.table.index,
+            columns: { ...steps.map.columns },
+            headers: steps.headers,
+            otherColumns: steps.map.other.map((c) => steps.headers[c] ?? ''),
+            phase: null,
+          }
+        : null;
 
     return {
       title: this.titleBlock() ? clean(this.titleBlock()?.text ?? '') : null,
       goal: goal?.text ?? null,
       keyDates,
       steps: parsedSteps,
-      stepsTable:
-        stepsTable && steps
-          ? {
-              index: stepsTable.table.index,
-              columns: { ...steps.map.columns },
-              headers: steps.headers,
-              otherColumns: steps.map.other.map((c) => steps.headers[c] ?? ''),
-            }
-          : null,
+      stepsTable: foundSteps,
+      stepsTables: foundSteps ? [foundSteps] : [],
+      agreement: null,
+      holidays: [],
       stakeholders,
       successCriteria: criteria.lines.map((c) => c.text),
       successCriteriaPlaces: criteria.lines.map((c) => c.index),
@@ -817,7 +822,7 @@ class PlanReader {
       return c === undefined ? null : { tableIndex: table.index, row, column: c };
     };
 
-    interface Draft extends Omit<ParsedStep, 'key' | 'dependsOn'> {
+    interface Draft extends Omit<ParsedStep, 'key' | 'dependsOn' | 'label' | 'phase' | 'sideOwners'> {
       marker: string | null;
       explicitNumber: boolean;
     }
@@ -964,7 +969,7 @@ class PlanReader {
     const parsed: ParsedStep[] = drafts.map((d, i) => {
       const { marker: _marker, explicitNumber: _explicit, ...step } = d;
       const key = keys[i] ?? '';
-      return { ...step, key, dependsOn: links.dependsOn[key] ?? [] };
+      return { ...step, key, label: String(step.number), phase: null, sideOwners: null, dependsOn: links.dependsOn[key] ?? [] };
     });
     if (cols.dependsOn !== undefined) {
       const order = topologicalOrder(
