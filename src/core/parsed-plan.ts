@@ -86,6 +86,11 @@ export interface ParsedStep {
   side: Side;
   due: IsoDate | null;
   dueText: string;
+  /**
+   * True when the due date lies far outside the plan's span (1900, 2099, a typo year): a diagnostic
+   * names the cell, and a shift leaves the step alone until the person confirms or corrects it.
+   */
+  dueImplausible: boolean;
   /** How the due cell wrote its date (to write a new one the same way); null when undated. */
   dueFormat: DateFormat | null;
   /** Null when the status text was not understood (kept as written, reported in diagnostics). */

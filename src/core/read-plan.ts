@@ -822,7 +822,7 @@ class PlanReader {
       return c === undefined ? null : { tableIndex: table.index, row, column: c };
     };
 
-    interface Draft extends Omit<ParsedStep, 'key' | 'dependsOn' | 'label' | 'phase' | 'sideOwners'> {
+    interface Draft extends Omit<ParsedStep, 'key' | 'dependsOn' | 'label' | 'phase' | 'sideOwners' | 'dueImplausible'> {
       marker: string | null;
       explicitNumber: boolean;
     }
@@ -969,7 +969,7 @@ class PlanReader {
     const parsed: ParsedStep[] = drafts.map((d, i) => {
       const { marker: _marker, explicitNumber: _explicit, ...step } = d;
       const key = keys[i] ?? '';
-      return { ...step, key, label: String(step.number), phase: null, sideOwners: null, dependsOn: links.dependsOn[key] ?? [] };
+      return { ...step, key, label: String(step.number), phase: null, sideOwners: null, dueImplausible: false, dependsOn: links.dependsOn[key] ?? [] };
     });
     if (cols.dependsOn !== undefined) {
       const order = topologicalOrder(
