@@ -1,6 +1,7 @@
 /** Reads the Google Doc into a plain outline in one pass (paragraphs, tables, chips, step markers), and tags step rows with their identity. */
 import type { Chip, DocumentOutline, OutlineBlock, OutlineCell, OutlineRow, OutlineTable, ParsedPlan } from '../core/parsed-plan';
-import { readPlan, type ReadContext } from '../core/read-plan';
+import type { ReadContext } from '../core/reading/context';
+import { readPlan } from '../core/reading/read-plan';
 
 type Document = GoogleAppsScript.Document.Document;
 type Body = GoogleAppsScript.Document.Body;

@@ -6,7 +6,7 @@ import { MAP_WORTH_IT_FROM } from './draft';
 import { lastMovedOn, slippingSteps, stepOf, type PlanHistory } from './history';
 import type { CellRef, KeyDateName, ParsedPlan, ParsedStakeholder, ParsedStep, PlanSection, StepColumn } from './parsed-plan';
 import type { DealStage, DealType, IsoDate } from './plan';
-import { companiesFromTitle } from './read-plan';
+import { companiesFromTitle } from './reading/sections';
 import { topologicalOrder } from './schedule';
 import { keyDateStep } from './shift-request';
 import { AT_RISK_WORKING_DAYS, dueSignal } from './status-style';

@@ -4,7 +4,7 @@ import { formatPlanDate } from './date-format';
 import { stakeholderOf, stepOf, type PlanHistory } from './history';
 import type { ParsedPlan, ParsedStep } from './parsed-plan';
 import type { IsoDate } from './plan';
-import { companiesFromTitle } from './read-plan';
+import { companiesFromTitle } from './reading/sections';
 import { AT_RISK_WORKING_DAYS, dueSignal } from './status-style';
 
 // ─── Decisions ───────────────────────────────────────────────────────────────────────────────

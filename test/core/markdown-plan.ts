@@ -7,7 +7,7 @@ import { readOutline } from '../../src/adapters/document-reader';
 import { liveSteps, observe, startHistory, type PlanHistory } from '../../src/core/history';
 import type { ParsedPlan } from '../../src/core/parsed-plan';
 import type { IsoDate } from '../../src/core/plan';
-import { readPlan } from '../../src/core/read-plan';
+import { readPlan } from '../../src/core/reading/read-plan';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 

@@ -6,7 +6,9 @@ import { documentFromMarkdown } from '../../emulation/document';
 import { readOutline } from '../../src/adapters/document-reader';
 import type { CellRef, Chip, DocumentOutline, OutlineBlock, OutlineCell, OutlineParagraph, OutlineTable, ParsedPlan } from '../../src/core/parsed-plan';
 import type { IsoDate, Side, Status } from '../../src/core/plan';
-import { readPlan, STEP_HEADER_WORDS, type KnownStep, type ReadContext } from '../../src/core/read-plan';
+import type { KnownStep, ReadContext } from '../../src/core/reading/context';
+import { STEP_HEADER_WORDS } from '../../src/core/reading/header-words';
+import { readPlan } from '../../src/core/reading/read-plan';
 
 const CTX: ReadContext = { locale: 'en_US', today: '2026-11-27' };
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'maps');
@@ -118,6 +120,7 @@ describe('finding the Steps table by its header words', () => {
       columns: { due: 1, action: 2, owner: 4 },
       headers: ['Notes', 'Due date', 'Action', 'Link', 'Owner'],
       otherColumns: ['Notes', 'Link'],
+      phase: null,
     });
     expect(plan.steps.map((s) => s.dependsText)).toEqual([null, null]);
   });
@@ -711,6 +714,7 @@ describe('plans after the prospect edited them', () => {
       columns: { action: 0, status: 1, owner: 2, number: 3, due: 4, dependsOn: 7 },
       headers: ['Task', 'Status', 'Who', '#', 'Deadline', 'Notes', 'Link', 'Blocked by'],
       otherColumns: ['Notes', 'Link'],
+      phase: null,
     });
     expect(plan.steps[4]?.cells.due).toEqual({ tableIndex: 8, row: 5, column: 4 });
     expect(plan.diagnostics).toEqual([]);

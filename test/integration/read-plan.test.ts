@@ -2,7 +2,7 @@
 import { insertForm, openDocument, type Session } from './harness';
 import { readDocumentPlan, readOutline, tagStepRows } from '../../src/adapters/document-reader';
 import type { ParsedPlan } from '../../src/core/parsed-plan';
-import type { ReadContext } from '../../src/core/read-plan';
+import type { ReadContext } from '../../src/core/reading/context';
 
 type Doc = GoogleAppsScript.Document.Document;
 const CTX: ReadContext = { locale: 'en_US', today: '2026-11-27' };

@@ -1,0 +1,79 @@
+/** The words people use for the plan's parts: header words of each table's columns, section headings and key-date labels. One list each, used by the reader and by every message that names them. */
+import type { KeyDateName, PlanSection, StepColumn } from '../parsed-plan';
+
+export type StakeholderColumn = 'name' | 'title' | 'responsibility' | 'company' | 'email';
+export type RiskColumn = 'risk' | 'impact' | 'mitigation';
+export type SectionName = PlanSection;
+
+/**
+ * Header words for each column of the Steps table, as people write them. A header matches when
+ * it is one of these (case, punctuation and "(s)" ignored) or, failing that, contains one as whole
+ * words; the longest phrase wins ("Action owner" is the owner, not the action).
+ */
+export const STEP_HEADER_WORDS: Readonly<Record<StepColumn, readonly string[]>> = {
+  number: ['#', 'No.', 'Nr', 'Num', 'Number', 'Step #', 'Step no.', 'Step number', 'Step', 'ID', 'Seq', 'Order'],
+  action: [
+    'Action', 'Actions', 'Milestone', 'Milestones', 'Task', 'Tasks', 'Activity', 'Activities', 'Action item', 'Step description',
+    'Description', 'What', 'Deliverable', 'Item', 'Next step', 'To do',
+  ],
+  owner: ['Owner', 'Owner(s)', 'Action owner', 'Responsible', 'Who', 'Assignee', 'Assigned to', 'Lead', 'DRI', 'Accountable', 'Responsible party'],
+  due: [
+    'Due date', 'Due', 'Due by', 'Target date', 'Deadline', 'By when', 'Date', 'When', 'Target', 'Timing', 'Typical timing',
+    'ETA', 'End date', 'Completion date', 'Finish',
+  ],
+  status: ['Status', 'Progress', 'State', 'Done', 'RAG'],
+  dependsOn: [
+    'Depends on', 'Depends', 'Dependency', 'Dependencies', 'Predecessor', 'Predecessors', 'After', 'Blocked by', 'Prerequisite',
+    'Prerequisites', 'Requires', 'Waits for', 'Follows',
+  ],
+};
+
+/** Headers that contain a step word but are something else ("Start date" is not the due date); they stay extra columns. */
+export const STEP_OTHER_HEADER_WORDS: readonly string[] = [
+  'Start date', 'Start', 'Date added', 'Created', 'Last updated', 'Updated', 'Notes', 'Comments', 'Link', 'Links',
+];
+
+export const STAKEHOLDER_HEADER_WORDS: Readonly<Record<StakeholderColumn, readonly string[]>> = {
+  name: ['Name', 'Names', 'Stakeholder', 'Stakeholders', 'Person', 'People', 'Contact', 'Who'],
+  title: ['Role', 'Title', 'Job title', 'Position', 'Function'],
+  responsibility: [
+    'Responsibility in this evaluation', 'Responsibility', 'Responsibilities', 'Involvement', 'Role in this evaluation',
+    'Role in the evaluation', 'Role in evaluation', 'Part in the evaluation',
+  ],
+  company: ['Company', 'Organization', 'Organisation', 'Org', 'Side'],
+  email: ['Email', 'E-mail', 'Email address'],
+};
+
+export const RISK_HEADER_WORDS: Readonly<Record<RiskColumn, readonly string[]>> = {
+  risk: ['Risk', 'Risks', 'Blocker', 'Blockers', 'Risk / blocker', 'Issue', 'Issues', 'Concern', 'Threat'],
+  impact: ['Impact', 'Effect', 'Consequence', 'Severity', 'If it happens'],
+  mitigation: ['Mitigation', 'Mitigations', 'Mitigation plan', 'Plan', 'Response', 'Countermeasure', 'Next step', 'Action'],
+};
+
+/** Section headings, matched whole or as the heading's first words ("Steps (updated Jan 5)"). */
+export const SECTION_HEADING_WORDS: Readonly<Record<SectionName, readonly string[]>> = {
+  goal: ['Goal', 'Goals', 'Objective', 'Objectives', 'Purpose', 'Our goal'],
+  keyDates: ['Key dates', 'Dates', 'Important dates', 'Key milestones'],
+  steps: ['Steps', 'Action plan', 'Actions', 'Plan', 'Next steps', 'Milestones', 'Tasks', 'Activities', 'Evaluation steps', 'Timeline', 'The plan'],
+  stakeholders: ['Stakeholders', 'Key stakeholders', 'People', 'Team', 'Contacts', 'Who is involved', 'Decision makers', 'Buying committee'],
+  successCriteria: ['Success criteria', 'Criteria', 'Definition of success', 'What success looks like', 'Success'],
+  risks: ['Risks and blockers', 'Risks & blockers', 'Risks / blockers', 'Risks', 'Risk', 'Blockers'],
+};
+
+/** Labels of the Key dates lines ("Decision target: Mar 31, 2026"). */
+export const KEY_DATE_WORDS: Readonly<Record<KeyDateName, readonly string[]>> = {
+  evaluationStart: ['Evaluation start', 'Evaluation starts', 'Evaluation begins', 'Evaluation kickoff', 'Eval start', 'Start', 'Start date', 'Kickoff', 'Kick-off', 'Project start'],
+  decisionTarget: [
+    'Decision target', 'Decision date', 'Decision', 'Decision by', 'Target decision', 'Go/no-go', 'Go/no-go decision', 'Close date',
+    'Target close', 'Signature target',
+  ],
+  goLiveTarget: ['Go-live target', 'Go-live', 'Go live', 'Go-live date', 'Launch', 'Launch date', 'Live date', 'Implementation target', 'Rollout'],
+};
+
+/** The method's names for the Steps columns, used in sentences when a header cell is blank. */
+export const STEP_COLUMN_NAMES: Record<StepColumn, string> = {
+  number: '#', action: 'Action', owner: 'Owner', due: 'Due date', status: 'Status', dependsOn: 'Depends on',
+};
+
+/** The key dates in the order they are read: the start first, since "Decision target: Week 8" counts from it. */
+export const KEY_DATE_ORDER: readonly KeyDateName[] = ['evaluationStart', 'decisionTarget', 'goLiveTarget'];

@@ -1,0 +1,102 @@
+/** Sections: the plan's title, the companies it names, and the part of the plan each block sits in (by heading, or by a line that is just a part's name). */
+import type { OutlineBlock, OutlineParagraph } from '../parsed-plan';
+import { normaliseHeader } from './columns';
+import { SECTION_HEADING_WORDS, type SectionName } from './header-words';
+import { clean } from './text';
+
+export function sectionOfHeading(text: string): SectionName | null {
+  const h = normaliseHeader(text);
+  if (!h) return null;
+  let best: { name: SectionName; length: number } | null = null;
+  for (const name of Object.keys(SECTION_HEADING_WORDS) as SectionName[]) {
+    for (const phrase of SECTION_HEADING_WORDS[name]) {
+      const p = normaliseHeader(phrase);
+      if ((h === p || h.startsWith(`${p} `)) && (!best || p.length > best.length)) best = { name, length: p.length };
+    }
+  }
+  return best?.name ?? null;
+}
+
+export interface Section {
+  name: SectionName | null;
+  /** The heading as written, to name a table in a sentence ("the one under "Next steps""). */
+  heading: string | null;
+  /** Body index of the heading or name line that opened the section; -1 before any. */
+  start: number;
+}
+
+const PLAN_TITLE = /mutual action plan/i;
+
+/**
+ * The section each block sits in. A heading starts one; so does a short plain paragraph that is
+ * exactly a section's name ("Key dates:" in bold), since people often skip heading styles. A
+ * deeper heading that is no section of ours ("Phase 1" under "Steps") stays in its parent.
+ */
+export function sectionsOf(blocks: readonly OutlineBlock[], titleAt: number): Section[] {
+  const out: Section[] = [];
+  let current: Section & { level: number } = { name: null, heading: null, start: -1, level: 0 };
+  blocks.forEach((block, i) => {
+    const start = block.index;
+    if (block.kind === 'paragraph' && i !== titleAt) {
+      const text = clean(block.text);
+      const name = block.list === null && text.length <= 60 ? sectionOfHeading(text) : null;
+      const isHeading = block.heading > 0 && text !== '';
+      const exactName = name !== null && block.heading === 0 && SECTION_HEADING_WORDS[name].some((w) => normaliseHeader(w) === normaliseHeader(text));
+      if (isHeading && name) current = { name, heading: text, start, level: block.heading };
+      else if (isHeading && !(current.name && block.heading > current.level)) current = { name: null, heading: text, start, level: block.heading };
+      else if (exactName && name) current = { name, heading: text, start, level: 7 };
+    }
+    if (i === titleAt) current = { name: null, heading: null, start, level: 0 };
+    out.push({ name: current.name, heading: current.heading, start: current.start });
+  });
+  return out;
+}
+
+/** The plan's title: a heading naming a Mutual Action Plan, else such a line, else the first Heading 1 that is no section of ours. */
+export function findTitle(blocks: readonly OutlineBlock[]): number {
+  const titled = (b: OutlineBlock): boolean => b.kind === 'paragraph' && b.list === null && PLAN_TITLE.test(b.text) && clean(b.text).length <= 120;
+  const named = blocks.findIndex((b) => titled(b) && b.kind === 'paragraph' && b.heading > 0);
+  if (named >= 0) return named;
+  const line = blocks.findIndex(titled);
+  if (line >= 0) return line;
+  return blocks.findIndex((b) => b.kind === 'paragraph' && b.heading === 1 && clean(b.text) !== '' && sectionOfHeading(b.text) === null);
+}
+
+/** "Mutual Action Plan: Acme + Globex": the seller's company first, as the add-on writes it. */
+export function companiesFromTitle(title: string): { yourCompany: string; theirCompany: string } | null {
+  const t = clean(title);
+  const m = /mutual action plan\s*[:\-–—|]\s*(.+)$/i.exec(t) ?? /^(.+?)\s*[:\-–—|]\s*mutual action plan$/i.exec(t);
+  const pair = m?.[1];
+  if (!pair) return null;
+  for (const joiner of [/\s+\+\s+|\+/, /\s+<>\s+/, /\s+(?:x|×)\s+/i, /\s+&\s+/, /\s+\/\s+/, /\s+and\s+/i, /\s+(?:vs\.?|with)\s+/i]) {
+    const parts = pair.split(joiner).map((p) => p.trim());
+    if (parts.length === 2 && parts[0] && parts[1]) return { yourCompany: parts[0], theirCompany: parts[1] };
+  }
+  return null;
+}
+
+
+/** A plain line that is exactly a part's name ("Key dates:" in bold): it opens the part and is not its content. */
+export function isSectionLabel(block: OutlineParagraph): boolean {
+  const name = sectionOfHeading(block.text);
+  return name !== null && SECTION_HEADING_WORDS[name].some((w) => normaliseHeader(w) === normaliseHeader(block.text));
+}
+
+/** The document as the stages see it: its blocks, the plan's title among them, and each block's section. */
+export interface PlanDocument {
+  blocks: readonly OutlineBlock[];
+  /** Position of the title in `blocks`, or -1. */
+  titleAt: number;
+  /** Parallel to `blocks`. */
+  sections: readonly Section[];
+}
+
+export function planDocument(blocks: readonly OutlineBlock[]): PlanDocument {
+  const titleAt = findTitle(blocks);
+  return { blocks, titleAt, sections: sectionsOf(blocks, titleAt) };
+}
+
+export function titleBlock(doc: PlanDocument): OutlineParagraph | null {
+  const b = doc.blocks[doc.titleAt];
+  return b?.kind === 'paragraph' ? b : null;
+}

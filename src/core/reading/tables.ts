@@ -1,0 +1,121 @@
+/** The role of each table: steps, stakeholders or risks, from its header row (or the row under a title row) and the section it sits in. */
+import type { OutlineCell, OutlineTable, StepColumn } from '../parsed-plan';
+import { mapColumns, normaliseHeader, type ColumnMap } from './columns';
+import type { Diagnostics } from './diagnostics';
+import { RISK_HEADER_WORDS, STAKEHOLDER_HEADER_WORDS, STEP_HEADER_WORDS, STEP_OTHER_HEADER_WORDS, type SectionName } from './header-words';
+import type { PlanDocument, Section } from './sections';
+import { clean, list, ordinal } from './text';
+
+export type TableKind = 'steps' | 'stakeholders' | 'risks';
+
+export interface FoundTable {
+  table: OutlineTable;
+  /** Position in outline.blocks. */
+  at: number;
+  kind: TableKind;
+  headerRow: number;
+  section: Section;
+}
+
+const EMPTY_CELL: OutlineCell = { text: '', chips: [] };
+
+
+export function cellAt(table: OutlineTable, row: number, column: number | undefined): OutlineCell {
+  if (column === undefined) return EMPTY_CELL;
+  return table.rows[row]?.cells[column] ?? EMPTY_CELL;
+}
+
+export const isBlank = (cell: OutlineCell): boolean => clean(cell.text) === '' && cell.chips.length === 0;
+
+export function headersOf(table: OutlineTable, row: number): string[] {
+  return (table.rows[row]?.cells ?? []).map((c) => clean(c.text));
+}
+
+/**
+ * What a header row says the table is. A risks table may have "Action" and "Owner" columns and a
+ * Steps table a "Risk" column, so when both fit, the one whose main column comes first wins.
+ */
+function kindOfHeaders(headers: readonly string[], section: SectionName | null): TableKind | null {
+  const risks = mapColumns(headers, RISK_HEADER_WORDS).columns;
+  const steps = stepColumns(headers).columns;
+  const stepDetails = [steps.owner, steps.due, steps.status].filter((c) => c !== undefined).length;
+  const risky = risks.risk !== undefined && (risks.impact !== undefined || risks.mitigation !== undefined);
+  const stepLike = steps.action !== undefined && stepDetails > 0;
+  if (risky && (!stepLike || (risks.risk ?? 0) < (steps.action ?? 0))) return 'risks';
+  if (stepLike) return 'steps';
+  const people = mapColumns(headers, STAKEHOLDER_HEADER_WORDS).columns;
+  if (people.name !== undefined && (people.title !== undefined || people.responsibility !== undefined || people.company !== undefined || people.email !== undefined)) return 'stakeholders';
+  // Under its own heading a table needs less to be recognised.
+  if (section === 'steps' && (steps.action !== undefined || stepDetails + (steps.number !== undefined ? 1 : 0) >= 2)) return 'steps';
+  if (section === 'stakeholders' && people.name !== undefined) return 'stakeholders';
+  if (section === 'risks' && risks.risk !== undefined) return 'risks';
+  return null;
+}
+
+/** The Steps columns; a "Step" header is the action when nothing else is ("Step | Owner | Due"). */
+export function stepColumns(headers: readonly string[]): ColumnMap<StepColumn> {
+  const map = mapColumns(headers, STEP_HEADER_WORDS, STEP_OTHER_HEADER_WORDS);
+  const n = map.columns.number;
+  if (map.columns.action === undefined && n !== undefined && /^steps?$/.test(normaliseHeader(headers[n] ?? ''))) {
+    map.columns.action = n;
+    delete map.columns.number;
+  }
+  return map;
+}
+
+/** A header in the first row, or in the second under a title row ("Evaluation plan" merged across). */
+export function classifyTable(table: OutlineTable, section: SectionName | null): { kind: TableKind; headerRow: number } | null {
+  for (const headerRow of [0, 1]) {
+    if (headerRow >= table.rows.length) break;
+    const kind = kindOfHeaders(headersOf(table, headerRow), section);
+    if (kind) return { kind, headerRow };
+  }
+  return null;
+}
+
+export function findTables(doc: PlanDocument): FoundTable[] {
+  const found: FoundTable[] = [];
+  doc.blocks.forEach((block, at) => {
+    if (block.kind !== 'table') return;
+    const section = doc.sections[at] ?? { name: null, heading: null, start: -1 };
+    const kind = classifyTable(block, section.name);
+    if (kind) found.push({ table: block, at, section, ...kind });
+  });
+  return found;
+}
+
+/** The table of a kind: the one under its own heading, else the first; any other is named and ignored. */
+export function chooseTable(diagnostics: Diagnostics, tables: readonly FoundTable[], kind: TableKind): FoundTable | null {
+  const candidates = tables.filter((t) => t.kind === kind);
+  // A heading that says "Steps" beats one that only could ("Next steps from the call").
+  const own = { steps: 'steps', stakeholders: 'stakeholders', risks: 'risks' }[kind];
+  const score = (t: FoundTable): number => {
+    const h = normaliseHeader(t.section.heading ?? '');
+    return h === own || h.startsWith(`${own} `) ? 2 : t.section.name === kind ? 1 : 0;
+  };
+  const best = Math.max(0, ...candidates.map(score));
+  const underHeading = best > 0 ? candidates.find((t) => score(t) === best) : undefined;
+  const chosen = underHeading ?? candidates[0] ?? null;
+  if (chosen && candidates.length > 1) {
+    const label = { steps: 'Steps', stakeholders: 'Stakeholders', risks: 'Risks' }[kind];
+    const count = ['', 'One', 'Two', 'Three', 'Four', 'Five'][candidates.length] ?? String(candidates.length);
+    const ignored = candidates.filter((t) => t !== chosen);
+    // Tables under the same heading are told apart by their order ("the second one under "Steps"").
+    const where = (t: FoundTable): string => {
+      const h = t.section.heading;
+      if (!h) return `the ${ordinal(candidates.indexOf(t) + 1)} one`;
+      const same = candidates.filter((c) => c.section.heading === h);
+      return same.length > 1 ? `the ${ordinal(same.indexOf(t) + 1)} one under "${h}"` : `the one under "${h}"`;
+    };
+    const used = underHeading ? where(chosen) : 'the first one';
+    diagnostics.warn(
+      'warning',
+      `${label} table`,
+      null,
+      `${count} tables look like the ${label} table. The add-on reads ${used} and ignores ${list(ignored.map(where))}.`,
+      null,
+      [chosen.table.index, -1],
+    );
+  }
+  return chosen;
+}
