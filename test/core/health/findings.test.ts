@@ -1,9 +1,9 @@
 // The plan health check: every rule on a realistic plan that triggers it and one that does not, with the seller-facing texts, severities and places.
-import { checkHealth, isMeasurable, RULES, type DealFacts, type Finding, type RuleId } from '../../src/core/health';
-import { recordReview, type PlanHistory } from '../../src/core/history';
-import type { ParsedPlan, PlanSection, StepColumn } from '../../src/core/parsed-plan';
-import type { IsoDate } from '../../src/core/plan';
-import { edited, fixtureText, readMarkdownPlan, historyOfVersions } from './markdown-plan';
+import { checkHealth, isMeasurable, RULES, type DealFacts, type Finding, type RuleId } from '../../../src/core/health';
+import { recordReview, type PlanHistory } from '../../../src/core/history';
+import type { ParsedPlan, PlanSection, StepColumn } from '../../../src/core/parsed-plan';
+import type { IsoDate } from '../../../src/core/plan';
+import { edited, fixtureText, readMarkdownPlan, historyOfVersions } from '../markdown-plan';
 
 // March 2026: Mon 2, Mon 9, Mon 16, Fri 20, Fri 27; April: Fri 3, Mon 6, Fri 10, Mon 13, Fri 17, Fri 24; May: Fri 1, Fri 8.
 const TODAY = '2026-03-09';

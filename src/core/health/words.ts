@@ -1,0 +1,50 @@
+/** How the health check writes steps, lists and counts in a seller's sentences. */
+import type { ParsedStep } from '../parsed-plan';
+
+export function clipText(text: string, max: number): string {
+  const t = text.trim().replace(/\s+/g, ' ');
+  return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
+}
+
+export function stepName(step: ParsedStep): string {
+  const action = clipText(step.action, 60);
+  return action ? `step ${step.number} (${action})` : `step ${step.number}`;
+}
+
+/** Up to three steps by name, more by number only. */
+export function listSteps(steps: readonly ParsedStep[]): string {
+  if (steps.length <= 3) return listWords(steps.map(stepName));
+  return `steps ${listWords(steps.map((s) => String(s.number)))}`;
+}
+
+export function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+}
+
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function times(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
+}
+
+export function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function possessive(name: string): string {
+  if (name === 'your team') return 'yours';
+  if (name === 'the prospect') return "the prospect's";
+  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
+}
+
+export function groupThousands(value: number): string {
+  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** "[Economic buyer name]", "[Title]": bracketed text with a letter in it. */
+export function placeholdersIn(text: string): string[] {
+  return [...new Set(text.match(/\[[^\][]*\p{L}[^\][]*\]/gu) ?? [])];
+}

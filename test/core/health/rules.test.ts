@@ -1,0 +1,277 @@
+// Every health rule with plans that must and must not trigger it, run by one tester; the record's type makes a rule without cases a compile error.
+import { recordReview } from '../../../src/core/history';
+import type { RuleId } from '../../../src/core/health';
+import { edited, fixtureText, historyOfVersions, readMarkdownPlan } from '../markdown-plan';
+import { DEFAULT_TODAY, testRules, type RuleCases } from './tester';
+
+const HEALTHY = fixtureText('maps/healthy');
+const read = (markdown: string, today = DEFAULT_TODAY) => () => readMarkdownPlan(markdown, today);
+const healthy = read(HEALTHY);
+const INSERTED = fixtureText('inserted/standard-en_US');
+
+const CASES: Record<RuleId, RuleCases> = {
+  'close-date': {
+    valid: [{ name: 'the steps meet the decision target', plan: healthy }],
+    invalid: [
+      {
+        name: 'contract signature dated after the target',
+        plan: read(edited(HEALTHY, ['* Decision target: Apr 24, 2026', '* Decision target: Apr 17, 2026'])),
+        finding: { severity: 'critical', detail: 'The steps put step 10 (Contract signature) on Apr 24, 2026 at the earliest, 5 working days after the decision target of Apr 17, 2026.' },
+      },
+    ],
+  },
+  'no-decision-target': {
+    valid: [{ name: 'a dated decision target', plan: healthy }],
+    invalid: [
+      {
+        name: 'TBD',
+        plan: read(edited(HEALTHY, ['* Decision target: Apr 24, 2026', '* Decision target: TBD'])),
+        finding: { detail: 'The decision target reads "TBD", which is not a date.' },
+      },
+    ],
+  },
+  'go-live-date': {
+    valid: [{ name: 'onboarding before the go-live target', plan: healthy }],
+    invalid: [
+      {
+        name: 'go-live target before onboarding',
+        plan: read(edited(HEALTHY, ['* Go-live target: May 1, 2026', '* Go-live target: Apr 24, 2026'])),
+        finding: { severity: 'warning', title: 'The go-live target is not realistic' },
+      },
+    ],
+  },
+  'no-dates': {
+    valid: [
+      { name: 'every open step dated', plan: healthy },
+      { name: 'a completed step without a date', plan: read(edited(HEALTHY, ['| Both | Mar 6, 2026 | Complete |  |', '| Both |  | Complete |  |'])) },
+    ],
+    invalid: [
+      {
+        name: 'an open step dated TBD',
+        plan: read(edited(HEALTHY, ['| Both | Mar 27, 2026 | Pending | 4 |', '| Both | TBD | Pending | 4 |'])),
+        finding: { severity: 'warning', detail: 'Step 5 (Pilot results review against the success criteria) has no due date.' },
+      },
+    ],
+  },
+  'no-owner': {
+    valid: [
+      { name: 'every open step owned', plan: healthy },
+      { name: 'a completed step without an owner', plan: read(edited(HEALTHY, ['| Both | Mar 6, 2026 | Complete |  |', '|  | Mar 6, 2026 | Complete |  |'])) },
+    ],
+    invalid: [
+      {
+        name: 'an empty Owner cell',
+        plan: read(edited(HEALTHY, ['| Dana Ruiz (Globex) | Apr 10, 2026 |', '|  | Apr 10, 2026 |'])),
+        finding: { detail: 'Step 8 (Budget committee review) has no owner.' },
+      },
+    ],
+  },
+  'one-sided': {
+    valid: [
+      { name: 'both sides own steps', plan: healthy },
+      { name: "the method's expansion plan", plan: read(fixtureText('maps/expansion-en_US')) },
+    ],
+    invalid: [
+      {
+        name: 'their steps moved to us',
+        plan: read(
+          edited(
+            HEALTHY,
+            ['| Lee Wong (Globex IT) | Mar 20, 2026 |', '| Priya Shah (Acme) | Mar 20, 2026 |'],
+            ['| Dana Ruiz (Globex) | Apr 10, 2026 |', '| Sam Lee (Acme) | Apr 10, 2026 |'],
+            ['| Tom Price (Globex vendor management) | Apr 17, 2026 |', '| Sam Lee (Acme) | Apr 17, 2026 |'],
+          ),
+        ),
+        finding: { severity: 'warning', detail: 'Globex owns 1 step and Acme owns 7, and 3 steps are shared.' },
+      },
+    ],
+  },
+  placeholders: {
+    valid: [{ name: 'everyone named', plan: healthy }],
+    invalid: [
+      {
+        name: 'a title left as a placeholder',
+        plan: read(edited(HEALTHY, ['| Tom Price | Vendor Manager, Globex |', '| Tom Price | \\[Title\\], Globex |'])),
+        finding: { detail: 'Still to fill in: [Title] (the Stakeholders table).' },
+      },
+    ],
+  },
+  'role-owners': {
+    valid: [
+      { name: 'people own the steps', plan: healthy },
+      { name: 'a person with their team', plan: read(edited(HEALTHY, ['| Tom Price (Globex vendor management) |', '| Jordan (Globex legal) |'])) },
+    ],
+    invalid: [
+      {
+        name: 'a team owns their step',
+        plan: read(edited(HEALTHY, ['| Tom Price (Globex vendor management) |', '| Globex vendor management |'])),
+        finding: { severity: 'warning', detail: 'Step 9 (Vendor management and legal review) is owned by "Globex vendor management": a team or role, not a person.' },
+      },
+    ],
+  },
+  'no-economic-buyer': {
+    valid: [{ name: 'the CFO approves the budget', plan: healthy }],
+    invalid: [
+      {
+        name: 'the economic buyer still a placeholder',
+        plan: read(edited(HEALTHY, ['| Maria Chen | CFO, Globex |', '| \\[Economic buyer name\\] | \\[Title\\], Globex |'])),
+        finding: { detail: 'The economic buyer is still "[Economic buyer name]" in the Stakeholders table.' },
+      },
+    ],
+  },
+  'no-criteria': {
+    valid: [{ name: 'agreed criteria', plan: healthy }],
+    invalid: [
+      {
+        name: "the inserted plan's placeholder criteria",
+        plan: read(INSERTED, '2026-11-27'),
+        today: '2026-11-27',
+        finding: { title: 'Success criteria not agreed yet' },
+      },
+    ],
+  },
+  'vague-criteria': {
+    valid: [{ name: 'pass/fail criteria', plan: healthy }],
+    invalid: [
+      {
+        name: '"we like it"',
+        plan: read(edited(HEALTHY, ['2. Month-end close takes 5 days or fewer in the March pilot', '2. The finance team likes it'])),
+        finding: { detail: '"The finance team likes it" has no number, threshold or pass/fail test.' },
+      },
+    ],
+  },
+  'no-next-step': {
+    valid: [{ name: 'next step: contract signature', plan: healthy }],
+    invalid: [
+      {
+        name: '"we discuss further"',
+        plan: read(edited(HEALTHY, ['next step: Globex moves to contract signature by Apr 24, 2026', 'next step: we discuss further'])),
+        finding: { detail: '"If all criteria pass, next step: we discuss further" is not a next step: it leaves the decision open after the criteria pass.' },
+      },
+    ],
+  },
+  'risk-no-mitigation': {
+    valid: [{ name: 'every risk mitigated', plan: healthy }],
+    invalid: [
+      {
+        name: 'a mitigation left TBD',
+        plan: read(edited(HEALTHY, ['| Meeting booked for Apr 3 |', '| TBD |'])),
+        finding: { detail: 'Risk "Maria Chen unavailable for the business case meeting" has no mitigation.' },
+      },
+    ],
+  },
+  dependencies: {
+    valid: [{ name: 'links that flow forward', plan: healthy }],
+    invalid: [
+      {
+        name: 'a circle',
+        plan: read(edited(HEALTHY, ['| Mar 13, 2026 | In progress | 1 |', '| Mar 13, 2026 | In progress | 1, 5 |'])),
+        finding: { detail: 'Steps 4 → 5 → 4 depend on each other in a circle; their dates cannot be checked against each other or the decision target.' },
+      },
+    ],
+  },
+  'too-early': {
+    valid: [{ name: 'post-demo', plan: healthy, deal: { stage: 'post-demo' } }],
+    invalid: [{ name: 'discovery', plan: healthy, deal: { stage: 'discovery' }, finding: { detail: 'The deal is at discovery: fit is not confirmed yet.' } }],
+  },
+  'too-late': {
+    valid: [{ name: 'the closing checklist at negotiation', plan: read(fixtureText('maps/closing-en_US'), '2026-12-07'), today: '2026-12-07', deal: { stage: 'negotiation', dealType: 'closing' } }],
+    invalid: [
+      {
+        name: 'a full plan at negotiation',
+        plan: healthy,
+        deal: { stage: 'negotiation', dealType: 'standard' },
+        finding: { detail: 'The deal is at negotiation and the plan still has 9 open steps, more than the 5-step closing checklist.' },
+      },
+    ],
+  },
+  overkill: {
+    valid: [{ name: '$20K', plan: healthy, deal: { annualContractValue: 20_000 } }],
+    invalid: [{ name: '$12K', plan: healthy, deal: { annualContractValue: 12_000 }, finding: { severity: 'info', detail: 'The annual contract value is 12,000, under the 20,000 from which a MAP adds value.' } }],
+  },
+  'dead-plan': {
+    valid: [
+      { name: 'no history', plan: read(HEALTHY, '2026-03-30'), today: '2026-03-30' },
+      { name: 'reviewed lately', plan: read(HEALTHY, '2026-03-23'), history: () => recordReview(historyOfVersions(HEALTHY, '2026-03-02', []).history, '2026-03-12'), today: '2026-03-23' },
+    ],
+    invalid: [
+      {
+        name: 'two weeks without a change or a review',
+        plan: read(HEALTHY, '2026-03-16'),
+        history: () => historyOfVersions(HEALTHY, '2026-03-02', []).history,
+        today: '2026-03-16',
+        finding: { detail: 'No status or date has changed since Mar 2, 2026, and there has been no weekly review.' },
+      },
+    ],
+  },
+  'champion-silent': {
+    valid: [{ name: 'no history', plan: healthy }],
+    invalid: [
+      {
+        name: "the champion's overdue step untouched for six weeks",
+        plan: () => championSilent().plan,
+        history: () => championSilent().history,
+        today: '2026-04-13',
+        finding: { place: expect.objectContaining({ kind: 'cell' }), title: "The champion's steps have stopped moving" },
+      },
+    ],
+  },
+  slipping: {
+    valid: [{ name: 'slipped once', plan: () => slipped(1).plan, history: () => slipped(1).history, today: '2026-03-16' }],
+    invalid: [
+      {
+        name: 'slipped twice',
+        plan: () => slipped(2).plan,
+        history: () => slipped(2).history,
+        today: '2026-03-16',
+        finding: { detail: 'Step 3 (Security questionnaire review) has slipped twice, from Mar 20, 2026 to Apr 3, 2026.' },
+      },
+    ],
+  },
+  'eb-overdue': {
+    valid: [{ name: 'the business case is not due yet', plan: healthy }],
+    invalid: [
+      {
+        name: 'the business case meeting with the economic buyer is overdue',
+        plan: read(HEALTHY, '2026-04-06'),
+        today: '2026-04-06',
+        finding: { detail: 'Step 6 (Business case presentation to Maria Chen) is overdue by 1 working day.' },
+      },
+    ],
+  },
+  scope: {
+    valid: [{ name: 'no step added', plan: () => historyOfVersions(HEALTHY, '2026-03-02', []).plan, history: () => historyOfVersions(HEALTHY, '2026-03-02', []).history, today: '2026-03-12' }],
+    invalid: [
+      {
+        name: 'a step added since the plan began',
+        plan: () => added().plan,
+        history: () => added().history,
+        today: '2026-03-12',
+        finding: { title: 'A step was added' },
+      },
+    ],
+  },
+};
+
+function slipped(times: 1 | 2) {
+  const once = edited(HEALTHY, ['| Mar 20, 2026 | In progress | 2 |', '| Mar 27, 2026 | In progress | 2 |']);
+  const twice = edited(HEALTHY, ['| Mar 20, 2026 | In progress | 2 |', '| Apr 3, 2026 | In progress | 2 |']);
+  return historyOfVersions(HEALTHY, '2026-03-02', times === 1 ? [['2026-03-09', once]] : [['2026-03-09', once], ['2026-03-16', twice]]);
+}
+
+function added() {
+  const more = HEALTHY.replace(
+    '| 11 | Onboarding kickoff | Priya Shah (Acme) | May 1, 2026 | Pending | 10 |',
+    '| 11 | Onboarding kickoff | Priya Shah (Acme) | May 1, 2026 | Pending | 10 |\n| 12 | Data processing agreement | Tom Price (Globex vendor management) | Apr 17, 2026 | Pending | 8 |',
+  );
+  return historyOfVersions(HEALTHY, '2026-03-02', [['2026-03-10', more]]);
+}
+
+function championSilent() {
+  const solo = edited(HEALTHY, ['| Sam Lee (Acme) \\+ Dana Ruiz (Globex) |', '| Sam Lee (Acme) |']);
+  const progressed = solo.replace(/(\| (?:3|4|5|6|7) \| [^|]+ \| [^|]+ \| [^|]+ \| )(?:In progress|Pending)( \|)/g, '$1Complete$2');
+  const { history } = historyOfVersions(HEALTHY, '2026-03-02', [['2026-03-02', solo], ['2026-04-03', progressed]]);
+  return { history, plan: readMarkdownPlan(progressed, '2026-04-13', history) };
+}
+
+testRules(CASES);
