@@ -1,0 +1,14 @@
+// Test helper: deal details for the metrics tests.
+import type { DealDetails } from '../../../src/core/deal';
+
+export const DEFAULT_DEAL: DealDetails = {
+  seller: 'Sam Lee',
+  theirCompany: 'Globex',
+  dealType: 'standard',
+  stage: 'post-demo',
+  annualContractValue: 85000,
+  currency: 'USD',
+  crm: null,
+  outcome: 'open',
+  closedOn: null,
+};
