@@ -188,7 +188,8 @@ function checkCommand(io: MapIO, args: Args): number {
     [`${SEVERITY_LABEL[f.severity]}  ${f.title}  [${f.rule}]`, `  ${f.detail}`, `  What to do: ${f.action}`, ...(f.say ? [`  Say: "${f.say}"`] : [])].join('\n'),
   );
   io.stdout(`${[healthSummary(findings), ...blocks].join('\n\n')}\n`);
-  return 0;
+  // No plan could be read: say so in the exit code too, as shift does when the add-on refuses.
+  return findings.some((f) => f.rule === 'no-steps') ? 1 : 0;
 }
 
 /** Runs one command; returns the exit code (0 done, 1 the add-on refused, 2 a usage error). */

@@ -11,10 +11,10 @@ import { dateWriter, openPlan, rememberPlan, type PlanSession } from './plan-ses
 import type { DocumentPlace, HealthReport, MarkReviewedResult, Timeline, WeeklyReview } from './contract';
 
 /** Reads the plan for a check, saving what the read learnt (new edits, row markers) as every action does. */
-function withPlan<T>(action: string, work: (session: PlanSession, formatDate: (iso: string) => string) => T): T {
+function withPlan<T>(action: string, work: (session: PlanSession, formatDate: (iso: string) => string) => T, requirePlan = true): T {
   return answer(action, () =>
     withDocumentLock(() => {
-      const session = openPlan();
+      const session = openPlan({ requirePlan });
       const write = dateWriter(session.plan, session.locale);
       const result = work(session, (iso) => write(null, iso));
       return result;
@@ -32,7 +32,8 @@ const STAGE_WORDS: Record<string, string> = {
 /** The Health tab: every finding, in the method's words, with where it applies. */
 export function getHealth(): HealthReport {
   return withPlan('checking the plan', (session, formatDate) => {
-    rememberPlan(session);
+    // A document without readable steps has no plan to remember: the check says what it could not read.
+    if (session.plan.steps.length > 0) rememberPlan(session);
     const s = session.settings;
     const findings = checkHealth({
       plan: session.plan,
@@ -47,7 +48,7 @@ export function getHealth(): HealthReport {
       dealStage: s ? (STAGE_WORDS[s.dealStage] ?? s.dealStage) : null,
       annualContractValue: s?.annualContractValue ?? null,
     };
-  });
+  }, false);
 }
 
 /** The Review tab: the method's four weekly questions, answered from the plan and its history. */

@@ -218,7 +218,7 @@ test('markup the prospect typed into the plan shows as text in the Health and Re
 });
 
 test('a plan that follows the method: no findings', async () => {
-  preview = await openPreview({ markdown: HEALTHY, today: '2026-03-16' });
+  preview = await openPreview({ markdown: HEALTHY, today: '2026-03-09' });
   await preview.menu('Check plan health');
   const sidebar = preview.sidebar();
   await sidebar.locator('#health-ok').waitFor();

@@ -23,8 +23,18 @@ describe('Check plan health', () => {
     expect(report.annualContractValue).toBe(85000);
   });
 
+  test('a document with no plan it can read: the check says what it could not read, and remembers nothing', () => {
+    const s = openDocument({ markdown: readFileSync(path.join(__dirname, '..', 'fixtures', 'health', 'plan-as-a-list.md'), 'utf8'), today: '2026-11-27' });
+    const report = s.run('getHealth');
+    expect(report.summary).toBe('1 finding: 1 critical.');
+    expect(report.findings).toEqual([
+      expect.objectContaining({ rule: 'no-steps', severity: 'critical', title: 'No plan found', detail: expect.stringMatching(/^No Steps table was found\./), place: null }),
+    ]);
+    expect(Object.keys(s.env.properties.document.toObject())).toEqual([]);
+  });
+
   test('a plan that follows the method has no findings', () => {
-    const s = openDocument({ markdown: HEALTHY, today: '2026-03-16' });
+    const s = openDocument({ markdown: HEALTHY, today: '2026-03-09' });
     const report = s.run('getHealth');
     expect(report).toMatchObject({ findings: [], summary: 'The plan follows the method: no findings.' });
   });

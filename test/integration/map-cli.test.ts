@@ -98,3 +98,12 @@ test('check on a plan that follows the method says so; a bad deal fact is a usag
   expect(bad.stderr).toMatch(/^--stage is one of discovery, post-demo, proposal, negotiation\./);
   expect(run('check', STANDARD, '--value', 'lots').stderr).toMatch(/^--value takes the annual contract value as a number/);
 });
+
+test('check on a document whose steps cannot be read says what it could not read, and exits 1', () => {
+  const { code, stdout } = run('check', 'test/fixtures/health/plan-as-a-list.md', '--today', '2026-11-27');
+  expect(code).toBe(1);
+  const blocks = stdout.trimEnd().split('\n\n');
+  expect(blocks[0]).toBe('1 finding: 1 critical.');
+  expect(blocks[1]).toMatch(/^CRITICAL {2}No plan found {2}\[no-steps\]\n {2}No Steps table was found\. The add-on looks for a table whose header row has an action column /);
+  expect(blocks[1]).toContain('What to do: Use Insert MAP to add a plan, or head the steps table\'s columns with words such as "Action", "Owner", "Due date" and "Status".');
+});

@@ -2,6 +2,7 @@
 import { healthContext, type HealthContext } from './context';
 import { comparePlaces } from './places';
 import { REGISTRY } from './registry';
+import { noSteps } from './rules/no-steps';
 import { RULES, type Finding, type HealthInput, type Rule, type Severity } from './types';
 
 // ─── Decisions ───────────────────────────────────────────────────────────────────────────────
@@ -63,6 +64,9 @@ function applyRule(rule: Rule, context: HealthContext): Finding | null {
 /** Checks the plan against the method. Pure; never throws on anything a person can type. */
 export function checkHealth(input: HealthInput): Finding[] {
   const context = healthContext(input);
+  // Without steps every other rule would judge an empty plan: say only what could not be read.
+  const unread = applyRule(noSteps, context);
+  if (unread) return [unread];
   const findings = REGISTRY.flatMap((rule) => applyRule(rule, context) ?? []);
   const rank: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
   return findings

@@ -5,16 +5,20 @@ import { tooEarly, tooLate, overkill } from './rules/deal';
 import { dependencies } from './rules/dependencies';
 import { ebOverdue } from './rules/eb-overdue';
 import { championSilent, deadPlan, scope, slipping } from './rules/history';
+import { noSteps } from './rules/no-steps';
 import { oneSided } from './rules/one-sided';
+import { overdue } from './rules/overdue';
 import { noEconomicBuyer, placeholders, roleOwners } from './rules/people';
 import { riskNoMitigation } from './rules/risks';
 import { noDates, noOwner } from './rules/steps';
 import { RULES, type Rule, type RuleId } from './types';
 
 const ALL: readonly Rule[] = [
+  noSteps,
   closeDate,
   noDecisionTarget,
   goLiveDate,
+  overdue,
   noDates,
   noOwner,
   oneSided,

@@ -14,9 +14,11 @@ export type DocumentPlace =
 
 /** Every rule, in the order findings of the same severity and place are listed (the registry follows it). */
 export const RULES = [
+  'no-steps',
   'close-date',
   'no-decision-target',
   'go-live-date',
+  'overdue',
   'no-dates',
   'no-owner',
   'one-sided',

@@ -6,15 +6,24 @@ export function clipText(text: string, max: number): string {
   return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
 }
 
+/** "step 5a (Security review)": the step's number as the plan writes it, and its action. */
 export function stepName(step: ParsedStep): string {
   const action = clipText(step.action, 60);
-  return action ? `step ${step.number} (${action})` : `step ${step.number}`;
+  return action ? `step ${step.label} (${action})` : `step ${step.label}`;
 }
 
 /** Up to three steps by name, more by number only. */
 export function listSteps(steps: readonly ParsedStep[]): string {
   if (steps.length <= 3) return listWords(steps.map(stepName));
-  return `steps ${listWords(steps.map((s) => String(s.number)))}`;
+  return `steps ${listWords(steps.map((s) => s.label))}`;
+}
+
+const NO_OWNER = /^(?:[-–—]+|none|n\/?a|tbd|tbc|\?+)?$/i;
+
+/** The step's owners as written: its Owner cell, or the filled cells of its per-side owner columns ("—", "None", "n/a" are none). */
+export function ownersOf(step: ParsedStep): string[] {
+  const cells = step.sideOwners ? [step.sideOwners.ours, step.sideOwners.theirs] : [step.owner];
+  return cells.map((c) => c.trim().replace(/\s+/g, ' ')).filter((c) => !NO_OWNER.test(c));
 }
 
 export function listWords(items: readonly string[]): string {

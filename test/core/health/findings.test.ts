@@ -83,7 +83,7 @@ describe('a plan that follows the method', () => {
 
   test('every rule has a stable id', () => {
     expect(RULES).toEqual([
-      'close-date', 'no-decision-target', 'go-live-date', 'no-dates', 'no-owner', 'one-sided', 'placeholders', 'role-owners',
+      'no-steps', 'close-date', 'no-decision-target', 'go-live-date', 'overdue', 'no-dates', 'no-owner', 'one-sided', 'placeholders', 'role-owners',
       'no-economic-buyer', 'no-criteria', 'vague-criteria', 'no-next-step', 'risk-no-mitigation', 'dependencies', 'too-early',
       'too-late', 'overkill', 'dead-plan', 'champion-silent', 'slipping', 'eb-overdue', 'scope',
     ]);
@@ -699,6 +699,7 @@ describe('off-track signals from the history', () => {
     const { history, plan } = historyOf(['2026-03-02', soloBusinessCase], ['2026-04-03', progressed]);
     const findings = check(read(progressed, '2026-04-13', history), { history, today: '2026-04-13' });
     expect(findings).toEqual([
+      expect.objectContaining({ rule: 'overdue', detail: 'Step 8 (Budget committee review), owned by Dana Ruiz (Globex), is overdue by 1 working day.' }),
       {
         rule: 'champion-silent',
         severity: 'warning',
@@ -714,14 +715,15 @@ describe('off-track signals from the history', () => {
     expect(check(read(progressed, '2026-03-30', history), { history, today: '2026-03-30' })).toEqual([]);
     const touched = edited(progressed, ['| Apr 10, 2026 | Pending | 7 |', '| Apr 10, 2026 | In progress | 7 |']);
     const later = historyOf(['2026-03-02', soloBusinessCase], ['2026-04-03', progressed], ['2026-04-08', touched]);
-    expect(check(read(touched, '2026-04-13', later.history), { history: later.history, today: '2026-04-13' })).toEqual([]);
+    expect(check(read(touched, '2026-04-13', later.history), { history: later.history, today: '2026-04-13' }).map((f) => f.rule)).toEqual(['overdue']);
   });
 
   test('slipping: a step that slipped twice, with the method\'s question', () => {
     const once = edited(HEALTHY, ['| Mar 20, 2026 | In progress | 2 |', '| Mar 27, 2026 | In progress | 2 |']);
     const twice = edited(HEALTHY, ['| Mar 20, 2026 | In progress | 2 |', '| Apr 3, 2026 | In progress | 2 |']);
     const { history, plan } = historyOf(['2026-03-09', once], ['2026-03-16', twice]);
-    expect(check(plan, { history, today: '2026-03-16' })).toEqual([
+    // Step 4 (due Mar 13) is overdue too: a separate finding.
+    expect(check(plan, { history, today: '2026-03-16' }).filter((f) => f.rule !== 'overdue')).toEqual([
       {
         rule: 'slipping',
         severity: 'warning',
@@ -734,11 +736,11 @@ describe('off-track signals from the history', () => {
       },
     ]);
     const onceOnly = historyOf(['2026-03-09', once]);
-    expect(check(onceOnly.plan, { history: onceOnly.history, today: '2026-03-16' })).toEqual([]);
+    expect(check(onceOnly.plan, { history: onceOnly.history, today: '2026-03-16' }).map((f) => f.rule)).toEqual(['overdue']);
     // Done now: the slips are history.
     const doneLate = edited(HEALTHY, ['| Mar 20, 2026 | In progress | 2 |', '| Apr 3, 2026 | Complete | 2 |']);
     const finished = historyOf(['2026-03-09', once], ['2026-03-16', doneLate]);
-    expect(check(finished.plan, { history: finished.history, today: '2026-03-16' })).toEqual([]);
+    expect(check(finished.plan, { history: finished.history, today: '2026-03-16' }).map((f) => f.rule)).toEqual(['overdue']);
   });
 
   test('scope: a step added since the plan began, until a review covers it', () => {
@@ -782,7 +784,8 @@ describe('off-track signals from the history', () => {
 
   test('eb-overdue: the business case meeting with the economic buyer is overdue', () => {
     const plan = read(HEALTHY, '2026-04-06');
-    expect(check(plan, { today: '2026-04-06' })).toEqual([
+    // Steps 3, 4, 5, 6 and 7 are overdue as well: the overdue finding lists them.
+    expect(check(plan, { today: '2026-04-06' }).filter((f) => f.rule !== 'overdue')).toEqual([
       {
         rule: 'eb-overdue',
         severity: 'warning',
@@ -795,7 +798,7 @@ describe('off-track signals from the history', () => {
       },
     ]);
     const held = read(edited(HEALTHY, ['| Apr 3, 2026 | Pending | 5 |', '| Apr 3, 2026 | Complete | 5 |']), '2026-04-06');
-    expect(check(held, { today: '2026-04-06' })).toEqual([]);
+    expect(rules(check(held, { today: '2026-04-06' }))).toEqual(['overdue']);
   });
 
   test('eb-overdue: a step the economic buyer owns, still a placeholder', () => {
@@ -808,7 +811,8 @@ describe('off-track signals from the history', () => {
   });
 
   test('without a history the off-track signals are skipped', () => {
-    expect(check(read(HEALTHY, '2026-03-30'), { history: null, today: '2026-03-30' })).toEqual([]);
+    // Steps 3, 4 and 5 are overdue by then: that needs no history.
+    expect(rules(check(read(HEALTHY, '2026-03-30'), { history: null, today: '2026-03-30' }))).toEqual(['overdue']);
   });
 });
 

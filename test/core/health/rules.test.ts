@@ -10,6 +10,30 @@ const healthy = read(HEALTHY);
 const INSERTED = fixtureText('inserted/standard-en_US');
 
 const CASES: Record<RuleId, RuleCases> = {
+  'no-steps': {
+    valid: [{ name: 'a plan with steps', plan: healthy }],
+    invalid: [
+      {
+        name: 'a document with no steps table',
+        plan: read('# Meeting notes\n\nWe talked about the pilot and the contract.\n'),
+        finding: {
+          severity: 'critical',
+          title: 'No plan found',
+          detail: expect.stringMatching(/^No Steps table was found\. The add-on looks for a table whose header row has an action column/),
+          place: null,
+        },
+      },
+      {
+        name: 'a steps table whose rows are empty',
+        plan: read('# Plan\n\n| **Action** | **Owner** | **Due date** | **Status** |\n| :---- | :---- | :---- | :---- |\n|  |  |  |  |\n'),
+        finding: {
+          title: 'No steps could be read',
+          detail: 'The Steps table has no steps yet.',
+          place: { kind: 'cell', tableIndex: 1, row: 0, column: 0 },
+        },
+      },
+    ],
+  },
   'close-date': {
     valid: [{ name: 'the steps meet the decision target', plan: healthy }],
     invalid: [
@@ -37,6 +61,27 @@ const CASES: Record<RuleId, RuleCases> = {
         name: 'go-live target before onboarding',
         plan: read(edited(HEALTHY, ['* Go-live target: May 1, 2026', '* Go-live target: Apr 24, 2026'])),
         finding: { severity: 'warning', title: 'The go-live target is not realistic' },
+      },
+    ],
+  },
+  overdue: {
+    valid: [
+      { name: 'nothing due yet', plan: healthy },
+      { name: 'a completed step past its date', plan: read(HEALTHY, '2026-03-10'), today: '2026-03-10' },
+    ],
+    invalid: [
+      {
+        name: 'a blocked step listed before a longer overdue one',
+        plan: read(edited(HEALTHY, ['| Mar 20, 2026 | In progress | 2 |', '| Mar 20, 2026 | Blocked | 2 |']), '2026-03-24'),
+        today: '2026-03-24',
+        finding: {
+          title: '2 steps are overdue',
+          detail:
+            'Step 3 (Security questionnaire review), owned by Lee Wong (Globex IT), is blocked and overdue by 2 working days; ' +
+            'step 4 (Pilot setup in the NetSuite sandbox), owned by Priya Shah (Acme), is overdue by 7 working days.',
+          action:
+            'Ask what unblocks the blocked step and who can do it. Agree a new date with each owner, mark what is done as Complete, and shift the steps after them (Shift downstream dates).',
+        },
       },
     ],
   },
