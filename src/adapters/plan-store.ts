@@ -31,3 +31,26 @@ export function loadPlanSettings(): PlanSettings | null {
     return null;
   }
 }
+
+/** The team's own non-working days for this document (the Shift form's holidays, remembered), on top of the country's. */
+const HOLIDAYS_KEY = 'map.holidays';
+
+export function loadTeamHolidays(): IsoDate[] {
+  const raw = PropertiesService.getDocumentProperties().getProperty(HOLIDAYS_KEY);
+  if (!raw) return [];
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return Array.isArray(parsed) ? parsed.filter((d): d is IsoDate => typeof d === 'string' && /^\d{4}-\d\d-\d\d$/.test(d)) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Writes only when the list changed; an empty list removes the setting. */
+export function saveTeamHolidays(days: readonly IsoDate[]): void {
+  const store = PropertiesService.getDocumentProperties();
+  const value = days.length ? JSON.stringify([...new Set(days)].sort()) : null;
+  if (store.getProperty(HOLIDAYS_KEY) === value) return;
+  if (value === null) store.deleteProperty(HOLIDAYS_KEY);
+  else store.setProperty(HOLIDAYS_KEY, value);
+}

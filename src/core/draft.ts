@@ -1,5 +1,5 @@
 /** Drafts a pre-filled Mutual Action Plan from the Insert form, with the method's advice for this deal. */
-import { addWorkingDays, compareDates, isIsoDate, WORKING_DAYS } from './calendar';
+import { addDays, addWorkingDays, compareDates, isIsoDate, isWorkingDay, rollForward, WORKING_DAYS } from './calendar';
 import type { WorkCalendar } from './calendar';
 import type { FieldErrors, Guidance, InsertForm, IsoDate, Plan, Risk, Role, Stakeholder, Step, TheirWords } from './plan';
 import { DEFAULT_THEIR_WORDS, DEAL_TEMPLATES } from './templates';
@@ -149,13 +149,16 @@ export function draftPlan(form: InsertForm, options: DraftOptions): DraftResult 
 }
 
 /**
- * Week N of the plan ends on its 5N-th working day, counting the evaluation start as day 1
- * (a start on a weekend or holiday counts from the next working day). With calendar days a
- * week is seven days.
+ * Week N of the plan ends on its 5N-th weekday, counting the evaluation start as day 1 (a start
+ * on a weekend or holiday counts from the next working day). Weeks keep the method's rhythm (each
+ * ends on the same weekday); a week that ends on a holiday is due the working day before it, so
+ * no step is due on Christmas Day. With calendar days a week is seven days.
  */
 function weekEnd(start: IsoDate, week: number, calendar: WorkCalendar): IsoDate {
-  const daysPerWeek = calendar.calendarDays ? 7 : 5;
-  return addWorkingDays(start, week * daysPerWeek - 1, calendar);
+  if (calendar.calendarDays) return addWorkingDays(start, week * 7 - 1, calendar);
+  let end = addWorkingDays(rollForward(start, calendar), week * 5 - 1, WORKING_DAYS);
+  while (!isWorkingDay(end, calendar)) end = addDays(end, -1);
+  return end;
 }
 
 function dueOf(steps: readonly Step[], number: number): IsoDate {

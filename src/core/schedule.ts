@@ -404,14 +404,31 @@ export function topologicalOrder(steps: readonly GraphStep[], consequence: strin
   const problems: ScheduleProblem[] = [];
   const release = (key: string): void => {
     settled.add(key);
-    for (const next of succs.get(key) ?? []) indegree.set(next, (indegree.get(next) ?? 0) - 1);
+    for (const next of succs.get(key) ?? []) {
+      const left = (indegree.get(next) ?? 0) - 1;
+      indegree.set(next, left);
+      const i = index.get(next);
+      if (left === 0 && i !== undefined && !settled.has(next)) enqueue(i);
+    }
   };
 
+  // The steps ready to go, kept sorted by row so the earliest is taken first.
+  const ready: number[] = [];
+  const enqueue = (i: number): void => {
+    let at = ready.length;
+    while (at > 0 && (ready[at - 1] ?? 0) < i) at--;
+    ready.splice(at, 0, i);
+  };
+  steps.forEach((s, i) => {
+    if (indegree.get(s.key) === 0) enqueue(i);
+  });
   for (;;) {
-    const ready = steps.find((s) => !settled.has(s.key) && indegree.get(s.key) === 0);
-    if (ready) {
-      order.push(ready.key);
-      release(ready.key);
+    const i = ready.pop();
+    if (i !== undefined) {
+      const key = steps[i]?.key ?? '';
+      if (settled.has(key)) continue;
+      order.push(key);
+      release(key);
       continue;
     }
     const stuck = steps.filter((s) => !settled.has(s.key));
@@ -765,6 +782,20 @@ export function shiftDownstream(input: ShiftInput): ShiftResult {
     return current;
   };
 
+  // The moved step a chain of drivers starts from; remembered per step, so a long chain is walked once, not once per step.
+  const roots = new Map<string, string | null>();
+  const rootOf = (key: string): string | null => {
+    const path: string[] = [];
+    let at: string | null = key;
+    while (at !== null && !moves.has(at) && !roots.has(at) && !path.includes(at)) {
+      path.push(at);
+      at = drivers.get(at) ?? null;
+    }
+    const root = at === null ? null : moves.has(at) ? at : (roots.get(at) ?? null);
+    for (const k of path) roots.set(k, root);
+    return root;
+  };
+
   const reasonFor = (driver: string): string => {
     if (mode === 'fix-overlaps') {
       // Name the dated step the successor must follow, looking through undated ones.
@@ -773,13 +804,8 @@ export function shiftDownstream(input: ShiftInput): ShiftResult {
       const s = graph.byKey.get(at);
       return s ? `to stay after ${stepLabel(s)}` : 'to stay after its predecessors';
     }
-    let root: string | null = driver;
-    const seen = new Set<string>();
-    while (root !== null && !moves.has(root) && !seen.has(root)) {
-      seen.add(root);
-      root = drivers.get(root) ?? null;
-    }
-    if (root !== null && moves.has(root)) {
+    const root = rootOf(driver);
+    if (root !== null) {
       const s = graph.byKey.get(root);
       const to = moves.get(root);
       if (s && to !== undefined) return `after ${stepLabel(s)} ${moveWords(effOriginal.get(root) ?? null, to, calendar)}`;

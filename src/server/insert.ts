@@ -5,6 +5,7 @@ import { validateInsertForm } from '../core/insert-form';
 import { draftPlan } from '../core/draft';
 import { DEAL_STAGE_LABELS, DEAL_TYPE_LABELS, DEAL_TEMPLATES } from '../core/templates';
 import { formatPlanDate } from '../core/date-format';
+import { countryOfLocale, planCalendar } from '../core/scheduling/holidays';
 import { findExistingPlan, insertedStepKey, writePlan } from '../adapters/plan-writer';
 import { saveHistory } from '../adapters/history-store';
 import { startHistory } from '../core/history';
@@ -40,7 +41,9 @@ function draft(raw: unknown): Drafted {
   const validated = validateInsertForm(raw);
   if (!validated.ok) return { ok: false, errors: validated.errors, guidance: [] };
   const locale = userLocale();
-  const drafted = draftPlan(validated.form, { today: today(), formatDate: (iso) => formatPlanDate(iso, locale) });
+  // No due date on a public holiday of the seller's country: the same calendar every later shift uses.
+  const { calendar } = planCalendar({ country: countryOfLocale(locale), calendarDays: false, teamHolidays: [], around: validated.form.evaluationStart });
+  const drafted = draftPlan(validated.form, { today: today(), calendar, formatDate: (iso) => formatPlanDate(iso, locale) });
   if (!drafted.ok) return { ok: false, errors: drafted.errors, guidance: drafted.guidance };
   return { ok: true, form: validated.form, plan: drafted.plan, guidance: drafted.guidance, placeholders: drafted.placeholders, locale };
 }

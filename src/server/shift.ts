@@ -6,6 +6,9 @@ import type { IsoDate } from '../core/plan';
 import { shiftDownstream, type KeyDateName as ScheduleKeyDate, type ShiftResult } from '../core/schedule';
 import { checkShiftRequest, type CheckedShiftRequest } from '../core/shift-form';
 import { keyDateRules, resolveNewDate, scheduleSteps } from '../core/shift-request';
+import { countryOfLocale, holidaysBetween, planCalendar, type PlanCalendar } from '../core/scheduling/holidays';
+import { formatPlanDate } from '../core/date-format';
+import { loadTeamHolidays, saveTeamHolidays } from '../adapters/plan-store';
 import { isUndoCell, isUndoKeyDate, planUndo, undoRecord, type UndoCell, type UndoKeyDate, type UndoParagraph } from '../core/undo';
 import { replaceCellText } from '../adapters/cell-writer';
 import { cellFinder } from '../adapters/colour-writer';
@@ -54,7 +57,7 @@ function columnName(plan: ParsedPlan, ref: CellRef): string {
 }
 
 type Computed =
-  | { ok: true; result: ShiftResult; action: string }
+  | { ok: true; result: ShiftResult; action: string; calendar: PlanCalendar }
   | { ok: false; message: string; problems: string[] };
 
 function fail(message: string, problems: string[] = []): Computed {
@@ -70,9 +73,25 @@ function chosenStep(session: PlanSession, number: number | null): ParsedStep | s
 }
 
 /** Runs the scheduler for a request on the plan as the document has it now. */
+/**
+ * The one calendar of this plan: the public holidays of the country the plan was inserted for
+ * (else the user's), the plan's own "Holidays" line, the days the team listed for this document,
+ * and any typed into this request.
+ */
+function shiftCalendar(session: PlanSession, request: CheckedShiftRequest): PlanCalendar {
+  const typed = [...request.options.calendar.holidays];
+  return planCalendar({
+    country: countryOfLocale(session.settings?.locale ?? session.locale),
+    calendarDays: request.options.calendar.calendarDays,
+    teamHolidays: [...session.plan.holidays, ...loadTeamHolidays(), ...typed],
+    around: session.plan.referenceDate,
+  });
+}
+
 function computeShift(session: PlanSession, request: CheckedShiftRequest): Computed {
   const { plan, history } = session;
-  const options = request.options;
+  const planCal = shiftCalendar(session, request);
+  const options = { ...request.options, calendar: planCal.calendar };
   const write = dateWriter(plan, session.locale);
   let moves: { key: string; to: IsoDate }[];
   let baseline: Record<string, IsoDate | null> | undefined;
@@ -105,7 +124,7 @@ function computeShift(session: PlanSession, request: CheckedShiftRequest): Compu
     today: session.today,
   });
   if (!result.ok) return fail('Nothing was changed.', result.problems.map((p) => p.message));
-  return { ok: true, result, action };
+  return { ok: true, result, action, calendar: planCal };
 }
 
 /**
@@ -143,6 +162,17 @@ function keyDateViews(session: PlanSession, result: ShiftResult): KeyDateView[] 
   return views;
 }
 
+/** The holidays the moved dates stepped over, named, so nobody wonders why a week became six working days. */
+function skippedHolidays(computed: Extract<Computed, { ok: true }>, locale: string): string | null {
+  const { names, calendar } = computed.calendar;
+  if (calendar.calendarDays || names.size === 0) return null;
+  const days = new Set<string>();
+  for (const c of computed.result.changes) if (c.from) for (const d of holidaysBetween(names, c.from, c.to)) days.add(d);
+  if (days.size === 0) return null;
+  const list = [...days].sort().map((d) => `${names.get(d) ?? 'holiday'} (${formatPlanDate(d, locale)})`);
+  return `Working days skip ${list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list[list.length - 1] ?? ''}` : list[0]}.`;
+}
+
 function preview(session: PlanSession, computed: Extract<Computed, { ok: true }>): ShiftPreview {
   const { plan, outline } = session;
   const { result } = computed;
@@ -162,6 +192,8 @@ function preview(session: PlanSession, computed: Extract<Computed, { ok: true }>
       reason: change.reason,
     };
   });
+  const skipped = skippedHolidays(computed, session.locale);
+  if (skipped) notes.push(skipped);
   const keyDates = keyDateViews(session, result);
   const moving = rows.length === 1 ? '1 step moves' : `${rows.length} steps move`;
   const keyNotes = keyDates.map((k) => (k.warning ? `the ${k.label.toLowerCase()} is held and now late` : k.moved ? `the ${k.label.toLowerCase()} moves to ${k.to}` : null));
@@ -349,7 +381,9 @@ export function applyShift(raw: unknown): ShiftApplied {
       const history = observe(session.history, shifted as ObservedPlan, session.today, 'shift').history;
       const label = `Shift downstream dates: ${computed.action}`;
       saveUndo(cells.length + lines.length > 0 ? undoRecord({ at: session.today, action: label, cells, keyDates: lines, paragraphs }, session.history) : null);
-      rememberPlan(session, { history, force: true, colourPlan: shifted, calendar: checked.request.options.calendar });
+      rememberPlan(session, { history, force: true, colourPlan: shifted, calendar: computed.calendar.calendar });
+      // Days typed into the form become this document's own holidays, so every later shift uses the same calendar.
+      if (checked.request.options.calendar.holidays.size) saveTeamHolidays([...loadTeamHolidays(), ...checked.request.options.calendar.holidays]);
       const written = cells.length + lines.length;
       const message =
         written === 0

@@ -62,3 +62,40 @@ test('today is the calendar day in the given time zone, not the server\'s', () =
   expect(todayIn('Pacific/Auckland', lateEvening)).toBe('2026-11-28');
   expect(todayIn('Not/AZone', lateEvening)).toBe('2026-11-28');
 });
+
+describe('working days are counted by arithmetic, and agree with counting day by day', () => {
+  // The day-by-day definition the arithmetic must match, on weekends and holidays alike.
+  const naiveAdd = (iso: string, count: number, cal: WorkCalendar): string => {
+    const step = count < 0 ? -1 : 1;
+    const works = (d: string) => ![0, 6].includes(dayOfWeek(d)) && !cal.holidays.has(d);
+    let d = iso;
+    while (!works(d)) d = addDays(d, step);
+    for (let left = Math.abs(count); left > 0; ) {
+      d = addDays(d, step);
+      if (works(d)) left--;
+    }
+    return d;
+  };
+  const cal = withHolidays('2026-12-24', '2026-12-25', '2026-12-26', '2026-12-28', '2027-01-01', '2027-04-02', '2027-04-05', '2027-05-31');
+
+  test('every start from mid-December to February, every count from -30 to 30', () => {
+    for (let s = 0; s < 70; s++) {
+      const start = addDays('2026-12-10', s);
+      for (let k = -30; k <= 30; k++) {
+        const got = addWorkingDays(start, k, cal);
+        expect(`${start} ${k} ${got}`).toBe(`${start} ${k} ${naiveAdd(start, k, cal)}`);
+        const rolled = rollForward(start, cal);
+        if (rolled === start) expect(workingDaysBetween(start, got, cal)).toBe(k);
+      }
+    }
+  });
+
+  test('dates far apart and before 1970 still convert both ways', () => {
+    expect(addDays('1969-12-31', 1)).toBe('1970-01-01');
+    expect(addDays('1900-02-28', 1)).toBe('1900-03-01');
+    expect(addDays('2000-02-28', 1)).toBe('2000-02-29');
+    expect(addDays('2099-12-31', 1)).toBe('2100-01-01');
+    expect(isIsoDate('1900-02-29')).toBe(false);
+    expect(workingDaysBetween('2026-01-01', '2027-01-01')).toBe(261);
+  });
+});

@@ -143,11 +143,12 @@ describe('due dates: the end of each step\'s typical weeks, counted in working d
     expect(planFor({ evaluationStart: '2026-03-04' }).steps[0]!.due).toBe('2026-03-10');
   });
 
-  it('skips holidays', () => {
+  it('keeps the weekly rhythm and puts no due date on a holiday: a week ending on one is due the working day before', () => {
     const calendar = { calendarDays: false, holidays: new Set(['2026-03-04', '2026-04-03']) };
     const steps = planFor({}, { calendar }).steps;
-    expect(steps[0]!.due).toBe('2026-03-09'); // Week 1 loses Wednesday
-    expect(steps[5]!.due).toBe('2026-04-07'); // Week 4-5: two holidays, and Good Friday is not a working day
+    expect(steps[0]!.due).toBe('2026-03-06'); // a holiday mid-week does not move the week's Friday
+    expect(steps[5]!.due).toBe('2026-04-02'); // Week 5 ends on Good Friday: due the Thursday before
+    expect(steps.every((s) => !calendar.holidays.has(s.due!))).toBe(true);
   });
 
   it('rolls a start on a holiday to the next working day', () => {

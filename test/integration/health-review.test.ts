@@ -101,8 +101,8 @@ describe('Weekly review', () => {
     ]);
     expect(review.completed.map((i) => i.number)).toEqual([1]);
     expect(review.atRisk.map((i) => [i.number, i.note])).toEqual([
-      [2, 'due in 4 working days, not started'],
-      [3, 'due in 4 working days, not started'],
+      [2, 'due in 3 working days, not started'],
+      [3, 'due in 3 working days, not started'],
     ]);
     expect(review.owedByThem[0]).toMatchObject({ number: 2, owner: 'Acme sends, Globex IT reviews' });
   });
@@ -145,8 +145,8 @@ describe('the timeline', () => {
     const t = s.run('getTimeline');
     expect(t.steps).toHaveLength(11);
     expect(t.steps[0]).toMatchObject({ number: 1, status: 'complete', due: '2026-12-18', baselineDue: null });
-    expect(t.steps[1]).toMatchObject({ number: 2, due: '2027-01-01', baselineDue: '2026-12-25', side: 'both' });
-    expect([t.decisionTarget, t.goLiveTarget, t.today]).toEqual(['2027-02-19', '2027-02-26', '2026-11-27']);
+    expect(t.steps[1]).toMatchObject({ number: 2, due: '2027-01-04', baselineDue: '2026-12-24', side: 'both' });
+    expect([t.decisionTarget, t.goLiveTarget, t.today]).toEqual(['2027-02-22', '2027-02-26', '2026-11-27']);
   });
 });
 

@@ -257,14 +257,29 @@ describe('Preview applies the method', () => {
     expect(preview(insertForm({ annualContractValue: '85,000' })).guidance.map((x) => x.code)).not.toContain('overkill');
   });
 
+  test.each([
+    ['en_US', '2026-12-14', ['Dec 25, 2026', 'Jan 1, 2027']],
+    ['en_GB', '2026-12-14', ['25 Dec 2026', '28 Dec 2026', '1 Jan 2027']],
+    ['en_US', '2026-11-09', ['Nov 26, 2026', 'Dec 25, 2026']],
+  ])('an inserted plan (%s, from %s) puts no due date on a public holiday of the seller\'s country', (locale, start, holidays) => {
+    for (const dealType of ['standard', 'enterprise', 'mid-market']) {
+      const s = openDocument({ today: '2026-11-02', locale });
+      expect(s.run('insertMap', insertForm({ evaluationStart: start, dealType })).ok).toBe(true);
+      const due = cellTexts(s.table('#', 'Action')).slice(1).map((r) => r[3]);
+      expect(due.filter((d) => holidays.includes(d ?? ''))).toEqual([]);
+      expect(due).toHaveLength(dealType === 'standard' ? 11 : dealType === 'enterprise' ? 12 : 7);
+    }
+  });
+
   test('the preview shows the dates the document will hold', () => {
     const p = preview(insertForm({ dealType: 'mid-market' }));
     expect(p.steps.map((x) => x.due.text)).toEqual([
       'Dec 11, 2026',
       'Dec 18, 2026',
-      'Dec 25, 2026',
-      'Dec 25, 2026',
-      'Jan 1, 2027',
+      // Weeks that end on Christmas Day and New Year's Day (US public holidays) are due the working day before.
+      'Dec 24, 2026',
+      'Dec 24, 2026',
+      'Dec 31, 2026',
       'Jan 8, 2027',
       'Jan 15, 2027',
     ]);

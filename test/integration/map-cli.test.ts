@@ -30,18 +30,18 @@ test('parse prints the plan and its diagnostics as JSON', () => {
 test('shift prints the preview on stderr and the shifted Markdown on stdout', () => {
   const { code, stdout, stderr } = run('shift', STANDARD, '--step', '2', '--to', '+1 week', '--today', '2026-11-27');
   expect(code).toBe(0);
-  expect(stderr).toContain('5 steps move; the decision target moves to Feb 19, 2027');
+  expect(stderr).toContain('5 steps move; the decision target moves to Feb 22, 2027');
   expect(stderr).toContain('Step 8 Procurement/legal review: Jan 29, 2027 -> Feb 5, 2027');
   const original = readFileSync(STANDARD, 'utf8');
   expect(stdout).toBe(
     original
-      .replace('| 2 | Security questionnaire review | Acme sends, Globex IT reviews | Dec 25, 2026 |', '| 2 | Security questionnaire review | Acme sends, Globex IT reviews | Jan 1, 2027 |')
+      .replace('| 2 | Security questionnaire review | Acme sends, Globex IT reviews | Dec 24, 2026 |', '| 2 | Security questionnaire review | Acme sends, Globex IT reviews | Jan 4, 2027 |')
       .replace('| Globex procurement | Jan 29, 2027 |', '| Globex procurement | Feb 5, 2027 |')
       .replace('| Both | Feb 5, 2027 |', '| Both | Feb 12, 2027 |')
-      .replace('| \\[Economic buyer name\\] | Feb 12, 2027 |', '| \\[Economic buyer name\\] | Feb 19, 2027 |')
+      .replace('| \\[Economic buyer name\\] | Feb 12, 2027 |', '| \\[Economic buyer name\\] | Feb 22, 2027 |')
       .replace('| Acme CS team | Feb 19, 2027 |', '| Acme CS team | Feb 26, 2027 |')
-      .replace('* Decision target: Feb 12, 2027', '* Decision target: Feb 19, 2027')
-      .replace('go/no-go decision by Feb 12, 2027', 'go/no-go decision by Feb 19, 2027')
+      .replace('* Decision target: Feb 12, 2027', '* Decision target: Feb 22, 2027')
+      .replace('go/no-go decision by Feb 12, 2027', 'go/no-go decision by Feb 22, 2027')
       .replace('* Go-live target: Feb 19, 2027', '* Go-live target: Feb 26, 2027'),
   );
 });
@@ -50,7 +50,7 @@ test('--detect shifts from the dates edited since an earlier version', () => {
   const dir = path.join(ROOT, 'test', 'fixtures', 'inserted');
   const { code, stderr } = run('shift', path.join(dir, 'standard-en_US-edited.md'), '--detect', '--baseline', STANDARD, '--today', '2026-11-27');
   expect(stderr).toContain('Step 4 Pilot results review: Jan 8, 2027 -> Jan 15, 2027 (moved by you)');
-  expect(stderr).toContain('Step 5 ROI/business case presentation to [Economic buyer name]: Jan 15, 2027 -> Jan 22, 2027');
+  expect(stderr).toContain('Step 5 ROI/business case presentation to [Economic buyer name]: Jan 15, 2027 -> Jan 25, 2027');
   expect(code).toBe(0);
 });
 

@@ -28,7 +28,7 @@ const dueColumn = (s: Session) => cellTexts(s.table('#', 'Action')).slice(1).map
 const keyDateLines = (s: Session) => s.blocks().flatMap((b) => (b.kind !== 'table' && /^(Evaluation start|Decision target|Go-live target):/.test(b.text) ? [b.text] : []));
 
 const STANDARD_DUE = [
-  'Dec 18, 2026', 'Dec 25, 2026', 'Dec 25, 2026', 'Jan 8, 2027', 'Jan 15, 2027', 'Jan 15, 2027',
+  'Dec 18, 2026', 'Dec 24, 2026', 'Dec 24, 2026', 'Jan 8, 2027', 'Jan 15, 2027', 'Jan 15, 2027',
   'Jan 22, 2027', 'Jan 29, 2027', 'Feb 5, 2027', 'Feb 12, 2027', 'Feb 19, 2027',
 ];
 
@@ -39,15 +39,18 @@ describe('a named step slips', () => {
     const p = s.addOn.runSync('previewShift', { kind: 'step', step: 2, to: '+1 week' }) as Preview;
     expect(p.ok).toBe(true);
     expect(p.rows.map((r) => [r.number, r.from, r.to])).toEqual([
-      [2, 'Dec 25, 2026', 'Jan 1, 2027'],
+      // A week of work from Dec 24 skips Christmas Day and New Year's Day (US public holidays, from the locale).
+      [2, 'Dec 24, 2026', 'Jan 4, 2027'],
       [8, 'Jan 29, 2027', 'Feb 5, 2027'],
       [9, 'Feb 5, 2027', 'Feb 12, 2027'],
-      [10, 'Feb 12, 2027', 'Feb 19, 2027'],
+      // Its 5-working-day gap after step 9 now spans Presidents' Day.
+      [10, 'Feb 12, 2027', 'Feb 22, 2027'],
       [11, 'Feb 19, 2027', 'Feb 26, 2027'],
     ]);
     expect(p.rows[0]?.reason).toBe('moved by you');
     expect(p.rows[1]?.reason).toBe('after step 2 (Security questionnaire review) moved 5 working days later');
-    expect(p.summary).toBe('5 steps move; the decision target moves to Feb 19, 2027; the go-live target moves to Feb 26, 2027.');
+    expect(p.summary).toBe('5 steps move; the decision target moves to Feb 22, 2027; the go-live target moves to Feb 26, 2027.');
+    expect(p.notes).toContain("Working days skip Christmas Day (Dec 25, 2026), New Year's Day (Jan 1, 2027) and Presidents' Day (Feb 15, 2027).");
     expect(s.markdown()).toBe(before);
   });
 
@@ -57,12 +60,12 @@ describe('a named step slips', () => {
     const applied = s.addOn.runSync('applyShift', { kind: 'step', step: 2, to: '+1 week' }) as Applied;
     expect(applied).toEqual({ ok: true, message: 'Shifted 5 due dates and 2 key dates. "Undo last shift" puts them back.', written: 7, skipped: [] });
     expect(dueColumn(s)).toEqual([
-      'Dec 18, 2026', 'Jan 1, 2027', 'Dec 25, 2026', 'Jan 8, 2027', 'Jan 15, 2027', 'Jan 15, 2027',
-      'Jan 22, 2027', 'Feb 5, 2027', 'Feb 12, 2027', 'Feb 19, 2027', 'Feb 26, 2027',
+      'Dec 18, 2026', 'Jan 4, 2027', 'Dec 24, 2026', 'Jan 8, 2027', 'Jan 15, 2027', 'Jan 15, 2027',
+      'Jan 22, 2027', 'Feb 5, 2027', 'Feb 12, 2027', 'Feb 22, 2027', 'Feb 26, 2027',
     ]);
-    expect(keyDateLines(s)).toEqual(['Evaluation start: Dec 7, 2026', 'Decision target: Feb 19, 2027', 'Go-live target: Feb 26, 2027']);
+    expect(keyDateLines(s)).toEqual(['Evaluation start: Dec 7, 2026', 'Decision target: Feb 22, 2027', 'Go-live target: Feb 26, 2027']);
     // The Goal quotes the decision date: it moves with it, so the plan never states two close dates.
-    expect(s.markdown()).toContain('makes a go/no-go decision by Feb 19, 2027\\.');
+    expect(s.markdown()).toContain('makes a go/no-go decision by Feb 22, 2027\\.');
     expect(cellTexts(s.table('#', 'Action')).map((r) => r[4])).toEqual(statusBefore);
     expect(s.env.calls.count('TableCell.setText')).toBe(0);
   });
@@ -94,12 +97,13 @@ describe('a named step slips', () => {
     const p = s.addOn.runSync('previewShift', { kind: 'step', step: null, to: 'Jan 13' }) as Preview;
     expect(p.rows.map((r) => [r.number, r.to])).toEqual([
       [4, 'Jan 13, 2027'],
-      [5, 'Jan 20, 2027'],
-      [6, 'Jan 20, 2027'],
+      // Gaps are working days: Martin Luther King Jr. Day (Jan 18) and Presidents' Day (Feb 15) are not counted.
+      [5, 'Jan 21, 2027'],
+      [6, 'Jan 21, 2027'],
       [7, 'Jan 27, 2027'],
       [8, 'Feb 3, 2027'],
       [9, 'Feb 10, 2027'],
-      [10, 'Feb 17, 2027'],
+      [10, 'Feb 18, 2027'],
       [11, 'Feb 24, 2027'],
     ]);
   });
@@ -108,7 +112,8 @@ describe('a named step slips', () => {
     const s = withPlan();
     s.stepCell(5, 'Due date').setText('1/15/2027 (tentative)');
     s.addOn.runSync('applyShift', { kind: 'step', step: 4, to: '+1 week' });
-    expect(s.stepCell(5, 'Due date').getText()).toBe('1/22/2027 (tentative)');
+    // Five working days after Jan 15 skip Martin Luther King Jr. Day.
+    expect(s.stepCell(5, 'Due date').getText()).toBe('1/25/2027 (tentative)');
   });
 
   test('a completed step downstream is never moved, is listed, and still holds the steps after it', () => {
@@ -155,12 +160,12 @@ describe('dates edited by hand', () => {
     const p = s.addOn.runSync('previewShift', { kind: 'detect' }) as Preview;
     expect(p.rows.map((r) => [r.number, r.from, r.to])).toEqual([
       [4, 'Jan 8, 2027', 'Jan 15, 2027'],
-      [5, 'Jan 15, 2027', 'Jan 22, 2027'],
-      [6, 'Jan 15, 2027', 'Jan 22, 2027'],
+      [5, 'Jan 15, 2027', 'Jan 25, 2027'],
+      [6, 'Jan 15, 2027', 'Jan 25, 2027'],
       [7, 'Jan 22, 2027', 'Jan 29, 2027'],
       [8, 'Jan 29, 2027', 'Feb 5, 2027'],
       [9, 'Feb 5, 2027', 'Feb 12, 2027'],
-      [10, 'Feb 12, 2027', 'Feb 19, 2027'],
+      [10, 'Feb 12, 2027', 'Feb 22, 2027'],
       [11, 'Feb 19, 2027', 'Feb 26, 2027'],
     ]);
     const applied = s.addOn.runSync('applyShift', { kind: 'detect' }) as Applied;
@@ -187,7 +192,7 @@ describe('undo last shift', () => {
     const before = s.markdown();
     s.addOn.runSync('applyShift', { kind: 'step', step: 2, to: '+1 week' });
     const undone = s.addOn.runSync('undoLastShift') as Undone;
-    expect(undone).toEqual({ ok: true, message: 'Put back 7 dates as they were before "shift step 2 to Jan 1, 2027".', restored: 7, conflicts: [] });
+    expect(undone).toEqual({ ok: true, message: 'Put back 7 dates as they were before "shift step 2 to Jan 4, 2027".', restored: 7, conflicts: [] });
     expect(s.markdown()).toBe(before);
     expect(dueColumn(s)).toEqual(STANDARD_DUE);
     expect((s.addOn.runSync('undoLastShift') as Undone).message).toBe('There is no shift to undo.');
