@@ -21,7 +21,7 @@ async function insertedPlan(): Promise<Preview> {
 test('a prospect moves a due date: the cell shows it, the file holds it, and it survives a reload and a restart', async () => {
   preview = await insertedPlan();
   const due = await preview.cell('Steps', 3, 'Due date');
-  expect(await due.textContent()).toBe('Dec 25, 2026');
+  expect(await due.textContent()).toBe('Dec 24, 2026');
   await preview.type(due, 'Jan 8, 2027');
   await preview.page.locator('#document table[data-section="Steps"] tr').nth(3).getByText('Jan 8, 2027').waitFor();
   expect(preview.savedMarkdown()).toContain('| 3 | Pilot/POC setup (if applicable) | Acme | Jan 8, 2027 | Pending | 1 |');

@@ -11,7 +11,7 @@ const dueTexts = async (p: Preview): Promise<string[]> =>
   p.page.locator('#document table[data-section="Steps"] tr').evaluateAll((rows) => rows.slice(1).map((row) => (row.children[3] as HTMLElement).innerText.trim()));
 
 test('edit a due date, Shift downstream dates from the menu, preview, apply, see the colours, undo', async () => {
-  // Dec 21: step 1 (due Dec 18) is overdue, steps 2 and 3 (due Dec 25) are due within five working days.
+  // Dec 21: step 1 (due Dec 18) is overdue, steps 2 and 3 (due Dec 24: Dec 25 is a holiday) are due within five working days.
   preview = await openPreview({ today: '2026-12-21' });
   const { page } = preview;
   await insertStandardPlan(preview);
@@ -27,7 +27,7 @@ test('edit a due date, Shift downstream dates from the menu, preview, apply, see
   await sidebar.locator('#shift-detect-button').click();
   await sidebar.locator('#shift-rows tr[data-step="11"]').waitFor();
   expect(await sidebar.locator('#shift-summary').textContent()).toBe(
-    '8 steps move; the decision target moves to Feb 19, 2027; the go-live target moves to Feb 26, 2027.',
+    '8 steps move; the decision target moves to Feb 22, 2027; the go-live target moves to Feb 26, 2027.',
   );
   // Nothing is written before Apply.
   expect((await dueTexts(preview))[4]).toBe('Jan 15, 2027');
@@ -35,10 +35,11 @@ test('edit a due date, Shift downstream dates from the menu, preview, apply, see
 
   await sidebar.locator('#shift-apply-button').click();
   await sidebar.locator('#shift-message', { hasText: 'Shifted 7 due dates and 2 key dates.' }).waitFor();
-  await preview.waitForText('Decision target: Feb 19, 2027');
+  await preview.waitForText('Decision target: Feb 22, 2027');
   expect(await dueTexts(preview)).toEqual([
-    'Dec 18, 2026', 'Dec 25, 2026', 'Dec 25, 2026', 'Jan 15, 2027', 'Jan 22, 2027', 'Jan 22, 2027',
-    'Jan 29, 2027', 'Feb 5, 2027', 'Feb 12, 2027', 'Feb 19, 2027', 'Feb 26, 2027',
+    // Working days skip the US holidays: Martin Luther King Jr. Day (Jan 18) and Presidents' Day (Feb 15).
+    'Dec 18, 2026', 'Dec 24, 2026', 'Dec 24, 2026', 'Jan 15, 2027', 'Jan 25, 2027', 'Jan 25, 2027',
+    'Jan 29, 2027', 'Feb 5, 2027', 'Feb 12, 2027', 'Feb 22, 2027', 'Feb 26, 2027',
   ]);
 
   // The colours after the shift: step 1 overdue (red), steps 2 and 3 at risk (amber).
