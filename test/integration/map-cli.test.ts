@@ -30,12 +30,14 @@ test('parse prints the plan and its diagnostics as JSON', () => {
 test('shift prints the preview on stderr and the shifted Markdown on stdout', () => {
   const { code, stdout, stderr } = run('shift', STANDARD, '--step', '2', '--to', '+1 week', '--today', '2026-11-27');
   expect(code).toBe(0);
+  // The US calendar (the default locale's): the week from Christmas Day skips New Year's Day; signature's gap spans Presidents' Day.
   expect(stderr).toContain('5 steps move; the decision target moves to Feb 22, 2027');
+  expect(stderr).toContain("Note: Working days skip New Year's Day (Jan 1, 2027) and Presidents' Day (Feb 15, 2027).");
   expect(stderr).toContain('Step 8 Procurement/legal review: Jan 29, 2027 -> Feb 5, 2027');
   const original = readFileSync(STANDARD, 'utf8');
   expect(stdout).toBe(
     original
-      .replace('| 2 | Security questionnaire review | Acme sends, Globex IT reviews | Dec 24, 2026 |', '| 2 | Security questionnaire review | Acme sends, Globex IT reviews | Jan 4, 2027 |')
+      .replace('| 2 | Security questionnaire review | Acme sends, Globex IT reviews | Dec 25, 2026 |', '| 2 | Security questionnaire review | Acme sends, Globex IT reviews | Jan 5, 2027 |')
       .replace('| Globex procurement | Jan 29, 2027 |', '| Globex procurement | Feb 5, 2027 |')
       .replace('| Both | Feb 5, 2027 |', '| Both | Feb 12, 2027 |')
       .replace('| \\[Economic buyer name\\] | Feb 12, 2027 |', '| \\[Economic buyer name\\] | Feb 22, 2027 |')
