@@ -205,5 +205,5 @@ export async function insertStandardPlan(preview: Preview): Promise<void> {
 
 /** The plan the add-on inserts for fillInsertForm's values. */
 export function standardPlan(): string {
-  return readFileSync(path.join(ROOT, 'test', 'fixtures', 'inserted', 'standard-en_US.md'), 'utf8');
+  return readFileSync(path.join(ROOT, 'test', 'fixtures', 'inserted', 'standard-en_US-holidays.md'), 'utf8');
 }
