@@ -63,17 +63,21 @@ export function scheduleSteps(plan: ParsedPlan): ScheduleStep[] {
 
 const SIGNATURE = /signature|\bsigning\b|\bsigned\b|\bsign (?:the )?contract\b|\bcontract amendment\b/i;
 const GO_LIVE = /go[- ]?live|onboarding|kick[- ]?off|\blaunch\b|\brollout\b/i;
+/** A step about planning the go-live ("Rollout plan review", "Agree the implementation timeline") is not the go-live itself. */
+const GO_LIVE_PLANNING =
+  /\b(?:go[- ]?live|onboarding|kick[- ]?off|launch|roll[- ]?out|implementation|deployment)\s+(?:plan|plans|planning|timeline|scoping|scope|approach|strategy|discussion|proposal|checklist|readiness)\b|\b(?:plan|discuss|scope|agree|draft|review)\w*\s+(?:the\s+|a\s+)?(?:go[- ]?live|roll[- ]?out|launch|implementation|deployment)\b/i;
 
 /**
  * The step a key date belongs to: the decision target to the (last) contract signature step,
  * go-live to the (last) onboarding or go-live step. The last one, because "Kickoff call" early in
- * a plan is not the onboarding kickoff at its end.
+ * a plan is not the onboarding kickoff at its end; and not a step that only plans it ("Rollout plan
+ * review"), which is not when the product goes live.
  */
 export function keyDateStep(plan: ParsedPlan, which: 'decisionTarget' | 'goLiveTarget'): ParsedStep | null {
   const pattern = which === 'decisionTarget' ? SIGNATURE : GO_LIVE;
   for (let i = plan.steps.length - 1; i >= 0; i--) {
     const step = plan.steps[i];
-    if (step && pattern.test(step.action)) return step;
+    if (step && pattern.test(step.action) && !(which === 'goLiveTarget' && GO_LIVE_PLANNING.test(step.action))) return step;
   }
   return null;
 }

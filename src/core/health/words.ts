@@ -1,5 +1,5 @@
 /** How the health check writes steps, lists and counts in a seller's sentences. */
-import type { ParsedStep } from '../parsed-plan';
+import type { ParsedPlan, ParsedStep, StepColumn } from '../parsed-plan';
 
 export function clipText(text: string, max: number): string {
   const t = text.trim().replace(/\s+/g, ' ');
@@ -56,4 +56,22 @@ export function groupThousands(value: number): string {
 /** "[Economic buyer name]", "[Title]": bracketed text with a letter in it. */
 export function placeholdersIn(text: string): string[] {
   return [...new Set(text.match(/\[[^\][]*\p{L}[^\][]*\]/gu) ?? [])];
+}
+
+const USUAL_HEADERS: Readonly<Record<StepColumn, string>> = {
+  number: '#',
+  action: 'Action',
+  owner: 'Owner',
+  due: 'Due date',
+  status: 'Status',
+  dependsOn: 'Depends on',
+};
+
+/** The steps table's own name for a column ("Target date" where the plan calls its due column that), for advice in the document's words. */
+export function columnName(plan: ParsedPlan, column: StepColumn): string {
+  const table = plan.stepsTable;
+  const index = table?.columns[column];
+  const header = index === undefined ? undefined : table?.headers[index];
+  const clean = header?.replace(/[*_\\]/g, '').replace(/\s+/g, ' ').trim();
+  return clean || USUAL_HEADERS[column];
 }

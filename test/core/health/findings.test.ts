@@ -782,9 +782,9 @@ describe('off-track signals from the history', () => {
     );
   });
 
-  test('eb-overdue: the business case meeting with the economic buyer is overdue', () => {
-    const plan = read(HEALTHY, '2026-04-06');
-    // Steps 3, 4, 5, 6 and 7 are overdue as well: the overdue finding lists them.
+  test('eb-overdue: the business case meeting the economic buyer owns is overdue', () => {
+    const plan = read(edited(HEALTHY, ['| Sam Lee (Acme) \\+ Dana Ruiz (Globex) | Apr 3, 2026 |', '| Maria Chen (Globex) | Apr 3, 2026 |']), '2026-04-06');
+    // Steps 3, 4, 5 and 7 are overdue as well: the overdue finding lists them.
     expect(check(plan, { today: '2026-04-06' }).filter((f) => f.rule !== 'overdue')).toEqual([
       {
         rule: 'eb-overdue',
@@ -797,14 +797,19 @@ describe('off-track signals from the history', () => {
         place: cellOf(plan, 6, 'due'),
       },
     ]);
-    const held = read(edited(HEALTHY, ['| Apr 3, 2026 | Pending | 5 |', '| Apr 3, 2026 | Complete | 5 |']), '2026-04-06');
-    expect(rules(check(held, { today: '2026-04-06' }))).toEqual(['overdue']);
+  });
+
+  test('eb-overdue judges the owner, not the words of the action: our account executive\'s step that names the economic buyer is not hers', () => {
+    // Step 6 "Business case presentation to Maria Chen" is owned by Sam Lee (Acme) and Dana Ruiz.
+    const plan = read(HEALTHY, '2026-04-06');
+    expect(rules(check(plan, { today: '2026-04-06' }))).toEqual(['overdue']);
   });
 
   test('eb-overdue: a step the economic buyer owns, still a placeholder', () => {
     const plan = read(fixtureText('inserted/standard-en_US'), '2027-02-16');
     expect(only(check(plan, { today: '2027-02-16' }), 'eb-overdue')).toMatchObject({
-      detail: expect.stringContaining('step 10 (Contract signature) is overdue by 2 working days'),
+      // Step 5 (ROI/business case presentation to [Economic buyer name]) is owned by our AE and the champion: not the EB's.
+      detail: 'Step 10 (Contract signature) is overdue by 2 working days.',
       action: 'Escalate through Dana Ruiz, the champion, and find out who the economic buyer is.',
       say: 'What would help get the economic buyer to commit 15 minutes?',
     });

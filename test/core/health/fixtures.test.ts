@@ -30,3 +30,24 @@ test('a plan written as a list: the check says no Steps table was found', () => 
   expect(findings.map((f) => [f.rule, f.severity, f.title])).toEqual([['no-steps', 'critical', 'No plan found']]);
   expect(findings[0]?.detail).toMatch(/^No Steps table was found\./);
 });
+
+test('no step reads as the contract signature: the decision target before the security, legal and procurement steps is contradicted; go-live is measured against the onboarding kickoff, not the rollout plan review after it', () => {
+  const findings = checkFixture('no-signature-step', '2027-01-25');
+  expect(findings.map((f) => f.rule)).toEqual(['close-date']);
+  expect(findings[0]).toMatchObject({
+    severity: 'critical',
+    detail:
+      'No step reads as the contract signature, and a decision needs step 6 (Vendor onboarding in Coupa) first. ' +
+      'The steps put step 6 (Vendor onboarding in Coupa) on Mar 12, 2027 at the earliest, 15 working days after the decision target of Feb 19, 2027. ' +
+      'Step 4 (InfoSec questionnaire and pen test report review) and step 5 (Legal review of the MSA and DPA) also fall after the decision target.',
+    action:
+      'Move the decision target to Mar 12, 2027 or later, or agree with Dana Ruiz an earlier date for step 6 (Vendor onboarding in Coupa). ' +
+      'Add the contract signature as a step, so the close date is checked against it.',
+  });
+});
+
+test('advice names the plan\'s own columns: "Target date" where the plan calls its due column that', () => {
+  const plan = readMarkdownPlan(fixtureText('health/overdue-blocked').replace('| Jan 8, 2027 | Pending | 2, 6 |', '| TBD | Pending | 2, 6 |'), '2026-12-14');
+  const noDates = checkHealth({ plan, history: null, deal: NO_DEAL, today: '2026-12-14' }).find((f) => f.rule === 'no-dates');
+  expect(noDates?.action).toBe('Agree a date for each with its owner and write it in the Target date column.');
+});

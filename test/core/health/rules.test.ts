@@ -35,12 +35,27 @@ const CASES: Record<RuleId, RuleCases> = {
     ],
   },
   'close-date': {
-    valid: [{ name: 'the steps meet the decision target', plan: healthy }],
+    valid: [
+      { name: 'the steps meet the decision target', plan: healthy },
+      {
+        name: 'no signature step, and the security and legal steps come before the decision target',
+        plan: read(edited(HEALTHY, ['| 10 | Contract signature |', '| 10 | Go/no-go meeting |'], ['* Decision target: Apr 24, 2026', '* Decision target: May 1, 2026'])),
+      },
+    ],
     invalid: [
       {
         name: 'contract signature dated after the target',
         plan: read(edited(HEALTHY, ['* Decision target: Apr 24, 2026', '* Decision target: Apr 17, 2026'])),
         finding: { severity: 'critical', detail: 'The steps put step 10 (Contract signature) on Apr 24, 2026 at the earliest, 5 working days after the decision target of Apr 17, 2026.' },
+      },
+      {
+        name: 'no signature step, and the decision target falls before the legal review',
+        plan: read(edited(HEALTHY, ['| 10 | Contract signature |', '| 10 | Go/no-go meeting |'], ['* Decision target: Apr 24, 2026', '* Decision target: Apr 10, 2026'])),
+        finding: {
+          detail:
+            'No step reads as the contract signature, and a decision needs step 9 (Vendor management and legal review) first. ' +
+            'The steps put step 9 (Vendor management and legal review) on Apr 17, 2026 at the earliest, 5 working days after the decision target of Apr 10, 2026.',
+        },
       },
     ],
   },
@@ -55,7 +70,18 @@ const CASES: Record<RuleId, RuleCases> = {
     ],
   },
   'go-live-date': {
-    valid: [{ name: 'onboarding before the go-live target', plan: healthy }],
+    valid: [
+      { name: 'onboarding before the go-live target', plan: healthy },
+      {
+        name: 'a rollout plan review after the onboarding kickoff is not the go-live',
+        plan: read(
+          edited(HEALTHY, [
+            '| 11 | Onboarding kickoff | Priya Shah (Acme) | May 1, 2026 | Pending | 10 |',
+            '| 11 | Onboarding kickoff | Priya Shah (Acme) | May 1, 2026 | Pending | 10 |\n| 12 | Rollout plan review with Globex IT | Priya Shah (Acme) | May 15, 2026 | Pending | 11 |',
+          ]),
+        ),
+      },
+    ],
     invalid: [
       {
         name: 'go-live target before onboarding',
@@ -101,6 +127,8 @@ const CASES: Record<RuleId, RuleCases> = {
   'no-owner': {
     valid: [
       { name: 'every open step owned', plan: healthy },
+      { name: 'the buyer owner named in its own column', plan: withSideOwners({ ours: '', theirs: 'Dana Ruiz' }) },
+      { name: 'the seller owner named in its own column', plan: withSideOwners({ ours: 'Sam Lee', theirs: '—' }) },
       { name: 'a completed step without an owner', plan: read(edited(HEALTHY, ['| Both | Mar 6, 2026 | Complete |  |', '|  | Mar 6, 2026 | Complete |  |'])) },
     ],
     invalid: [
@@ -108,6 +136,11 @@ const CASES: Record<RuleId, RuleCases> = {
         name: 'an empty Owner cell',
         plan: read(edited(HEALTHY, ['| Dana Ruiz (Globex) | Apr 10, 2026 |', '|  | Apr 10, 2026 |'])),
         finding: { detail: 'Step 8 (Budget committee review) has no owner.' },
+      },
+      {
+        name: 'both per-side owner cells say none',
+        plan: withSideOwners({ ours: '—', theirs: 'n/a' }),
+        finding: { detail: 'Step 8 (Budget committee review) has no owner.', action: 'Agree who does each one and write their name in the owner column of their side.' },
       },
     ],
   },
@@ -274,11 +307,14 @@ const CASES: Record<RuleId, RuleCases> = {
     ],
   },
   'eb-overdue': {
-    valid: [{ name: 'the business case is not due yet', plan: healthy }],
+    valid: [
+      { name: 'the business case is not due yet', plan: healthy },
+      { name: 'an overdue step that names the economic buyer but is owned by our AE and the champion', plan: read(HEALTHY, '2026-04-06'), today: '2026-04-06' },
+    ],
     invalid: [
       {
-        name: 'the business case meeting with the economic buyer is overdue',
-        plan: read(HEALTHY, '2026-04-06'),
+        name: 'the business case meeting the economic buyer owns is overdue',
+        plan: read(edited(HEALTHY, ['| Sam Lee (Acme) \\+ Dana Ruiz (Globex) | Apr 3, 2026 |', '| Maria Chen (Globex) | Apr 3, 2026 |']), '2026-04-06'),
         today: '2026-04-06',
         finding: { detail: 'Step 6 (Business case presentation to Maria Chen) is overdue by 1 working day.' },
       },
@@ -297,6 +333,14 @@ const CASES: Record<RuleId, RuleCases> = {
     ],
   },
 };
+
+/** The healthy plan with step 8's owners in per-side columns (as the reader gives "Seller owner" + "Buyer owner"). */
+function withSideOwners(sideOwners: { ours: string; theirs: string }) {
+  return () => {
+    const plan = readMarkdownPlan(HEALTHY, DEFAULT_TODAY);
+    return { ...plan, steps: plan.steps.map((s) => (s.number === 8 ? { ...s, owner: '', sideOwners } : s)) };
+  };
+}
 
 function slipped(times: 1 | 2) {
   const once = edited(HEALTHY, ['| Mar 20, 2026 | In progress | 2 |', '| Mar 27, 2026 | In progress | 2 |']);

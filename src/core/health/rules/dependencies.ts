@@ -2,6 +2,7 @@
 import { topologicalOrder } from '../../schedule';
 import { stepPlace } from '../places';
 import type { Rule } from '../types';
+import { columnName } from '../words';
 
 export const dependencies: Rule = {
   id: 'dependencies',
@@ -16,7 +17,7 @@ export const dependencies: Rule = {
     return {
       title: 'Steps that wait for each other',
       detail: cycles.map((c) => c.message).join(' '),
-      action: 'Fix the Depends on column so that each step waits only for steps that can finish before it.',
+      action: `Fix the ${columnName(plan, 'dependsOn')} column so that each step waits only for steps that can finish before it.`,
       say: null,
       place: stepPlace(step, 'dependsOn'),
     };

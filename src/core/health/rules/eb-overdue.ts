@@ -1,11 +1,11 @@
-/** "EB won't schedule the business case meeting": an overdue step the economic buyer owns or is the audience of. */
+/** "EB won't schedule the business case meeting": an overdue step the economic buyer owns (judged by its owner, not by the words of its action). */
 import type { ParsedStep } from '../../parsed-plan';
 import { dueSignal } from '../../status-style';
 import { championName } from '../context';
 import { EB_WORDS, isNamed, mentions } from '../people';
 import { stepPlace } from '../places';
 import type { Rule } from '../types';
-import { capital, listWords, stepName } from '../words';
+import { capital, listWords, ownersOf, stepName } from '../words';
 
 export const ebOverdue: Rule = {
   id: 'eb-overdue',
@@ -13,11 +13,11 @@ export const ebOverdue: Rule = {
   method: "EB won't schedule the business case meeting: EB is not bought in or deal isn't a priority.",
   check(context) {
     const { economicBuyer: eb, people, open, today, calendar } = context;
-    const involves = (s: ParsedStep): boolean =>
-      EB_WORDS.test(s.owner) ||
-      EB_WORDS.test(s.action) ||
-      (eb !== null && eb.name.trim() !== '' && (mentions(s.owner, eb.name, people) || mentions(s.action, eb.name, people)));
-    const overdue = open.filter((s) => involves(s) && dueSignal(s, today, calendar) === 'overdue');
+    // The owner says whose step it is; an action that names the economic buyer ("Business case
+    // presentation to Maria Chen") may well be ours to deliver.
+    const owns = (s: ParsedStep): boolean =>
+      ownersOf(s).some((owner) => EB_WORDS.test(owner) || (eb !== null && eb.name.trim() !== '' && mentions(owner, eb.name, people)));
+    const overdue = open.filter((s) => owns(s) && dueSignal(s, today, calendar) === 'overdue');
     const first = overdue[0];
     if (!first) return null;
     const name = eb && isNamed(eb) ? eb.name.trim() : null;

@@ -1,7 +1,7 @@
 /** Every step needs a date and an owner: steps without a date (no-dates) and steps without an owner (no-owner). */
 import { stepPlace } from '../places';
 import type { Rule } from '../types';
-import { capital, count, listSteps } from '../words';
+import { capital, columnName, count, listSteps, ownersOf } from '../words';
 
 export const noDates: Rule = {
   id: 'no-dates',
@@ -17,7 +17,7 @@ export const noDates: Rule = {
       detail: none
         ? `None of the ${count(plan.steps.length, 'step')} has a due date.`
         : `${capital(listSteps(undated))} ${undated.length === 1 ? 'has' : 'have'} no due date.`,
-      action: 'Agree a date for each with its owner and write it in the Due date column.',
+      action: `Agree a date for each with its owner and write it in the ${columnName(plan, 'due')} column.`,
       say: null,
       place: stepPlace(undated[0], 'due'),
     };
@@ -28,13 +28,16 @@ export const noOwner: Rule = {
   id: 'no-owner',
   severity: 'warning',
   method: 'Every step has an owner, a deadline, and a dependency. Every step needs a date and an owner.',
-  check({ open }) {
-    const ownerless = open.filter((s) => s.owner.trim() === '');
+  check({ plan, open }) {
+    // A step whose buyer (or seller) owner is named in a per-side owner column has an owner.
+    const ownerless = open.filter((s) => ownersOf(s).length === 0);
     if (ownerless.length === 0) return null;
     return {
       title: 'Steps without an owner',
       detail: `${capital(listSteps(ownerless))} ${ownerless.length === 1 ? 'has' : 'have'} no owner.`,
-      action: 'Agree who does each one and write their name in the Owner column.',
+      action: plan.steps.some((s) => s.sideOwners !== null)
+        ? 'Agree who does each one and write their name in the owner column of their side.'
+        : `Agree who does each one and write their name in the ${columnName(plan, 'owner')} column.`,
       say: null,
       place: stepPlace(ownerless[0], 'owner'),
     };
