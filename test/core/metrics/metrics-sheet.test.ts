@@ -1,0 +1,86 @@
+// The Metrics sheet's formulas, evaluated by a real formula engine (HyperFormula, Google Sheets settings) over fixture workbooks, agree with the same metrics computed in TypeScript.
+import { evaluateSheets, evaluateWorkbook, workbookSheets, type EvaluatedValue } from '../../../tools/sheets-engine';
+import { toSerial } from '../../../src/core/metrics/cells';
+import { METRICS_SHEET } from '../../../src/core/metrics/layout';
+import { FIRST_RANK_ROW, METRIC_ROWS, metricCell, metricsSheet, type MetricId } from '../../../src/core/metrics/metrics-sheet';
+import { referenceMetrics, type MetricValue } from '../../../src/core/metrics/reference';
+import { WORKBOOKS, type FixtureWorkbook } from './workbooks';
+
+const QUARTERS = ['F', 'G', 'H', 'I'] as const;
+
+function expectSame(actual: EvaluatedValue, expected: MetricValue, where: string): void {
+  if (typeof expected === 'number') {
+    expect([where, typeof actual]).toEqual([where, 'number']);
+    expect([where, actual as number]).toEqual([where, expect.closeTo(expected, 9)]);
+  } else {
+    expect([where, actual ?? '']).toEqual([where, expected]);
+  }
+}
+
+function reference(w: FixtureWorkbook) {
+  return referenceMetrics({ plans: w.plans, opportunities: w.opportunities, asOf: w.asOf });
+}
+
+describe.each(WORKBOOKS.map((make) => [make().name, make] as const))('workbook "%s"', (_name, make) => {
+  const w = make();
+  const book = evaluateWorkbook(w.data, { asOf: w.asOf });
+  const ref = reference(w);
+  afterAll(() => book.destroy());
+
+  test('no formula evaluates to an error', () => {
+    for (const sheet of [METRICS_SHEET, 'Step kinds']) {
+      const errors = book.values(sheet).flatMap((row, r) => row.flatMap((v, c) => (v !== null && typeof v === 'object' ? [[r + 1, c + 1, v.error]] : [])));
+      expect([sheet, errors]).toEqual([sheet, []]);
+    }
+  });
+
+  test('the quarters are the four up to the one holding As of', () => {
+    expect(QUARTERS.map((c) => book.value(METRICS_SHEET, `${c}3`))).toEqual(ref.quarterStarts.map(toSerial));
+  });
+
+  test.each(METRIC_ROWS.map((m) => [m.id] as const))('%s: to date and per quarter, as computed from the plans', (id: MetricId) => {
+    expectSame(book.value(METRICS_SHEET, metricCell(id)), ref.metrics[id].toDate, `${id} to date`);
+    QUARTERS.forEach((c, i) => expectSame(book.value(METRICS_SHEET, metricCell(id, c)), ref.metrics[id].quarters[i] ?? '', `${id} ${c}`));
+  });
+
+  test('steps that slip most often: the ranking by kind, highest first', () => {
+    const shown = [];
+    for (let r = FIRST_RANK_ROW; r < FIRST_RANK_ROW + 15; r++) {
+      const kind = book.value(METRICS_SHEET, `B${r}`);
+      if (kind === '' || kind === null) continue;
+      shown.push({ kind, slips: book.value(METRICS_SHEET, `C${r}`), slipDays: book.value(METRICS_SHEET, `D${r}`), stepsSlipped: book.value(METRICS_SHEET, `E${r}`) });
+    }
+    expect(shown).toEqual(ref.ranking);
+  });
+
+  test('each colour rule paints a value meeting its target green and one missing it red, and an empty value neither', () => {
+    const sheet = metricsSheet();
+    const checks: { id: MetricId; column: string; expected: [boolean, boolean]; formulas: string[] }[] = [];
+    for (const m of METRIC_ROWS) {
+      if (m.meets === null || m.targetValue === null) continue;
+      const rules = sheet.rules.filter((rule) => rule.range.startsWith(`E${metricCell(m.id).slice(1)}:`));
+      expect(rules).toHaveLength(2);
+      const target = m.targetValue;
+      const op = m.meets;
+      ['E', ...QUARTERS].forEach((column, i) => {
+        const value = i === 0 ? ref.metrics[m.id].toDate : ref.metrics[m.id].quarters[i - 1];
+        const meets = typeof value === 'number' ? (op === '>' ? value > target : op === '>=' ? value >= target : value <= target) : null;
+        checks.push({ id: m.id, column, expected: meets === null ? [false, false] : meets ? [true, false] : [false, true], formulas: rules.map((r) => moved(r.formula, column)) });
+      });
+    }
+    const scratch = evaluateSheets({ ...workbookSheets(w.data), Check: checks.map((c) => c.formulas) }, { asOf: w.asOf });
+    try {
+      checks.forEach((c, row) => {
+        const painted = [scratch.value('Check', `A${row + 1}`) === true, scratch.value('Check', `B${row + 1}`) === true];
+        expect([c.id, c.column, painted]).toEqual([c.id, c.column, c.expected]);
+      });
+    } finally {
+      scratch.destroy();
+    }
+  });
+});
+
+/** A rule's formula as Sheets applies it to a cell of its range: relative references move with the column; sheet-qualified for a scratch sheet. */
+function moved(formula: string, column: string): string {
+  return formula.replace(/(?<![$A-Z])E(\d+)/g, `${column}$1`).replace(/(\$?[A-Z]{1,2}\$?\d+)/g, `${METRICS_SHEET}!$1`);
+}
