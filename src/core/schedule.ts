@@ -932,6 +932,32 @@ export function criticalChain(steps: readonly ScheduleStep[], fromKey: string): 
   return walkChain(graph, fromKey, (k) => latestPredecessor(graph, k, now), (k) => isComplete(graph.byKey.get(k)));
 }
 
+/**
+ * Links the dates contradict: an open step due before an open step it depends on (the overlap a
+ * shift keeps and notes as "was due N working days before"). Completed steps happened; undated
+ * ones have no date to contradict. The health check reports these with the links to missing steps.
+ */
+export function dateOrderProblems(steps: readonly ScheduleStep[], calendar: WorkCalendar = WORKING_DAYS): ScheduleProblem[] {
+  const { graph } = prepareGraph(steps, [], NOT_CHECKED);
+  const problems: ScheduleProblem[] = [];
+  for (const s of graph.steps) {
+    if (s.due === null || isComplete(s) || !isIsoDate(s.due)) continue;
+    for (const p of graph.preds.get(s.key) ?? []) {
+      const ps = graph.byKey.get(p);
+      if (!ps || ps.due === null || isComplete(ps) || !isIsoDate(ps.due)) continue;
+      const gap = workingDaysBetween(ps.due, s.due, calendar);
+      if (gap < 0) {
+        problems.push({
+          kind: 'negative-gap',
+          message: `${capital(stepLabel(s))} is due ${dayCount(-gap, calendar)} before ${stepLabel(ps)}, which it depends on.`,
+          steps: [ps.number, s.number],
+        });
+      }
+    }
+  }
+  return problems;
+}
+
 export interface CloseDateCheck {
   ok: boolean;
   decisionTarget?: KeyDateCheck;

@@ -115,7 +115,9 @@ describe('close-date: the decision target the steps cannot meet', () => {
         'The steps put step 11 (Onboarding kickoff) on May 8, 2026 at the earliest, 5 working days after the go-live target of May 1, 2026. ' +
         'It is driven by step 9 (Vendor management and legal review), due May 8, 2026: steps 9 → 10 → 11.',
     });
-    expect(rules(findings)).toEqual(['close-date', 'go-live-date']);
+    // Step 10 is now due before step 9, which it depends on: the dates contradict the link too.
+    expect(only(findings, 'dependencies').detail).toBe('Step 10 (Contract signature) is due 10 working days before step 9 (Vendor management and legal review), which it depends on.');
+    expect(rules(findings)).toEqual(['close-date', 'go-live-date', 'dependencies']);
   });
 
   test('a contract signature dated after the target', () => {
@@ -776,7 +778,7 @@ describe('off-track signals from the history', () => {
     const { history, plan } = historyOf(['2026-03-10', added]);
     const findings = check(plan, { history, today: '2026-03-12' });
     // Onboarding was already due May 1: the go-live target still holds.
-    expect(rules(findings)).toEqual(['close-date', 'scope']);
+    expect(rules(findings)).toEqual(['close-date', 'dependencies', 'scope']);
     expect(only(findings, 'scope').detail).toBe(
       'Added since the plan began on Mar 2, 2026: step 12 (Vendor risk assessment) on Mar 10, 2026. The decision target no longer holds against the steps.',
     );

@@ -51,3 +51,18 @@ test('advice names the plan\'s own columns: "Target date" where the plan calls i
   const noDates = checkHealth({ plan, history: null, deal: NO_DEAL, today: '2026-12-14' }).find((f) => f.rule === 'no-dates');
   expect(noDates?.action).toBe('Agree a date for each with its owner and write it in the Target date column.');
 });
+
+test('broken dependencies: a deleted step, a name that matches no step, and a step due before the step it waits for', () => {
+  const findings = checkFixture('broken-dependencies', '2027-01-18');
+  expect(findings.map((f) => f.rule)).toEqual(['dependencies']);
+  expect(findings[0]).toMatchObject({
+    title: 'Dependencies that do not hold',
+    detail:
+      'Step 7 (Order form and MSA review) depends on step 6, which is not in the plan; that link was ignored. ' +
+      'Step 8 (Contract signature) depends on "Security sign-off", which matches no step; that link was ignored. Write the step number instead. ' +
+      'Step 5 (Pilot readout) is due 2 working days before step 4 (Pilot with the finance team), which it depends on.',
+    action:
+      'In the Predecessor column, name a step that is in the plan by its number, or clear the link. ' +
+      'Give each step a date on or after the steps it waits for, or fix the link (Shift downstream dates moves the steps after a change).',
+  });
+});

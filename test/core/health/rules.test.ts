@@ -239,12 +239,28 @@ const CASES: Record<RuleId, RuleCases> = {
     ],
   },
   dependencies: {
-    valid: [{ name: 'links that flow forward', plan: healthy }],
+    valid: [
+      { name: 'links that flow forward', plan: healthy },
+      { name: 'a step due before the one it waits for, once that one is complete', plan: read(edited(HEALTHY, ['| Mar 13, 2026 | In progress | 1 |', '| Mar 5, 2026 | In progress | 1 |'])) },
+    ],
     invalid: [
       {
         name: 'a circle',
         plan: read(edited(HEALTHY, ['| Mar 13, 2026 | In progress | 1 |', '| Mar 13, 2026 | In progress | 1, 5 |'])),
         finding: { detail: 'Steps 4 → 5 → 4 depend on each other in a circle; their dates cannot be checked against each other or the decision target.' },
+      },
+      {
+        name: 'a Depends on naming a deleted step',
+        plan: read(edited(HEALTHY, ['| Apr 10, 2026 | Pending | 7 |', '| Apr 10, 2026 | Pending | 7, 12 |'])),
+        finding: { title: 'Dependencies that do not hold', detail: 'Step 8 (Budget committee review) depends on step 12, which is not in the plan; that link was ignored.' },
+      },
+      {
+        name: 'a successor due before its predecessor',
+        plan: read(edited(HEALTHY, ['| Apr 3, 2026 | Pending | 6 |', '| Apr 1, 2026 | Pending | 6 |'])),
+        finding: {
+          detail: 'Step 7 (Pricing proposal delivery) is due 2 working days before step 6 (Business case presentation to Maria Chen), which it depends on.',
+          place: expect.objectContaining({ kind: 'cell', row: 7, column: 3 }),
+        },
       },
     ],
   },
