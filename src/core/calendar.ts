@@ -206,6 +206,13 @@ export function workingDaysBetween(from: IsoDate, to: IsoDate, calendar: WorkCal
   return a <= b ? workingIn(a, b, holidays) : -workingIn(b, a, holidays);
 }
 
+/** Working days from `start` to `end`, both counted (Monday to Friday of one week is 5); 0 when `end` is earlier. */
+export function workingDaysIn(start: IsoDate, end: IsoDate, calendar: WorkCalendar = WORKING_DAYS): number {
+  const [a, b] = [dayNumber(start), dayNumber(end)];
+  if (b < a) return 0;
+  return calendar.calendarDays ? b - a + 1 : workingIn(a - 1, b, weekdayHolidays(calendar));
+}
+
 /** Today's date in a given IANA time zone, as the person sees it on their calendar. */
 export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
   try {

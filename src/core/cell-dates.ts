@@ -1,15 +1,21 @@
 /** Reads due-date cells as people type them ("Mar 3", "3/14 (tentative)", "Week 3", "TBD") and writes a new date back in the cell's own form. */
 import { planDateStyle } from './date-format';
 import type { IsoDate } from './plan';
-import { addDays, addWorkingDays, compareDates, dateParts, dayOfWeek, daysBetween, isoFromParts, workingDaysBetween, WORKING_DAYS, type WorkCalendar } from './calendar';
+import { addDays, addWorkingDays, compareDates, dateParts, dayOfWeek, daysBetween, isoFromParts, isWorkingDay, workingDaysBetween, workingDaysIn, WORKING_DAYS, type WorkCalendar } from './calendar';
 
 export type Weekday = 'none' | 'short' | 'long';
 export type Caps = 'title' | 'lower' | 'upper';
 
 /** A range written in a due cell ("Mar 3-7", "3/3 - 3/7"): the due date is its end; the start is kept only to write the range back. */
 export interface DateRange {
-  /** Calendar days from start to end; a moved range keeps its length ("Mar 3-7" moved to Mar 14 is "Mar 10-14"). */
+  /** Calendar days from start to end: the length kept when the plan counts calendar days. */
   days: number;
+  /**
+   * Working days from start to end, both counted ("Jan 26-30" is 5): a moved range keeps this many
+   * and starts on a working day ("Jan 26-30" moved 5 working days is "Feb 2-6"). 0 for a range
+   * with no working day in it, which keeps its calendar days instead.
+   */
+  workdays: number;
   /** The text between start and end as typed: "-", " - ", " to ". */
   joiner: string;
   /**
@@ -24,6 +30,11 @@ export interface DateRange {
 /** What every written calendar date shares: an optional weekday (recomputed on write), letter case, and range. */
 export interface Written {
   weekday: Weekday;
+  /**
+   * "Week of ", "w/c ", as typed before the date: the cell names a working week by its first day
+   * and is due on that week's last working day; a new date is written as the Monday of its week.
+   */
+  weekOf?: string;
   /** The text between weekday and date as typed: " ", ", ". */
   weekdaySep: string;
   caps: Caps;
@@ -80,6 +91,27 @@ export interface DateContext {
   calendar?: WorkCalendar;
   /** formatDueDate only: the form for a date a "Week N" cell cannot say (the plan's usual form); default "Mar 3". */
   fallback?: DateFormat;
+  /**
+   * formatDueDate only: how the document writes a year, for a year-less cell that must now say one
+   * ("1/15/27" where the plan writes "12/1/26"); from documentYears. Default: four digits.
+   */
+  years?: DocumentYears;
+}
+
+/** The year digits the document's numeric and written-out dates use when they give a year. */
+export interface DocumentYears {
+  numeric: 2 | 4;
+  text: 2 | 4;
+}
+
+/** How the document's dates write their years: the most common digits among those that give one, per style. */
+export function documentYears(formats: readonly (DateFormat | null | undefined)[]): DocumentYears {
+  const count = { numeric: [0, 0], text: [0, 0] };
+  for (const f of formats) {
+    if (f && (f.style === 'numeric' || f.style === 'text') && f.yearDigits) count[f.style][f.yearDigits === 2 ? 0 : 1]!++;
+  }
+  const pick = (c: number[]): 2 | 4 => ((c[0] ?? 0) > (c[1] ?? 0) ? 2 : 4);
+  return { numeric: pick(count.numeric), text: pick(count.text) };
 }
 
 const SHORT = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
@@ -100,6 +132,8 @@ const DAY_RE = sticky(`(\\d\\d?)${ORD}(?![\\da-z]|[/.]\\d)`);
 const YEAR_RE = sticky('(,)?\\s*(\\d{4}|\\d\\d)(?![\\d:])');
 const JOIN_RE = sticky('\\s*[-–—]\\s*|\\s+(?:to|through|thru|till|until)\\s+');
 const WEEK_WORD = '(?:weeks?|wks?\\.?|w)';
+// "Week of Jan 12", "w/c 12 Jan", "week commencing 12 January", "WB 12/1".
+const WEEK_OF_RE = sticky('(?:(?:the\\s+)?week\\s+(?:of|commencing|beginning|starting)|w\\/[cb]|w\\.c\\.|wc|wb)\\.?:?\\s*');
 const WEEK_RE = sticky(`(${WEEK_WORD}\\s*)(\\d{1,3})(?:(\\s*(?:[-–—]|to)\\s*${WEEK_WORD}?\\s*)(\\d{1,3}))?(?![\\da-z])`);
 const QUARTER_RE = /\b(?:q[1-4]|h[12]|[1-4][qh]|eo[wmqy]|fy|quarter)(?:'?\d\d){0,2}\b|\b(?:next|this|end of(?: the)?) (?:week|month|year)\b/;
 const MONTH_ONLY_RE = new RegExp(`^(?:(?:early|mid|late|end of|start of|beginning of|by|in|before)[\\s-]*)?(?:${MON})\\.?(?:,?\\s*'?\\d\\d(?:\\d\\d)?)?\\W*$`);
@@ -122,7 +156,7 @@ interface Part {
 }
 
 type Hit =
-  | { i: number; end: number; first: Part | null; last: Part; joiner: string; compact: boolean; wd: RegExpExecArray | null }
+  | { i: number; end: number; first: Part | null; last: Part; joiner: string; compact: boolean; wd: RegExpExecArray | null; weekOf?: string }
   | { i: number; end: number; week: RegExpExecArray };
 
 function at(re: RegExp, s: string, i: number): RegExpExecArray | null {
@@ -160,6 +194,11 @@ function day(s: string, i: number): Part | null {
 const family = (p: Part): string => (p.k === 'mf' || p.k === 'df' ? 'text' : p.k);
 
 function scanAt(s: string, i: number): Hit | null {
+  const weekOf = at(WEEK_OF_RE, s, i);
+  if (weekOf) {
+    const first = single(s, i + weekOf[0].length);
+    if (first) return { i, end: first.end, first: null, last: first, joiner: '', compact: false, wd: null, weekOf: weekOf[0] };
+  }
   const wd = at(WD_RE, s, i);
   const from = wd ? i + wd[0].length : i;
   let hit: Hit | null = null;
@@ -243,6 +282,18 @@ function nearest(month: number, dayOfMonth: number, ref: IsoDate): IsoDate | nul
 
 const capsOf = (word: string): Caps => (word === word.toLowerCase() ? 'lower' : word.length > 1 && word === word.toUpperCase() ? 'upper' : 'title');
 
+/** Monday of the week a day falls in (a Sunday belongs to the week it ends). */
+function mondayOf(date: IsoDate): IsoDate {
+  return addDays(date, -((dayOfWeek(date) + 6) % 7));
+}
+
+/** The last working day of the Monday-to-Friday week holding `date`; null when the whole week is holidays. */
+function weekOfEnd(date: IsoDate, calendar: WorkCalendar): IsoDate | null {
+  const monday = mondayOf(date);
+  for (let d = addDays(monday, 4); compareDates(d, monday) >= 0; d = addDays(d, -1)) if (isWorkingDay(d, calendar)) return d;
+  return null;
+}
+
 function weekEnd(start: IsoDate, n: number, calendar: WorkCalendar): IsoDate {
   return calendar.calendarDays ? addDays(start, n * 7 - 1) : addWorkingDays(start, n * 5 - 1, calendar);
 }
@@ -280,6 +331,7 @@ function build(text: string, h: Hit, ctx: DateContext): ParsedDate | null {
   } else end = nearest(lm, ld, ctx.referenceDate);
   if (!end) return null;
   let days = 0;
+  let workdays = 0;
   if (first) {
     const [fm, fd] = md(first);
     let start = isoFromParts(fy ?? yearOf(end), fm, fd);
@@ -287,6 +339,12 @@ function build(text: string, h: Hit, ctx: DateContext): ParsedDate | null {
     if (start && fy === null && !compact && compareDates(start, end) > 0) start = isoFromParts(yearOf(end) - 1, fm, fd);
     if (!start || compareDates(start, end) > 0) return null;
     days = daysBetween(start, end);
+    workdays = workingDaysIn(start, end, calendar);
+  }
+  if (h.weekOf) {
+    // The week the named day falls in, due on its last working day (a holiday Friday makes it Thursday).
+    end = weekOfEnd(end, calendar);
+    if (!end) return null;
   }
   const shape = compact && first?.k !== 'day' ? first! : last;
   const yearDigits = last.y ? (last.y.length as 2 | 4) : 0;
@@ -295,7 +353,8 @@ function build(text: string, h: Hit, ctx: DateContext): ParsedDate | null {
     weekday: wd ? (/day$/i.test(wd[1]!) ? 'long' : 'short') : 'none',
     weekdaySep: wd?.[2] ?? ' ',
     caps: capsOf(shape.word ?? wd?.[1] ?? 'T'),
-    range: first ? { days, joiner: h.joiner, compact, startYear: !compact && !!first.y } : null,
+    range: first ? { days, workdays, joiner: h.joiner, compact, startYear: !compact && !!first.y } : null,
+    ...(h.weekOf ? { weekOf: h.weekOf } : {}),
   };
   let format: DateFormat;
   if (shape.k === 'iso') format = { ...around, ...written, style: 'iso' };
@@ -352,24 +411,26 @@ function weekdayText(date: IsoDate, f: Dated): string {
   return cased(f.weekday === 'long' ? name : name.slice(0, 3), f.caps) + f.weekdaySep;
 }
 
-function yearText(year: number, f: Dated): string {
-  const yy = f.style !== 'iso' && f.yearDigits === 2 ? String(year % 100).padStart(2, '0') : String(year);
+function yearText(year: number, f: Dated, years?: DocumentYears): string {
+  // A year-less cell that must now say its year says it as the document's other dates do.
+  const digits = f.style === 'iso' ? 4 : f.yearDigits || (years?.[f.style] ?? 4);
+  const yy = digits === 2 ? String(year % 100).padStart(2, '0') : String(year);
   if (f.style !== 'text') return yy;
   // A year added to a year-less "Mar 3" takes the usual "Mar 3, 2027".
   return (f.comma || (f.monthFirst && !f.yearDigits) ? ', ' : ' ') + yy;
 }
 
-function one(date: IsoDate, f: Dated, withYear: boolean, order: 'mdy' | 'dmy', weekday = true): string {
+function one(date: IsoDate, f: Dated, withYear: boolean, order: 'mdy' | 'dmy', weekday = true, years?: DocumentYears): string {
   const { year, month, day: d } = dateParts(date);
   let out: string;
   if (f.style === 'iso') out = date;
   else if (f.style === 'numeric') {
     const nums = (order === 'mdy' ? [month, d] : [d, month]).map((n) => String(n).padStart(f.padded ? 2 : 1, '0'));
-    out = nums.join(f.separator) + (withYear ? f.separator + yearText(year, f) : '');
+    out = nums.join(f.separator) + (withYear ? f.separator + yearText(year, f, years) : '');
   } else {
     const mon = cased(f.monthStyle === 'long' ? LONG[month - 1]! : SHORT[month - 1]! + (f.dot && month !== 5 ? '.' : ''), f.caps);
     const dd = cased(ordinal(d, f.ordinal), f.caps);
-    out = (f.monthFirst ? `${mon} ${dd}` : `${dd}${f.of ? ' of' : ''} ${mon}`) + (withYear ? yearText(year, f) : '');
+    out = (f.monthFirst ? `${mon} ${dd}` : `${dd}${f.of ? ' of' : ''} ${mon}`) + (withYear ? yearText(year, f, years) : '');
   }
   return (weekday ? weekdayText(date, f) : '') + out;
 }
@@ -401,14 +462,18 @@ const PLAIN: Dated = {
 };
 
 /**
- * Writes `date` the way `format` was written, text around it included. A year the cell left
- * out stays out only while the date is in the reference year and reads back as the same date.
- * A range keeps its length in calendar days and writes compactly again when both ends share a
- * month. A numeric date whose day is 12 or less follows the document's order, so that it reads
- * back right. A "Week N" cell stays a week when the date is a week's last working day; else it
- * gets `context.fallback` (default "Mar 3"), weeks being relative and not every date a week's end.
+ * Writes `date` the way `format` was written, text around it included. A year the cell left out
+ * stays out while the new date is in the same year as the cell's old date (`previous`; without
+ * it, the reference year) and reads back as the same date; else the year is written as the
+ * document writes years (`context.years`: "1/15/27" where the plan writes "12/1/26"). A range
+ * keeps its length in working days (calendar days on a calendar-days plan), so it starts on a
+ * working day, and writes compactly again when both ends share a month. "Week of Jan 12" is
+ * written as the Monday of the new date's week. A numeric date whose day is 12 or less follows
+ * the document's order, so that it reads back right. A "Week N" cell stays a week when the date
+ * is a week's last working day; else it gets `context.fallback` (default "Mar 3"), weeks being
+ * relative and not every date a week's end.
  */
-export function formatDueDate(date: IsoDate, format: DateFormat, context: DateContext): string {
+export function formatDueDate(date: IsoDate, format: DateFormat, context: DateContext, previous?: IsoDate | null): string {
   const { prefix, suffix } = format;
   let f: Dated;
   if (format.style === 'week') {
@@ -417,18 +482,32 @@ export function formatDueDate(date: IsoDate, format: DateFormat, context: DateCo
     const fb = context.fallback;
     f = { ...(fb && fb.style !== 'week' ? fb : PLAIN), range: null };
   } else f = format;
-  const { year, month, day: d } = dateParts(date);
-  const showYear = (f.style !== 'text' && f.style !== 'numeric') || f.yearDigits > 0 || year !== yearOf(context.referenceDate) || nearest(month, d, context.referenceDate) !== date;
+  const calendar = context.calendar ?? WORKING_DAYS;
+  // "Week of" names the week by its Monday; everything else writes the date itself.
+  const shown = f.weekOf !== undefined ? mondayOf(date) : date;
+  const { year, month, day: d } = dateParts(shown);
+  const yearless = (f.style === 'text' || f.style === 'numeric') && f.yearDigits === 0;
+  const inferredYear = previous ? yearOf(previous) : yearOf(context.referenceDate);
+  const showYear = !yearless || yearOf(date) !== inferredYear || nearest(month, d, context.referenceDate) !== shown;
   const r = f.range;
-  const start = r ? addDays(date, -r.days) : date;
+  const start = r ? rangeStart(date, r, calendar) : shown;
   const order = f.style === 'numeric' && (d > 12 || dateParts(start).day > 12) ? f.order : context.dayFirst ? 'dmy' : 'mdy';
+  const years = context.years;
   let body: string;
-  if (!r) body = one(date, f, showYear, order);
+  if (!r) body = (f.weekOf ?? '') + one(shown, f, showYear, order, true, years);
   else if (r.compact && f.style === 'text' && start.slice(0, 7) === date.slice(0, 7)) {
     const [sd, ed] = [dateParts(start).day, d].map((n) => cased(ordinal(n, f.ordinal), f.caps));
     body = f.monthFirst
-      ? one(start, f, false, order) + r.joiner + ed + (showYear ? yearText(year, f) : '')
-      : weekdayText(start, f) + sd + r.joiner + one(date, f, showYear, order, false);
-  } else body = one(start, f, r.startYear, order) + r.joiner + one(date, f, showYear, order);
+      ? one(start, f, false, order) + r.joiner + ed + (showYear ? yearText(year, f, years) : '')
+      : weekdayText(start, f) + sd + r.joiner + one(date, f, showYear, order, false, years);
+  } else body = one(start, f, r.startYear, order, true, years) + r.joiner + one(date, f, showYear, order, true, years);
   return prefix + body + suffix;
+}
+
+/** Where a moved range starts: as many working days before its end as it had, on a working day. */
+function rangeStart(end: IsoDate, r: DateRange, calendar: WorkCalendar): IsoDate {
+  if (calendar.calendarDays || r.workdays === 0) return addDays(end, -r.days);
+  let last = end;
+  for (let i = 0; i < 366 && !isWorkingDay(last, calendar); i++) last = addDays(last, -1);
+  return r.workdays > 1 ? addWorkingDays(last, -(r.workdays - 1), calendar) : last;
 }

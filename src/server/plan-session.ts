@@ -1,5 +1,5 @@
 /** Opening the plan for an action: read the document once, and bring the history up to date with what people edited since the last action. */
-import { formatDueDate, parseDueDate, type DateContext, type DateFormat } from '../core/cell-dates';
+import { documentYears, formatDueDate, parseDueDate, type DateContext, type DateFormat } from '../core/cell-dates';
 import { formatPlanDate } from '../core/date-format';
 import { UserError } from '../core/errors';
 import { liveSteps, observe, startHistory, type PlanHistory } from '../core/history';
@@ -27,20 +27,34 @@ export interface PlanSession {
   locale: string;
 }
 
-/** How dates are read and written in this document: the same context the reader used, so a written date reads back as itself. */
-export function dateContext(plan: ParsedPlan): DateContext {
-  return { dayFirst: plan.dayFirst, referenceDate: plan.referenceDate, evaluationStart: plan.keyDates.evaluationStart?.date ?? null };
+/**
+ * How dates are read and written in this document: the same context the reader used, so a written
+ * date reads back as itself; the years as the document writes them; and the plan's calendar, so a
+ * range keeps its working days.
+ */
+export function dateContext(plan: ParsedPlan, calendar?: WorkCalendar): DateContext {
+  const formats = [...plan.steps.map((s) => s.dueFormat), ...Object.values(plan.keyDates).map((k) => k?.format)];
+  return {
+    dayFirst: plan.dayFirst,
+    referenceDate: plan.referenceDate,
+    evaluationStart: plan.keyDates.evaluationStart?.date ?? null,
+    years: documentYears(formats),
+    ...(calendar ? { calendar } : {}),
+  };
 }
 
-/** A step's date written as its cell writes dates; a step with no date of its own is written in the user's locale style. */
-export function dateWriter(plan: ParsedPlan, locale: string): (step: ParsedStep | null, date: IsoDate) => string {
-  const dates = dateContext(plan);
+/**
+ * A step's date written as its cell writes dates (a year-less cell stays year-less unless the date
+ * changes year); a step with no date of its own is written in the user's locale style.
+ */
+export function dateWriter(plan: ParsedPlan, locale: string, calendar?: WorkCalendar): (step: ParsedStep | null, date: IsoDate) => string {
+  const dates = dateContext(plan, calendar);
   const probe = parseDueDate(formatPlanDate('2026-03-03', locale), dates);
   const fallback: DateFormat | undefined = probe.kind === 'date' ? probe.format : undefined;
   const context: DateContext = fallback ? { ...dates, fallback } : dates;
   return (step, date) => {
     const format = step?.dueFormat ?? fallback;
-    return format ? formatDueDate(date, format, context) : formatPlanDate(date, locale);
+    return format ? formatDueDate(date, format, context, step?.due ?? null) : formatPlanDate(date, locale);
   };
 }
 

@@ -92,14 +92,14 @@ function computeShift(session: PlanSession, request: CheckedShiftRequest): Compu
   const { plan, history } = session;
   const planCal = shiftCalendar(session, request);
   const options = { ...request.options, calendar: planCal.calendar };
-  const write = dateWriter(plan, session.locale);
+  const write = dateWriter(plan, session.locale, planCal.calendar);
   let moves: { key: string; to: IsoDate }[];
   let baseline: Record<string, IsoDate | null> | undefined;
   let action: string;
   if (request.kind === 'step') {
     const step = chosenStep(session, request.step);
     if (typeof step === 'string') return fail(step);
-    const resolved = resolveNewDate(request.to, step, dateContext(plan), options.calendar);
+    const resolved = resolveNewDate(request.to, step, dateContext(plan, planCal.calendar), options.calendar);
     if (!resolved.ok) return fail(resolved.message);
     moves = [{ key: step.key, to: resolved.to }];
     action = `step ${step.number} to ${write(step, resolved.to)}`;
@@ -176,7 +176,7 @@ function skippedHolidays(computed: Extract<Computed, { ok: true }>, locale: stri
 function preview(session: PlanSession, computed: Extract<Computed, { ok: true }>): ShiftPreview {
   const { plan, outline } = session;
   const { result } = computed;
-  const write = dateWriter(plan, session.locale);
+  const write = dateWriter(plan, session.locale, computed.calendar.calendar);
   const byKey = new Map(plan.steps.map((s) => [s.key, s]));
   const notes = result.problems.map((p) => p.message);
   const rows = result.changes.map((change) => {
@@ -294,7 +294,7 @@ function updateGoal(session: PlanSession, moved: Partial<Record<ScheduleKeyDate,
   const block = outline.blocks.find((b) => b.kind === 'paragraph' && b.text.trim() === plan.goal?.trim());
   const old = line.valueText.trim();
   if (!block || block.kind !== 'paragraph' || block.text.split(old).length !== 2) return [];
-  const value = line.format ? formatDueDate(to, line.format, dateContext(plan)) : dateWriter(plan, session.locale)(null, to);
+  const value = line.format ? formatDueDate(to, line.format, dateContext(plan), line.date) : dateWriter(plan, session.locale)(null, to);
   const after = block.text.replace(old, value.trim());
   const paragraph = keyDateParagraph(session.doc.getBody(), block.index);
   if (!paragraph) return [];
@@ -328,7 +328,8 @@ export function applyShift(raw: unknown): ShiftApplied {
       const { plan, outline, doc } = session;
       const body = doc.getBody();
       const cellAt = cellFinder(body, session.cells);
-      const write = dateWriter(plan, session.locale);
+      const write = dateWriter(plan, session.locale, computed.calendar.calendar);
+      const dates = dateContext(plan, computed.calendar.calendar);
       const byKey = new Map(plan.steps.map((s) => [s.key, s]));
       const cells: UndoCell[] = [];
       const lines: UndoKeyDate[] = [];
@@ -354,7 +355,9 @@ export function applyShift(raw: unknown): ShiftApplied {
           skipped.push(`Step ${change.number}'s due date was changed by someone while the shift ran; left as "${cell.getText()}".`);
           continue;
         }
-        newDates.set(step.key, change.to);
+        // The history records the date the cell now reads as ("Week of" names a whole week).
+        const reads = parseDueDate(after, dates);
+        newDates.set(step.key, reads.kind === 'date' ? reads.date : change.to);
         if (outcome === 'written') cells.push({ ref, key: step.key, field: 'due', column: columnName(plan, ref), before, after });
       }
 
@@ -365,7 +368,7 @@ export function applyShift(raw: unknown): ShiftApplied {
         if (!outcome?.moved || !outcome.to || !line || !line.text.endsWith(line.valueText)) continue;
         const paragraph = keyDateParagraph(body, line.paragraphIndex);
         const label = line.text.slice(0, line.text.length - line.valueText.length);
-        const written = label + (line.format ? formatDueDate(outcome.to, line.format, dateContext(plan)) : write(null, outcome.to));
+        const written = label + (line.format ? formatDueDate(outcome.to, line.format, dates, line.date) : write(null, outcome.to));
         if (!paragraph) continue;
         const result = replaceCellText(paragraph, line.text, written);
         if (result === 'changed-since') {

@@ -230,8 +230,14 @@ describe('parseDueDate: weeks relative to the evaluation start', () => {
     expect(parseDueDate('Week 0', US)).toMatchObject({ kind: 'undated', reason: 'unknown' });
   });
 
-  test('"Week of Mar 3" is the date, not a week number', () => {
-    expect(dateOf('Week of Mar 3')).toBe('2026-03-03');
+  test('"Week of Mar 2" is not a week number: it is due at the end of that working week, like a range', () => {
+    expect(dateOf('Week of Mar 2')).toBe('2026-03-06');
+    expect(dateOf('week of Mar 4')).toBe('2026-03-06');
+    expect(dateOf('w/c 2 Mar')).toBe('2026-03-06');
+    expect(dateOf('W/C 2/3', EU)).toBe('2026-03-06');
+    expect(dateOf('Week commencing 2 March 2026')).toBe('2026-03-06');
+    // A holiday Friday ends the week on Thursday.
+    expect(dateOf('Week of Mar 30', { ...US, calendar: { calendarDays: false, holidays: new Set(['2026-04-03']) } })).toBe('2026-04-02');
   });
 });
 
