@@ -1,4 +1,4 @@
-// Builds the add-on into dist/: Code.js (one IIFE plus a top-level function per entry point), Sidebar.html (self-contained), appsscript.json.
+// Builds the two add-ons: the Docs add-on into dist/ and the Sheets add-on into dist/sheets/, each Code.js (one IIFE plus a top-level function per entry point), Sidebar.html (self-contained), appsscript.json.
 import { build } from 'esbuild';
 import { mkdir, readFile, writeFile, copyFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -16,9 +16,9 @@ function forwardingWrappers(names) {
 }
 
 /** The entry file's exports. An IIFE build's metafile lists none, so an ESM build (not written) names them. */
-async function entryPointNames() {
+async function entryPointNames(entry) {
   const result = await build({
-    entryPoints: [path.join(root, 'src/server/entry.ts')],
+    entryPoints: [entry],
     bundle: true,
     format: 'esm',
     platform: 'neutral',
@@ -29,9 +29,10 @@ async function entryPointNames() {
   return Object.values(result.metafile.outputs)[0].exports;
 }
 
-async function buildServer() {
+async function buildServer(addOn) {
+  const entry = path.join(root, addOn.entry);
   const result = await build({
-    entryPoints: [path.join(root, 'src/server/entry.ts')],
+    entryPoints: [entry],
     bundle: true,
     format: 'iife',
     globalName: '__app',
@@ -44,17 +45,18 @@ async function buildServer() {
     mainFields: ['module', 'main'],
     logLevel: 'error',
   });
-  const names = (await entryPointNames()).filter((name) => name !== 'default').sort();
-  if (names.length === 0) throw new Error('src/server/entry.ts exports no entry points');
+  const names = (await entryPointNames(entry)).filter((name) => name !== 'default').sort();
+  if (names.length === 0) throw new Error(`${addOn.entry} exports no entry points`);
   const code = `${result.outputFiles[0].text}\n${forwardingWrappers(names)}\n`;
-  await writeFile(path.join(dist, 'Code.js'), code);
+  await writeFile(path.join(addOn.out, 'Code.js'), code);
   return { bytes: Buffer.byteLength(code), names, metafile: result.metafile };
 }
 
 /** The sidebar runs in Google's iframe, which cannot rely on network loads: script and styles go inline. */
-async function buildSidebar() {
+async function buildSidebar(addOn) {
+  const dir = path.join(root, addOn.sidebar);
   const result = await build({
-    entryPoints: [path.join(root, 'src/sidebar/sidebar.ts')],
+    entryPoints: [path.join(dir, 'sidebar.ts')],
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -66,24 +68,39 @@ async function buildSidebar() {
   });
   // A literal "</script" inside the inlined code would end the script element early.
   const script = result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
-  const css = await readFile(path.join(root, 'src/sidebar/sidebar.css'), 'utf8');
-  const template = await readFile(path.join(root, 'src/sidebar/sidebar.html'), 'utf8');
+  const css = await readFile(path.join(dir, 'sidebar.css'), 'utf8');
+  const template = await readFile(path.join(dir, 'sidebar.html'), 'utf8');
   if (!template.includes('/*INLINE_CSS*/') || !template.includes('/*INLINE_JS*/')) {
-    throw new Error('src/sidebar/sidebar.html must hold the /*INLINE_CSS*/ and /*INLINE_JS*/ markers');
+    throw new Error(`${addOn.sidebar}/sidebar.html must hold the /*INLINE_CSS*/ and /*INLINE_JS*/ markers`);
   }
   // Function replacers: a "$&" in the code must not be read as a replacement pattern.
   const html = template.replace('/*INLINE_CSS*/', () => css).replace('/*INLINE_JS*/', () => script);
-  await writeFile(path.join(dist, 'Sidebar.html'), html);
+  await writeFile(path.join(addOn.out, 'Sidebar.html'), html);
   return { bytes: Buffer.byteLength(html) };
 }
 
-await mkdir(dist, { recursive: true });
-const [server, sidebar] = await Promise.all([buildServer(), buildSidebar()]);
-await copyFile(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
-// Outside dist/: clasp pushes dist/, and the bundle report is for us (what lands in Code.js, by module).
-await mkdir(path.join(root, '.build'), { recursive: true });
-await writeFile(path.join(root, '.build', 'meta.json'), JSON.stringify(server.metafile));
-if (!quiet) {
-  console.log(`dist/Code.js ${(server.bytes / 1024).toFixed(1)} KB, entry points: ${server.names.join(', ')}`);
-  console.log(`dist/Sidebar.html ${(sidebar.bytes / 1024).toFixed(1)} KB`);
+/**
+ * Editor add-ons extend one app each, so Docs and Sheets are two script projects with their own
+ * manifest and scopes. The Docs add-on stays at dist/ (clasp's .clasp.json pushes it and skips
+ * subdirectories); the Sheets add-on goes to dist/sheets/ (.clasp.sheets.json).
+ */
+const ADD_ONS = [
+  { name: 'Docs', entry: 'src/server/entry.ts', sidebar: 'src/sidebar', manifest: 'appsscript.json', out: dist, meta: 'meta.json' },
+  { name: 'Sheets', entry: 'src/sheets/entry.ts', sidebar: 'src/sheets/sidebar', manifest: 'src/sheets/appsscript.json', out: path.join(dist, 'sheets'), meta: 'meta-sheets.json' },
+];
+
+async function buildAddOn(addOn) {
+  await mkdir(addOn.out, { recursive: true });
+  const [server, sidebar] = await Promise.all([buildServer(addOn), buildSidebar(addOn)]);
+  await copyFile(path.join(root, addOn.manifest), path.join(addOn.out, 'appsscript.json'));
+  // Outside dist/: clasp pushes dist/, and the bundle report is for us (what lands in Code.js, by module).
+  await writeFile(path.join(root, '.build', addOn.meta), JSON.stringify(server.metafile));
+  if (!quiet) {
+    const where = path.relative(root, addOn.out);
+    console.log(`${where}/Code.js ${(server.bytes / 1024).toFixed(1)} KB, entry points: ${server.names.join(', ')}`);
+    console.log(`${where}/Sidebar.html ${(sidebar.bytes / 1024).toFixed(1)} KB`);
+  }
 }
+
+await mkdir(path.join(root, '.build'), { recursive: true });
+for (const addOn of ADD_ONS) await buildAddOn(addOn);

@@ -41,6 +41,13 @@ export interface GoogleEmulationOptions {
   scriptId?: string;
   /** Properties already stored before the first execution. */
   properties?: { document?: Record<string, string>; user?: Record<string, string>; script?: Record<string, string> };
+  /**
+   * The spreadsheet the add-on runs in, for a Sheets add-on: SpreadsheetApp.getActiveSpreadsheet()
+   * and getUi() answer it. Omitted for a Docs add-on (getActiveSpreadsheet() is then null).
+   */
+  spreadsheet?: SpreadsheetModel;
+  /** The spreadsheets "in Drive", shared with another environment (the preview runs a Docs and a Sheets add-on on the same files). */
+  spreadsheetFiles?: Map<string, SpreadsheetModel>;
   /** Also print log lines (they are always kept in `logs`). */
   echoLogs?: boolean;
 }
@@ -75,7 +82,9 @@ export class GoogleEmulation implements EmulationContext {
   readonly properties: PropertyStores;
   readonly locks: LockStates = { document: new LockState(), script: new LockState(), user: new LockState() };
   /** Spreadsheets created by the add-on, by id. */
-  readonly spreadsheetFiles = new Map<string, SpreadsheetModel>();
+  readonly spreadsheetFiles: Map<string, SpreadsheetModel>;
+  /** The spreadsheet a Sheets add-on runs in; null for a Docs add-on. */
+  activeSpreadsheet: SpreadsheetModel | null;
   readonly document: DocumentEmulation;
 
   readonly documentApp: DocumentAppEmulation;
@@ -107,6 +116,9 @@ export class GoogleEmulation implements EmulationContext {
       script: new PropertyStore(options.properties?.script),
     };
 
+    this.spreadsheetFiles = options.spreadsheetFiles ?? new Map();
+    this.activeSpreadsheet = options.spreadsheet ?? null;
+    if (this.activeSpreadsheet) this.spreadsheetFiles.set(this.activeSpreadsheet.id, this.activeSpreadsheet);
     this.ui = new UiEmulation(this.calls, this.auth);
     const doc = options.document;
     this.document =
@@ -127,6 +139,8 @@ export class GoogleEmulation implements EmulationContext {
       timeZone: this.timeZone,
       auth: this.auth,
       spreadsheets: this.spreadsheetFiles,
+      activeSpreadsheet: () => this.activeSpreadsheet,
+      ui: this.ui,
     });
     this.utilities = new UtilitiesEmulation(this.calls);
     this.logger = new LoggerEmulation(this);

@@ -51,7 +51,10 @@ export {
   SheetEmulation,
   SpreadsheetAppEmulation,
   SpreadsheetEmulation,
+  SpreadsheetModel,
+  SheetModel,
   type CellValue,
   type SheetDump,
 } from './spreadsheet';
+export type { ChartModel, ConditionalRuleModel, GridRect } from './spreadsheet-features';
 export { DocumentAppEmulation, DocumentEmulation } from './document';

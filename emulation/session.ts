@@ -42,6 +42,7 @@ export class AuthGate {
 export const SCOPES = {
   containerUi: 'https://www.googleapis.com/auth/script.container.ui',
   currentDocument: 'https://www.googleapis.com/auth/documents.currentonly',
+  currentSpreadsheet: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
   documents: 'https://www.googleapis.com/auth/documents',
   spreadsheets: 'https://www.googleapis.com/auth/spreadsheets',
   email: 'https://www.googleapis.com/auth/userinfo.email',

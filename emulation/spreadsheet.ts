@@ -1,6 +1,16 @@
 /** Emulated SpreadsheetApp for the Sheets export: spreadsheets, sheets and ranges, with Sheets' input parsing made visible. */
 import { CallLog, countCalls } from './calls';
 import { formatDate, SCOPES, type AuthGate } from './session';
+import {
+  ConditionalFormatRuleBuilderEmulation,
+  ConditionalFormatRuleEmulation,
+  EmbeddedChartBuilderEmulation,
+  EmbeddedChartEmulation,
+  FilterEmulation,
+  type ChartModel,
+  type ConditionalRuleModel,
+  type GridRect,
+} from './spreadsheet-features';
 
 export type CellValue = string | number | boolean | Date;
 
@@ -20,6 +30,10 @@ interface Cell {
   background: string;
   numberFormat: string;
   fontWeight: 'normal' | 'bold';
+  /** Set by setHorizontalAlignment; undefined is Sheets' "normal" (numbers right, text left). */
+  align?: 'left' | 'center' | 'right';
+  /** The cell's note ("" for none). */
+  note?: string;
 }
 
 /**
@@ -191,11 +205,19 @@ export class SheetModel {
   readonly columnWidths = new Map<number, number>();
   readonly autoResized = new Set<number>();
   frozenRows = 0;
+  frozenColumns = 0;
+  hidden = false;
+  /** The sheet's one filter (a basic filter), or null. */
+  filter: GridRect | null = null;
+  /** In the order setConditionalFormatRules gave them: the first matching rule wins, as in Sheets. */
+  conditionalRules: ConditionalRuleModel[] = [];
+  charts: ChartModel[] = [];
 
   constructor(
     public name: string,
     public maxRows = 1000,
     public maxColumns = 26,
+    readonly sheetId = 0,
   ) {}
 
   cell(row: number, column: number): Cell {
@@ -226,6 +248,11 @@ export class SheetModel {
 export class SpreadsheetModel {
   readonly sheets: SheetModel[];
   active: SheetModel;
+  /** Chart and sheet ids are unique across the spreadsheet; the first sheet's id is 0, as in Sheets. */
+  nextChartId = 1;
+  nextSheetId = 1;
+  /** Spreadsheet.toast() messages, oldest first (the preview shows the last one). */
+  readonly toasts: { message: string; title: string; timeoutSeconds: number | null }[] = [];
 
   constructor(
     readonly id: string,
@@ -234,7 +261,7 @@ export class SpreadsheetModel {
     rows = 1000,
     columns = 26,
   ) {
-    this.active = new SheetModel('Sheet1', rows, columns);
+    this.active = new SheetModel('Sheet1', rows, columns, 0);
     this.sheets = [this.active];
   }
 }
@@ -245,6 +272,10 @@ export interface SpreadsheetContext {
   readonly auth: AuthGate;
   /** Every spreadsheet "in Drive": kept by the environment so openById finds earlier executions' files. */
   readonly spreadsheets: Map<string, SpreadsheetModel>;
+  /** The spreadsheet a Sheets add-on runs in (getActiveSpreadsheet), or null in a Docs add-on. */
+  readonly activeSpreadsheet?: () => SpreadsheetModel | null;
+  /** The environment's Ui, for SpreadsheetApp.getUi() in a Sheets add-on. */
+  readonly ui?: GoogleAppsScript.Base.Ui;
 }
 
 /** /apps-script/reference/spreadsheet/range */
@@ -253,6 +284,15 @@ export class RangeEmulation
     Pick<
       GoogleAppsScript.Spreadsheet.Range,
       | 'clear'
+      | 'clearContent'
+      | 'createFilter'
+      | 'getFilter'
+      | 'getNote'
+      | 'getNotes'
+      | 'setFormulas'
+      | 'setHorizontalAlignment'
+      | 'setNote'
+      | 'setNotes'
       | 'getA1Notation'
       | 'getBackground'
       | 'getBackgrounds'
@@ -448,6 +488,91 @@ export class RangeEmulation
     return asGoogle(this);
   }
 
+  /** "Clears the content of the range, leaving the formatting intact." */
+  clearContent(): Range {
+    this._each((cell) => {
+      cell.value = '';
+      cell.formula = '';
+    });
+    return asGoogle(this);
+  }
+
+  /**
+   * setFormulas: each string is a formula ("=SUM(A1:A3)"); an empty string clears the cell. Text
+   * that does not start with "=" is stored as typed (Sheets reads it as a value; unverified).
+   */
+  setFormulas(formulas: string[][]): Range {
+    this._requireGrid('setFormulas', formulas);
+    this._each((cell, r, c) => {
+      const text = formulas[r]![c];
+      if (typeof text !== 'string') throw signature('SpreadsheetApp.Range.setFormulas', [formulas]);
+      Object.assign(cell, text.startsWith('=') && text.length > 1 ? { value: FORMULA_STAND_IN, formula: text } : readTyped(text, cell.numberFormat, this.timeZone));
+    });
+    return asGoogle(this);
+  }
+
+  getNotes(): string[][] {
+    return this._map((cell) => cell.note ?? '');
+  }
+
+  getNote(): string {
+    return this.model.cell(this.row, this.column).note ?? '';
+  }
+
+  /** null or "" removes the note. */
+  setNote(note: string | null): Range {
+    if (note !== null && typeof note !== 'string') throw signature('SpreadsheetApp.Range.setNote', [note]);
+    this._each((cell) => {
+      cell.note = note ?? '';
+    });
+    return asGoogle(this);
+  }
+
+  setNotes(notes: Array<Array<string | null>>): Range {
+    this._requireGrid('setNotes', notes);
+    this._each((cell, r, c) => {
+      const note = notes[r]![c];
+      if (note !== null && note !== undefined && typeof note !== 'string') throw signature('SpreadsheetApp.Range.setNotes', [notes]);
+      cell.note = note ?? '';
+    });
+    return asGoogle(this);
+  }
+
+  /** Recorded for the preview's drawing only. */
+  setHorizontalAlignment(alignment: 'left' | 'center' | 'normal' | 'right' | null): Range {
+    if (alignment !== null && !['left', 'center', 'normal', 'right'].includes(alignment)) throw signature('SpreadsheetApp.Range.setHorizontalAlignment', [alignment]);
+    this._each((cell) => {
+      cell.align = alignment === null || alignment === 'normal' ? undefined : alignment;
+    });
+    return asGoogle(this);
+  }
+
+  /**
+   * A sheet has at most one basic filter: creating a second one fails (wording recalled from
+   * Sheets' message, unverified). /apps-script/reference/spreadsheet/range#createFilter()
+   */
+  createFilter(): GoogleAppsScript.Spreadsheet.Filter {
+    if (this.model.filter) throw new Error("You can't create a filter in a sheet that already has a filter.");
+    this.model.filter = this._rect();
+    return this.sheet._filterView();
+  }
+
+  /** The sheet's filter when it overlaps this range, else null. */
+  getFilter(): GoogleAppsScript.Spreadsheet.Filter | null {
+    const f = this.model.filter;
+    if (!f) return null;
+    const overlaps = f.row <= this.row + this.numRows - 1 && this.row <= f.row + f.numRows - 1 && f.column <= this.column + this.numColumns - 1 && this.column <= f.column + f.numColumns - 1;
+    return overlaps ? this.sheet._filterView() : null;
+  }
+
+  _rect(): GridRect {
+    return { sheetName: this.model.name, row: this.row, column: this.column, numRows: this.numRows, numColumns: this.numColumns };
+  }
+
+  _rangeOf(rect: GridRect): Range {
+    return this.sheet._rangeOf(rect);
+  }
+
   /**
    * Google checks the grid's shape before writing anything ("The number of rows in the data does
    * not match the number of rows in the range. The data has 2 but the range has 3.", quoted by
@@ -499,6 +624,10 @@ export interface SheetDump {
   numberFormats: string[][];
   frozenRows: number;
   autoResizedColumns: number[];
+  hidden: boolean;
+  filter: GridRect | null;
+  conditionalRules: ConditionalRuleModel[];
+  charts: ChartModel[];
 }
 
 /** /apps-script/reference/spreadsheet/sheet */
@@ -506,8 +635,27 @@ export class SheetEmulation
   implements
     Pick<
       GoogleAppsScript.Spreadsheet.Sheet,
+      | 'activate'
       | 'autoResizeColumns'
       | 'clear'
+      | 'clearConditionalFormatRules'
+      | 'getCharts'
+      | 'getConditionalFormatRules'
+      | 'getFilter'
+      | 'getFrozenColumns'
+      | 'getSheetId'
+      | 'hideSheet'
+      | 'insertChart'
+      | 'insertColumnsAfter'
+      | 'insertRowsAfter'
+      | 'isSheetHidden'
+      | 'newChart'
+      | 'removeChart'
+      | 'setColumnWidth'
+      | 'setConditionalFormatRules'
+      | 'setFrozenColumns'
+      | 'showSheet'
+      | 'updateChart'
       | 'clearContents'
       | 'getColumnWidth'
       | 'getDataRange'
@@ -619,6 +767,150 @@ export class SheetEmulation
     return this._model.columnWidths.get(columnPosition) ?? DEFAULT_COLUMN_WIDTH;
   }
 
+  setColumnWidth(columnPosition: number, width: number): Sheet {
+    if (typeof columnPosition !== 'number' || typeof width !== 'number') throw signature('SpreadsheetApp.Sheet.setColumnWidth', [columnPosition, width]);
+    this._model.columnWidths.set(columnPosition, width);
+    return asGoogle(this);
+  }
+
+  getSheetId(): number {
+    return this._model.sheetId;
+  }
+
+  activate(): Sheet {
+    this.spreadsheet._activate(this._model);
+    return asGoogle(this);
+  }
+
+  setFrozenColumns(columns: number): void {
+    if (typeof columns !== 'number' || columns < 0 || columns > this._model.maxColumns) throw signature('SpreadsheetApp.Sheet.setFrozenColumns', [columns]);
+    this._model.frozenColumns = columns;
+  }
+
+  getFrozenColumns(): number {
+    return this._model.frozenColumns;
+  }
+
+  /**
+   * Grows the grid: writing past the last row fails ("The coordinates of the range are outside the
+   * dimensions of the sheet."), so an add-on writing many rows inserts them first.
+   */
+  insertRowsAfter(afterPosition: number, howMany: number): Sheet {
+    if (typeof afterPosition !== 'number' || typeof howMany !== 'number' || howMany < 1 || afterPosition < 0 || afterPosition > this._model.maxRows) {
+      throw signature('SpreadsheetApp.Sheet.insertRowsAfter', [afterPosition, howMany]);
+    }
+    this._shiftRows(afterPosition, howMany);
+    this._model.maxRows += howMany;
+    return asGoogle(this);
+  }
+
+  insertColumnsAfter(afterPosition: number, howMany: number): Sheet {
+    if (typeof afterPosition !== 'number' || typeof howMany !== 'number' || howMany < 1 || afterPosition < 0 || afterPosition > this._model.maxColumns) {
+      throw signature('SpreadsheetApp.Sheet.insertColumnsAfter', [afterPosition, howMany]);
+    }
+    const moved = [...this._model.cells].filter(([key]) => Number(key.split(',')[1]) > afterPosition);
+    for (const [key] of moved) this._model.cells.delete(key);
+    for (const [key, cell] of moved) {
+      const [r, c] = key.split(',').map(Number);
+      this._model.cells.set(`${r},${c! + howMany}`, cell);
+    }
+    this._model.maxColumns += howMany;
+    return asGoogle(this);
+  }
+
+  /** "You can't hide all the sheets in a document." (Sheets' message as users report it; unverified on the reference pages.) */
+  hideSheet(): Sheet {
+    const visible = this.spreadsheet._model.sheets.filter((s) => !s.hidden);
+    if (!this._model.hidden && visible.length === 1) throw new Error("You can't hide all the sheets in a document.");
+    this._model.hidden = true;
+    return asGoogle(this);
+  }
+
+  showSheet(): Sheet {
+    this._model.hidden = false;
+    return asGoogle(this);
+  }
+
+  isSheetHidden(): boolean {
+    return this._model.hidden;
+  }
+
+  getFilter(): GoogleAppsScript.Spreadsheet.Filter | null {
+    return this._model.filter ? this._filterView() : null;
+  }
+
+  /** Replaces every rule of the sheet ("Removes all existing conditional format rules ... and adds the rules"). */
+  setConditionalFormatRules(rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]): void {
+    if (!Array.isArray(rules) || !rules.every((r) => r instanceof ConditionalFormatRuleEmulation)) {
+      throw signature('SpreadsheetApp.Sheet.setConditionalFormatRules', [rules]);
+    }
+    this._model.conditionalRules = rules.map((r) => structuredClone((r as unknown as ConditionalFormatRuleEmulation)._model));
+  }
+
+  getConditionalFormatRules(): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+    return this._model.conditionalRules.map((m) => asGoogle(new ConditionalFormatRuleEmulation(this.calls, structuredClone(m), (rect) => this._rangeOf(rect))));
+  }
+
+  clearConditionalFormatRules(): void {
+    this._model.conditionalRules = [];
+  }
+
+  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    return asGoogle(new EmbeddedChartBuilderEmulation(this.calls, (rect) => this._rangeOf(rect)));
+  }
+
+  /** A chart needs data: one without ranges is refused (unverified wording). */
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const model = this._chartModel(chart, 'insertChart');
+    if (model.ranges.length === 0) throw new Error('The chart has no data: add a range with addRange before inserting it.');
+    this._model.charts.push({ ...structuredClone(model), id: this.spreadsheet._model.nextChartId++ });
+  }
+
+  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
+    return this._model.charts.map((m) => asGoogle(new EmbeddedChartEmulation(this.calls, structuredClone(m), (rect) => this._rangeOf(rect), true)));
+  }
+
+  /** Matches the placed chart by its id (a chart from getCharts(), or modify().build() of one). */
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const model = this._chartModel(chart, 'removeChart');
+    const index = this._model.charts.findIndex((c) => c.id === model.id);
+    if (index < 0) throw new Error('The chart is not on this sheet.');
+    this._model.charts.splice(index, 1);
+  }
+
+  updateChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const model = this._chartModel(chart, 'updateChart');
+    const index = this._model.charts.findIndex((c) => c.id === model.id);
+    if (index < 0) throw new Error('The chart is not on this sheet.');
+    this._model.charts[index] = structuredClone(model);
+  }
+
+  private _chartModel(chart: unknown, method: string): ChartModel {
+    if (!(chart instanceof EmbeddedChartEmulation)) throw signature(`SpreadsheetApp.Sheet.${method}`, [chart]);
+    return chart._model;
+  }
+
+  /** Moves rows below `after` down by `howMany` (their cells, the filter and frozen rows stay put: enough for appending). */
+  private _shiftRows(after: number, howMany: number): void {
+    if (after >= this._model.lastRow()) return;
+    const moved = [...this._model.cells].filter(([key]) => Number(key.split(',')[0]) > after);
+    for (const [key] of moved) this._model.cells.delete(key);
+    for (const [key, cell] of moved) {
+      const [r, c] = key.split(',').map(Number);
+      this._model.cells.set(`${r! + howMany},${c}`, cell);
+    }
+  }
+
+  _filterView(): GoogleAppsScript.Spreadsheet.Filter {
+    return asGoogle(new FilterEmulation(this.calls, this._model, (rect) => this._rangeOf(rect)));
+  }
+
+  _rangeOf(rect: GridRect): Range {
+    const sheet = this.spreadsheet._model.sheets.find((s) => s.name === rect.sheetName);
+    if (!sheet) throw new Error('Range not found');
+    return asGoogle(this.spreadsheet._view(sheet)._range(rect.row, rect.column, rect.numRows, rect.numColumns));
+  }
+
   _range(row: number, column: number, numRows: number, numColumns: number): RangeEmulation {
     // Messages as Apps Script words them (recalled from its errors; unverified on the reference pages).
     if (row < 1) throw new Error('The starting row of the range is too small.');
@@ -646,6 +938,10 @@ export class SheetEmulation
       numberFormats: grid((cell) => cell.numberFormat),
       frozenRows: this._model.frozenRows,
       autoResizedColumns: [...this._model.autoResized].sort((a, b) => a - b),
+      hidden: this._model.hidden,
+      filter: this._model.filter ? { ...this._model.filter } : null,
+      conditionalRules: structuredClone(this._model.conditionalRules),
+      charts: structuredClone(this._model.charts),
     };
   }
 }
@@ -656,7 +952,19 @@ export class SpreadsheetEmulation
   implements
     Pick<
       GoogleAppsScript.Spreadsheet.Spreadsheet,
-      'getActiveSheet' | 'getId' | 'getName' | 'getRange' | 'getSheetByName' | 'getSheets' | 'getUrl' | 'insertSheet' | 'rename'
+      | 'deleteSheet'
+      | 'getActiveSheet'
+      | 'getId'
+      | 'getName'
+      | 'getRange'
+      | 'getSheetByName'
+      | 'getSheets'
+      | 'getSpreadsheetTimeZone'
+      | 'getUrl'
+      | 'insertSheet'
+      | 'rename'
+      | 'setActiveSheet'
+      | 'toast'
     >
 {
   private readonly views = new WeakMap<SheetModel, SheetEmulation>();
@@ -725,10 +1033,40 @@ export class SpreadsheetEmulation
       name = `Sheet${n}`;
     }
     this._requireFreeName(name);
-    const sheet = new SheetModel(name);
+    const sheet = new SheetModel(name, 1000, 26, this._model.nextSheetId++);
     this._model.sheets.splice(Math.max(0, Math.min(index, this._model.sheets.length)), 0, sheet);
     this._model.active = sheet;
     return asGoogle(this._view(sheet));
+  }
+
+  getSpreadsheetTimeZone(): string {
+    return this._model.timeZone;
+  }
+
+  /** "Shows a popup window in the lower right corner of the spreadsheet"; the emulation keeps each message. */
+  toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
+    if (typeof msg !== 'string') throw signature('SpreadsheetApp.Spreadsheet.toast', [msg]);
+    this._model.toasts.push({ message: msg, title: title === undefined ? '' : String(title), timeoutSeconds: timeoutSeconds ?? null });
+  }
+
+  setActiveSheet(sheet: Sheet): Sheet {
+    const view = sheet as unknown as SheetEmulation;
+    if (!(view instanceof SheetEmulation) || !this._model.sheets.includes(view._model)) throw signature('SpreadsheetApp.Spreadsheet.setActiveSheet', [sheet]);
+    this._activate(view._model);
+    return sheet;
+  }
+
+  /** The last sheet cannot go (wording as users report Sheets' message; unverified). */
+  deleteSheet(sheet: Sheet): void {
+    const view = sheet as unknown as SheetEmulation;
+    if (!(view instanceof SheetEmulation) || !this._model.sheets.includes(view._model)) throw signature('SpreadsheetApp.Spreadsheet.deleteSheet', [sheet]);
+    if (this._model.sheets.length === 1) throw new Error("You can't remove all the sheets in a document.");
+    this._model.sheets.splice(this._model.sheets.indexOf(view._model), 1);
+    if (this._model.active === view._model) this._model.active = this._model.sheets[0]!;
+  }
+
+  _activate(sheet: SheetModel): void {
+    this._model.active = sheet;
   }
 
   _renameSheet(sheet: SheetModel, name: string): void {
@@ -760,7 +1098,9 @@ countCalls(SpreadsheetEmulation, 'Spreadsheet');
  * add-on has no active spreadsheet, so getActive* are left out. Both calls reach other files:
  * they need full authorization and the spreadsheets scope.
  */
-export class SpreadsheetAppEmulation implements Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'create' | 'openById' | 'flush'> {
+export class SpreadsheetAppEmulation
+  implements Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'create' | 'openById' | 'flush' | 'getActive' | 'getActiveSpreadsheet' | 'getUi' | 'newConditionalFormatRule'>
+{
   readonly calls: CallLog;
   private readonly views = new Map<string, SpreadsheetEmulation>();
 
@@ -783,6 +1123,39 @@ export class SpreadsheetAppEmulation implements Pick<GoogleAppsScript.Spreadshee
     const model = this.ctx.spreadsheets.get(String(id));
     if (!model) throw new Error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
     return asGoogle(this._view(model));
+  }
+
+  /**
+   * The spreadsheet a Sheets add-on runs in. Like DocumentApp.getActiveDocument(), it needs at
+   * least AuthMode.LIMITED (a simple trigger may read its own file; NONE may not) and one of the
+   * spreadsheet scopes. A script that is not bound to a spreadsheet gets null.
+   */
+  getActiveSpreadsheet(): Spreadsheet {
+    this.ctx.auth.check('SpreadsheetApp.getActiveSpreadsheet', 'LIMITED', [SCOPES.currentSpreadsheet, SCOPES.spreadsheets]);
+    const model = this.ctx.activeSpreadsheet?.() ?? null;
+    return (model ? asGoogle(this._view(model)) : null) as Spreadsheet;
+  }
+
+  getActive(): Spreadsheet {
+    return this.getActiveSpreadsheet();
+  }
+
+  /** Only a script running in Sheets has Sheets' Ui; elsewhere Apps Script says "Cannot call SpreadsheetApp.getUi() from this context." */
+  getUi(): GoogleAppsScript.Base.Ui {
+    const model = this.ctx.activeSpreadsheet?.() ?? null;
+    if (!model || !this.ctx.ui) throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
+    return this.ctx.ui;
+  }
+
+  newConditionalFormatRule(): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
+    // A builder is not tied to a spreadsheet; its getRanges() reads them in the active one.
+    const rangeOf = (rect: GridRect): Range => {
+      const model = this.ctx.activeSpreadsheet?.() ?? null;
+      const sheet = model?.sheets.find((s) => s.name === rect.sheetName);
+      if (!model || !sheet) throw new Error('Range not found');
+      return this._view(model)._view(sheet)._rangeOf(rect);
+    };
+    return asGoogle(new ConditionalFormatRuleBuilderEmulation(this.calls, rangeOf));
   }
 
   /** Writes are applied at once here; nothing to flush. */

@@ -32,10 +32,10 @@ export function call<K extends keyof Server>(name: K, ...args: Parameters<Server
 }
 
 /** One sentence for the person from whatever a failed call rejected with: never a stack, never markup. */
-export function failureText(error: unknown): string {
+export function failureText(error: unknown, app = 'Google Docs'): string {
   const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
   // Apps Script reports a dropped connection as "NetworkError: Connection failure due to HTTP 0".
-  if (/NetworkError|HTTP 0\b/i.test(raw)) return 'Google Docs could not be reached. Check your connection and try again.';
+  if (/NetworkError|HTTP 0\b/i.test(raw)) return `${app} could not be reached. Check your connection and try again.`;
   const text = raw.replace(/^(Exception|Error|ScriptError):\s*/i, '').trim();
   if (!text) return 'Something went wrong. Try again; if it keeps failing, reload the document.';
   return text.length > 400 ? `${text.slice(0, 400)}…` : text;

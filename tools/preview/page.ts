@@ -894,7 +894,7 @@ function listen(): void {
     else if (event.type === 'ui') void refreshUi();
     else if (event.type === 'dialog') showDialog(event.dialog);
     else if (event.type === 'selection') showSelection(event.selection);
-    else closeDialog(event.id);
+    else if (event.type === 'dialog-closed') closeDialog(event.id);
   };
   events.onopen = () => {
     const region = byId('banner');

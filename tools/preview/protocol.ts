@@ -1,6 +1,7 @@
 /** The JSON the preview's page, server and worker exchange: one place, so the three cannot drift apart. */
 import type { CellSnapshot, ParagraphSnapshot, TableSnapshot } from '../../emulation/document';
 import type { Answer, ButtonName, ButtonSetName, RecordedMenu } from '../../emulation/ui';
+import type { CellEdit } from './workbook-protocol';
 
 /** What google.script.run carries: JSON values only. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -144,6 +145,8 @@ export type RunResult = { readonly ok: true; readonly value: Json } | { readonly
 /** Server-sent events on /api/events. */
 export type PreviewEvent =
   | { readonly type: 'document'; readonly version: number }
+  | { readonly type: 'workbook'; readonly version: number }
+  | { readonly type: 'sheets-ui' }
   | { readonly type: 'ui' }
   | { readonly type: 'dialog'; readonly dialog: PendingDialog }
   | { readonly type: 'dialog-closed'; readonly id: number }
@@ -163,7 +166,16 @@ export type WorkerRequest =
   | { readonly type: 'closeHtmlDialog' }
   | { readonly type: 'sidebarHtml' }
   | { readonly type: 'htmlDialog'; readonly index: number }
-  | { readonly type: 'markdown' };
+  | { readonly type: 'markdown' }
+  // The Sheets add-on in the team workbook (/sheets)
+  | { readonly type: 'workbook' }
+  | { readonly type: 'sheetsOpen' }
+  | { readonly type: 'sheetsUi' }
+  | { readonly type: 'sheetsMenu'; readonly caption: string }
+  | { readonly type: 'sheetsRun'; readonly name: string; readonly args: readonly Json[] }
+  | { readonly type: 'sheetsSidebarHtml' }
+  | { readonly type: 'sheetsCloseSidebar' }
+  | { readonly type: 'cellEdit'; readonly edit: CellEdit };
 
 /** How a request the worker could not carry out is reported: `status` is the HTTP status the server answers with. */
 export interface WorkerFailure {
@@ -177,5 +189,7 @@ export type WorkerMessage =
   | { readonly type: 'reply'; readonly id: number; readonly reply: WorkerReply }
   | { readonly type: 'dialog'; readonly dialog: PendingDialog }
   | { readonly type: 'document'; readonly version: number }
+  | { readonly type: 'workbook'; readonly version: number }
   | { readonly type: 'selection'; readonly selection: SelectionView }
-  | { readonly type: 'ui' };
+  | { readonly type: 'ui' }
+  | { readonly type: 'sheets-ui' };

@@ -84,6 +84,12 @@ interface Assets {
   workerJs: string;
   code: string;
   sidebarHtml: string;
+  /** The workbook page and the Sheets add-on (null when dist/sheets/ is not built, e.g. a test's own small add-on). */
+  sheetsHtml: string;
+  sheetsJs: string;
+  sheetsCss: string;
+  sheetsCode: string | null;
+  sheetsSidebarHtml: string | null;
 }
 
 async function bundle(entry: string, platform: 'browser' | 'node'): Promise<string> {
@@ -108,7 +114,8 @@ async function loadAssets(root: string, distDir: string): Promise<Assets> {
       throw new PreviewError(`${path.join(path.relative(root, distDir) || '.', name)} is missing: run "npm run build" first ("npm start" builds it for you).`);
     });
   const here = path.join(root, 'tools', 'preview');
-  const [pageHtml, pageCss, pageJs, shimJs, workerJs, code, sidebarHtml] = await Promise.all([
+  const optional = (name: string): Promise<string | null> => readFile(path.join(distDir, 'sheets', name), 'utf8').catch(() => null);
+  const [pageHtml, pageCss, pageJs, shimJs, workerJs, code, sidebarHtml, sheetsHtml, sheetsCss, sheetsJs, sheetsCode, sheetsSidebarHtml] = await Promise.all([
     readFile(path.join(here, 'page.html'), 'utf8'),
     readFile(path.join(here, 'page.css'), 'utf8'),
     bundle(path.join(here, 'page.ts'), 'browser'),
@@ -116,6 +123,11 @@ async function loadAssets(root: string, distDir: string): Promise<Assets> {
     bundle(path.join(here, 'worker.ts'), 'node'),
     dist('Code.js'),
     dist('Sidebar.html'),
+    readFile(path.join(here, 'sheets.html'), 'utf8'),
+    readFile(path.join(here, 'sheets.css'), 'utf8'),
+    bundle(path.join(here, 'sheets-page.ts'), 'browser'),
+    optional('Code.js'),
+    optional('Sidebar.html'),
   ]);
   try {
     // A syntax error would otherwise only show as a worker that keeps failing to start.
@@ -123,7 +135,7 @@ async function loadAssets(root: string, distDir: string): Promise<Assets> {
   } catch (error) {
     throw new PreviewError(`${path.relative(root, path.join(distDir, 'Code.js'))} does not compile: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { pageHtml, pageCss, pageJs, shimJs, workerJs, code, sidebarHtml };
+  return { pageHtml, pageCss, pageJs, shimJs, workerJs, code, sidebarHtml, sheetsHtml, sheetsCss, sheetsJs, sheetsCode, sheetsSidebarHtml };
 }
 
 /** JSON inside a script element: "<" escaped, so no value can close the element. */
@@ -132,8 +144,8 @@ function scriptJson(value: unknown): string {
 }
 
 /** The add-on's HTML with google.script.run in front of its own scripts, as Google's iframe has it. */
-function withShim(html: string, functions: readonly string[], shimJs: string): string {
-  const shim = `<script>window.__mapPreviewShim = ${scriptJson({ functions, endpoint: '/api/run' })};</script>\n<script>${shimJs.replace(/<\/script/gi, '<\\/script')}</script>\n`;
+function withShim(html: string, functions: readonly string[], shimJs: string, endpoint = '/api/run'): string {
+  const shim = `<script>window.__mapPreviewShim = ${scriptJson({ functions, endpoint })};</script>\n<script>${shimJs.replace(/<\/script/gi, '<\\/script')}</script>\n`;
   const head = /<head(\s[^>]*)?>/i.exec(html);
   if (head) return html.slice(0, head.index + head[0].length) + shim + html.slice(head.index + head[0].length);
   const doctype = /^\s*<!doctype[^>]*>/i.exec(html);
@@ -217,6 +229,10 @@ class AddOnRuntime {
       this.emit({ type: 'dialog', dialog: message.dialog });
     } else if (message.type === 'document') {
       this.emit({ type: 'document', version: message.version });
+    } else if (message.type === 'workbook') {
+      this.emit({ type: 'workbook', version: message.version });
+    } else if (message.type === 'sheets-ui') {
+      this.emit({ type: 'sheets-ui' });
     } else if (message.type === 'selection') {
       this.emit({ type: 'selection', selection: message.selection });
     } else {
@@ -306,6 +322,7 @@ const Schemas = {
     z.object({ op: z.literal('deleteRow'), rowId: Id }),
   ]),
   cursor: z.object({ id: Id, offset: z.number().int().nonnegative().max(1_000_000) }),
+  cellEdit: z.object({ sheet: z.string().min(1).max(200), row: z.number().int().positive().max(10_000_000), column: z.number().int().positive().max(18_278), text: z.string().max(50_000) }),
   dialog: z.object({ id: z.number().int().positive(), button: z.enum(['OK', 'CANCEL', 'YES', 'NO', 'CLOSE']), text: z.string().max(100_000) }),
 };
 
@@ -387,6 +404,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       cwd,
       code: assets.code,
       sidebarHtml: assets.sidebarHtml,
+      sheetsCode: assets.sheetsCode,
+      sheetsSidebarHtml: assets.sheetsSidebarHtml,
       locale: options.locale ?? 'en_US',
       timeZone: options.timeZone ?? 'America/New_York',
       today: options.today ?? null,
@@ -458,6 +477,30 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       // A page opened (or reloaded) while the add-on waits on a dialog must still be able to answer it.
       if (runtime.dialog) r.write(`data: ${JSON.stringify({ type: 'dialog', dialog: runtime.dialog } satisfies PreviewEvent)}\n\n`);
       q.on('close', () => clients.delete(r));
+    },
+    // The team workbook with the Sheets add-on (reached from the Doc page's "Open the team workbook").
+    'GET /sheets': async (_q, r) => send(r, 200, 'text/html; charset=utf-8', assets.sheetsHtml),
+    'GET /sheets.js': async (_q, r) => send(r, 200, 'text/javascript; charset=utf-8', assets.sheetsJs),
+    'GET /sheets.css': async (_q, r) => send(r, 200, 'text/css; charset=utf-8', assets.sheetsCss),
+    'GET /api/workbook': async (_q, r) => sendJson(r, 200, await ask({ type: 'workbook' })),
+    'GET /api/sheets/ui': async (_q, r) => sendJson(r, 200, await ask({ type: 'sheetsUi' })),
+    'POST /api/sheets/open': async (q, r) => {
+      await readBody(q);
+      sendJson(r, 200, await ask({ type: 'sheetsOpen' }));
+    },
+    'POST /api/sheets/menu': async (q, r) => sendJson(r, 200, await ask({ type: 'sheetsMenu', caption: parse(Schemas.menu, await readBody(q)).caption })),
+    'POST /api/sheets/run': async (q, r) => {
+      const body = parse(Schemas.run, await readBody(q));
+      sendJson(r, 200, await ask({ type: 'sheetsRun', name: body.name, args: body.args as JsonValue[] }));
+    },
+    'POST /api/sheets/edit': async (q, r) => sendJson(r, 200, await ask({ type: 'cellEdit', edit: parse(Schemas.cellEdit, await readBody(q)) })),
+    'POST /api/sheets/sidebar/close': async (q, r) => {
+      await readBody(q);
+      sendJson(r, 200, await ask({ type: 'sheetsCloseSidebar' }));
+    },
+    'GET /sheets/sidebar': async (_q, r) => {
+      const { html, functions } = (await ask({ type: 'sheetsSidebarHtml' })) as { html: string; functions: string[] };
+      send(r, 200, 'text/html; charset=utf-8', withShim(html, functions, assets.shimJs, '/api/sheets/run'));
     },
     'GET /sidebar': async (_q, r) => {
       const { html, functions } = (await ask({ type: 'sidebarHtml' })) as { html: string; functions: string[] };

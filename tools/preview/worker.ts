@@ -10,6 +10,7 @@ import {
 } from './protocol';
 import { recoveryFile, restore, save, serialize, shown, type OpenedDocument } from './storage';
 import { documentTree, isAttached, typeOf, type BlockNode, type ParagraphElement } from './tree';
+import { Failure as SheetsFailure, SHEETS_READ_ONLY, SHEETS_REQUESTS, SheetsRuntime } from './sheets-runtime';
 
 /** What the server hands the worker when it starts it. */
 export interface WorkerData {
@@ -19,6 +20,9 @@ export interface WorkerData {
   readonly cwd: string;
   readonly code: string;
   readonly sidebarHtml: string;
+  /** The Sheets add-on (dist/sheets/), or null when it is not built. */
+  readonly sheetsCode: string | null;
+  readonly sheetsSidebarHtml: string | null;
   readonly locale: string;
   readonly timeZone: string;
   /** YYYY-MM-DD to fix "today" (tests, screenshots); null for the real clock. */
@@ -54,7 +58,25 @@ const post = (message: WorkerMessage): void => port.postMessage(message);
 let file = data.opened.file;
 let notice = data.opened.notice;
 
+// The spreadsheets "in Drive" (the team workbook first): the Docs add-on exports into them, the Sheets add-on runs in them.
+const sheets: SheetsRuntime = new SheetsRuntime(
+  {
+    previewDir: data.previewDir,
+    cwd: data.cwd,
+    code: data.sheetsCode,
+    sidebarHtml: data.sheetsSidebarHtml,
+    locale: data.locale,
+    timeZone: data.timeZone,
+    now: data.today ? new Date(`${data.today}T15:00:00Z`) : undefined,
+    addOnName: data.addOnName,
+    echoLogs: data.echoLogs,
+  },
+  (): Record<string, string> => env.properties.user.toObject(),
+  (workbookVersion) => post({ type: 'workbook', version: workbookVersion }),
+);
+
 const env = new GoogleEmulation({
+  spreadsheetFiles: sheets.spreadsheets,
   locale: data.locale,
   timeZone: data.timeZone,
   now: data.today ? new Date(`${data.today}T15:00:00Z`) : undefined,
@@ -499,18 +521,23 @@ port.on('message', (message: { id: number; request: WorkerRequest }) => {
   queue = queue.then(async () => {
     let reply: WorkerReply;
     const uiBefore = JSON.stringify(uiView());
+    const sheetsUiBefore = sheets.uiFingerprint();
+    const forSheets = SHEETS_REQUESTS.has(message.request.type);
     try {
-      reply = { ok: true, value: await handle(message.request) };
+      reply = { ok: true, value: await (forSheets ? sheets.handle(message.request) : handle(message.request)) };
     } catch (error) {
-      const failure: WorkerFailure = error instanceof Failure
+      const failure: WorkerFailure = error instanceof Failure || error instanceof SheetsFailure
         ? { status: error.status, message: error.message }
         : { status: 500, message: `The preview failed: ${errorText(error).message}` };
       if (failure.status === 500) console.error(error);
       reply = { ok: false, failure };
     }
-    if (!READ_ONLY.has(message.request.type)) {
-      saveIfChanged();
+    if (!READ_ONLY.has(message.request.type) && !SHEETS_READ_ONLY.has(message.request.type)) {
+      if (!forSheets) saveIfChanged();
+      // An export from the Doc writes the workbook too: both sides check.
+      sheets.saveIfChanged();
       if (JSON.stringify(uiView()) !== uiBefore) post({ type: 'ui' });
+      if (sheets.uiFingerprint() !== sheetsUiBefore) post({ type: 'sheets-ui' });
     }
     // After the document's news, so a page that redraws for it finds the elements the selection names.
     if (selectionMoved()) post({ type: 'selection', selection: selectionView() });

@@ -1,0 +1,87 @@
+/** The Sheets add-on's sidebar: what the team workbook holds, how sellers link their plans to it, and the CRM report import. */
+import type { WorkbookState } from '../contract';
+import { byId, el, replace } from '../../sidebar/dom';
+import { announce, clearBanner, messageBox, showBanner } from '../../sidebar/feedback';
+import { call, failureText } from './server';
+
+function plural(n: number, word: string, words = `${word}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? word : words}`;
+}
+
+/** Runs a server action from a button: the button is disabled meanwhile, the outcome shown in `out`. */
+async function act(button: HTMLButtonElement, out: HTMLElement, busy: string, work: () => Promise<string>): Promise<void> {
+  const label = button.textContent;
+  button.disabled = true;
+  button.textContent = busy;
+  announce(busy);
+  try {
+    const message = await work();
+    replace(out, messageBox('success', message));
+    announce(message);
+    void refreshState();
+  } catch (error) {
+    replace(out, messageBox('error', failureText(error)));
+  } finally {
+    button.disabled = false;
+    button.textContent = label;
+  }
+}
+
+function aboutSection(state: WorkbookState): HTMLElement {
+  const out = el('div', { id: 'about-result', 'aria-live': 'polite' });
+  const setUp: HTMLButtonElement = el('button', { type: 'button', class: 'button primary', onclick: () => void act(setUp, out, 'Setting up…', async () => (await call('setUpMetrics')).message) }, 'Set up MAP metrics');
+  const refresh: HTMLButtonElement = el('button', { type: 'button', class: 'button', onclick: () => void act(refresh, out, 'Refreshing…', async () => (await call('refreshMetrics')).message) }, 'Refresh metrics');
+  const c = state.counts;
+  return el('section', { 'aria-labelledby': 'about-title' },
+    el('h2', { id: 'about-title' }, state.name),
+    state.setUp
+      ? el('p', { class: 'muted' }, 'The team workbook: each plan exported from Google Docs becomes rows here, and the Metrics sheet computes the method\'s numbers by formula.')
+      : messageBox('notice', `Not set up yet: ${state.missing.join(', ')} ${state.missing.length === 1 ? 'is' : 'are'} missing. Set up MAP metrics creates them and keeps what is already here.`),
+    el('dl', { class: 'counts', 'aria-label': 'What the workbook holds' },
+      el('dt', null, 'Plans'), el('dd', { 'data-count': 'plans' }, plural(c.plans, 'plan')),
+      el('dt', null, 'Steps'), el('dd', { 'data-count': 'steps' }, plural(c.steps, 'step')),
+      el('dt', null, 'Slips'), el('dd', { 'data-count': 'slips' }, plural(c.slips, 'slip')),
+      el('dt', null, 'CRM opportunities'), el('dd', { 'data-count': 'opportunities' }, plural(c.opportunities, 'opportunity', 'opportunities')),
+      el('dt', null, 'Last export'), el('dd', { 'data-count': 'last-export' }, state.lastExport ?? 'none yet')),
+    el('div', { class: 'actions' }, setUp, refresh),
+    out,
+    el('h3', null, 'How sellers link their plans'),
+    el('ol', null,
+      el('li', null, 'Share this workbook with the sellers (Editor access).'),
+      el('li', null, 'In the plan\'s Google Doc: Extensions > Mutual Action Plan > Export to Sheets.'),
+      el('li', null, 'The first time, choose "Link a team workbook" and pick this spreadsheet. Later exports refresh the plan\'s rows by themselves.'),
+    ),
+    el('p', { class: 'muted' }, 'Columns named Notes, Outcome (manual) and Reason are yours: exports and imports never write them.'),
+  );
+}
+
+let state: WorkbookState | null = null;
+
+async function refreshState(): Promise<void> {
+  try {
+    const next = await call('getWorkbookState');
+    // Only the counts change after an action; the forms keep what the person chose.
+    state = next;
+    const about = document.querySelector('[aria-labelledby="about-title"] dl.counts');
+    const fresh = aboutSection(next).querySelector('dl.counts');
+    if (about && fresh) about.replaceWith(fresh);
+  } catch {
+    // The action's own message already told the person what happened.
+  }
+}
+
+async function load(): Promise<void> {
+  const panels = byId('panels');
+  try {
+    state = await call('getWorkbookState');
+    clearBanner();
+    const sections = [aboutSection(state)];
+    if (document.body.dataset.initialView === 'import') sections.reverse();
+    replace(panels, ...sections);
+  } catch (error) {
+    showBanner('The sidebar could not load.', failureText(error));
+    replace(panels, el('button', { type: 'button', class: 'button', onclick: () => void load() }, 'Try again'));
+  }
+}
+
+void load();
