@@ -1,5 +1,5 @@
 /** `npm run map`: the add-on's reading and shifting on a Markdown MAP (a Google Docs export), for scripts and tests, with no Google account. */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { GoogleEmulation, loadAddOn, ScriptError, type AddOn } from '../emulation';
 import { documentFromMarkdown, documentToMarkdown } from '../emulation/document';
@@ -8,6 +8,7 @@ import { checkHealth, healthSummary } from '../src/core/health';
 import type { ParsedPlan } from '../src/core/parsed-plan';
 import { DEAL_STAGES, DEAL_TYPES, type DealStage, type DealType } from '../src/core/plan';
 import type { ShiftApplied, ShiftOptionsFields, ShiftPreview, ShiftRequest } from '../src/server/contract';
+import { EXPORT_USAGE, exportCommand, ExportUsageError } from './map-export';
 
 const USAGE = `Usage:
   npm run map -- parse FILE.md                      the plan and its diagnostics, as JSON
@@ -16,6 +17,7 @@ const USAGE = `Usage:
   npm run map -- shift FILE.md --step N --to DATE   preview on stderr, the shifted Markdown on stdout
   npm run map -- shift FILE.md --detect --baseline EARLIER.md
                                                     shift from the dates edited since EARLIER.md
+${EXPORT_USAGE}
 Options:
   --to DATE|+N days|+N weeks   the step's new date, or the change ("+1 week", "-2 days")
   --mode keep-gaps|fix-overlaps, --pull-in, --calendar-days, --holidays 2026-12-25,2027-01-01
@@ -30,6 +32,11 @@ export interface MapIO {
   readFile(file: string): string;
   /** The built add-on (dist/Code.js and dist/Sidebar.html), as Apps Script would run it. */
   dist: string;
+  /** For export: writes a file (its folder made first). */
+  writeFile?(file: string, text: string): void;
+  /** For export: where relative paths start, and where `npm start` keeps its sidecars (default: .preview there). */
+  cwd?: string;
+  previewDir?: string;
 }
 
 class UsageError extends Error {}
@@ -195,11 +202,19 @@ function checkCommand(io: MapIO, args: Args): number {
 /** Runs one command; returns the exit code (0 done, 1 the add-on refused, 2 a usage error). */
 export function runMap(argv: string[], io: MapIO): number {
   try {
+    if (argv[0] === 'export') {
+      const cwd = io.cwd ?? process.cwd();
+      const writeFile = io.writeFile ?? ((file: string, text: string) => {
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, text);
+      });
+      return exportCommand(argv.slice(1), { ...io, writeFile, cwd, previewDir: io.previewDir ?? path.join(cwd, '.preview') });
+    }
     const args = parseArgs(argv);
     if (args.command === 'check') return checkCommand(io, args);
     return args.command === 'parse' ? parseCommand(io, args) : shiftCommand(io, args);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ExportUsageError) {
       io.stderr(`${error.message}\n\n${USAGE}\n`);
       return 2;
     }
