@@ -78,8 +78,9 @@ export function apiValue(v: CellValue): ApiValue {
 
 /**
  * The value to give SpreadsheetApp's setValues: Sheets parses entered strings ("=A1" becomes a
- * formula, "+1" a number, "3/14" a date), and a leading apostrophe is its documented way to
- * keep any text as entered (the apostrophe is not part of the value). So every text gets one.
+ * formula, "+1" a number, "3/14" a date) as if typed, and a leading apostrophe is how a person
+ * keeps typed text as text (the apostrophe is not part of the value). So every text gets one.
+ * The Sheets API's stringValue (apiValue) needs no such trick: prefer it.
  * Dates go as serial numbers, to be shown by the column's date format.
  */
 export function enteredValue(v: CellValue): string | number {

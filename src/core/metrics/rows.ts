@@ -187,7 +187,8 @@ export function planRows(input: PlanExportInput): PlanRows {
     exportedOn: dateCell(today),
   };
 
-  return { deal: dealRow, steps, slips: slipRows(history, documentId, theirCompany, calendar) };
+  const labels = new Map(plan.steps.map((s) => [s.key, s.label]));
+  return { deal: dealRow, steps, slips: slipRows(history, documentId, theirCompany, calendar, labels) };
 }
 
 /**
@@ -196,7 +197,13 @@ export function planRows(input: PlanExportInput): PlanRows {
  * counts slips). Only what the event log still holds: a plan with more than 400 changes has its
  * oldest summarised (the Steps sheet's Slips column stays exact).
  */
-function slipRows(history: PlanHistory, documentId: string, theirCompany: string | null, calendar: WorkCalendar): Row<SlipColumnId>[] {
+function slipRows(
+  history: PlanHistory,
+  documentId: string,
+  theirCompany: string | null,
+  calendar: WorkCalendar,
+  labels: ReadonlyMap<string, string>,
+): Row<SlipColumnId>[] {
   const lastDated = new Map<string, IsoDate>();
   const ids = new Map<string, number>();
   const rows: Row<SlipColumnId>[] = [];
@@ -214,7 +221,8 @@ function slipRows(history: PlanHistory, documentId: string, theirCompany: string
       slipId: n === 1 ? base : `${base} #${n}`,
       theirCompany,
       stepKey: event.key,
-      number: record ? String(record.number) : null,
+      // The step's number as the plan writes it now ("5a"), or as last seen for a step since removed.
+      number: labels.get(event.key) ?? (record ? String(record.number) : null),
       action: record?.action ?? null,
       kind: record ? stepKindOf(record.action) : null,
       from: dateCell(previous),

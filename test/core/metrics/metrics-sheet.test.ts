@@ -1,7 +1,8 @@
 // The Metrics sheet's formulas, evaluated by a real formula engine (HyperFormula, Google Sheets settings) over fixture workbooks, agree with the same metrics computed in TypeScript.
-import { evaluateSheets, evaluateWorkbook, workbookSheets, type EvaluatedValue } from '../../../tools/sheets-engine';
+import { evaluateSheets, evaluateWorkbook, rawOfValue, workbookSheets, type EvaluatedValue } from '../../../tools/sheets-engine';
+import { opportunityRow, type Opportunity } from '../../../src/core/metrics/crm-report';
 import { toSerial } from '../../../src/core/metrics/cells';
-import { METRICS_SHEET } from '../../../src/core/metrics/layout';
+import { METRICS_SHEET, OPPORTUNITIES } from '../../../src/core/metrics/layout';
 import { FIRST_RANK_ROW, METRIC_ROWS, metricCell, metricsSheet, type MetricId } from '../../../src/core/metrics/metrics-sheet';
 import { referenceMetrics, type MetricValue } from '../../../src/core/metrics/reference';
 import { WORKBOOKS, type FixtureWorkbook } from './workbooks';
@@ -84,3 +85,59 @@ describe.each(WORKBOOKS.map((make) => [make().name, make] as const))('workbook "
 function moved(formula: string, column: string): string {
   return formula.replace(/(?<![$A-Z])E(\d+)/g, `${column}$1`).replace(/(\$?[A-Z]{1,2}\$?\d+)/g, `${METRICS_SHEET}!$1`);
 }
+
+describe('the sheet as people use it', () => {
+  test('a row pasted far below the data counts, and a header row never does', () => {
+    const w = WORKBOOKS[0]!();
+    const sheets = workbookSheets(w.data);
+    const opportunities = sheets.Opportunities!.map((r) => [...r]);
+    while (opportunities.length < 499) opportunities.push([]);
+    // A won deal without a MAP, typed on row 500 by a person: text as text, dates as dates.
+    const pasted: Opportunity = { ...w.opportunities[0]!, id: 'PASTED', account: 'Pasted Ltd', plan: null, matchedBy: null, outcome: 'won', created: '2027-01-02', closeDate: '2027-02-01' };
+    const row = opportunityRow(pasted);
+    opportunities.push(OPPORTUNITIES.columns.map((c) => rawOfValue(row[c.id] ?? null)));
+    const book = evaluateSheets({ ...sheets, Opportunities: opportunities }, { asOf: w.asOf });
+    try {
+      const ref = referenceMetrics({ plans: w.plans, opportunities: [...w.opportunities, pasted], asOf: w.asOf });
+      for (const id of ['winRateWithout', 'cycleWithout', 'opportunities', 'adoption'] as const) {
+        expectSame(book.value(METRICS_SHEET, metricCell(id)), ref.metrics[id].toDate, id);
+      }
+      expect(ref.metrics.opportunities.toDate).toBe(w.opportunities.length + 1);
+    } finally {
+      book.destroy();
+    }
+  });
+
+  test('every chart reads its labels and values from the rows that hold them', () => {
+    const w = WORKBOOKS[0]!();
+    const book = evaluateWorkbook(w.data, { asOf: w.asOf });
+    const ref = reference(w);
+    try {
+      const cells = (range: string) => {
+        const [sheet, area] = range.split('!') as [string, string];
+        const [from, to] = area.split(':') as [string, string];
+        const row = Number(from.replace(/[A-Z]+/, ''));
+        const out: EvaluatedValue[] = [];
+        for (let r = row; r <= Number(to.replace(/[A-Z]+/, '')); r++) {
+          for (let c = from.charCodeAt(0); c <= to.charCodeAt(0); c++) out.push(book.value(sheet, `${String.fromCharCode(c)}${r}`));
+        }
+        return out;
+      };
+      // Spreadsheets round to about 11 significant digits: compare at 9.
+      const r9 = (values: readonly (EvaluatedValue | MetricValue)[]) => values.map((v) => (typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : (v ?? '')));
+      const charts = metricsSheet().charts;
+      expect(charts.map((c) => c.id)).toEqual(['win-rate', 'cycle-time', 'completion', 'slips-by-kind']);
+      const quarterLabels = ['Q3 2026', 'Q4 2026', 'Q1 2027', 'Q2 2027'];
+      const byId = Object.fromEntries(charts.map((c) => [c.id, c]));
+      expect(cells(byId['win-rate']!.domain)).toEqual(quarterLabels);
+      expect(byId['win-rate']!.series.map((s) => r9(cells(s.range)))).toEqual([r9(ref.metrics.winRateWith.quarters), r9(ref.metrics.winRateWithout.quarters)]);
+      expect(byId['cycle-time']!.series.map((s) => r9(cells(s.range)))).toEqual([r9(ref.metrics.cycleWith.quarters), r9(ref.metrics.cycleWithout.quarters)]);
+      expect(r9(cells(byId.completion!.series[0]!.range))).toEqual(r9(ref.metrics.completion.quarters));
+      const kinds = cells(byId['slips-by-kind']!.domain).filter((v) => v !== '');
+      expect(kinds).toEqual(ref.ranking.map((k) => k.kind));
+      expect(cells(byId['slips-by-kind']!.series[0]!.range).filter((v) => v !== '')).toEqual(ref.ranking.map((k) => k.slips));
+    } finally {
+      book.destroy();
+    }
+  });
+});
