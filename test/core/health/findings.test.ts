@@ -4,6 +4,7 @@ import { recordReview, type PlanHistory } from '../../../src/core/history';
 import type { ParsedPlan, PlanSection, StepColumn } from '../../../src/core/parsed-plan';
 import type { IsoDate } from '../../../src/core/plan';
 import { edited, fixtureText, readMarkdownPlan, historyOfVersions } from '../markdown-plan';
+import { withAgreement } from './agreement';
 
 // March 2026: Mon 2, Mon 9, Mon 16, Fri 20, Fri 27; April: Fri 3, Mon 6, Fri 10, Mon 13, Fri 17, Fri 24; May: Fri 1, Fri 8.
 const TODAY = '2026-03-09';
@@ -11,7 +12,7 @@ const NO_DEAL: DealFacts = { stage: null, annualContractValue: null, dealType: n
 const HEALTHY = fixtureText('maps/healthy');
 
 function read(markdown: string, today: IsoDate = TODAY, history: PlanHistory | null = null): ParsedPlan {
-  return readMarkdownPlan(markdown, today, history);
+  return withAgreement(readMarkdownPlan(markdown, today, history), markdown);
 }
 
 function check(plan: ParsedPlan, options: { history?: PlanHistory | null; deal?: Partial<DealFacts>; today?: IsoDate } = {}): Finding[] {
@@ -62,7 +63,8 @@ function decisionLine(plan: ParsedPlan): Finding['place'] {
 
 /** The history of the healthy plan from its first read on Mon Mar 2, then each later version seen on its day. */
 function historyOf(...versions: [day: IsoDate, markdown: string][]): { history: PlanHistory; plan: ParsedPlan } {
-  return historyOfVersions(HEALTHY, '2026-03-02', versions);
+  const { history, plan } = historyOfVersions(HEALTHY, '2026-03-02', versions);
+  return { history, plan: withAgreement(plan, versions[versions.length - 1]?.[1] ?? HEALTHY) };
 }
 
 // =============================================================================================
@@ -254,7 +256,7 @@ describe('one-sided: "MAP that only lists your steps"', () => {
       severity: 'critical',
       title: 'Only your steps',
       method: 'The prospect owns half the actions. You own the other half. The prospect has as many steps as you do. Include both.',
-      detail: "All 3 steps with a known owner are Acme's; none is Globex's or shared.",
+      detail: "All 3 steps with a known owner are Acme's; none is Globex's or shared. Also, no \"Agreed by\" line records that Globex agreed to it.",
       action:
         'Add Globex\'s steps in their words ("Champion presents business case to VP", "Procurement reviews contract"), ' +
         'including their internal steps such as stakeholder alignment and budget committee review.',
@@ -314,9 +316,9 @@ describe('placeholders: "Name specific people"', () => {
   test('a placeholder only in the Stakeholders, Risks or Goal points at its row or heading; the first in the document wins', () => {
     const person = read(edited(HEALTHY, ['| Tom Price | Vendor Manager, Globex |', '| Tom Price | \\[Title\\], Globex |']));
     expect(only(check(person), 'placeholders')).toMatchObject({ detail: 'Still to fill in: [Title] (the Stakeholders table).', place: personCell(person, 'Tom Price') });
-    expect(personCell(person, 'Tom Price')).toEqual({ kind: 'cell', tableIndex: 10, row: 4, column: 0 });
+    expect(personCell(person, 'Tom Price')).toEqual({ kind: 'cell', tableIndex: 11, row: 4, column: 0 });
     const risk = read(edited(HEALTHY, ['| Evaluation pauses |', '| \\[Impact\\] |']));
-    expect(only(check(risk), 'placeholders')).toMatchObject({ place: { kind: 'cell', tableIndex: 18, row: 3, column: 2 } });
+    expect(only(check(risk), 'placeholders')).toMatchObject({ place: { kind: 'cell', tableIndex: 19, row: 3, column: 2 } });
     const goal = read(edited(HEALTHY, ['Globex evaluates Acme Close', '\\[Prospect\\] evaluates Acme Close'], ['| Tom Price | Vendor Manager, Globex |', '| Tom Price | \\[Title\\], Globex |']));
     expect(only(check(goal), 'placeholders')).toMatchObject({ place: sectionPlace(goal, 'goal') });
     expect(sectionPlace(goal, 'goal')).toEqual({ kind: 'paragraph', index: 1 });
@@ -402,7 +404,7 @@ describe('no-economic-buyer: "Share the MAP with the economic buyer"', () => {
         'Ask Dana Ruiz who approves the budget, add them to the Stakeholders table with their title ("Budget approval. Business case sign-off"), and share the plan with them.',
       say: null,
       // The table's first cell: where the person is to be added.
-      place: { kind: 'cell', tableIndex: 10, row: 0, column: 0 },
+      place: { kind: 'cell', tableIndex: 11, row: 0, column: 0 },
     });
   });
 
@@ -410,9 +412,9 @@ describe('no-economic-buyer: "Share the MAP with the economic buyer"', () => {
     const plan = read(edited(HEALTHY, ['| Maria Chen | CFO, Globex |', '| \\[Economic buyer name\\] | \\[Title\\], Globex |']));
     expect(only(check(plan), 'no-economic-buyer')).toMatchObject({
       detail: 'The economic buyer is still "[Economic buyer name]" in the Stakeholders table.',
-      place: { kind: 'cell', tableIndex: 10, row: 2, column: 0 },
+      place: { kind: 'cell', tableIndex: 11, row: 2, column: 0 },
     });
-    expect(personCell(plan, '[Economic buyer name]')).toEqual({ kind: 'cell', tableIndex: 10, row: 2, column: 0 });
+    expect(personCell(plan, '[Economic buyer name]')).toEqual({ kind: 'cell', tableIndex: 11, row: 2, column: 0 });
   });
 
   test('no Stakeholders table: nowhere to point', () => {
@@ -453,9 +455,9 @@ describe('success criteria', () => {
       action: 'Agree with Globex what they need to see to say yes, as pass/fail criteria, e.g. "Reply rates improve by 30% in a 2-week pilot".',
       say: "If the evaluation goes perfectly, what would you need to see to feel confident saying yes? I want to make sure we're aligned on what success looks like.",
       // The Success criteria heading: where they are to be written.
-      place: { kind: 'paragraph', index: 11 },
+      place: { kind: 'paragraph', index: 12 },
     });
-    expect(sectionPlace(plan, 'successCriteria')).toEqual({ kind: 'paragraph', index: 11 });
+    expect(sectionPlace(plan, 'successCriteria')).toEqual({ kind: 'paragraph', index: 12 });
     expect(rules(check(plan))).toEqual(['no-criteria']);
   });
 
@@ -488,7 +490,7 @@ describe('success criteria', () => {
       say: null,
       place: criterionLine(plan, 'The finance team likes it'),
     });
-    expect(criterionLine(plan, 'The finance team likes it')).toEqual({ kind: 'paragraph', index: 14 });
+    expect(criterionLine(plan, 'The finance team likes it')).toEqual({ kind: 'paragraph', index: 15 });
   });
 
   test('vague-criteria points at the first criterion concerned, a placeholder or a vague one', () => {
@@ -536,7 +538,7 @@ describe('success criteria', () => {
       // The last criterion: the line goes right under it.
       place: criterionLine(plan, 'Passes Globex'),
     });
-    expect(criterionLine(plan, 'Passes Globex')).toEqual({ kind: 'paragraph', index: 15 });
+    expect(criterionLine(plan, 'Passes Globex')).toEqual({ kind: 'paragraph', index: 16 });
   });
 
   test('no-next-step: a placeholder, or "we\'ll discuss further", pointing at that line', () => {
@@ -584,7 +586,7 @@ describe('risk-no-mitigation', () => {
       action: 'Agree with the champion what each side does to prevent each one, and write it in the Mitigation column.',
       say: null,
       // The first bare risk's Mitigation cell.
-      place: { kind: 'cell', tableIndex: 18, row: 2, column: 2 },
+      place: { kind: 'cell', tableIndex: 19, row: 2, column: 2 },
     });
   });
 
