@@ -1,4 +1,5 @@
 /** Writes a drafted plan into the Google Doc: headings, key dates, the Steps, Stakeholders and Risks tables, coloured statuses. */
+import { agreedByLine } from '../core/draft';
 import type { Plan, Status } from '../core/plan';
 import { STATUS_COLOURS } from '../core/status-style';
 import { statusLabel } from '../core/cell-status';
@@ -110,6 +111,8 @@ export function writePlan(doc: Document, plan: Plan, text: PlanText): void {
   w.listItem(`Evaluation start: ${text.formatDate(k.evaluationStart)}`).setGlyphType(DocumentApp.GlyphType.BULLET);
   w.listItem(`Decision target: ${k.decisionTarget ? text.formatDate(k.decisionTarget) : 'TBD'}`).setGlyphType(DocumentApp.GlyphType.BULLET);
   w.listItem(`Go-live target: ${k.goLiveTarget ? text.formatDate(k.goLiveTarget) : 'TBD'}`).setGlyphType(DocumentApp.GlyphType.BULLET);
+  // Where the prospect records agreeing to the plan: a plan they never agreed to is one-sided.
+  w.paragraph(agreedByLine(plan.theirCompany));
 
   w.heading('Steps', H.HEADING2);
   const steps = w.table([

@@ -54,6 +54,14 @@ const STAKEHOLDER_ROLES: readonly { role: Role; responsibility: string }[] = [
   { role: 'solutionsEngineer', responsibility: 'Technical support. Demo, POC, integration' },
 ];
 
+/**
+ * The line where the prospect records agreeing to the plan, right after the key dates: the method's
+ * "The prospect must edit or approve the MAP". The health check reads it (one-sided plan).
+ */
+export function agreedByLine(theirCompany: string): string {
+  return `Agreed by: [Name and title], ${theirCompany}, [date agreed]`;
+}
+
 /** The method's three typical risks, each already paired with its mitigation. */
 const TYPICAL_RISKS: readonly Risk[] = [
   {

@@ -24,3 +24,18 @@ export function withAgreement(plan: ParsedPlan, markdown: string): ParsedPlan {
   };
   return { ...plan, agreement };
 }
+
+/**
+ * Per-side owner columns ("Seller owner" + "Buyer owner") on a plan read before the reader fills
+ * ParsedStep.sideOwners (a no-op once it does): each step's two cells, by row order.
+ */
+export function withSideOwners(plan: ParsedPlan, markdown: string): ParsedPlan {
+  if (plan.steps.some((s) => s.sideOwners !== null)) return plan;
+  const rows = markdown.split('\n').filter((l) => l.startsWith('|')).map((l) => l.slice(1, -1).split('|').map((c) => c.replace(/\*\*|\\/g, '').trim()));
+  const header = rows.findIndex((r) => r.includes('Seller owner') && r.includes('Buyer owner'));
+  const head = rows[header];
+  if (header < 0 || !head) return plan;
+  const [ours, theirs] = [head.indexOf('Seller owner'), head.indexOf('Buyer owner')];
+  const body = rows.slice(header + 2);
+  return { ...plan, steps: plan.steps.map((s, i) => ({ ...s, sideOwners: { ours: body[i]?.[ours] ?? '', theirs: body[i]?.[theirs] ?? '' } })) };
+}

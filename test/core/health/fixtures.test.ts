@@ -1,13 +1,18 @@
 // The health check on plans in the shapes people leave them (test/fixtures/health/): the findings' ids and the detail a seller reads.
 import { checkHealth, type DealFacts, type Finding } from '../../../src/core/health';
+import { startHistory, type PlanHistory } from '../../../src/core/history';
+import type { ParsedPlan } from '../../../src/core/parsed-plan';
 import type { IsoDate } from '../../../src/core/plan';
+import { withAgreement, withSideOwners } from './agreement';
 import { fixtureText, readMarkdownPlan } from '../markdown-plan';
 
 const NO_DEAL: DealFacts = { stage: null, annualContractValue: null, dealType: null };
 
-function checkFixture(name: string, today: IsoDate): Finding[] {
-  const plan = readMarkdownPlan(fixtureText(`health/${name}`), today);
-  return checkHealth({ plan, history: null, deal: NO_DEAL, today });
+/** The fixture as the add-on reads it (with the "Agreed by" line and per-side owners until the reader gives them), checked on `today`. */
+function checkFixture(name: string, today: IsoDate, history: (plan: ParsedPlan) => PlanHistory | null = () => null): Finding[] {
+  const markdown = fixtureText(`health/${name}`);
+  const plan = withSideOwners(withAgreement(readMarkdownPlan(markdown, today), markdown), markdown);
+  return checkHealth({ plan, history: history(plan), deal: NO_DEAL, today });
 }
 
 const byRule = (findings: Finding[]) => Object.fromEntries(findings.map((f) => [f.rule, f.detail]));
@@ -64,5 +69,27 @@ test('broken dependencies: a deleted step, a name that matches no step, and a st
     action:
       'In the Predecessor column, name a step that is in the plan by its number, or clear the link. ' +
       'Give each step a date on or after the steps it waits for, or fix the link (Shift downstream dates moves the steps after a change).',
+  });
+});
+
+test('per-side owner columns: a step whose buyer or seller owner is named has an owner; "—", "None", "n/a" and empty are none', () => {
+  const findings = checkFixture('per-side-owners', '2026-03-09');
+  expect(findings.map((f) => f.rule)).toEqual(['no-owner']);
+  expect(findings[0]).toMatchObject({
+    detail: 'Step 7 (Data processing agreement) has no owner.',
+    action: 'Agree who does each one and write their name in the owner column of their side.',
+  });
+});
+
+test('a one-sided plan: only the seller\'s steps, nobody has edited it by hand since it was inserted, and nobody has agreed to it', () => {
+  const findings = checkFixture('one-sided', '2026-12-09', (plan) => startHistory(plan, '2026-11-27', 'insert'));
+  expect(findings.map((f) => f.rule)).toEqual(['one-sided']);
+  expect(findings[0]).toMatchObject({
+    severity: 'critical',
+    title: 'Only your steps',
+    detail:
+      "All 6 steps with a known owner are Acme's; none is Initech's or shared. Also, nobody has edited the plan by hand since it was inserted on Nov 27, 2026 (12 days ago), " +
+      'and the "Agreed by" line still has its placeholders.',
+    say: "What am I missing? What steps does your team need that I haven't listed?",
   });
 });

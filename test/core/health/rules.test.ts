@@ -1,5 +1,5 @@
 // Every health rule with plans that must and must not trigger it, run by one tester; the record's type makes a rule without cases a compile error.
-import { recordReview } from '../../../src/core/history';
+import { observe, recordReview, startHistory } from '../../../src/core/history';
 import type { RuleId } from '../../../src/core/health';
 import { edited, fixtureText, historyOfVersions, readMarkdownPlan } from '../markdown-plan';
 import { withAgreement } from './agreement';
@@ -9,6 +9,17 @@ const HEALTHY = fixtureText('maps/healthy');
 const read = (markdown: string, today = DEFAULT_TODAY) => () => withAgreement(readMarkdownPlan(markdown, today), markdown);
 const healthy = read(HEALTHY);
 const INSERTED = fixtureText('inserted/standard-en_US');
+/** What Insert writes today, with its "Agreed by" placeholders; then a status edited by hand; then the champion's agreement too. */
+const INSERTED_NOW = fixtureText('inserted/standard-en_US-holidays');
+const EDITED = edited(INSERTED_NOW, ['| Dec 18, 2026 | Pending |  |', '| Dec 18, 2026 | In progress |  |']);
+const AGREED = edited(EDITED, ['Agreed by: \\[Name and title\\], Globex, \\[date agreed\\]', 'Agreed by: Dana Ruiz, Controller, Globex, Dec 2, 2026']);
+
+/** The history of the plan inserted on Nov 27, then each version seen on its day. */
+function insertedHistory(versions: [day: string, markdown: string][] = []) {
+  let history = startHistory(readMarkdownPlan(INSERTED_NOW, '2026-11-27'), '2026-11-27', 'insert');
+  for (const [day, markdown] of versions) history = observe(history, readMarkdownPlan(markdown, day, history), day, 'hand').history;
+  return history;
+}
 
 const CASES: Record<RuleId, RuleCases> = {
   'no-steps': {
@@ -149,8 +160,46 @@ const CASES: Record<RuleId, RuleCases> = {
     valid: [
       { name: 'both sides own steps', plan: healthy },
       { name: "the method's expansion plan", plan: read(fixtureText('maps/expansion-en_US')) },
+      { name: 'inserted three days ago, not edited yet', plan: read(INSERTED_NOW, '2026-11-30'), history: () => insertedHistory(), today: '2026-11-30' },
+      {
+        name: 'inserted ten days ago, edited by hand, agreed by the champion',
+        plan: read(AGREED, '2026-12-07'),
+        history: () => insertedHistory([['2026-12-02', AGREED]]),
+        today: '2026-12-07',
+      },
     ],
     invalid: [
+      {
+        name: 'inserted ten days ago and never edited by hand',
+        plan: read(INSERTED_NOW, '2026-12-07'),
+        history: () => insertedHistory(),
+        today: '2026-12-07',
+        finding: {
+          severity: 'warning',
+          title: 'Globex has not taken part in the plan',
+          method:
+            'MAP sent as a one-sided sales plan. The prospect never saw it, never edited it, never agreed to it. This is a project plan, not a mutual action plan. Co-create it with the prospect. Their input makes it mutual.',
+          detail: 'Nobody has edited the plan by hand since it was inserted on Nov 27, 2026 (10 days ago), and the "Agreed by" line still has its placeholders.',
+          action:
+            'Walk Dana Ruiz through the plan and ask for their edits; once Globex agrees, write it in the Agreed by line: "Agreed by: Dana Ruiz, Globex, Dec 7, 2026".',
+          place: { kind: 'paragraph', index: 7 },
+        },
+      },
+      {
+        name: 'edited by hand, but a week on nobody has recorded agreeing to it',
+        plan: read(EDITED, '2026-12-07'),
+        history: () => insertedHistory([['2026-12-02', EDITED]]),
+        today: '2026-12-07',
+        finding: { severity: 'info', title: 'No agreement recorded', detail: 'Globex has not recorded agreeing to the plan: the "Agreed by" line still has its placeholders.' },
+      },
+      {
+        name: 'per-side owner columns with only the seller side filled',
+        plan: () => {
+          const plan = readMarkdownPlan(HEALTHY, DEFAULT_TODAY);
+          return { ...plan, steps: plan.steps.map((s) => ({ ...s, side: 'unknown' as const, sideOwners: { ours: 'Sam Lee', theirs: '—' } })) };
+        },
+        finding: { severity: 'critical', title: 'Only your steps', detail: "All 11 steps with a known owner are Acme's; none is Globex's or shared. Also, no \"Agreed by\" line records that Globex agreed to it." },
+      },
       {
         name: 'their steps moved to us',
         plan: read(
