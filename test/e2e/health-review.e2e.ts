@@ -178,7 +178,7 @@ test('Weekly review: the four questions, what is at risk, the timeline, and Mark
   const goLive = lines.indexOf('Go-live target: Feb 19, 2027');
   expect(goLive).toBeGreaterThan(0);
   expect(lines[goLive + 1]).toBe('Last reviewed: Dec 21, 2026');
-  expect(lines[goLive + 2]).toBe('Steps');
+  expect(lines[goLive + 2]).toBe('Agreed by: [Name and title], Globex, [date agreed]');
   expect(preview.savedMarkdown()).toMatch(/Go-live target: Feb 19, 2027\s*\n+Last reviewed: Dec 21, 2026\s*\n/);
   await preview.screenshot('14-weekly-review-marked');
   // Back at the top of the tab: the review's date and the timeline beside the line the prospect now reads.
