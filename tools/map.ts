@@ -14,7 +14,7 @@ const USAGE = `Usage:
   npm run map -- parse FILE.md                      the plan and its diagnostics, as JSON
   npm run map -- check FILE.md [--stage S] [--value N] [--type T]
                                                     the health check's findings against the method
-  npm run map -- shift FILE.md --step N --to DATE   preview on stderr, the shifted Markdown on stdout
+  npm run map -- shift FILE.md --step N --to DATE   preview on stderr, the shifted Markdown on stdout (N as written: 3, 5a, 2.1)
   npm run map -- shift FILE.md --detect --baseline EARLIER.md
                                                     shift from the dates edited since EARLIER.md
 ${EXPORT_USAGE}
@@ -129,9 +129,9 @@ function shiftOptions(flags: Args['flags']): ShiftOptionsFields {
 
 function describePreview(preview: Extract<ShiftPreview, { ok: true }>): string {
   const lines = [preview.summary, ''];
-  for (const r of preview.rows) lines.push(`  Step ${r.number} ${r.action}: ${r.from} -> ${r.to} (${r.reason})`);
-  for (const p of preview.pinned) lines.push(`  Step ${p.number} ${p.action}: not moved (${p.reason})`);
-  for (const u of preview.undated) lines.push(`  Step ${u.number} ${u.action}: ${u.note}`);
+  for (const r of preview.rows) lines.push(`  Step ${r.label} ${r.action}: ${r.from} -> ${r.to} (${r.reason})`);
+  for (const p of preview.pinned) lines.push(`  Step ${p.label} ${p.action}: not moved (${p.reason})`);
+  for (const u of preview.undated) lines.push(`  Step ${u.label} ${u.action}: ${u.note}`);
   for (const k of preview.keyDates) lines.push(`  ${k.label}: ${k.moved ? `${k.from} -> ${k.to}` : `stays ${k.from}`}${k.warning ? ` (${k.warning})` : ''}`);
   for (const n of preview.notes) lines.push(`  Note: ${n}`);
   return `${lines.join('\n')}\n`;
@@ -150,9 +150,10 @@ function shiftCommand(io: MapIO, args: Args): number {
     properties = earlier.env.properties.document.toObject();
     request = { kind: 'detect', options };
   } else {
-    const step = Number(text(args.flags, '--step'));
+    // The number as the plan writes it: "3", "5a", "2.1".
+    const step = text(args.flags, '--step')?.trim() ?? '';
     const to = text(args.flags, '--to');
-    if (!Number.isInteger(step) || step < 1) throw new UsageError('--step takes a step number, e.g. --step 3.');
+    if (!/^(?:step\s*)?#?\s*\d{1,4}(?:\.\d{1,3})*[a-z]?$/i.test(step)) throw new UsageError('--step takes a step number as the plan writes it, e.g. --step 3 or --step 5a.');
     if (!to) throw new UsageError('--to takes the new date or the change, e.g. --to 2026-03-14 or --to "+1 week".');
     request = { kind: 'step', step, to, options };
   }

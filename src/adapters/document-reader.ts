@@ -1,5 +1,5 @@
 /** Reads the Google Doc into a plain outline in one pass (paragraphs, tables, chips, step markers), and tags step rows with their identity. */
-import type { Chip, DocumentOutline, OutlineBlock, OutlineCell, OutlineRow, OutlineTable, ParsedPlan } from '../core/parsed-plan';
+import { stepTableIndex, type Chip, type DocumentOutline, type OutlineBlock, type OutlineCell, type OutlineRow, type OutlineTable, type ParsedPlan } from '../core/parsed-plan';
 import type { ReadContext } from '../core/reading/context';
 import { readPlan } from '../core/reading/read-plan';
 
@@ -213,19 +213,24 @@ export function readOutline(doc: Document, handles?: CellHandles): DocumentOutli
  * outline's keys to match and returns how many rows it marked.
  */
 export function tagStepRows(doc: Document, outline: DocumentOutline, plan: ParsedPlan): number {
-  const index = plan.stepsTable?.index;
-  const table = outline.blocks.find((b): b is OutlineTable => b.kind === 'table' && b.index === index);
-  if (index === undefined || !table) return 0;
-  const untagged = plan.steps.filter((s) => table.rows[s.row] && table.rows[s.row]?.key !== s.key);
-  if (untagged.length === 0) return 0;
-  const docTable = doc.getBody().getChild(index).asTable();
-  for (const step of untagged) {
-    const row = docTable.getRow(step.row);
-    doc.addNamedRange(`${STEP_RANGE_PREFIX}${step.key}`, doc.newRange().addElement(row).build());
-    const outlineRow = table.rows[step.row];
-    if (outlineRow) outlineRow.key = step.key;
+  let marked = 0;
+  // A plan split per phase has several tables: each step's row is in its own table.
+  for (const found of plan.stepsTables) {
+    const table = outline.blocks.find((b): b is OutlineTable => b.kind === 'table' && b.index === found.index);
+    if (!table) continue;
+    const inTable = plan.steps.filter((s) => stepTableIndex(s) === found.index);
+    const untagged = inTable.filter((s) => table.rows[s.row] && table.rows[s.row]?.key !== s.key);
+    if (untagged.length === 0) continue;
+    const docTable = doc.getBody().getChild(found.index).asTable();
+    for (const step of untagged) {
+      const row = docTable.getRow(step.row);
+      doc.addNamedRange(`${STEP_RANGE_PREFIX}${step.key}`, doc.newRange().addElement(row).build());
+      const outlineRow = table.rows[step.row];
+      if (outlineRow) outlineRow.key = step.key;
+    }
+    marked += untagged.length;
   }
-  return untagged.length;
+  return marked;
 }
 
 /** Reads the document and the plan in it: the outline for later writes, the plan for everything else. */

@@ -7,6 +7,60 @@ export interface OwnerContext {
   /** Names from the stakeholder table, by side. */
   ourPeople: string[];
   theirPeople: string[];
+  /** Email domains known to be each side's (from the stakeholder table's addresses): "globex.com". */
+  ourDomains?: string[];
+  theirDomains?: string[];
+}
+
+// A company's first word names it ("Acme" for "Acme Analytics") unless it is a word many companies start with.
+const GENERIC_FIRST_WORDS = new Set([
+  'the', 'a', 'an', 'global', 'first', 'united', 'american', 'national', 'international', 'general', 'new', 'big', 'blue', 'red',
+  'green', 'digital', 'smart', 'data', 'tech', 'cloud', 'north', 'south', 'east', 'west', 'open', 'one', 'my', 'our', 'your', 'their',
+  'bank', 'group', 'company', 'health', 'medical', 'royal', 'central', 'pacific', 'atlantic', 'southern', 'northern', 'western', 'eastern',
+]);
+// Initials that are role words in an owner cell: "IT" is the prospect's IT, not "Information Technologies".
+const ROLE_INITIALS = new Set(['IT', 'CS', 'AE', 'SE', 'SA', 'EB', 'HR', 'PM', 'VP', 'US', 'UK', 'EU', 'QA', 'BD', 'AM', 'CFO', 'CIO', 'CTO', 'CEO', 'COO']);
+
+const companyWords = (name: string): string[] => name.trim().split(/[\s,]+/).filter(Boolean);
+
+/**
+ * The ways an owner cell names a company, besides its full name: its first word ("Acme" for "Acme
+ * Analytics") when that word is not generic and not the other company's too, and the name run
+ * together as in an address ("acmeanalytics" in sam@acmeanalytics.com).
+ */
+export function companyAliases(name: string, other: string): string[] {
+  const words = companyWords(name);
+  if (words.length < 2 || name.includes('[')) return [];
+  const out = [words.join('').replace(/[^\p{L}\p{N}]+/gu, '')];
+  const first = (words[0] ?? '').replace(/[^\p{L}\p{N}&'-]+/gu, '');
+  const otherFirst = (companyWords(other)[0] ?? '').toLowerCase();
+  if (first.length >= 3 && !GENERIC_FIRST_WORDS.has(first.toLowerCase()) && first.toLowerCase() !== otherFirst) out.push(first);
+  return out.filter((a) => a.length > 1);
+}
+
+/** A company's initials as people abbreviate it ("AA" for "Acme Analytics", "P&G" style names aside): upper case only. */
+export function companyInitials(name: string): string | null {
+  const words = companyWords(name).filter((w) => !/^(?:and|of|the|&|\+)$/i.test(w));
+  if (words.length < 2 || name.includes('[')) return null;
+  const initials = words.map((w) => w.charAt(0).toUpperCase()).join('');
+  return /^[A-Z]{2,5}$/.test(initials) && !ROLE_INITIALS.has(initials) ? initials : null;
+}
+
+/** Whose address an email is, by the domains the stakeholder table gives and the companies' names in the domain. */
+export function emailSide(email: string, context: OwnerContext): Side {
+  const domain = (email.trim().toLowerCase().split('@')[1] ?? '').replace(/\.$/, '');
+  if (!domain) return 'unknown';
+  const inList = (list: string[] | undefined): boolean => (list ?? []).some((d) => domain === d || domain.endsWith(`.${d}`));
+  const ours = inList(context.ourDomains);
+  const theirs = inList(context.theirDomains);
+  if (ours !== theirs) return ours ? 'ours' : 'theirs';
+  const labels = domain.split('.').map((l) => l.replace(/[^a-z0-9]+/g, ''));
+  const names = (company: string, other: string): string[] =>
+    company.trim() && !company.includes('[') ? [company.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''), ...companyAliases(company, other).map((a) => a.toLowerCase())] : [];
+  const byName = (company: string, other: string): boolean => names(company, other).some((n) => n.length > 1 && labels.includes(n));
+  const o = byName(context.yourCompany, context.theirCompany);
+  const t = byName(context.theirCompany, context.yourCompany);
+  return o && !t ? 'ours' : t && !o ? 'theirs' : 'unknown';
 }
 
 type One = 'ours' | 'theirs';
@@ -38,11 +92,23 @@ const MARK: Record<One, string> = { ours: '\u0001', theirs: '\u0002' };
  * an owner before role words do ("Acme legal" is ours); owners on both sides make 'both'.
  */
 export function classifyOwner(text: string, context: OwnerContext): Side {
-  let t = text.toLowerCase();
+  // Addresses first ("dana@globex.com"): their domain says whose, and their words must not be read as names.
+  let original = text.replace(/[^\s<>()@,;]+@[^\s<>()@,;]+\.[a-z]{2,}/gi, (email) => {
+    const side = emailSide(email, context);
+    return side === 'ours' || side === 'theirs' ? ` ${MARK[side]} ` : ' ';
+  });
+  // Initials are matched as written, in capitals, so "aa" in a word never counts.
+  for (const [company, side] of [[context.yourCompany, 'ours'], [context.theirCompany, 'theirs']] as [string, One][]) {
+    const initials = companyInitials(company);
+    if (initials) original = original.replace(new RegExp(`(?<![\\p{L}\\p{N}])${esc(initials)}(?![\\p{L}\\p{N}])`, 'gu'), ` ${MARK[side]} `);
+  }
+  let t = original.toLowerCase();
   if (/\b(both|joint|jointly|mutual|together|everyone|all parties)\b/.test(t)) return 'both';
   const names: [string, One][] = [
     [context.yourCompany, 'ours'],
     [context.theirCompany, 'theirs'],
+    ...companyAliases(context.yourCompany, context.theirCompany).map((a): [string, One] => [a, 'ours']),
+    ...companyAliases(context.theirCompany, context.yourCompany).map((a): [string, One] => [a, 'theirs']),
     ...context.ourPeople.map((n): [string, One] => [n, 'ours']),
     ...context.theirPeople.map((n): [string, One] => [n, 'theirs']),
   ];

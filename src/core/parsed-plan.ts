@@ -57,7 +57,11 @@ export interface CellRef {
   column: number;
 }
 
-export type StepColumn = 'number' | 'action' | 'owner' | 'due' | 'status' | 'dependsOn';
+/**
+ * The columns of a Steps table. `phase`: a "Milestone"/"Phase"/"Stage" column beside the action.
+ * `ownerOurs` / `ownerTheirs`: separate owner columns per side ("Seller owner" + "Buyer owner").
+ */
+export type StepColumn = 'number' | 'action' | 'owner' | 'ownerOurs' | 'ownerTheirs' | 'due' | 'status' | 'dependsOn' | 'phase';
 
 export interface ParsedStep {
   /** Stable identity across reordering, inserted rows and renamed actions. */
@@ -213,4 +217,10 @@ export interface ParsedPlan {
   /** The date a year-less date is read nearest to (the median due date): writes use it too, so they read back the same. */
   referenceDate: IsoDate;
   diagnostics: Diagnostic[];
+}
+
+/** The body index of the table a step's row is in (a plan split per phase has several); null for a step with no cell. */
+export function stepTableIndex(step: Pick<ParsedStep, 'cells'>): number | null {
+  for (const ref of Object.values(step.cells)) if (ref) return ref.tableIndex;
+  return null;
 }

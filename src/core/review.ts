@@ -36,6 +36,8 @@ export const REVIEW_QUESTIONS = [
 /** A step in the review, as the sidebar lists it. */
 export interface ReviewItem {
   number: number;
+  /** The step's number as written ("5a"): what the review shows. */
+  label: string;
   action: string;
   /** The due date as the document writes it. */
   dueText: string;
@@ -182,7 +184,7 @@ function bySoonest(steps: readonly ParsedStep[]): ParsedStep[] {
 }
 
 function item(step: ParsedStep, note: string): ReviewItem {
-  return { number: step.number, action: step.action, dueText: step.dueText, owner: step.owner, note };
+  return { number: step.number, label: step.label, action: step.action, dueText: step.dueText, owner: step.owner, note };
 }
 
 class Words {
@@ -226,10 +228,10 @@ function nextFrom(side: string, owed: readonly ReviewItem[]): string {
   return `next from ${side}: ${name(next)}, ${next.note} (${count(owed.length, 'open step')} in all)`;
 }
 
-function name(item: { number: number; action: string }): string {
+function name(item: { number: number; label: string; action: string }): string {
   const action = item.action.trim().replace(/\s+/g, ' ');
   const short = action.length > 60 ? `${action.slice(0, 59).trimEnd()}…` : action;
-  return short ? `step ${item.number} (${short})` : `step ${item.number}`;
+  return short ? `step ${item.label} (${short})` : `step ${item.label}`;
 }
 
 function listWords(items: readonly string[]): string {

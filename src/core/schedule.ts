@@ -19,6 +19,8 @@ export interface ScheduleStep {
   /** Stable identity across edits: step numbers change when a row is inserted, keys do not. */
   key: string;
   number: number;
+  /** The step's number as written ("5a", "2.1"), shown in every sentence; defaults to `number`. */
+  label?: string;
   action: string;
   /** Null for "TBD", "Q2" or an empty cell: such a step is never written. */
   due: IsoDate | null;
@@ -75,6 +77,8 @@ export interface ShiftInput {
 export interface StepRef {
   key: string;
   number: number;
+  /** As written ("5a"); absent when it is the number. */
+  label?: string;
   action: string;
 }
 
@@ -179,8 +183,13 @@ function shortAction(action: string): string {
   return a.length > 48 ? `${a.slice(0, 47).trimEnd()}…` : a;
 }
 
-function stepLabel(step: { number: number; action: string }): string {
-  return `step ${step.number} (${shortAction(step.action)})`;
+function stepLabel(step: { number: number; label?: string; action: string }): string {
+  return `step ${shownNumber(step)} (${shortAction(step.action)})`;
+}
+
+/** A step's number as the person wrote it ("5a"), else its number. */
+function shownNumber(step: { number: number; label?: string }): string {
+  return step.label ?? String(step.number);
 }
 
 function capital(text: string): string {
@@ -213,6 +222,14 @@ export interface DependencyRow {
   /** Defaults to the step number as text; pass keys when numbers may repeat. */
   key?: string;
   number: number;
+  /** The step's number as shown ("5a", "2.1", "1.3"): a reference naming it exactly finds it. Defaults to the number. */
+  label?: string;
+  /**
+   * In a plan split over tables that each number from 1: the number as written in its own table, and
+   * which table (`group`). A plain "3" finds step 3 of the same table.
+   */
+  localLabel?: string;
+  group?: number;
   action: string;
   dependsText: string | null;
 }
@@ -227,7 +244,9 @@ const NO_DEPENDENCY = /^(?:[-–—]+|none|n\/?a|nothing|no|tbd)$/i;
 const LEAD_IN = /^(?:after|depends on|waits for|needs|following)\s+/i;
 const NUMBER_LIST = /^(?:steps?\s*)?#?\d+(?:\s*(?:and|&|\+|-|–|—|to)\s*(?:steps?\s*)?#?\d+)*$/i;
 const NUMBER_TOKEN = /(and|&|\+|-|–|—|to)?\s*(?:steps?\s*)?#?(\d+)/gi;
-const NUMBER_WITH_LABEL = /^(?:step\s*)?#?(\d+)\b\s*(?:[(:–—-].*)?$/i;
+const NUMBER_WITH_LABEL = /^(?:step\s*)?#?(\d+(?:\.\d+)*[a-z]?)\b\s*(?:[(:–—-].*)?$/i;
+/** A step number as people write them: "5a", "2.1", "#3b", "Step 2.1". */
+const LABEL_REFERENCE = /^(?:steps?\s*)?#?(\d{1,4}(?:\.\d{1,3})*[a-z]?)$/i;
 const RANGE_SEPARATORS = new Set(['-', '–', '—', 'to']);
 const NAME_STOP_WORDS = new Set(['the', 'a', 'an', 'step', 'steps']);
 
@@ -276,14 +295,17 @@ function resolveCell(row: DependencyRow, rows: readonly DependencyRow[], keyOf: 
   const who = capital(stepLabel(row));
   const ignored = 'that link was ignored';
 
-  const byNumber = (n: number): Resolution => {
-    const hits = rows.filter((r) => r.number === n);
+  const labelOf = (r: DependencyRow): string => (r.label ?? String(r.number)).toLowerCase();
+  const byNumber = (n: number | string): Resolution => {
+    const wanted = String(n).toLowerCase();
+    let hits = rows.filter((r) => labelOf(r) === wanted);
+    if (hits.length === 0) hits = rows.filter((r) => r.localLabel?.toLowerCase() === wanted && r.group === row.group);
     const [only] = hits;
     if (only === undefined) {
       return { keys: [], problems: [{ kind: 'missing-step', message: `${who} depends on step ${n}, which is not in the plan; ${ignored}.`, steps: [row.number] }] };
     }
     if (hits.length > 1) {
-      return { keys: [], problems: [{ kind: 'ambiguous', message: `${who} depends on step ${n}, but ${hits.length} rows are numbered ${n}; ${ignored}. Renumber the steps.`, steps: [row.number, n] }] };
+      return { keys: [], problems: [{ kind: 'ambiguous', message: `${who} depends on step ${n}, but ${hits.length} rows are numbered ${n}; ${ignored}. Renumber the steps.`, steps: [row.number, ...new Set(hits.map((h) => h.number))] }] };
     }
     if (only === row) return { keys: [], problems: [{ kind: 'self-link', message: `${who} depends on itself; ${ignored}.`, steps: [row.number] }] };
     return { keys: [keyOf(only)], problems: [] };
@@ -298,7 +320,7 @@ function resolveCell(row: DependencyRow, rows: readonly DependencyRow[], keyOf: 
     if (hits.length > 1) {
       const names = hits.map(stepLabel);
       const list = `${names.slice(0, -1).join(', ')} or ${names[names.length - 1] ?? ''}`;
-      return { keys: [], problems: [{ kind: 'ambiguous', message: `${who} depends on "${name}", which could be ${list}; ${ignored}. Write the step number instead.`, steps: [row.number, ...hits.map((h) => h.number)] }] };
+      return { keys: [], problems: [{ kind: 'ambiguous', message: `${who} depends on "${name}", which could be ${list}; ${ignored}. Write the step number instead.`, steps: [row.number, ...new Set(hits.map((h) => h.number))] }] };
     }
     if (only === row) return { keys: [], problems: [{ kind: 'self-link', message: `${who} depends on itself; ${ignored}.`, steps: [row.number] }] };
     return { keys: [keyOf(only)], problems: [] };
@@ -323,8 +345,10 @@ function resolveCell(row: DependencyRow, rows: readonly DependencyRow[], keyOf: 
       }
       return merge(numbers.map(byNumber));
     }
+    const written = LABEL_REFERENCE.exec(part);
+    if (written?.[1]) return byNumber(written[1]);
     const labelled = NUMBER_WITH_LABEL.exec(part);
-    if (labelled) return byNumber(Number(labelled[1]));
+    if (labelled?.[1]) return byNumber(labelled[1]);
     return byName(part);
   };
 
@@ -372,6 +396,7 @@ function matchName(name: string, self: DependencyRow, rows: readonly DependencyR
 export interface GraphStep {
   key: string;
   number: number;
+  label?: string;
   dependsOn: readonly string[];
 }
 
@@ -435,9 +460,10 @@ export function topologicalOrder(steps: readonly GraphStep[], consequence: strin
     if (stuck.length === 0) break;
     const cycle = findCycle(stuck, preds, settled);
     const numbers = cycle.map((k) => steps[index.get(k) ?? 0]?.number ?? 0);
+    const shown = cycle.map((k) => { const s = steps[index.get(k) ?? 0]; return s ? shownNumber(s) : '?'; });
     problems.push({
       kind: 'cycle',
-      message: `Steps ${[...numbers, numbers[0]].join(' → ')} depend on each other in a circle; ${consequence}.`,
+      message: `Steps ${[...shown, shown[0]].join(' → ')} depend on each other in a circle; ${consequence}.`,
       steps: numbers,
     });
     // Set the circle aside so the steps after it, and any other circle, can still be found.
@@ -563,7 +589,7 @@ function walkChain(graph: Graph, from: string, driverOf: (key: string) => string
     seen.add(at);
     const s = graph.byKey.get(at);
     if (!s) break;
-    chain.push({ key: s.key, number: s.number, action: s.action, due: s.due });
+    chain.push({ key: s.key, number: s.number, ...(s.label !== undefined ? { label: s.label } : {}), action: s.action, due: s.due });
     if (stopsAt(at)) break;
     at = driverOf(at);
   }
@@ -615,7 +641,7 @@ function assessKeyDate(
         ? `has no date but cannot happen before ${formatDay(stepDate)}`
         : `is due ${formatDay(stepDate)}`;
   // When the step is overdue, today drives the forecast, not the steps before it.
-  const driven = chain.length > 1 && !overdue ? `, driven by steps ${chain.map((c) => c.number).join(' → ')}` : '';
+  const driven = chain.length > 1 && !overdue ? `, driven by steps ${chain.map(shownNumber).join(' → ')}` : '';
   return {
     verdict: 'late',
     lateBy,

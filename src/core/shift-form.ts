@@ -5,7 +5,7 @@ import type { IsoDate } from './plan';
 import type { ShiftOptions } from './shift-request';
 
 export type CheckedShiftRequest =
-  | { kind: 'step'; step: number | null; to: string; options: ShiftOptions; expect: string | null }
+  | { kind: 'step'; step: number | string | null; to: string; options: ShiftOptions; expect: string | null }
   | { kind: 'detect'; options: ShiftOptions; expect: string | null };
 
 const MAX_HOLIDAYS = 400;
@@ -27,7 +27,8 @@ const expect = z.optional(z.string().check(z.maxLength(200)));
 const request = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('step'),
-    step: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(10_000))),
+    // The step's key (what the Shift list sends), or its number as written ("5a", from the command line).
+    step: z.nullable(z.union([z.number().check(z.int(), z.minimum(1), z.maximum(10_000)), z.string().check(z.minLength(1), z.maxLength(100))])),
     to: z.string().check(z.maxLength(60)),
     options,
     expect,

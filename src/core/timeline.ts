@@ -7,6 +7,8 @@ import { dueSignal, type DueSignal } from './status-style';
 
 export interface TimelineStep {
   number: number;
+  /** The step's number as written ("5a"): what the picture shows. */
+  label: string;
   action: string;
   /** 'unknown' for a status the reader did not understand. */
   status: Status | 'unknown';
@@ -34,6 +36,7 @@ export function planTimeline(plan: ParsedPlan, history: PlanHistory | null, toda
       const original = history ? (stepOf(history, s.key)?.baselineDue ?? null) : null;
       return {
         number: s.number,
+        label: s.label,
         action: s.action,
         status: s.status ?? 'unknown',
         signal: dueSignal(s, today, calendar),

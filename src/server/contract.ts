@@ -105,11 +105,24 @@ export interface ShiftOptionsFields {
  * with a new date or "+N days/weeks", or every date edited by hand since the plan was last scheduled.
  */
 export type ShiftRequest =
-  | { kind: 'step'; step: number | null; to: string; options?: ShiftOptionsFields; expect?: string }
+  | {
+      kind: 'step';
+      /** The step's key (what the Shift list sends: it never confuses "5" and "5a"), its number as written ("5a"), or null for the cursor's row. */
+      step: string | number | null;
+      to: string;
+      options?: ShiftOptionsFields;
+      expect?: string;
+    }
   | { kind: 'detect'; options?: ShiftOptionsFields; expect?: string };
 
 export interface StepView {
+  /** The step's identity: what a shift request names. */
+  key: string;
   number: number;
+  /** The number as written ("5a", "2.1"): what every list shows. */
+  label: string;
+  /** Its phase or milestone, when the plan has them. */
+  phase: string | null;
   action: string;
   dueText: string;
 }
@@ -128,7 +141,9 @@ export interface ShiftState {
 }
 
 export interface ShiftRowView {
+  key: string;
   number: number;
+  label: string;
   action: string;
   from: string;
   to: string;
@@ -149,9 +164,9 @@ export type ShiftPreview =
       ok: true;
       rows: ShiftRowView[];
       /** Completed steps a slip reaches: never moved, listed. */
-      pinned: { number: number; action: string; reason: string }[];
+      pinned: { number: number; label: string; action: string; reason: string }[];
       /** Steps with no date ("TBD"): never written, listed as needing a date. */
-      undated: { number: number; action: string; note: string }[];
+      undated: { number: number; label: string; action: string; note: string }[];
       keyDates: KeyDateView[];
       /** Notes that do not stop the shift (a link to a missing step, a date chip that cannot be written). */
       notes: string[];

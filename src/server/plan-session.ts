@@ -2,6 +2,7 @@
 import { documentYears, formatDueDate, parseDueDate, type DateContext, type DateFormat } from '../core/cell-dates';
 import { formatPlanDate } from '../core/date-format';
 import { UserError } from '../core/errors';
+import { stepsTableWanted } from '../core/reading/header-words';
 import { liveSteps, observe, startHistory, type PlanHistory } from '../core/history';
 import type { DocumentOutline, ParsedPlan, ParsedStep } from '../core/parsed-plan';
 import type { IsoDate } from '../core/plan';
@@ -58,10 +59,7 @@ export function dateWriter(plan: ParsedPlan, locale: string, calendar?: WorkCale
   };
 }
 
-const NO_PLAN =
-  'No plan found in this document: the add-on looks for a table whose header row has an action column ' +
-  '("Action", "Step", "Milestone", "Task") and a date column ("Due date", "Target date", "Deadline"). ' +
-  'Use Insert MAP to add one.';
+const NO_PLAN = `No plan found in this document. ${stepsTableWanted()} Use Insert MAP to add one.`;
 
 /**
  * Reads the document and the plan in it. The first read of a plan saves its dates as the

@@ -28,7 +28,7 @@ import type {
 } from './contract';
 
 function stepView(step: ParsedStep): StepView {
-  return { number: step.number, action: step.action, dueText: step.dueText };
+  return { key: step.key, number: step.number, label: step.label, phase: step.phase, action: step.action, dueText: step.dueText };
 }
 
 /** A cell as this action read it. */
@@ -53,7 +53,8 @@ function stepAtCursor(session: PlanSession): ParsedStep | null {
 }
 
 function columnName(plan: ParsedPlan, ref: CellRef): string {
-  return plan.stepsTable?.headers[ref.column]?.trim() || 'Due date';
+  const table = plan.stepsTables.find((t) => t.index === ref.tableIndex) ?? plan.stepsTable;
+  return table?.headers[ref.column]?.trim() || 'Due date';
 }
 
 type Computed =
@@ -64,12 +65,23 @@ function fail(message: string, problems: string[] = []): Computed {
   return { ok: false, message, problems };
 }
 
-/** The step the person means: the number they chose, or the row their cursor is in. */
-function chosenStep(session: PlanSession, number: number | null): ParsedStep | string {
-  if (number === null) {
+/**
+ * The step the person means: the key the Shift list sent, a number as written ("5a"; the command
+ * line), or the row their cursor is in. A number two rows share picks neither: a shift must never
+ * move a step the person did not pick.
+ */
+function chosenStep(session: PlanSession, chosen: string | number | null): ParsedStep | string {
+  if (chosen === null) {
     return stepAtCursor(session) ?? 'Put the cursor in a step\'s row of the Steps table, or choose the step that slipped.';
   }
-  return session.plan.steps.find((s) => s.number === number) ?? `There is no step ${number} in the Steps table.`;
+  const steps = session.plan.steps;
+  const byKey = typeof chosen === 'string' ? steps.find((s) => s.key === chosen) : undefined;
+  if (byKey) return byKey;
+  const wanted = String(chosen).trim().replace(/^(?:step\s*)?#?\s*/i, '').toLowerCase();
+  const same = steps.filter((s) => s.label.toLowerCase() === wanted);
+  if (same.length === 1 && same[0]) return same[0];
+  if (same.length > 1) return `${same.length} steps are numbered ${same[0]?.label ?? wanted}: choose the one that slipped from the list, or renumber them.`;
+  return `There is no step ${String(chosen)} in the Steps table.`;
 }
 
 /** Runs the scheduler for a request on the plan as the document has it now. */
@@ -102,7 +114,7 @@ function computeShift(session: PlanSession, request: CheckedShiftRequest): Compu
     const resolved = resolveNewDate(request.to, step, dateContext(plan, planCal.calendar), options.calendar);
     if (!resolved.ok) return fail(resolved.message);
     moves = [{ key: step.key, to: resolved.to }];
-    action = `step ${step.number} to ${write(step, resolved.to)}`;
+    action = `step ${step.label} to ${write(step, resolved.to)}`;
   } else {
     const inPlan = new Set(plan.steps.map((s) => s.key));
     const edited = editedByHand(history).filter((r) => inPlan.has(r.key));
@@ -111,7 +123,7 @@ function computeShift(session: PlanSession, request: CheckedShiftRequest): Compu
     }
     moves = edited.map((r) => ({ key: r.key, to: r.currentDue as IsoDate }));
     baseline = Object.fromEntries(liveSteps(history).map((r) => [r.key, r.scheduledDue ?? r.currentDue]));
-    action = `from the dates edited in steps ${edited.map((r) => r.number).join(', ')}`;
+    action = `from the dates edited in steps ${edited.map((r) => plan.steps.find((s) => s.key === r.key)?.label ?? String(r.number)).join(', ')}`;
   }
   const result = shiftDownstream({
     steps: scheduleSteps(plan),
@@ -182,10 +194,12 @@ function preview(session: PlanSession, computed: Extract<Computed, { ok: true }>
   const rows = result.changes.map((change) => {
     const step = byKey.get(change.key) ?? null;
     if (step?.cells.due && hasDateChip(outline, step.cells.due)) {
-      notes.push(`Step ${change.number}'s due date is a date chip, which add-ons cannot change: set it to ${write(null, change.to)} by hand.`);
+      notes.push(`Step ${step.label}'s due date is a date chip, which add-ons cannot change: set it to ${write(null, change.to)} by hand.`);
     }
     return {
+      key: change.key,
       number: change.number,
+      label: step?.label ?? String(change.number),
       action: change.action,
       from: change.from ? write(step, change.from) : 'no date',
       to: write(step, change.to),
@@ -201,9 +215,10 @@ function preview(session: PlanSession, computed: Extract<Computed, { ok: true }>
   return {
     ok: true,
     rows,
-    pinned: result.pinned.map((p) => ({ number: p.number, action: p.action, reason: p.reason })),
+    pinned: result.pinned.map((p) => ({ number: p.number, label: byKey.get(p.key)?.label ?? String(p.number), action: p.action, reason: p.reason })),
     undated: result.undated.map((u) => ({
       number: u.number,
+      label: byKey.get(u.key)?.label ?? String(u.number),
       action: u.action,
       note: u.notBefore ? `No date: once it has one, not before ${write(null, u.notBefore)}.` : 'No date: give it one, then shift again.',
     })),
@@ -342,17 +357,17 @@ export function applyShift(raw: unknown): ShiftApplied {
         const cell = ref && cellAt(ref);
         const before = ref ? outlineCellText(outline, ref) : null;
         if (!step || !ref || !cell || before === null) {
-          skipped.push(`Step ${change.number} has no due date cell to write.`);
+          skipped.push(`Step ${step?.label ?? change.number} has no due date cell to write.`);
           continue;
         }
         if (hasDateChip(outline, ref)) {
-          skipped.push(`Step ${change.number}'s due date is a date chip, which add-ons cannot change: set it to ${write(null, change.to)} by hand.`);
+          skipped.push(`Step ${step.label}'s due date is a date chip, which add-ons cannot change: set it to ${write(null, change.to)} by hand.`);
           continue;
         }
         const after = write(step, change.to);
         const outcome = replaceCellText(cell, before, after);
         if (outcome === 'changed-since') {
-          skipped.push(`Step ${change.number}'s due date was changed by someone while the shift ran; left as "${cell.getText()}".`);
+          skipped.push(`Step ${step.label}'s due date was changed by someone while the shift ran; left as "${cell.getText()}".`);
           continue;
         }
         // The history records the date the cell now reads as ("Week of" names a whole week).
@@ -488,7 +503,7 @@ export function refreshStatusColours(): ColoursResult {
 export function refreshStatusColoursFromMenu(): void {
   const result = refreshStatusColours();
   const list = (title: string, steps: StepView[]) =>
-    steps.length ? `\n\n${title}:\n${steps.map((s) => `• Step ${s.number} ${s.action} (due ${s.dueText})`).join('\n')}` : '';
+    steps.length ? `\n\n${title}:\n${steps.map((s) => `• Step ${s.label} ${s.action} (due ${s.dueText})`).join('\n')}` : '';
   DocumentApp.getUi().alert('Status colours', result.message + list('Overdue', result.overdue) + list('At risk', result.atRisk), DocumentApp.getUi().ButtonSet.OK);
 }
 

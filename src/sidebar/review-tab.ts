@@ -11,8 +11,8 @@ import { renderTimeline } from './timeline';
 function item(i: ReviewItem): HTMLElement {
   return el(
     'li',
-    { 'data-step': i.number },
-    el('strong', null, `Step ${i.number}`),
+    { 'data-step': i.label },
+    el('strong', null, `Step ${i.label}`),
     ` · ${i.action}`,
     el('span', { class: 'muted' }, i.owner && ` — ${i.owner}`, i.note && ` — ${i.note}`),
   );

@@ -37,7 +37,9 @@ function moveProblem(text: string): string | null {
 
 function stepOption(step: StepView): HTMLOptionElement {
   const action = step.action.length > ACTION_CHARS ? `${step.action.slice(0, ACTION_CHARS - 1).trimEnd()}…` : step.action;
-  return el('option', { value: step.number }, `${step.number} · ${action} · ${step.dueText}`);
+  // The value is the step's key: two rows numbered "5" and "5a" (or "5" twice) stay two choices.
+  const phase = step.phase ? ` (${step.phase})` : '';
+  return el('option', { value: step.key }, `${step.label} · ${action}${phase} · ${step.dueText}`);
 }
 
 function checkbox(id: string, label: string): HTMLElement {
@@ -188,8 +190,8 @@ function renderShiftTab(panel: HTMLElement): () => void {
 
     const before = stepSlot.querySelector('select')?.value ?? '';
     const select = el('select', null, el('option', { value: '' }, 'Choose a step…'), ...s.steps.map(stepOption));
-    const cursor = s.cursorStep && s.steps.some((st) => st.number === s.cursorStep?.number) ? String(s.cursorStep.number) : '';
-    select.value = stepChosen && s.steps.some((st) => String(st.number) === before) ? before : cursor;
+    const cursor = s.cursorStep && s.steps.some((st) => st.key === s.cursorStep?.key) ? s.cursorStep.key : '';
+    select.value = stepChosen && s.steps.some((st) => st.key === before) ? before : cursor;
     select.addEventListener('change', () => (stepChosen = true));
     replace(
       stepSlot,
@@ -197,7 +199,7 @@ function renderShiftTab(panel: HTMLElement): () => void {
         {
           path: 'shift-step',
           label: 'Step',
-          hint: s.cursorStep ? `Step ${s.cursorStep.number} is where your cursor is.` : 'Tip: put your cursor in a step’s row, then read the plan again.',
+          hint: s.cursorStep ? `Step ${s.cursorStep.label} is where your cursor is.` : 'Tip: put your cursor in a step’s row, then read the plan again.',
         },
         select,
       ),
@@ -267,7 +269,7 @@ function renderShiftTab(panel: HTMLElement): () => void {
   const stepRequest = (): ShiftRequest | null => {
     clearFieldErrors(form);
     const errors: FieldErrors = {};
-    const step = Number(form.querySelector<HTMLSelectElement>('#shift-step')?.value) || null;
+    const step = form.querySelector<HTMLSelectElement>('#shift-step')?.value || null;
     if (step === null) errors['shift-step'] = 'Choose the step that slipped.';
     const to = normaliseMove(toInput.value);
     const problem = moveProblem(to);

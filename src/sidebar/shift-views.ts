@@ -40,7 +40,7 @@ function listSection(id: string, title: string, items: readonly Child[][], class
   ];
 }
 
-const stepLabel = (number: number, action: string): Child[] => [el('strong', null, `Step ${number}`), ` ${action}`];
+const stepLabel = (label: string, action: string): Child[] => [el('strong', null, `Step ${label}`), ` ${action}`];
 
 /** "The add-on could not read 2 things": collapsed, since most of the time they do not stop a shift. */
 export function diagnosticsView(diagnostics: readonly string[]): HTMLElement | null {
@@ -59,7 +59,7 @@ export function editedList(edited: ShiftState['edited']): HTMLElement {
     'ul',
     { id: 'shift-edited-list', class: 'items' },
     ...edited.map((e) =>
-      el('li', { 'data-step': e.number }, ...stepLabel(e.number, e.action), ': ', dateChange(e.scheduledText, e.dueText), el('span', { class: 'muted' }, ' (edited by hand)')),
+      el('li', { 'data-step': e.label }, ...stepLabel(e.label, e.action), ': ', dateChange(e.scheduledText, e.dueText), el('span', { class: 'muted' }, ' (edited by hand)')),
     ),
   );
 }
@@ -76,8 +76,8 @@ function rowsTable(rows: Success<ShiftPreview>['rows']): HTMLElement {
       ...rows.map((r) =>
         el(
           'tr',
-          { 'data-step': r.number },
-          el('td', { class: 'num' }, String(r.number)),
+          { 'data-step': r.label },
+          el('td', { class: 'num' }, r.label),
           el('td', null, el('span', { class: 'step-action' }, r.action), el('span', { class: 'why' }, el('span', { class: 'sr-only' }, 'Why: '), r.reason)),
           el('td', { class: 'dates-cell' }, dateChange(r.from, r.to)),
         ),
@@ -114,8 +114,8 @@ export function previewView(result: Success<ShiftPreview>, actions: Child): HTML
     result.rows.length > 0 && rowsTable(result.rows),
     result.keyDates.length > 0 && el('h3', null, 'Key dates'),
     result.keyDates.length > 0 && el('ul', { id: 'shift-keydates', class: 'key-dates' }, ...result.keyDates.map(keyDateItem)),
-    ...listSection('shift-pinned', 'Done, so not moved', result.pinned.map((p) => [...stepLabel(p.number, p.action), el('span', { class: 'why' }, p.reason)])),
-    ...listSection('shift-undated', 'Need a date', result.undated.map((u) => [...stepLabel(u.number, u.action), el('span', { class: 'why' }, u.note)])),
+    ...listSection('shift-pinned', 'Done, so not moved', result.pinned.map((p) => [...stepLabel(p.label, p.action), el('span', { class: 'why' }, p.reason)])),
+    ...listSection('shift-undated', 'Need a date', result.undated.map((u) => [...stepLabel(u.label, u.action), el('span', { class: 'why' }, u.note)])),
     ...listSection('shift-notes', 'Notes', result.notes.map((n) => [n])),
     actions,
   );
@@ -175,7 +175,7 @@ export function undoView(result: UndoResult): HTMLElement {
 }
 
 function stepItems(steps: readonly StepView[]): Child[][] {
-  return steps.map((s) => [...stepLabel(s.number, s.action), el('span', { class: 'why' }, `Due ${s.dueText}`)]);
+  return steps.map((s) => [...stepLabel(s.label, s.action), el('span', { class: 'why' }, `Due ${s.dueText}`)]);
 }
 
 export function coloursView(result: ColoursResult): HTMLElement {

@@ -82,7 +82,7 @@ function describe(p: Placed): string {
   const when = p.due === null ? 'no date' : `due ${dateText(p.due, true)}`;
   const was = p.was === null ? '' : `, was ${dateText(p.was)} (${p.due !== null && p.was < p.due ? 'slipped' : 'moved earlier'})`;
   const state = [STATUS_TEXT[step.status], step.signal === 'at-risk' ? 'at risk' : step.signal, SIDE_TEXT[step.side]].filter(Boolean).join(', ');
-  return `Step ${step.number} ${step.action}: ${when}${was}; ${state}`;
+  return `Step ${step.label} ${step.action}: ${when}${was}; ${state}`;
 }
 
 /** "11 steps from Dec 18 to Feb 19; 2 overdue; decision target Feb 12": the picture in one sentence. */
@@ -240,10 +240,10 @@ export function renderTimeline(container: HTMLElement, t: Timeline): void {
     const cy = y + rowH / 2;
     const row = s(
       'g',
-      { 'data-step': p.step.number, 'data-status': p.step.status, 'data-signal': p.step.signal ?? '', class: 'tl-row' },
+      { 'data-step': p.step.label, 'data-status': p.step.status, 'data-signal': p.step.signal ?? '', class: 'tl-row' },
       s('title', {}, describe(p)),
       s('rect', { x: 0, y, width, height: rowH, class: 'tl-hit' }),
-      s('text', { x: NUMBER_W, y: cy + 4, 'text-anchor': 'end', class: 'tl-num' }, String(p.step.number)),
+      s('text', { x: NUMBER_W, y: cy + 4, 'text-anchor': 'end', class: 'tl-num' }, p.step.label),
     );
     if (p.due === null) {
       const room = x1 - x0 - textWidth(' · no date');

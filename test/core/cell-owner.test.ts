@@ -143,3 +143,46 @@ describe('splitOwners', () => {
     expect(splitOwners(text)).toEqual(names);
   });
 });
+
+describe('classifyOwner: company names as people shorten them (one rule for steps, stakeholders and chips)', () => {
+  const REAL: OwnerContext = { yourCompany: 'Acme Analytics', theirCompany: 'Brightline Health', ourPeople: [], theirPeople: [] };
+  test.each<[string, Side]>([
+    ['Acme Analytics', 'ours'],
+    ['Acme', 'ours'],
+    ['Acme CS', 'ours'],
+    ['acme legal', 'ours'],
+    ['AA team', 'ours'],
+    ['sam@acmeanalytics.com', 'ours'],
+    ['Brightline Health', 'theirs'],
+    ['Brightline', 'theirs'],
+    ['Brightline legal', 'theirs'],
+    // "CS" is a role word of ours, but the company named first says whose team it is.
+    ['Brightline CS', 'theirs'],
+    ['Brightline IT', 'theirs'],
+    ['BH procurement', 'theirs'],
+    ['dana@brightline.com', 'theirs'],
+    ['Acme sends, Brightline IT reviews', 'both'],
+    ['Acme + Brightline', 'both'],
+    ['Acme CS with Brightline legal', 'both'],
+  ])('%p', (text, side) => {
+    expect(classifyOwner(text, REAL)).toBe(side);
+  });
+
+  test('"Acme sends, Globex IT reviews" is both with Globex as the prospect', () => {
+    expect(classifyOwner('Acme sends, Globex IT reviews', { yourCompany: 'Acme Analytics', theirCompany: 'Globex', ourPeople: [], theirPeople: [] })).toBe('both');
+  });
+
+  test('a shared or generic first word names neither company', () => {
+    const shared: OwnerContext = { yourCompany: 'Acme Analytics', theirCompany: 'Acme Health', ourPeople: [], theirPeople: [] };
+    expect(classifyOwner('Acme', shared)).toBe('unknown');
+    expect(classifyOwner('Acme Health legal', shared)).toBe('theirs');
+    const generic: OwnerContext = { yourCompany: 'Global Analytics', theirCompany: 'Brightline Health', ourPeople: [], theirPeople: [] };
+    expect(classifyOwner('Global', generic)).toBe('unknown');
+  });
+
+  test('the stakeholder table\'s addresses say whose a domain is', () => {
+    const ctx: OwnerContext = { yourCompany: 'Acme Analytics', theirCompany: 'Brightline Health', ourPeople: [], theirPeople: [], theirDomains: ['bl-health.org'] };
+    expect(classifyOwner('lee@bl-health.org', ctx)).toBe('theirs');
+    expect(classifyOwner('lee@elsewhere.org', ctx)).toBe('unknown');
+  });
+});

@@ -151,7 +151,7 @@ describe('finding the Steps table by its header words', () => {
         where: 'Steps table',
         text: null,
         message:
-          'No Steps table was found. The add-on looks for a table whose header row has an action column ("Action", "Actions", "Milestone", "Milestones", "Task", "Tasks", "Activity" or "Activities") and an owner, due date or status column ("Owner", "Responsible", "Due date", "Target date", "Status" or "Progress").',
+          'No Steps table was found. The add-on looks for a table whose header row has an action column ("Action", "Step", "Step name", "Task", "Milestone", "Deliverable", "Item", or 14 more) and an owner, due date or status column ("Owner", "Responsible", "Seller owner", "Buyer owner", "Due date", "Target date", "Deadline", "Status", "Progress", "Status / notes"). The one table here has the header row "Tier | Price", which names no action column.',
         cell: null,
       },
     ]);
@@ -197,10 +197,10 @@ describe('rows people add, remove and leave half empty', () => {
     expect(messages(plan)).toEqual(['Steps table, row 1 has 3 cells but the header has 6; the missing cells are read as empty.']);
   });
 
-  test('a number that is not a number: the step takes its position', () => {
+  test('a number as people write it ("2a") is its label', () => {
     const plan = readPlan(outline(TITLE, table([STEP_HEADER, ['1', 'Kickoff', 'Both', '', '', ''], ['2a', 'Security review', 'Globex IT', '', '', '']])), CTX);
-    expect(plan.steps.map((s) => s.number)).toEqual([1, 2]);
-    expect(messages(plan)).toEqual(['Steps table, row 2, #: "2a" is not a step number, so this step is numbered 2 by its position.']);
+    expect(plan.steps.map((s) => [s.number, s.label])).toEqual([[1, '1'], [2, '2a']]);
+    expect(messages(plan)).toEqual([]);
   });
 
   test('an empty table says it has no steps yet', () => {
@@ -742,9 +742,9 @@ describe('plans after the prospect edited them', () => {
     expect(byAction('Contract redlines and negotiation')?.dependsOn).toEqual([byAction('Procurement/legal review')?.key]);
     expect(plan.steps.map((s) => s.row)).toEqual([2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13]);
     expect(messages(plan)).toEqual([
-      'Steps table, row 1: "Phase 1: Evaluation" fills only the first cell (a merged or heading row), so it is not read as a step.',
+      'Steps table, row 1: "Phase 1: Evaluation" fills only the first cell (a merged or heading row), so it is read as the phase of the steps below it, not as a step.',
       'Steps table, row 4, #: the cell is empty, so this step is numbered 3 by its position; row 5 is numbered 3 too, so renumber the steps.',
-      'Steps table, row 7: "Phase 2: Commercials" fills only the first cell (a merged or heading row), so it is not read as a step.',
+      'Steps table, row 7: "Phase 2: Commercials" fills only the first cell (a merged or heading row), so it is read as the phase of the steps below it, not as a step.',
       'Steps table, row 9, Depends on: Step 7 (Internal review and stakeholder alignment) depends on step 6, which is not in the plan; that link was ignored.',
       'Steps table, row 14 has no action, owner or due date, so it is skipped.',
     ]);
@@ -1016,13 +1016,17 @@ describe('tables that share column words', () => {
   });
 });
 
-test('two Steps tables under one "Steps" heading (split by phase): the first is read, and both are named', () => {
+test('two Steps tables under one "Steps" heading (split by phase): both are read, each step in its phase', () => {
   const plan = readPlan(
     outline(TITLE, heading('Steps'), heading('Phase 1', 3), table([['Action', 'Owner'], ['Kickoff', 'Both']]), heading('Phase 2', 3), table([['Action', 'Owner'], ['Signature', 'Globex']])),
     CTX,
   );
-  expect(plan.steps.map((s) => s.action)).toEqual(['Kickoff']);
-  expect(messages(plan)).toEqual(['Two tables look like the Steps table. The add-on reads the first one under "Steps" and ignores the second one under "Steps".']);
+  expect(plan.steps.map((s) => [s.label, s.action, s.phase, s.cells.action?.tableIndex])).toEqual([
+    ['1', 'Kickoff', 'Phase 1', 3],
+    ['2', 'Signature', 'Phase 2', 5],
+  ]);
+  expect(plan.stepsTables.map((t) => [t.index, t.phase])).toEqual([[3, 'Phase 1'], [5, 'Phase 2']]);
+  expect(messages(plan)).toEqual([]);
 });
 
 test('a day-first date in a Notes column settles the order of the due dates', () => {

@@ -109,3 +109,13 @@ test('check on a document whose steps cannot be read says what it could not read
   expect(blocks[1]).toMatch(/^CRITICAL {2}No plan found {2}\[no-steps\]\n {2}No Steps table was found\. The add-on looks for a table whose header row has an action column /);
   expect(blocks[1]).toContain('What to do: Use Insert MAP to add a plan, or head the steps table\'s columns with words such as "Action", "Owner", "Due date" and "Status".');
 });
+
+test('shift --step takes the number as the plan writes it: "5a" moves 5a, never 5', () => {
+  const file = 'test/fixtures/reading/numbering-as-written.md';
+  const { code, stdout, stderr } = run('shift', file, '--step', '5a', '--to', '+1 week', '--today', '2026-11-27');
+  expect(code).toBe(0);
+  expect(stderr).toContain('Step 5a Discount approval: Jan 8, 2027 -> Jan 15, 2027');
+  expect(stdout).toContain('| 5 | Pricing proposal | Acme | Jan 6, 2027 |');
+  expect(stdout).toContain('| 5a | Discount approval | Acme deal desk | Jan 15, 2027 |');
+  expect(run('parse', file, '--today', '2026-11-27').stdout).toContain('"label": "5a"');
+});

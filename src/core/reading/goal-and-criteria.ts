@@ -16,7 +16,7 @@ export function readSuccessCriteria(doc: PlanDocument): { lines: { text: string;
   let question: number | null = null;
   let leadIn: number | null = null;
   doc.blocks.forEach((block, i) => {
-    if (block.kind !== 'paragraph' || block.heading > 0 || i === doc.titleAt) {
+    if (block.kind !== 'paragraph' || block.heading > 0 || i === doc.titleAt || doc.sections[i]?.changes) {
       question = null;
       return;
     }
@@ -48,7 +48,7 @@ export function readGoal(doc: PlanDocument): { text: string; index: number | nul
   if (doc.sections.some((s) => s.name === 'goal') || doc.titleAt < 0) return null;
   for (let i = doc.titleAt + 1; i < doc.blocks.length; i++) {
     const block = doc.blocks[i];
-    if (!block || block.kind === 'table' || doc.sections[i]?.name) return null;
+    if (!block || block.kind === 'table' || doc.sections[i]?.name || doc.sections[i]?.changes) return null;
     const text = clean(block.text);
     if (!text || block.list !== null || keyDateNameOf(LABEL_LINE.exec(text)?.[1] ?? '') !== null) continue;
     if (block.heading > 0) return null;

@@ -11,22 +11,37 @@ export type SectionName = PlanSection;
  * words; the longest phrase wins ("Action owner" is the owner, not the action).
  */
 export const STEP_HEADER_WORDS: Readonly<Record<StepColumn, readonly string[]>> = {
-  number: ['#', 'No.', 'Nr', 'Num', 'Number', 'Step #', 'Step no.', 'Step number', 'Step', 'ID', 'Seq', 'Order'],
+  // "Step" / "Steps" alone is decided by what its cells hold (see tables.ts): numbers make it the
+  // number, words the action.
+  number: ['#', 'No.', 'Nr', 'Num', 'Number', 'Step #', 'Step no.', 'Step number', 'Step', 'Steps', 'ID', 'Seq', 'Order'],
   action: [
-    'Action', 'Actions', 'Milestone', 'Milestones', 'Task', 'Tasks', 'Activity', 'Activities', 'Action item', 'Step description',
-    'Description', 'What', 'Deliverable', 'Item', 'Next step', 'To do',
+    'Action', 'Actions', 'Milestone', 'Milestones', 'Task', 'Tasks', 'Activity', 'Activities', 'Action item', 'Action items', 'Step name',
+    'Step description', 'Description', 'What', 'Deliverable', 'Deliverables', 'Item', 'Items', 'Next step', 'To do', 'Task name',
   ],
-  owner: ['Owner', 'Owner(s)', 'Action owner', 'Responsible', 'Who', 'Assignee', 'Assigned to', 'Lead', 'DRI', 'Accountable', 'Responsible party'],
+  owner: ['Owner', 'Owner(s)', 'Owners', 'Action owner', 'Responsible', 'Who', 'Assignee', 'Assigned to', 'Lead', 'DRI', 'Accountable', 'Responsible party'],
+  ownerOurs: [
+    'Seller owner', 'Vendor owner', 'Supplier owner', 'Our owner', 'Owner (us)', 'Owner (Your Company)', 'Owner (seller)', 'Owner (vendor)',
+    'Seller', 'Vendor', 'Seller lead', 'Vendor lead', 'Our lead', 'Seller side', 'Vendor side',
+  ],
+  ownerTheirs: [
+    'Buyer owner', 'Customer owner', 'Client owner', 'Prospect owner', 'Their owner', 'Owner (Customer)', 'Owner (client)', 'Owner (buyer)',
+    'Owner (prospect)', 'Owner (them)', 'Buyer', 'Customer', 'Client', 'Buyer lead', 'Customer lead', 'Client lead', 'Buyer side', 'Customer side',
+  ],
   due: [
     'Due date', 'Due', 'Due by', 'Target date', 'Deadline', 'By when', 'Date', 'When', 'Target', 'Timing', 'Typical timing',
-    'ETA', 'End date', 'Completion date', 'Finish',
+    'ETA', 'End date', 'Completion date', 'Finish', 'Target completion', 'Target completion date', 'Planned date', 'Commit date',
   ],
-  status: ['Status', 'Progress', 'State', 'Done', 'RAG'],
+  status: [
+    'Status', 'Progress', 'State', 'Done', 'RAG', 'Status / notes', 'Status & notes', 'Status and notes', 'Status / comments',
+    'Status & comments', 'Status and comments', 'Current status', 'Status update', 'Notes / status', 'Comments / status', 'Status notes',
+  ],
   dependsOn: [
     'Depends on', 'Depends', 'Dependency', 'Dependencies', 'Predecessor', 'Predecessors', 'After', 'Blocked by', 'Prerequisite',
     'Prerequisites', 'Requires', 'Waits for', 'Follows',
   ],
-};
+  // "Milestone" is the action when alone, the phase beside a "Task"/"Action" column (see tables.ts).
+  phase: ['Phase', 'Phases', 'Stage', 'Stages', 'Workstream', 'Workstreams', 'Work stream', 'Track', 'Milestone group', 'Category'],
+}
 
 /** Headers that contain a step word but are something else ("Start date" is not the due date); they stay extra columns. */
 export const STEP_OTHER_HEADER_WORDS: readonly string[] = [
@@ -60,6 +75,9 @@ export const SECTION_HEADING_WORDS: Readonly<Record<SectionName, readonly string
   risks: ['Risks and blockers', 'Risks & blockers', 'Risks / blockers', 'Risks', 'Risk', 'Blockers'],
 };
 
+/** Headings of the plan's change log, where the add-on writes a dated line per shift: never read as steps or any other part. */
+export const CHANGES_HEADING_WORDS: readonly string[] = ['Changes', 'Change log', 'Changelog', 'Plan changes', 'Revision history', 'Changes to the plan', 'Change history'];
+
 /** Labels of the Key dates lines ("Decision target: Mar 31, 2026"). */
 export const KEY_DATE_WORDS: Readonly<Record<KeyDateName, readonly string[]>> = {
   evaluationStart: ['Evaluation start', 'Evaluation starts', 'Evaluation begins', 'Evaluation kickoff', 'Eval start', 'Start', 'Start date', 'Kickoff', 'Kick-off', 'Project start'],
@@ -72,8 +90,19 @@ export const KEY_DATE_WORDS: Readonly<Record<KeyDateName, readonly string[]>> = 
 
 /** The method's names for the Steps columns, used in sentences when a header cell is blank. */
 export const STEP_COLUMN_NAMES: Record<StepColumn, string> = {
-  number: '#', action: 'Action', owner: 'Owner', due: 'Due date', status: 'Status', dependsOn: 'Depends on',
+  number: '#', action: 'Action', owner: 'Owner', ownerOurs: 'Our owner', ownerTheirs: 'Their owner', due: 'Due date', status: 'Status',
+  dependsOn: 'Depends on', phase: 'Phase',
 };
+
+/** The sentence every "no Steps table" message uses, from the same word lists the reader accepts. */
+export function stepsTableWanted(): string {
+  const w = STEP_HEADER_WORDS;
+  const words = (items: readonly string[]): string => items.map((x) => `"${x}"`).join(', ');
+  return (
+    `The add-on looks for a table whose header row has an action column (${words(['Action', 'Step', 'Step name', 'Task', 'Milestone', 'Deliverable', 'Item'])}, or ${w.action.length - 7} more) ` +
+    `and an owner, due date or status column (${words(['Owner', 'Responsible', 'Seller owner', 'Buyer owner', 'Due date', 'Target date', 'Deadline', 'Status', 'Progress', 'Status / notes'])}).`
+  );
+}
 
 /** The key dates in the order they are read: the start first, since "Decision target: Week 8" counts from it. */
 export const KEY_DATE_ORDER: readonly KeyDateName[] = ['evaluationStart', 'decisionTarget', 'goLiveTarget'];

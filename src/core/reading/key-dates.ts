@@ -35,7 +35,7 @@ export function findKeyDateLines({ blocks, sections, titleAt }: PlanDocument): K
   const inSection: KeyDateSource[] = [];
   const elsewhere: KeyDateSource[] = [];
   blocks.forEach((block, i) => {
-    if (block.kind !== 'paragraph' || block.heading > 0 || i === titleAt) return;
+    if (block.kind !== 'paragraph' || block.heading > 0 || i === titleAt || sections[i]?.changes) return;
     const m = LABEL_LINE.exec(block.text);
     const label = m?.[1];
     const name = label ? keyDateNameOf(label) : null;

@@ -1,5 +1,5 @@
 /** People and sides: the names in an owner cell (typed and chips), whose address an email is, and a stakeholder's title without its company. */
-import type { OwnerContext } from '../cell-owner';
+import { classifyOwner, emailSide, type OwnerContext } from '../cell-owner';
 import type { Chip, ParsedStakeholder } from '../parsed-plan';
 import type { Side } from '../plan';
 import { clean, esc } from './text';
@@ -21,20 +21,24 @@ export function withChipNames(text: string, chips: readonly Chip[]): string {
   return out;
 }
 
-function companyKey(name: string): string {
-  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
-/** Whose address an email is: a stakeholder's, or a company's domain ("dana@globex.com" is Globex's). */
+/** Whose address an email is: a stakeholder's, else by its domain (see emailSide: "dana@globex.com" is Globex's). */
 export function sideOfEmail(email: string, ctx: OwnerContext, stakeholders: readonly ParsedStakeholder[]): Side {
   const e = email.trim().toLowerCase();
   const known = stakeholders.find((s) => s.email?.toLowerCase() === e && s.side !== 'unknown');
   if (known) return known.side;
-  const domain = e.split('@')[1] ?? '';
-  const labels = domain.split('.').map(companyKey);
-  const ours = ctx.yourCompany && labels.includes(companyKey(ctx.yourCompany));
-  const theirs = ctx.theirCompany && labels.includes(companyKey(ctx.theirCompany));
-  return ours && !theirs ? 'ours' : theirs && !ours ? 'theirs' : 'unknown';
+  return emailSide(e, ctx);
+}
+
+// Addresses at these domains say nothing about a company.
+const PUBLIC_DOMAINS = new Set(['gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'yahoo.com', 'icloud.com', 'me.com', 'live.com', 'aol.com', 'proton.me', 'protonmail.com']);
+
+/** Each side's email domains, from the stakeholders whose side is known; a domain both sides use counts for neither. */
+export function stakeholderDomains(stakeholders: readonly ParsedStakeholder[]): { ourDomains: string[]; theirDomains: string[] } {
+  const of = (side: Side): Set<string> =>
+    new Set(stakeholders.filter((s) => s.side === side && s.email).map((s) => (s.email ?? '').toLowerCase().split('@')[1] ?? '').filter((d) => d && !PUBLIC_DOMAINS.has(d)));
+  const ours = of('ours');
+  const theirs = of('theirs');
+  return { ourDomains: [...ours].filter((d) => !theirs.has(d)), theirDomains: [...theirs].filter((d) => !ours.has(d)) };
 }
 
 export function combineSides(sides: readonly Side[]): Side {
@@ -55,4 +59,15 @@ export function stripCompany(role: string, companies: readonly string[]): string
       .replace(new RegExp(`^${n}$`, 'i'), '');
   }
   return t.trim();
+}
+
+/** Whose step an owner cell names: the names in its text, then the people in its chips, whose addresses decide what names cannot. */
+export function ownerSide(owner: string, chips: readonly Chip[], ctx: OwnerContext, stakeholders: readonly ParsedStakeholder[]): Side {
+  let side = owner ? classifyOwner(owner, ctx) : 'unknown';
+  const chipPeople = people(chips);
+  if (chipPeople.length > 0) {
+    const chipSides = chipPeople.map((c) => sideOfEmail(c.email, ctx, stakeholders));
+    side = side === 'unknown' ? combineSides(chipSides) : combineSides([side, ...chipSides]);
+  }
+  return side;
 }

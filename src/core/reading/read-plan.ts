@@ -1,19 +1,21 @@
 /** Reads a Mutual Action Plan back from a document outline, however people edited it: the stages in order (sections, tables, key dates, stakeholders, steps, the words around them), diagnostics in a seller's words. */
 import { detectDayFirst, type DateContext } from '../cell-dates';
 import type { OwnerContext } from '../cell-owner';
-import type { DocumentOutline, ParsedPlan, StepsTable } from '../parsed-plan';
+import type { DocumentOutline, OutlineTable, ParsedPlan } from '../parsed-plan';
 import type { ReadContext } from './context';
 import { median, readDate } from './dates';
 import { Diagnostics } from './diagnostics';
 import { readGoal, readSuccessCriteria } from './goal-and-criteria';
 import type { SectionName } from './header-words';
 import { findKeyDateLines, readKeyDates } from './key-dates';
+import { stakeholderDomains } from './owners';
 import { readRisks } from './risks';
-import { companiesFromTitle, planDocument, titleBlock, type PlanDocument } from './sections';
+import { companiesFromTitle, planDocument, sectionOfHeading, titleBlock, type PlanDocument } from './sections';
 import { readStakeholders } from './stakeholders';
-import { readSteps, reportNoStepsTable, stepsLayout } from './steps';
-import { cellAt, chooseTable, findTables, type FoundTable, type TableKind } from './tables';
-import { clean } from './text';
+import { stepColumns, type Companies } from './step-columns';
+import { readSteps, reportNoStepsTable, stepsLayout, stepsTableOf, type StepsSource } from './steps';
+import { cellAt, chooseTable, chooseTables, findTables, headersOf, type FoundTable, type TableKind } from './tables';
+import { clean, ordinal } from './text';
 
 /**
  * Reads the plan out of a document outline. Pure: no Google services, never throws on anything
@@ -30,21 +32,26 @@ export function readPlan(outline: DocumentOutline, context: ReadContext): Parsed
     theirCompany: context.theirCompany?.trim() || fromTitle?.theirCompany || '',
   };
 
-  const tables = findTables(doc);
-  const stepsTable = chooseTable(diagnostics, tables, 'steps');
+  const tables = findTables(doc, companies);
+  const stepsTables = chooseTables(diagnostics, tables, 'steps', (t, chosen) => samePhaseTable(doc, t, chosen, companies));
+  const stepsTable = stepsTables[0] ?? null;
   const peopleTable = chooseTable(diagnostics, tables, 'stakeholders');
   const risksTable = chooseTable(diagnostics, tables, 'risks');
   const keyLines = findKeyDateLines(doc);
-  const steps = stepsTable ? stepsLayout(diagnostics, stepsTable) : null;
+  const sources: StepsSource[] = stepsTables.map((found, i) => {
+    const phase = phaseAbove(doc, found.at, stepsTables.length > 1);
+    const name = stepsTables.length === 1 ? 'Steps table' : phase ? `Steps table "${phase}"` : `${ordinal(i + 1)} Steps table`;
+    return { found, layout: stepsLayout(diagnostics, found, companies, name), phase, name };
+  });
 
   // One numeric order for the whole document, from every text in it that may hold a date: the
   // key dates and the step rows' cells ("Mar 3 (was 14/2)" in a Notes column counts too), but
   // not "#" or "Depends on", whose numbers are steps.
-  const dueCells = stepsTable && steps ? steps.rows.map((r) => cellAt(stepsTable.table, r, steps.map.columns.due)) : [];
-  const notDates = new Set([steps?.map.columns.number, steps?.map.columns.dependsOn]);
-  const rowTexts = stepsTable && steps
-    ? steps.rows.flatMap((r) => (stepsTable.table.rows[r]?.cells ?? []).filter((_, c) => !notDates.has(c)).map((c) => c.text))
-    : [];
+  const dueCells = sources.flatMap(({ found, layout }) => layout.rows.map((r) => cellAt(found.table, r, layout.map.columns.due)));
+  const rowTexts = sources.flatMap(({ found, layout }) => {
+    const notDates = new Set([layout.map.columns.number, layout.map.columns.dependsOn]);
+    return layout.rows.flatMap((r) => (found.table.rows[r]?.cells ?? []).filter((_, c) => !notDates.has(c)).map((c) => c.text));
+  });
   const dayFirst = detectDayFirst([...keyLines.map((k) => k.valueText), ...rowTexts], context.locale);
 
   // The reference date: the plan's own dates settle a missing year, not today.
@@ -62,29 +69,21 @@ export function readPlan(outline: DocumentOutline, context: ReadContext): Parsed
     ...companies,
     ourPeople: stakeholders.filter((s) => s.side === 'ours').map((s) => s.name),
     theirPeople: stakeholders.filter((s) => s.side === 'theirs').map((s) => s.name),
+    ...stakeholderDomains(stakeholders),
   };
-  if (!stepsTable) reportNoStepsTable(diagnostics);
-  const parsedSteps = stepsTable && steps ? readSteps(diagnostics, stepsTable, steps, dateContext, ownerContext, stakeholders, context.knownSteps ?? []) : [];
+  if (!stepsTable) reportNoStepsTable(diagnostics, outline.blocks.filter((b): b is OutlineTable => b.kind === 'table' && !doc.sections[doc.blocks.indexOf(b)]?.changes));
+  const parsedSteps = readSteps(diagnostics, sources, dateContext, ownerContext, stakeholders, context.knownSteps ?? []);
   const goal = readGoal(doc);
   const criteria = readSuccessCriteria(doc);
-  const foundSteps: StepsTable | null =
-    stepsTable && steps
-      ? {
-          index: stepsTable.table.index,
-          columns: { ...steps.map.columns },
-          headers: steps.headers,
-          otherColumns: steps.map.other.map((c) => steps.headers[c] ?? ''),
-          phase: null,
-        }
-      : null;
+  const foundTables = sources.map(stepsTableOf);
 
   return {
     title: title ? clean(title.text) : null,
     goal: goal?.text ?? null,
     keyDates,
     steps: parsedSteps,
-    stepsTable: foundSteps,
-    stepsTables: foundSteps ? [foundSteps] : [],
+    stepsTable: foundTables[0] ?? null,
+    stepsTables: foundTables,
     agreement: null,
     holidays: [],
     stakeholders,
@@ -116,4 +115,40 @@ function sectionPlaces(
   if (out.goal === undefined && goalAt !== null) out.goal = goalAt;
   if (out.successCriteria === undefined && criteriaLeadIn !== null) out.successCriteria = criteriaLeadIn;
   return out;
+}
+
+/**
+ * A steps table that continues the chosen one: a plan split per phase repeats its header row, so
+ * the same columns, and either the same header words or a heading of its own above each table.
+ */
+function samePhaseTable(doc: PlanDocument, table: FoundTable, chosen: FoundTable, companies: Companies): boolean {
+  const kinds = (t: FoundTable): string =>
+    Object.keys(stepColumns(headersOf(t.table, t.headerRow), companies, t.table, t.headerRow).columns).sort().join(',');
+  if (kinds(table) !== kinds(chosen)) return false;
+  const words = (t: FoundTable): string => headersOf(t.table, t.headerRow).map((h) => h.toLowerCase()).join('|');
+  return words(table) === words(chosen) || (phaseAbove(doc, table.at, true) !== null && phaseAbove(doc, chosen.at, true) !== null);
+}
+
+const PHASE_HEADING = /^(?:phase|stage|part|wave|workstream|work stream|track|milestone|sprint|step)\s*#?\s*\d{1,2}\b/i;
+
+/**
+ * The phase a steps table holds: the heading right above it ("Phase 2: Commercials"), when the
+ * plan is split over several tables or the heading names a phase; a heading that is a part of the
+ * plan ("Steps") is not a phase.
+ */
+function phaseAbove(doc: PlanDocument, at: number, several: boolean): string | null {
+  for (let i = at - 1; i >= 0 && i > doc.titleAt; i--) {
+    const block = doc.blocks[i];
+    if (!block || block.kind === 'table') return null;
+    const text = clean(block.text);
+    if (!text) continue;
+    const looksLikePhase = PHASE_HEADING.test(text);
+    if (block.heading > 0 || (block.list === null && text.length <= 60 && looksLikePhase)) {
+      if (sectionOfHeading(text) !== null && !looksLikePhase) return null;
+      return several || looksLikePhase ? text.replace(/[:\s]+$/, '') : null;
+    }
+    // A sentence between the heading and the table ("Owners confirm by Friday.") does not hide the heading.
+    if (block.list !== null || text.length > 200) return null;
+  }
+  return null;
 }

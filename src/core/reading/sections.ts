@@ -1,7 +1,7 @@
 /** Sections: the plan's title, the companies it names, and the part of the plan each block sits in (by heading, or by a line that is just a part's name). */
 import type { OutlineBlock, OutlineParagraph } from '../parsed-plan';
 import { normaliseHeader } from './columns';
-import { SECTION_HEADING_WORDS, type SectionName } from './header-words';
+import { CHANGES_HEADING_WORDS, SECTION_HEADING_WORDS, type SectionName } from './header-words';
 import { clean } from './text';
 
 export function sectionOfHeading(text: string): SectionName | null {
@@ -23,6 +23,17 @@ export interface Section {
   heading: string | null;
   /** Body index of the heading or name line that opened the section; -1 before any. */
   start: number;
+  /** The plan's "Changes" log: dated lines the add-on writes; no part of the plan is read from it. */
+  changes?: boolean;
+}
+
+/** Whether a heading (or a line that is just it) opens the plan's change log. */
+export function isChangesHeading(text: string): boolean {
+  const h = normaliseHeader(text);
+  return CHANGES_HEADING_WORDS.some((w) => {
+    const p = normaliseHeader(w);
+    return h === p || h.startsWith(`${p} `);
+  });
 }
 
 const PLAN_TITLE = /mutual action plan/i;
@@ -37,6 +48,20 @@ export function sectionsOf(blocks: readonly OutlineBlock[], titleAt: number): Se
   let current: Section & { level: number } = { name: null, heading: null, start: -1, level: 0 };
   blocks.forEach((block, i) => {
     const start = block.index;
+    const changes = block.kind === 'paragraph' && i !== titleAt && block.list === null && clean(block.text).length <= 60 && isChangesHeading(clean(block.text));
+    if (changes && block.kind === 'paragraph') {
+      const text = clean(block.text);
+      if (block.heading > 0 || CHANGES_HEADING_WORDS.some((w) => normaliseHeader(w) === normaliseHeader(text))) {
+        current = { name: null, heading: text, start, level: block.heading > 0 ? block.heading : 7, changes: true };
+        out.push({ name: null, heading: text, start, changes: true });
+        return;
+      }
+    }
+    // Everything under the change log's heading, down to the next heading of its level or above, is the log.
+    if (current.changes && !(block.kind === 'paragraph' && block.heading > 0 && block.heading <= current.level && clean(block.text) !== '')) {
+      out.push({ name: null, heading: current.heading, start: current.start, changes: true });
+      return;
+    }
     if (block.kind === 'paragraph' && i !== titleAt) {
       const text = clean(block.text);
       const name = block.list === null && text.length <= 60 ? sectionOfHeading(text) : null;

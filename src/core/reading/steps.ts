@@ -1,21 +1,22 @@
-/** Step rows: each row of a Steps table read into a step (number, action, owner and side, due date, status, dependencies), with a diagnostic for every cell it could not read. */
+/** Step rows: every Steps table's rows read in document order into one plan's steps (label, phase, action, owners and side, due date, status, dependencies), with a diagnostic for every cell it could not read. */
 import type { DateContext } from '../cell-dates';
-import { classifyOwner, type OwnerContext } from '../cell-owner';
+import type { OwnerContext } from '../cell-owner';
 import { parseStatus } from '../cell-status';
-import type { CellRef, OutlineCell, ParsedStakeholder, ParsedStep, StepColumn } from '../parsed-plan';
+import { daysBetween } from '../calendar';
+import type { CellRef, OutlineCell, OutlineTable, ParsedStakeholder, ParsedStep, StepColumn, StepsTable } from '../parsed-plan';
+import type { IsoDate, Side } from '../plan';
 import { buildDependencies, topologicalOrder, type DependencyRow } from '../schedule';
 import type { ColumnMap } from './columns';
 import type { KnownStep } from './context';
 import { readDate, reportUndated } from './dates';
 import type { Diagnostics } from './diagnostics';
-import { STEP_COLUMN_NAMES, STEP_HEADER_WORDS } from './header-words';
+import { STEP_COLUMN_NAMES, stepsTableWanted } from './header-words';
 import { assignKeys } from './identity';
-import { combineSides, people, sideOfEmail, withChipNames } from './owners';
-import { cellAt, headersOf, isBlank, stepColumns, type FoundTable } from './tables';
-import { clean, list, quoted } from './text';
-
-/** A step number as typed: "3", "3.", "#3", "Step 3". */
-const NUMBER_CELL = /^(?:step\s*)?#?\s*(\d{1,4})\s*[.):]?$/i;
+import { ownerSide, withChipNames } from './owners';
+import { stepColumns, type Companies } from './step-columns';
+import { readStepLabel } from './step-labels';
+import { cellAt, headersOf, isBlank, type FoundTable } from './tables';
+import { clean, list } from './text';
 
 export interface StepsLayout {
   headers: string[];
@@ -23,25 +24,44 @@ export interface StepsLayout {
   rows: number[];
 }
 
-export function stepsLayout(diagnostics: Diagnostics, found: FoundTable): StepsLayout {
+/** A Steps table with its columns, its phase (the heading above it) and its name in sentences. */
+export interface StepsSource {
+  found: FoundTable;
+  layout: StepsLayout;
+  phase: string | null;
+  /** "Steps table", or 'Steps table "Phase 2: Commercials"' when the plan has several. */
+  name: string;
+}
+
+/**
+ * A due date further than this from the plan's reference date (the median due date) is taken for
+ * a typo (1900, 2099, "2062" for "2026"): no evaluation runs that long, and a real date that far
+ * out would be a plan of its own. Two years leaves room for a long enterprise rollout.
+ */
+export const IMPLAUSIBLE_DAYS = 730;
+
+/** An owner cell that names nobody. */
+const NOBODY = /^(?:[-–—]+|none|n\/?a|nobody|no one|not applicable)?$/i;
+
+export function stepsLayout(diagnostics: Diagnostics, found: FoundTable, companies: Companies, tableName = 'Steps table'): StepsLayout {
   const headers = headersOf(found.table, found.headerRow);
-  const map = stepColumns(headers);
+  const map = stepColumns(headers, companies, found.table, found.headerRow);
   const name = (c: number, kind?: StepColumn): string => headers[c] || (kind ? STEP_COLUMN_NAMES[kind] : `column ${c + 1}`);
   for (const a of map.ambiguous) {
     diagnostics.warn(
       'warning',
-      `Steps table, ${name(a.column)}`,
+      `${tableName}, ${name(a.column)}`,
       headers[a.column] ?? null,
-      `Steps table: the header "${headers[a.column] ?? ''}" could mean ${list(a.kinds.map((k) => STEP_COLUMN_NAMES[k]), 'or')}; it is read as ${STEP_COLUMN_NAMES[a.chosen]}.`,
+      `${tableName}: the header "${headers[a.column] ?? ''}" could mean ${list(a.kinds.map((k) => STEP_COLUMN_NAMES[k]), 'or')}; it is read as ${STEP_COLUMN_NAMES[a.chosen]}.`,
       { tableIndex: found.table.index, row: found.headerRow, column: a.column },
     );
   }
   for (const r of map.repeated) {
     diagnostics.warn(
       'warning',
-      `Steps table, ${name(r.column)}`,
+      `${tableName}, ${name(r.column)}`,
       headers[r.column] ?? null,
-      `Steps table: both "${name(r.first, r.kind)}" and "${name(r.column, r.kind)}" look like the ${STEP_COLUMN_NAMES[r.kind]} column; the add-on reads "${name(r.first, r.kind)}" and keeps "${name(r.column, r.kind)}" as an extra column.`,
+      `${tableName}: both "${name(r.first, r.kind)}" and "${name(r.column, r.kind)}" look like the ${STEP_COLUMN_NAMES[r.kind]} column; the add-on reads "${name(r.first, r.kind)}" and keeps "${name(r.column, r.kind)}" as an extra column.`,
       { tableIndex: found.table.index, row: found.headerRow, column: r.column },
     );
   }
@@ -50,15 +70,38 @@ export function stepsLayout(diagnostics: Diagnostics, found: FoundTable): StepsL
   return { headers, map, rows };
 }
 
-export function readSteps(
+/** The table as the plan reports it. */
+export function stepsTableOf(source: StepsSource): StepsTable {
+  const { found, layout } = source;
+  return {
+    index: found.table.index,
+    columns: { ...layout.map.columns },
+    headers: layout.headers,
+    otherColumns: layout.map.other.map((c) => layout.headers[c] ?? ''),
+    phase: source.phase,
+  };
+}
+
+interface Draft extends Omit<ParsedStep, 'key' | 'dependsOn' | 'label'> {
+  marker: string | null;
+  /** The label as written in its table ("3", "5a"), or null when the row is numbered by position. */
+  written: string | null;
+  /** Which table (0-based), for labels and for "Depends on 3" within a table. */
+  group: number;
+  source: StepsSource;
+  where: string;
+}
+
+/** Reads the rows of one table into drafts; numbering, keys and links are settled over all tables after. */
+function readRows(
   diagnostics: Diagnostics,
-  found: FoundTable,
-  layout: StepsLayout,
+  source: StepsSource,
+  group: number,
   dates: DateContext,
   owners: OwnerContext,
   stakeholders: readonly ParsedStakeholder[],
-  knownSteps: readonly KnownStep[],
-): ParsedStep[] {
+): Draft[] {
+  const { found, layout, name } = source;
   const { table, headerRow } = found;
   const { headers, map } = layout;
   const cols = map.columns;
@@ -71,84 +114,57 @@ export function readSteps(
     const c = cols[kind];
     return c === undefined ? null : { tableIndex: table.index, row, column: c };
   };
-
-  interface Draft extends Omit<ParsedStep, 'key' | 'dependsOn' | 'label' | 'phase' | 'sideOwners' | 'dueImplausible'> {
-    marker: string | null;
-    explicitNumber: boolean;
-  }
   const drafts: Draft[] = [];
-  // Numbers written in the # column, by the first row that has each: a row numbered by position may clash with one.
-  const writtenNumbers = new Map<number, number>();
-  for (const r of layout.rows) {
-    const n = NUMBER_CELL.exec(clean(cellAt(table, r, cols.number).text))?.[1];
-    if (n !== undefined && !writtenNumbers.has(Number(n))) writtenNumbers.set(Number(n), r);
-  }
+  // A phase written once for the rows below it: in a Milestone/Phase column, or a merged row.
+  let phase: string | null = source.phase;
 
   for (const r of layout.rows) {
     const row = table.rows[r];
     if (!row) continue;
-    const label = `Steps table, row ${r - headerRow}`;
+    const where = `${name}, row ${r - headerRow}`;
     const cells = row.cells;
     if (cells.every(isBlank)) continue;
     if (cells.length < width) {
-      diagnostics.warn('warning', label, null, `${label} has ${cells.length} ${cells.length === 1 ? 'cell' : 'cells'} but the header has ${width}; the missing cells are read as empty.`, { tableIndex: table.index, row: r, column: 0 });
+      diagnostics.warn('warning', where, null, `${where} has ${cells.length} ${cells.length === 1 ? 'cell' : 'cells'} but the header has ${width}; the missing cells are read as empty.`, { tableIndex: table.index, row: r, column: 0 });
     }
     const cell = (kind: StepColumn): OutlineCell => cellAt(table, r, cols[kind]);
     const filled = cells.map((c, i) => (isBlank(c) ? -1 : i)).filter((i) => i >= 0);
     const first = clean(cells[0]?.text ?? '');
     // A merged row keeps its text in its first cell: a phase heading such as "Phase 2: Contracting".
-    if (filled.length === 1 && filled[0] === 0 && cols.action !== 0 && width >= 3 && !/^\d+[.)]?$/.test(first)) {
-      diagnostics.warn('info', label, first, `${label}: "${first}" fills only the first cell (a merged or heading row), so it is not read as a step.`, { tableIndex: table.index, row: r, column: 0 });
+    if (filled.length === 1 && filled[0] === 0 && cols.action !== 0 && cols.phase !== 0 && width >= 3 && readStepLabel(first) === null) {
+      diagnostics.warn('info', where, first, `${where}: "${first}" fills only the first cell (a merged or heading row), so it is read as the phase of the steps below it, not as a step.`, { tableIndex: table.index, row: r, column: 0 });
+      phase = first;
       continue;
     }
+    const phaseText = clean(cell('phase').text);
+    if (phaseText) phase = phaseText;
     const action = clean(cell('action').text);
-    const ownerCell = cell('owner');
-    const owner = withChipNames(ownerCell.text, ownerCell.chips);
+    const owner = readOwners(cells, cols, owners, stakeholders);
     const dueCell = cell('due');
-    if (!action && !owner && isBlank(dueCell)) {
-      diagnostics.warn('info', label, null, `${label} has no action, owner or due date, so it is skipped.`, ref(r, 'action'));
+    if (!action && !owner.owner && isBlank(dueCell)) {
+      diagnostics.warn('info', where, null, `${where} has no action, owner or due date, so it is skipped.`, ref(r, 'action'));
       continue;
     }
     if (!action && cols.action !== undefined) {
-      diagnostics.warn('warning', `${label}, ${header('action')}`, '', `${label}, ${header('action')}: the cell is empty, so this step has no name.`, ref(r, 'action'));
+      diagnostics.warn('warning', `${where}, ${header('action')}`, '', `${where}, ${header('action')}: the cell is empty, so this step has no name.`, ref(r, 'action'));
     }
 
-    // Number: as written, else the row's place among the steps.
-    const numberText = clean(cell('number').text);
-    const written = NUMBER_CELL.exec(numberText);
-    const position = drafts.length + 1;
-    if (!written && cols.number !== undefined) {
-      const where = `${label}, ${header('number')}`;
-      const said = numberText ? `"${numberText}" is not a step number` : 'the cell is empty';
-      const twin = writtenNumbers.get(position);
-      const clash = twin === undefined ? '' : `; row ${twin - headerRow} is numbered ${position} too, so renumber the steps`;
-      diagnostics.warn('info', where, numberText, `${where}: ${said}, so this step is numbered ${position} by its position${clash}.`, ref(r, 'number'));
-    }
+    const written = readStepLabel(clean(cell('number').text));
 
-    // Due date.
     const due = readDate(dueCell.text, dueCell.chips, dates);
-    if (cols.due !== undefined && due.kind === 'undated') reportUndated(diagnostics, `${label}, ${header('due')}`, due, ref(r, 'due'));
+    if (cols.due !== undefined && due.kind === 'undated') reportUndated(diagnostics, `${where}, ${header('due')}`, due, ref(r, 'due'));
 
-    // Status.
     const statusText = cell('status').text;
     const status = parseStatus(statusText);
     if (cols.status !== undefined && status.status === null) {
       const shown = clean(statusText);
       diagnostics.warn(
         'warning',
-        `${label}, ${header('status')}`,
+        `${where}, ${header('status')}`,
         shown,
-        `${label}, ${header('status')}: "${shown}" is not a status the add-on knows, so it is kept as written. It understands Pending, In progress, Complete and Blocked.`,
+        `${where}, ${header('status')}: "${shown}" is not a status the add-on knows, so it is kept as written. It understands Pending, In progress, Complete and Blocked.`,
         ref(r, 'status'),
       );
-    }
-
-    // Owner: names in the text and person chips; addresses decide what names cannot.
-    let side = owner ? classifyOwner(owner, owners) : 'unknown';
-    const chipPeople = people(ownerCell.chips);
-    if (chipPeople.length > 0) {
-      const chipSides = chipPeople.map((c) => sideOfEmail(c.email, owners, stakeholders));
-      side = side === 'unknown' ? combineSides(chipSides) : combineSides([side, ...chipSides]);
     }
 
     const cellRefs: Partial<Record<StepColumn, CellRef>> = {};
@@ -159,13 +175,19 @@ export function readSteps(
     drafts.push({
       marker: row.key,
       row: r,
-      number: written ? Number(written[1]) : position,
-      explicitNumber: !!written,
+      number: written?.number ?? 0,
+      written: written?.label ?? null,
+      group,
+      source,
+      where,
+      phase,
       action,
-      owner,
-      side,
+      owner: owner.owner,
+      side: owner.side,
+      sideOwners: owner.sideOwners,
       due: due.kind === 'date' ? due.date : null,
       dueText: due.text,
+      dueImplausible: false,
       dueFormat: due.kind === 'date' ? due.format : null,
       status: status.status,
       statusText,
@@ -173,74 +195,219 @@ export function readSteps(
       cells: cellRefs,
     });
   }
-
   if (drafts.length === 0) {
-    diagnostics.warn('info', 'Steps table', null, 'The Steps table has no steps yet.', { tableIndex: table.index, row: headerRow, column: 0 });
+    diagnostics.warn('info', name, null, `The ${name} has no steps yet.`, { tableIndex: table.index, row: headerRow, column: 0 });
   }
+  return drafts;
+}
 
-  // The same number twice: "Depends on 4" cannot tell the rows apart.
-  const byNumber = new Map<number, Draft[]>();
-  for (const d of drafts) if (d.explicitNumber) byNumber.set(d.number, [...(byNumber.get(d.number) ?? []), d]);
-  for (const [n, same] of byNumber) {
+/**
+ * The step's owner: one Owner column, or a column per side ("Seller owner" + "Buyer owner"): both
+ * are kept in `sideOwners`, the side is both when both name someone, and `owner` joins the names
+ * with their company ("Dana (Acme) / Lee (Globex)").
+ */
+function readOwners(
+  cells: readonly OutlineCell[],
+  cols: Partial<Record<StepColumn, number>>,
+  owners: OwnerContext,
+  stakeholders: readonly ParsedStakeholder[],
+): { owner: string; side: Side; sideOwners: ParsedStep['sideOwners'] } {
+  const at = (c: number | undefined): OutlineCell => (c === undefined ? { text: '', chips: [] } : (cells[c] ?? { text: '', chips: [] }));
+  if (cols.ownerOurs === undefined && cols.ownerTheirs === undefined) {
+    const cell = at(cols.owner);
+    const owner = withChipNames(cell.text, cell.chips);
+    return { owner, side: owner ? ownerSide(owner, cell.chips, owners, stakeholders) : 'unknown', sideOwners: null };
+  }
+  const named = (c: number | undefined): string => {
+    const cell = at(c);
+    const text = withChipNames(cell.text, cell.chips);
+    return NOBODY.test(text) ? '' : text;
+  };
+  const ours = named(cols.ownerOurs);
+  const theirs = named(cols.ownerTheirs);
+  // "Dana (Globex)", unless the cell already names the company ("Acme legal" for Acme Analytics).
+  const withCompany = (names: string, company: string): string => {
+    const first = (company.trim().split(/\s+/)[0] ?? '').toLowerCase();
+    const named = names.toLowerCase();
+    return company && !named.includes(company.toLowerCase()) && !(first.length > 2 && named.includes(first)) ? `${names} (${company})` : names;
+  };
+  const owner = [ours && withCompany(ours, owners.yourCompany), theirs && withCompany(theirs, owners.theirCompany)].filter(Boolean).join(' / ');
+  const side: Side = ours && theirs ? 'both' : ours ? 'ours' : theirs ? 'theirs' : 'unknown';
+  return { owner, side, sideOwners: { ours, theirs } };
+}
+
+/** "Phase 2: Commercials" gives 2: the prefix of its steps' labels when every table numbers from 1. */
+function phaseNumber(phase: string | null): string | null {
+  return phase ? (/\b(?:phase|stage|part|wave|workstream|track|step|milestone)\s*#?\s*(\d{1,2})\b/i.exec(phase)?.[1] ?? /^(\d{1,2})[.:)]\s/.exec(phase)?.[1] ?? null) : null;
+}
+
+/**
+ * The labels every list shows. Numbers as written ("5a", "2.1"); a row numbered by position gets
+ * its place. When a later table numbers from 1 again, each label is prefixed with its table's
+ * phase number or place ("2.3": phase 2, step 3), so no two tables' steps look alike.
+ */
+function settleLabels(drafts: Draft[], tables: number): { labels: string[]; restart: boolean } {
+  let restart = false;
+  const seen = new Set<string>();
+  let highest = 0;
+  for (let g = 0; g < tables && !restart; g++) {
+    const own = drafts.filter((d) => d.group === g && d.written !== null);
+    if (g > 0 && own.some((d) => seen.has(d.written ?? '') || d.number <= highest)) restart = true;
+    for (const d of own) {
+      seen.add(d.written ?? '');
+      highest = Math.max(highest, d.number);
+    }
+  }
+  const prefixes = Array.from({ length: tables }, (_, g) => phaseNumber(drafts.find((d) => d.group === g)?.source.phase ?? null));
+  const usePhase = prefixes.every((p) => p !== null) && new Set(prefixes).size === tables;
+  const labels: string[] = [];
+  const positionIn = new Map<number, number>();
+  let position = 0;
+  for (const d of drafts) {
+    position++;
+    const local = (positionIn.get(d.group) ?? 0) + 1;
+    positionIn.set(d.group, local);
+    if (!restart) {
+      labels.push(d.written ?? String(position));
+      continue;
+    }
+    const prefix = usePhase ? (prefixes[d.group] ?? String(d.group + 1)) : String(d.group + 1);
+    labels.push(`${prefix}.${d.written ?? String(local)}`);
+  }
+  return { labels, restart };
+}
+
+/** Reads every Steps table's rows, in document order, into the plan's steps. */
+export function readSteps(
+  diagnostics: Diagnostics,
+  sources: readonly StepsSource[],
+  dates: DateContext,
+  owners: OwnerContext,
+  stakeholders: readonly ParsedStakeholder[],
+  knownSteps: readonly KnownStep[],
+): ParsedStep[] {
+  const drafts = sources.flatMap((source, group) => readRows(diagnostics, source, group, dates, owners, stakeholders));
+  const { labels, restart } = settleLabels(drafts, sources.length);
+  const header = (d: Draft, kind: StepColumn): string => {
+    const c = d.source.layout.map.columns[kind];
+    return (c !== undefined ? d.source.layout.headers[c] : '') || STEP_COLUMN_NAMES[kind];
+  };
+  // The number: as written, else the row's place; with restarting tables, the step's place in the plan.
+  drafts.forEach((d, i) => {
+    if (restart || d.written === null) d.number = i + 1;
+  });
+
+  // Labels written in a "#" column, by the first row that has each.
+  const writtenAt = new Map<string, Draft>();
+  drafts.forEach((d, i) => {
+    const l = (labels[i] ?? '').toLowerCase();
+    if (d.written !== null && !writtenAt.has(l)) writtenAt.set(l, d);
+  });
+  // A row numbered by its position: said, and its place may clash with a number written elsewhere.
+  drafts.forEach((d, i) => {
+    const numberColumn = d.source.layout.map.columns.number;
+    if (d.written !== null || numberColumn === undefined) return;
+    const at = `${d.where}, ${header(d, 'number')}`;
+    const text = clean(d.source.found.table.rows[d.row]?.cells[numberColumn]?.text ?? '');
+    const said = text ? `"${text}" is not a step number` : 'the cell is empty';
+    const shown = labels[i] ?? '';
+    const twin = writtenAt.get(shown.toLowerCase());
+    const clash = twin ? `; row ${twin.row - twin.source.found.headerRow} is numbered ${shown} too, so renumber the steps` : '';
+    diagnostics.warn('info', at, text, `${at}: ${said}, so this step is numbered ${shown} by its position${clash}.`, d.cells.number ?? null);
+  });
+
+  // The same number written twice: "Depends on 4" cannot tell the rows apart.
+  const byLabel = new Map<string, number[]>();
+  labels.forEach((l, i) => {
+    if (drafts[i]?.written !== null) byLabel.set(l.toLowerCase(), [...(byLabel.get(l.toLowerCase()) ?? []), i]);
+  });
+  for (const same of byLabel.values()) {
     if (same.length < 2) continue;
-    const rows = list(same.map((d) => String(d.row - headerRow)));
+    const twins = same.map((i) => drafts[i]).filter((d): d is Draft => d !== undefined);
+    const second = twins[1];
+    const shown = labels[same[0] ?? 0] ?? '';
+    if (!second) continue;
+    const rows = list(twins.map((d) => String(d.row - d.source.found.headerRow)));
+    const oneTable = twins.every((d) => d.source === second.source);
+    const place = oneTable ? `${second.source.name}, rows ${rows}` : `Steps tables, ${list(twins.map((d) => d.where))}`;
     diagnostics.warn(
       'warning',
-      `Steps table, rows ${rows}, ${header('number')}`,
-      String(n),
-      `Steps table, rows ${rows} are ${same.length === 2 ? 'both' : 'all'} numbered ${n}. Renumber the steps so that each number is used once; until then "Depends on ${n}" cannot tell them apart.`,
-      ref(same[1]?.row ?? 0, 'number'),
+      oneTable ? `${place}, ${header(second, 'number')}` : place,
+      shown,
+      `${place} are ${twins.length === 2 ? 'both' : 'all'} numbered ${shown}. Renumber the steps so that each number is used once; until then "Depends on ${shown}" cannot tell them apart.`,
+      second.cells.number ?? null,
     );
   }
+
+  // A date years away from the plan's other dates is a typo until the person says otherwise.
+  drafts.forEach((d) => {
+    if (d.due === null || Math.abs(daysBetween(dates.referenceDate, d.due)) <= IMPLAUSIBLE_DAYS) return;
+    d.dueImplausible = true;
+    const at = `${d.where}, ${header(d, 'due')}`;
+    const shown = clean(d.dueText);
+    diagnostics.warn(
+      'warning',
+      at,
+      shown,
+      `${at}: "${shown}" is ${d.due.slice(0, 4)}, years away from the plan's other dates (around ${monthYear(dates.referenceDate)}); check the year. Until it is corrected, a shift leaves this step alone.`,
+      d.cells.due ?? null,
+    );
+  });
 
   const keys = assignKeys(
     drafts.map((d) => ({ marker: d.marker, action: d.action, number: d.number, due: d.due, row: d.row })),
     knownSteps,
   );
 
-  // Links. A row numbered by position only answers to its number when no written number claims it.
-  const explicit = new Set(drafts.filter((d) => d.explicitNumber).map((d) => d.number));
-  const highest = Math.max(0, ...drafts.map((d) => d.number));
   const depRows: DependencyRow[] = drafts.map((d, i) => ({
     key: keys[i] ?? '',
-    number: d.explicitNumber || !explicit.has(d.number) ? d.number : highest + i + 1,
+    // A unique number per row, so each link problem names its own row; sentences show the label.
+    number: i + 1,
+    // A row numbered by its place answers to that number only when no written number claims it.
+    label: d.written === null && writtenAt.has((labels[i] ?? '').toLowerCase()) ? `row ${i + 1}` : (labels[i] ?? String(i + 1)),
+    ...(d.written !== null ? { localLabel: d.written } : {}),
+    group: d.group,
     action: d.action,
     dependsText: d.dependsText,
   }));
-  const links = buildDependencies(depRows, cols.dependsOn !== undefined);
+  const hasDepends = sources.some((s) => s.layout.map.columns.dependsOn !== undefined);
+  const links = buildDependencies(depRows, hasDepends);
   for (const problem of links.problems) {
-    const who = problem.steps[0];
-    const candidates = drafts.filter((_, i) => depRows[i]?.number === who);
-    const d = candidates.find((c) => problem.message.includes(c.action.slice(0, 40))) ?? candidates[0];
+    const d = drafts[(problem.steps[0] ?? 0) - 1];
     if (!d) continue;
-    const where = `Steps table, row ${d.row - headerRow}, ${header('dependsOn')}`;
-    diagnostics.warn('warning', where, clean(d.dependsText ?? ''), `${where}: ${problem.message}`, ref(d.row, 'dependsOn'));
+    const where = `${d.where}, ${header(d, 'dependsOn')}`;
+    diagnostics.warn('warning', where, clean(d.dependsText ?? ''), `${where}: ${problem.message}`, d.cells.dependsOn ?? null);
   }
   const parsed: ParsedStep[] = drafts.map((d, i) => {
-    const { marker: _marker, explicitNumber: _explicit, ...step } = d;
+    const { marker: _marker, written: _written, group: _group, source: _source, where: _where, ...step } = d;
     const key = keys[i] ?? '';
-    return { ...step, key, label: String(step.number), phase: null, sideOwners: null, dueImplausible: false, dependsOn: links.dependsOn[key] ?? [] };
+    return { ...step, key, label: labels[i] ?? String(step.number), dependsOn: links.dependsOn[key] ?? [] };
   });
-  if (cols.dependsOn !== undefined) {
+  if (hasDepends) {
     const order = topologicalOrder(
-      parsed.map((s) => ({ key: s.key, number: s.number, dependsOn: s.dependsOn })),
+      parsed.map((s) => ({ key: s.key, number: s.number, label: s.label, dependsOn: s.dependsOn })),
       'dates cannot be shifted until one of these links is removed',
     );
+    const first = sources.find((s) => s.layout.map.columns.dependsOn !== undefined) ?? sources[0];
     for (const problem of order.problems) {
-      const where = `Steps table, ${header('dependsOn')}`;
-      diagnostics.warn('warning', where, null, `${where}: ${problem.message}`, null, [table.index, Number.MAX_SAFE_INTEGER]);
+      const where = `${sources.length > 1 ? 'Steps tables' : 'Steps table'}, ${first ? header({ source: first } as Draft, 'dependsOn') : 'Depends on'}`;
+      diagnostics.warn('warning', where, null, `${where}: ${problem.message}`, null, [first?.found.table.index ?? 0, Number.MAX_SAFE_INTEGER]);
     }
   }
   return parsed;
 }
 
+function monthYear(date: IsoDate): string {
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  return `${months[Number(date.slice(5, 7)) - 1] ?? ''} ${date.slice(0, 4)}`;
+}
 
-export function reportNoStepsTable(diagnostics: Diagnostics): void {
-  const w = STEP_HEADER_WORDS;
-  diagnostics.warn(
-    'error',
-    'Steps table',
-    null,
-    `No Steps table was found. The add-on looks for a table whose header row has an action column (${list(quoted(w.action.slice(0, 8)), 'or')}) and an owner, due date or status column (${list(quoted(['Owner', 'Responsible', 'Due date', 'Target date', 'Status', 'Progress']), 'or')}).`,
-  );
+/** Says that no steps could be read, what the add-on looked for, and what the document's tables hold instead. */
+export function reportNoStepsTable(diagnostics: Diagnostics, tables: readonly OutlineTable[]): void {
+  const seen = tables.slice(0, 3).map((t) => `"${headersOf(t, 0).filter(Boolean).join(' | ').slice(0, 80)}"`);
+  const found =
+    tables.length === 0
+      ? 'This document has no table.'
+      : `${tables.length === 1 ? 'The one table here has the header row' : `The ${tables.length} tables here have the header rows`} ${list(seen)}${tables.length > 3 ? ' and more' : ''}, which ${tables.length === 1 ? 'names' : 'name'} no action column.`;
+  diagnostics.warn('error', 'Steps table', null, `No Steps table was found. ${stepsTableWanted()} ${found}`);
 }

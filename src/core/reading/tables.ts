@@ -1,8 +1,9 @@
 /** The role of each table: steps, stakeholders or risks, from its header row (or the row under a title row) and the section it sits in. */
-import type { OutlineCell, OutlineTable, StepColumn } from '../parsed-plan';
-import { mapColumns, normaliseHeader, type ColumnMap } from './columns';
+import type { OutlineCell, OutlineTable } from '../parsed-plan';
+import { mapColumns, normaliseHeader } from './columns';
 import type { Diagnostics } from './diagnostics';
-import { RISK_HEADER_WORDS, STAKEHOLDER_HEADER_WORDS, STEP_HEADER_WORDS, STEP_OTHER_HEADER_WORDS, type SectionName } from './header-words';
+import { RISK_HEADER_WORDS, STAKEHOLDER_HEADER_WORDS, type SectionName } from './header-words';
+import { stepColumns, type Companies } from './step-columns';
 import type { PlanDocument, Section } from './sections';
 import { clean, list, ordinal } from './text';
 
@@ -19,7 +20,6 @@ export interface FoundTable {
 
 const EMPTY_CELL: OutlineCell = { text: '', chips: [] };
 
-
 export function cellAt(table: OutlineTable, row: number, column: number | undefined): OutlineCell {
   if (column === undefined) return EMPTY_CELL;
   return table.rows[row]?.cells[column] ?? EMPTY_CELL;
@@ -35,10 +35,11 @@ export function headersOf(table: OutlineTable, row: number): string[] {
  * What a header row says the table is. A risks table may have "Action" and "Owner" columns and a
  * Steps table a "Risk" column, so when both fit, the one whose main column comes first wins.
  */
-function kindOfHeaders(headers: readonly string[], section: SectionName | null): TableKind | null {
+function kindOfHeaders(table: OutlineTable, headerRow: number, section: SectionName | null, companies: Companies): TableKind | null {
+  const headers = headersOf(table, headerRow);
   const risks = mapColumns(headers, RISK_HEADER_WORDS).columns;
-  const steps = stepColumns(headers).columns;
-  const stepDetails = [steps.owner, steps.due, steps.status].filter((c) => c !== undefined).length;
+  const steps = stepColumns(headers, companies, table, headerRow).columns;
+  const stepDetails = [steps.owner, steps.ownerOurs, steps.ownerTheirs, steps.due, steps.status].filter((c) => c !== undefined).length;
   const risky = risks.risk !== undefined && (risks.impact !== undefined || risks.mitigation !== undefined);
   const stepLike = steps.action !== undefined && stepDetails > 0;
   if (risky && (!stepLike || (risks.risk ?? 0) < (steps.action ?? 0))) return 'risks';
@@ -52,33 +53,24 @@ function kindOfHeaders(headers: readonly string[], section: SectionName | null):
   return null;
 }
 
-/** The Steps columns; a "Step" header is the action when nothing else is ("Step | Owner | Due"). */
-export function stepColumns(headers: readonly string[]): ColumnMap<StepColumn> {
-  const map = mapColumns(headers, STEP_HEADER_WORDS, STEP_OTHER_HEADER_WORDS);
-  const n = map.columns.number;
-  if (map.columns.action === undefined && n !== undefined && /^steps?$/.test(normaliseHeader(headers[n] ?? ''))) {
-    map.columns.action = n;
-    delete map.columns.number;
-  }
-  return map;
-}
-
 /** A header in the first row, or in the second under a title row ("Evaluation plan" merged across). */
-export function classifyTable(table: OutlineTable, section: SectionName | null): { kind: TableKind; headerRow: number } | null {
+export function classifyTable(table: OutlineTable, section: SectionName | null, companies: Companies): { kind: TableKind; headerRow: number } | null {
   for (const headerRow of [0, 1]) {
     if (headerRow >= table.rows.length) break;
-    const kind = kindOfHeaders(headersOf(table, headerRow), section);
+    const kind = kindOfHeaders(table, headerRow, section, companies);
     if (kind) return { kind, headerRow };
   }
   return null;
 }
 
-export function findTables(doc: PlanDocument): FoundTable[] {
+export function findTables(doc: PlanDocument, companies: Companies): FoundTable[] {
   const found: FoundTable[] = [];
   doc.blocks.forEach((block, at) => {
     if (block.kind !== 'table') return;
     const section = doc.sections[at] ?? { name: null, heading: null, start: -1 };
-    const kind = classifyTable(block, section.name);
+    // The change log's tables are the add-on's own record, not the plan.
+    if (section.changes) return;
+    const kind = classifyTable(block, section.name, companies);
     if (kind) found.push({ table: block, at, section, ...kind });
   });
   return found;
@@ -86,6 +78,20 @@ export function findTables(doc: PlanDocument): FoundTable[] {
 
 /** The table of a kind: the one under its own heading, else the first; any other is named and ignored. */
 export function chooseTable(diagnostics: Diagnostics, tables: readonly FoundTable[], kind: TableKind): FoundTable | null {
+  return chooseTables(diagnostics, tables, kind)[0] ?? null;
+}
+
+/**
+ * The tables of a kind, in document order: the one under its own heading (else the first), and the
+ * tables that `joins` says belong with it (a plan split per phase, each table with the same
+ * columns); any other is named and ignored.
+ */
+export function chooseTables(
+  diagnostics: Diagnostics,
+  tables: readonly FoundTable[],
+  kind: TableKind,
+  joins: (table: FoundTable, chosen: FoundTable) => boolean = () => false,
+): FoundTable[] {
   const candidates = tables.filter((t) => t.kind === kind);
   // A heading that says "Steps" beats one that only could ("Next steps from the call").
   const own = { steps: 'steps', stakeholders: 'stakeholders', risks: 'risks' }[kind];
@@ -96,10 +102,12 @@ export function chooseTable(diagnostics: Diagnostics, tables: readonly FoundTabl
   const best = Math.max(0, ...candidates.map(score));
   const underHeading = best > 0 ? candidates.find((t) => score(t) === best) : undefined;
   const chosen = underHeading ?? candidates[0] ?? null;
-  if (chosen && candidates.length > 1) {
+  if (!chosen) return [];
+  const read = candidates.filter((t) => t === chosen || joins(t, chosen));
+  if (read.length < candidates.length) {
     const label = { steps: 'Steps', stakeholders: 'Stakeholders', risks: 'Risks' }[kind];
     const count = ['', 'One', 'Two', 'Three', 'Four', 'Five'][candidates.length] ?? String(candidates.length);
-    const ignored = candidates.filter((t) => t !== chosen);
+    const ignored = candidates.filter((t) => !read.includes(t));
     // Tables under the same heading are told apart by their order ("the second one under "Steps"").
     const where = (t: FoundTable): string => {
       const h = t.section.heading;
@@ -107,7 +115,7 @@ export function chooseTable(diagnostics: Diagnostics, tables: readonly FoundTabl
       const same = candidates.filter((c) => c.section.heading === h);
       return same.length > 1 ? `the ${ordinal(same.indexOf(t) + 1)} one under "${h}"` : `the one under "${h}"`;
     };
-    const used = underHeading ? where(chosen) : 'the first one';
+    const used = read.length > 1 ? list(read.map(where)) : underHeading ? where(chosen) : 'the first one';
     diagnostics.warn(
       'warning',
       `${label} table`,
@@ -117,5 +125,5 @@ export function chooseTable(diagnostics: Diagnostics, tables: readonly FoundTabl
       [chosen.table.index, -1],
     );
   }
-  return chosen;
+  return read;
 }

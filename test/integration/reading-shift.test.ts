@@ -1,0 +1,93 @@
+/** Shifts on plans written the way people write them: a plan split over one table per phase, and steps numbered "5" and "5a". */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { openDocument, type Session } from './harness';
+
+const fixture = (name: string): string => readFileSync(path.join(__dirname, '..', 'fixtures', 'reading', `${name}.md`), 'utf8');
+
+/** Every table's cells under a given column header, table by table, as a person reads the document. */
+function columnByTable(s: Session, header: string): string[][] {
+  return s.blocks().flatMap((b) => {
+    if (b.kind !== 'table') return [];
+    const column = b.rows[0]?.findIndex((c) => c.text === header) ?? -1;
+    return column < 0 ? [] : [b.rows.slice(1).map((r) => r[column]?.text ?? '')];
+  });
+}
+
+function stepKey(s: Session, label: string): string {
+  const state = s.run('getShiftState');
+  if (!('steps' in state)) throw new Error(JSON.stringify(state));
+  const step = state.steps.find((st) => st.label === label);
+  if (!step) throw new Error(`No step ${label} in ${state.steps.map((st) => st.label).join(', ')}`);
+  return step.key;
+}
+
+describe('a plan split over one table per phase', () => {
+  test('a slip in the first table moves the steps of the second, each written in its own table, and Undo restores both', () => {
+    const s = openDocument({ markdown: fixture('phase-tables-continue'), today: '2026-11-27' });
+    const before = columnByTable(s, 'Due date');
+    expect(before).toEqual([
+      ['Nov 30, 2026', 'Dec 11, 2026', 'Dec 18, 2026'],
+      ['Jan 8, 2027', 'Jan 20, 2027', 'Jan 29, 2027'],
+    ]);
+    const request = { kind: 'step', step: stepKey(s, '3'), to: '+3 days' };
+    const preview = s.run('previewShift', request);
+    if (!preview.ok) throw new Error(preview.message);
+    expect(preview.rows.map((r) => [r.label, r.from, r.to])).toEqual([
+      ['3', 'Dec 18, 2026', 'Dec 23, 2026'],
+      ['4', 'Jan 8, 2027', 'Jan 13, 2027'],
+      ['5', 'Jan 20, 2027', 'Jan 25, 2027'],
+      ['6', 'Jan 29, 2027', 'Feb 3, 2027'],
+    ]);
+    const applied = s.run('applyShift', { ...request, expect: preview.token });
+    expect(applied.ok).toBe(true);
+    expect(columnByTable(s, 'Due date')).toEqual([
+      ['Nov 30, 2026', 'Dec 11, 2026', 'Dec 23, 2026'],
+      ['Jan 13, 2027', 'Jan 25, 2027', 'Feb 3, 2027'],
+    ]);
+    // The next read sees the second table's rows as the same steps (their markers are on their own rows).
+    const state = s.run('getShiftState');
+    if (!('steps' in state)) throw new Error('no state');
+    expect(state.steps.map((st) => [st.label, st.dueText, st.phase])).toEqual([
+      ['1', 'Nov 30, 2026', 'Phase 1: Evaluation'],
+      ['2', 'Dec 11, 2026', 'Phase 1: Evaluation'],
+      ['3', 'Dec 23, 2026', 'Phase 1: Evaluation'],
+      ['4', 'Jan 13, 2027', 'Phase 2: Commercials'],
+      ['5', 'Jan 25, 2027', 'Phase 2: Commercials'],
+      ['6', 'Feb 3, 2027', 'Phase 2: Commercials'],
+    ]);
+    const undone = s.run('undoLastShift');
+    expect(undone.ok).toBe(true);
+    expect(columnByTable(s, 'Due date')).toEqual(before);
+  });
+});
+
+describe('steps numbered as people write them', () => {
+  test('rows 5 and 5a: shifting 5a moves 5a and what follows it, never 5', () => {
+    const s = openDocument({ markdown: fixture('numbering-as-written'), today: '2026-11-27' });
+    const state = s.run('getShiftState');
+    if (!('steps' in state)) throw new Error('no state');
+    expect(state.steps.map((st) => st.label)).toEqual(['1', '2', '2.1', '3', '3b', '5', '5a', '6', '6']);
+    expect(new Set(state.steps.map((st) => st.key)).size).toBe(9);
+    const applied = s.run('applyShift', { kind: 'step', step: stepKey(s, '5a'), to: '+1 week' });
+    expect(applied.ok).toBe(true);
+    expect(columnByTable(s, 'Due date')).toEqual([
+      ['Dec 1, 2026', 'Dec 9, 2026', 'Dec 11, 2026', 'Dec 16, 2026', 'Dec 18, 2026', 'Jan 6, 2027', 'Jan 15, 2027', 'Jan 22, 2027', 'Jan 22, 2027'],
+    ]);
+  });
+
+  test('a number two rows share is refused by number and picked by key', () => {
+    const s = openDocument({ markdown: fixture('numbering-as-written'), today: '2026-11-27' });
+    expect(s.run('previewShift', { kind: 'step', step: '6', to: '+1 week' })).toEqual({
+      ok: false,
+      message: '2 steps are numbered 6: choose the one that slipped from the list, or renumber them.',
+      problems: [],
+    });
+    const state = s.run('getShiftState');
+    if (!('steps' in state)) throw new Error('no state');
+    const second = state.steps.filter((st) => st.label === '6')[1];
+    const preview = s.run('previewShift', { kind: 'step', step: second?.key ?? '', to: '+1 week' });
+    if (!preview.ok) throw new Error(preview.message);
+    expect(preview.rows.map((r) => [r.label, r.action, r.to])).toEqual([['6', 'Order form countersigned', 'Jan 22, 2027']]);
+  });
+});
