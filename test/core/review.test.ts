@@ -44,7 +44,7 @@ describe('the weekly review after a review held on Thu Mar 5', () => {
 
   test('completed: what was done since (not the pilot setup done before it, nor steps done before the plan began)', () => {
     expect(review.completed).toEqual([
-      { number: 3, action: 'Security questionnaire review', dueText: 'Mar 20, 2026', owner: 'Lee Wong (Globex IT)', note: 'completed Mar 11, 2026' },
+      { number: 3, label: '3', action: 'Security questionnaire review', dueText: 'Mar 20, 2026', owner: 'Lee Wong (Globex IT)', note: 'completed Mar 11, 2026' },
     ]);
   });
 
@@ -75,7 +75,7 @@ describe('the weekly review after a review held on Thu Mar 5', () => {
 
   test('new steps and new stakeholders', () => {
     expect(review.newSteps).toEqual([
-      { number: 12, action: 'Data processing agreement', dueText: 'Mar 13, 2026', owner: 'Tom Price (Globex vendor management)', note: 'added Mar 11, 2026' },
+      { number: 12, label: '12', action: 'Data processing agreement', dueText: 'Mar 13, 2026', owner: 'Tom Price (Globex vendor management)', note: 'added Mar 11, 2026' },
     ]);
     expect(review.newStakeholders).toEqual([{ name: 'Ana Gomez', title: 'Data Protection Officer' }]);
   });

@@ -20,11 +20,11 @@ test('every step on its date, with its status, signal and side; the original dat
   const timeline = planTimeline(plan, history, '2026-03-16');
   expect(timeline).toMatchObject({ today: '2026-03-16', evaluationStart: '2026-03-02', decisionTarget: '2026-04-24', goLiveTarget: '2026-05-01' });
   expect(timeline.steps.slice(0, 5)).toEqual([
-    { number: 1, action: 'Technical deep-dive with Globex engineering', status: 'complete', signal: null, due: '2026-03-06', baselineDue: null, side: 'both' },
-    { number: 2, action: 'Security questionnaire sent to Globex IT', status: 'complete', signal: null, due: '2026-03-06', baselineDue: null, side: 'ours' },
-    { number: 3, action: 'Security questionnaire review', status: 'in_progress', signal: null, due: '2026-03-27', baselineDue: '2026-03-20', side: 'theirs' },
-    { number: 4, action: 'Pilot setup in the NetSuite sandbox', status: 'unknown', signal: 'overdue', due: '2026-03-13', baselineDue: null, side: 'ours' },
-    { number: 5, action: 'Pilot results review against the success criteria', status: 'pending', signal: null, due: '2026-03-27', baselineDue: null, side: 'both' },
+    { number: 1, label: '1', action: 'Technical deep-dive with Globex engineering', status: 'complete', signal: null, due: '2026-03-06', baselineDue: null, side: 'both' },
+    { number: 2, label: '2', action: 'Security questionnaire sent to Globex IT', status: 'complete', signal: null, due: '2026-03-06', baselineDue: null, side: 'ours' },
+    { number: 3, label: '3', action: 'Security questionnaire review', status: 'in_progress', signal: null, due: '2026-03-27', baselineDue: '2026-03-20', side: 'theirs' },
+    { number: 4, label: '4', action: 'Pilot setup in the NetSuite sandbox', status: 'unknown', signal: 'overdue', due: '2026-03-13', baselineDue: null, side: 'ours' },
+    { number: 5, label: '5', action: 'Pilot results review against the success criteria', status: 'pending', signal: null, due: '2026-03-27', baselineDue: null, side: 'both' },
   ]);
   expect(timeline.steps).toHaveLength(11);
   // Due within 5 working days and not started: at risk.

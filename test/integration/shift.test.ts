@@ -156,7 +156,7 @@ describe('dates edited by hand', () => {
     const s = withPlan();
     s.stepCell(4, 'Due date').setText('Jan 15, 2027');
     const state = s.addOn.runSync('getShiftState') as { edited: { number: number; dueText: string; scheduledText: string }[] };
-    expect(state.edited).toEqual([{ number: 4, action: 'Pilot results review', dueText: 'Jan 15, 2027', scheduledText: 'Jan 8, 2027' }]);
+    expect(state.edited).toEqual([{ key: 's4', number: 4, label: '4', phase: null, action: 'Pilot results review', dueText: 'Jan 15, 2027', scheduledText: 'Jan 8, 2027' }]);
     const p = s.addOn.runSync('previewShift', { kind: 'detect' }) as Preview;
     expect(p.rows.map((r) => [r.number, r.from, r.to])).toEqual([
       [4, 'Jan 8, 2027', 'Jan 15, 2027'],
@@ -286,6 +286,6 @@ describe('bad requests get a clear answer', () => {
   test('a document without a plan says what the add-on looks for', () => {
     const s = openDocument({ markdown: 'Just meeting notes.\n' });
     expect(() => s.addOn.runSync('getShiftState')).toThrow(ScriptError);
-    expect(() => s.addOn.runSync('getShiftState')).toThrow(/^No plan found in this document: the add-on looks for a table/);
+    expect(() => s.addOn.runSync('getShiftState')).toThrow(/^No plan found in this document\. The add-on looks for a table/);
   });
 });
