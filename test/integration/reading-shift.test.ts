@@ -69,10 +69,10 @@ describe('steps numbered as people write them', () => {
     if (!('steps' in state)) throw new Error('no state');
     expect(state.steps.map((st) => st.label)).toEqual(['1', '2', '2.1', '3', '3b', '5', '5a', '6', '6']);
     expect(new Set(state.steps.map((st) => st.key)).size).toBe(9);
-    const applied = s.run('applyShift', { kind: 'step', step: stepKey(s, '5a'), to: '+1 week' });
+    const applied = s.run('applyShift', { kind: 'step', step: stepKey(s, '5a'), to: '+1 day' });
     expect(applied.ok).toBe(true);
     expect(columnByTable(s, 'Due date')).toEqual([
-      ['Dec 1, 2026', 'Dec 9, 2026', 'Dec 11, 2026', 'Dec 16, 2026', 'Dec 18, 2026', 'Jan 6, 2027', 'Jan 15, 2027', 'Jan 22, 2027', 'Jan 22, 2027'],
+      ['Dec 1, 2026', 'Dec 9, 2026', 'Dec 11, 2026', 'Dec 16, 2026', 'Dec 18, 2026', 'Jan 6, 2027', 'Jan 11, 2027', 'Jan 14, 2027', 'Jan 14, 2027'],
     ]);
   });
 
@@ -86,8 +86,8 @@ describe('steps numbered as people write them', () => {
     const state = s.run('getShiftState');
     if (!('steps' in state)) throw new Error('no state');
     const second = state.steps.filter((st) => st.label === '6')[1];
-    const preview = s.run('previewShift', { kind: 'step', step: second?.key ?? '', to: '+1 week' });
+    const preview = s.run('previewShift', { kind: 'step', step: second?.key ?? '', to: '+1 day' });
     if (!preview.ok) throw new Error(preview.message);
-    expect(preview.rows.map((r) => [r.label, r.action, r.to])).toEqual([['6', 'Order form countersigned', 'Jan 22, 2027']]);
+    expect(preview.rows.map((r) => [r.label, r.action, r.to])).toEqual([['6', 'Order form countersigned', 'Jan 14, 2027']]);
   });
 });

@@ -1,5 +1,6 @@
 /** How the health check writes steps, lists and counts in a seller's sentences. */
 import type { ParsedPlan, ParsedStep, StepColumn } from '../parsed-plan';
+import { STEP_COLUMN_NAMES } from '../reading/header-words';
 
 export function clipText(text: string, max: number): string {
   const t = text.trim().replace(/\s+/g, ' ');
@@ -58,14 +59,6 @@ export function placeholdersIn(text: string): string[] {
   return [...new Set(text.match(/\[[^\][]*\p{L}[^\][]*\]/gu) ?? [])];
 }
 
-const USUAL_HEADERS: Readonly<Record<StepColumn, string>> = {
-  number: '#',
-  action: 'Action',
-  owner: 'Owner',
-  due: 'Due date',
-  status: 'Status',
-  dependsOn: 'Depends on',
-};
 
 /** The steps table's own name for a column ("Target date" where the plan calls its due column that), for advice in the document's words. */
 export function columnName(plan: ParsedPlan, column: StepColumn): string {
@@ -73,5 +66,5 @@ export function columnName(plan: ParsedPlan, column: StepColumn): string {
   const index = table?.columns[column];
   const header = index === undefined ? undefined : table?.headers[index];
   const clean = header?.replace(/[*_\\]/g, '').replace(/\s+/g, ' ').trim();
-  return clean || USUAL_HEADERS[column];
+  return clean || STEP_COLUMN_NAMES[column];
 }
