@@ -233,6 +233,8 @@ export interface ChartModel {
   ranges: GridRect[];
   options: Record<string, unknown>;
   numHeaders: number;
+  /** Series in rows rather than columns (setTransposeRowsAndColumns). */
+  transpose: boolean;
   anchorRow: number;
   anchorColumn: number;
   offsetX: number;
@@ -288,7 +290,18 @@ export class EmbeddedChartBuilderEmulation
   implements
     Pick<
       GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder,
-      'addRange' | 'asBarChart' | 'asColumnChart' | 'asLineChart' | 'asPieChart' | 'build' | 'clearRanges' | 'getRanges' | 'setNumHeaders' | 'setOption' | 'setPosition'
+      | 'addRange'
+      | 'asBarChart'
+      | 'asColumnChart'
+      | 'asLineChart'
+      | 'asPieChart'
+      | 'build'
+      | 'clearRanges'
+      | 'getRanges'
+      | 'setNumHeaders'
+      | 'setOption'
+      | 'setPosition'
+      | 'setTransposeRowsAndColumns'
     >
 {
   private readonly model: ChartModel;
@@ -298,7 +311,7 @@ export class EmbeddedChartBuilderEmulation
     private readonly rangeOf: (rect: GridRect) => GoogleAppsScript.Spreadsheet.Range,
     model?: ChartModel,
   ) {
-    this.model = model ?? { id: 0, type: 'COLUMN', ranges: [], options: {}, numHeaders: -1, anchorRow: 1, anchorColumn: 1, offsetX: 0, offsetY: 0 };
+    this.model = model ?? { id: 0, type: 'COLUMN', ranges: [], options: {}, numHeaders: -1, transpose: false, anchorRow: 1, anchorColumn: 1, offsetX: 0, offsetY: 0 };
   }
 
   private kind<T>(type: ChartKind): T {
@@ -339,6 +352,11 @@ export class EmbeddedChartBuilderEmulation
 
   getRanges(): GoogleAppsScript.Spreadsheet.Range[] {
     return this.model.ranges.map((rect) => this.rangeOf(rect));
+  }
+
+  setTransposeRowsAndColumns(transpose: boolean): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    this.model.transpose = Boolean(transpose);
+    return asGoogle(this);
   }
 
   setNumHeaders(headers: number): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {

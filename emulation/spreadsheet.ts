@@ -34,6 +34,8 @@ interface Cell {
   align?: 'left' | 'center' | 'right';
   /** The cell's note ("" for none). */
   note?: string;
+  /** Font colour, #rrggbb; undefined is black. */
+  fontColor?: string;
 }
 
 /**
@@ -287,8 +289,11 @@ export class RangeEmulation
       | 'clearContent'
       | 'createFilter'
       | 'getFilter'
+      | 'getFontColors'
       | 'getNote'
       | 'getNotes'
+      | 'setFontColor'
+      | 'setFontColors'
       | 'setFormulas'
       | 'setHorizontalAlignment'
       | 'setNote'
@@ -507,6 +512,27 @@ export class RangeEmulation
       const text = formulas[r]![c];
       if (typeof text !== 'string') throw signature('SpreadsheetApp.Range.setFormulas', [formulas]);
       Object.assign(cell, text.startsWith('=') && text.length > 1 ? { value: FORMULA_STAND_IN, formula: text } : readTyped(text, cell.numberFormat, this.timeZone));
+    });
+    return asGoogle(this);
+  }
+
+  getFontColors(): string[][] {
+    return this._map((cell) => cell.fontColor ?? '#000000');
+  }
+
+  setFontColor(color: string | null): Range {
+    const colour = color === null ? '#000000' : normaliseColour(color);
+    this._each((cell) => {
+      cell.fontColor = colour === '#000000' ? undefined : colour;
+    });
+    return asGoogle(this);
+  }
+
+  setFontColors(colors: Array<Array<string | null>>): Range {
+    this._requireGrid('setFontColors', colors);
+    this._each((cell, r, c) => {
+      const colour = colors[r]![c] === null || colors[r]![c] === undefined ? '#000000' : normaliseColour(colors[r]![c]!);
+      cell.fontColor = colour === '#000000' ? undefined : colour;
     });
     return asGoogle(this);
   }

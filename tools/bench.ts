@@ -12,6 +12,7 @@ import { UNKNOWN_DEAL } from '../src/core/deal';
 import { observe, startHistory } from '../src/core/history';
 import { planRows } from '../src/core/metrics/rows';
 import { workbookData } from '../src/core/metrics/workbook';
+import { sheetsRows, sheetsSizes } from './bench-sheets';
 
 const ROOT = path.resolve(__dirname, '..');
 const dist = (name: string) => readFileSync(path.join(ROOT, 'dist', name), 'utf8');
@@ -143,6 +144,8 @@ function coreMetricsRowsMs(deals: number, steps: number): number {
   }
   return Math.round(median(times));
 }
+// The Sheets add-on (dist/sheets/): its own bundle, and calls that stay constant however many deals the workbook holds.
+rows.push(...sheetsRows());
 
 const sizeRows = [
   { what: 'dist/Code.js (bytes)', value: Buffer.byteLength(CODE), goal: 200 * 1024 },
@@ -150,6 +153,7 @@ const sizeRows = [
   { what: 'evaluate Code.js + onOpen (median ms)', value: Math.round(median(evalTimes) * 10) / 10, goal: 50 },
   { what: 'core shift of 1,000 steps (median ms)', value: coreShiftMs(1000), goal: 50 },
   { what: 'export rows, 1,000 deals x 40 steps (median ms)', value: coreMetricsRowsMs(1000, 40), goal: 1500 },
+  ...sheetsSizes(),
 ];
 
 let over = 0;

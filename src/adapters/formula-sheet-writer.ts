@@ -1,50 +1,14 @@
-/** Writes a sheet the add-on owns (Metrics, Step kinds) from its description: formulas and labels in one write, formats in one, its conditional formats and charts. */
+/** Writes a sheet the add-on owns (Metrics, Step kinds) from the metrics core's description: formulas and labels in one write, formats, notes and weights in one each, its conditional formats and charts. */
+import type { ChartSpec, ConditionalRule, GridCell, GridSheet } from '../core/metrics/grid';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The pattern Apps Script reports for a cell whose format is automatic (recalled from getNumberFormat(); unverified). */
 const AUTOMATIC = '0.###############';
-
-/** One cell: a string starting with "=" is a formula, any other string is a label (kept as text), a number is a number. */
-export interface SheetCell {
-  value: string | number | null;
-  /** A Sheets number format pattern ("0%", "0.0"); omitted: automatic. */
-  format?: string;
-  bold?: boolean;
-}
-
-export interface ConditionalFormatSpec {
-  /** A1 range on this sheet ("C3:C8"). */
-  range: string;
-  /** A custom formula relative to the range's top-left cell ("=C3>=0.6"). */
-  formula: string;
-  background: string;
-  fontColor?: string;
-}
-
-export interface ChartSpec {
-  type: 'column' | 'bar' | 'line';
-  /** Also how a chart is found again on Refresh: titles are unique within the sheet. */
-  title: string;
-  /** A1 ranges on this sheet: the first column holds the labels, the others the series, row 1 the headers. */
-  ranges: string[];
-  /** The anchor cell of the chart's top-left corner. */
-  row: number;
-  column: number;
-  options?: Record<string, string | number | boolean | string[]>;
-}
-
-export interface FormulaSheetSpec {
-  name: string;
-  /** Cells from A1, row by row. */
-  rows: SheetCell[][];
-  frozenRows: number;
-  conditionalFormats: ConditionalFormatSpec[];
-  charts: ChartSpec[];
-  /** Column widths in pixels from column A (null: leave as is). */
-  columnWidths?: (number | null)[];
-}
+/** Hints and helper cells: Sheets' dark grey 1. */
+const MUTED = '#666666';
+const TEXT = '#000000';
 
 export interface FormulaSheetWrite {
   sheet: string;
@@ -53,71 +17,102 @@ export interface FormulaSheetWrite {
   restored: number;
 }
 
-function entered(cell: SheetCell): string | number {
-  if (cell.value === null) return '';
+export interface FormulaSheetOptions {
+  /** Tab position for a sheet created now. */
+  index?: number;
+  /** A1 cells a person may change ("As of", the deal size): written only when empty. */
+  inputs?: readonly string[];
+}
+
+function entered(cell: GridCell | null): string | number {
+  if (cell === null) return '';
+  if (cell.formula !== undefined) return cell.formula;
   if (typeof cell.value === 'number') return cell.value;
-  if (cell.value.startsWith('=')) return cell.value;
   // A label is text even when it reads like a number or starts with "+" or "-".
-  return cell.value === '' ? '' : `'${cell.value}`;
+  return cell.value === undefined || cell.value === '' ? '' : `'${cell.value}`;
 }
 
 /** Whether a cell holds what the description wants (formulas compared as written, labels as text). */
-function holds(cell: SheetCell, value: unknown, formula: string): boolean {
-  if (cell.value === null || cell.value === '') return formula === '' && (value === '' || value === null);
-  if (typeof cell.value === 'number') return formula === '' && value === cell.value;
-  if (cell.value.startsWith('=')) return formula === cell.value;
+function holds(cell: GridCell | null, value: unknown, formula: string): boolean {
+  if (cell === null || (cell.formula === undefined && (cell.value === undefined || cell.value === ''))) return formula === '' && value === '';
+  if (cell.formula !== undefined) return formula === cell.formula;
   return formula === '' && value === cell.value;
 }
 
+function a1(row: number, column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}
+
 /**
- * A constant number of calls per sheet: one read and one write of the block (only when a cell
- * differs), one write of formats and weights, the rules replaced in one call, and one call per chart.
+ * A constant number of calls per sheet, however many rows the data sheets hold: one read and one
+ * write of the block (only when a cell differs), one write each for formats, weights, colours and
+ * notes, the rules replaced in one call, and a few calls per chart.
  */
-export function writeFormulaSheet(spreadsheet: Spreadsheet, spec: FormulaSheetSpec, index?: number): FormulaSheetWrite {
+export function writeFormulaSheet(spreadsheet: Spreadsheet, spec: GridSheet, options: FormulaSheetOptions = {}): FormulaSheetWrite {
   let sheet = spreadsheet.getSheetByName(spec.name);
   const created = sheet === null;
-  if (!sheet) sheet = index === undefined ? spreadsheet.insertSheet(spec.name) : spreadsheet.insertSheet(spec.name, index);
+  if (!sheet) sheet = options.index === undefined || options.index < 0 ? spreadsheet.insertSheet(spec.name) : spreadsheet.insertSheet(spec.name, options.index);
   const numRows = spec.rows.length;
   const numColumns = Math.max(1, ...spec.rows.map((r) => r.length));
-  const grid = spec.rows.map((row) => Array.from({ length: numColumns }, (_, c): SheetCell => row[c] ?? { value: null }));
+  const grid = spec.rows.map((row) => Array.from({ length: numColumns }, (_, c): GridCell | null => row[c] ?? null));
+  const inputs = new Set((options.inputs ?? []).map((ref) => ref.replace(/\$/g, '')));
   const block = sheet.getRange(1, 1, numRows, numColumns);
   let restored = 0;
+  let values: unknown[][] | null = null;
+  let formulas: string[][] | null = null;
   if (created) {
-    restored = grid.flat().filter((cell) => cell.value !== null && cell.value !== '').length;
+    restored = grid.flat().filter((cell) => cell !== null && (cell.formula !== undefined || (cell.value !== undefined && cell.value !== ''))).length;
   } else {
-    const values = block.getValues();
-    const formulas = block.getFormulas();
+    values = block.getValues();
+    formulas = block.getFormulas();
     grid.forEach((row, r) => row.forEach((cell, c) => {
-      if (!holds(cell, values[r]![c], formulas[r]![c]!)) restored += 1;
+      const value = values![r]![c];
+      const formula = formulas![r]![c]!;
+      // A person's own "As of" or deal size stays; an emptied one comes back.
+      if (inputs.has(a1(r + 1, c + 1)) && (value !== '' || formula !== '')) return;
+      if (!holds(cell, value, formula)) restored += 1;
     }));
   }
   // Formats first: a value written into a cell formatted as a date or percent is then shown so.
-  block.setNumberFormats(grid.map((row) => row.map((cell) => cell.format ?? AUTOMATIC)));
-  block.setFontWeights(grid.map((row) => row.map((cell) => (cell.bold ? 'bold' : 'normal'))));
-  if (restored > 0) block.setValues(grid.map((row) => row.map(entered)));
+  // Plain text ("@") would turn a formula written into the cell into its text, as typing it would.
+  block.setNumberFormats(grid.map((row) => row.map((cell) => (cell?.formula !== undefined && cell.format === '@' ? AUTOMATIC : (cell?.format ?? AUTOMATIC)))));
+  block.setFontWeights(grid.map((row) => row.map((cell) => (cell?.bold ? 'bold' : 'normal'))));
+  block.setFontColors(grid.map((row) => row.map((cell) => (cell?.muted ? MUTED : TEXT))));
+  block.setNotes(grid.map((row) => row.map((cell) => cell?.note ?? '')));
+  if (restored > 0) {
+    block.setValues(grid.map((row, r) => row.map((cell, c) => {
+      const kept = values && formulas && inputs.has(a1(r + 1, c + 1)) && (values[r]![c] !== '' || formulas[r]![c] !== '');
+      return kept ? (formulas![r]![c] || values![r]![c]) : entered(cell);
+    })));
+  }
   if (sheet.getFrozenRows() !== spec.frozenRows) sheet.setFrozenRows(spec.frozenRows);
-  spec.columnWidths?.forEach((width, c) => {
-    if (width !== null && sheet.getColumnWidth(c + 1) !== width) sheet.setColumnWidth(c + 1, width);
+  spec.columnWidths.forEach((width, c) => {
+    if (sheet.getColumnWidth(c + 1) !== width) sheet.setColumnWidth(c + 1, width);
   });
-  applyConditionalFormats(sheet, spec.conditionalFormats);
-  applyCharts(sheet, spec.charts);
+  if (spec.hidden && !sheet.isSheetHidden()) sheet.hideSheet();
+  applyConditionalFormats(sheet, spec.rules);
+  applyCharts(spreadsheet, sheet, spec.charts);
   return { sheet: spec.name, created, restored };
 }
 
-/** The sheet's rules are replaced by the description's; rules a person added on cells outside the add-on's ranges are kept. */
-function applyConditionalFormats(sheet: Sheet, specs: readonly ConditionalFormatSpec[]): void {
-  const ours = new Set(specs.map((s) => s.range));
+/** The sheet's rules are replaced by the description's; rules a person added on other cells are kept. */
+function applyConditionalFormats(sheet: Sheet, specs: readonly ConditionalRule[]): void {
+  const ours = new Set(specs.map((s) => sheet.getRange(s.range).getA1Notation()));
   const kept = sheet.getConditionalFormatRules().filter((rule) => !rule.getRanges().some((range) => ours.has(range.getA1Notation())));
-  const rules = specs.map((s) => {
-    const builder = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(s.formula).setBackground(s.background).setRanges([sheet.getRange(s.range)]);
-    if (s.fontColor) builder.setFontColor(s.fontColor);
-    return builder.build();
-  });
+  const rules = specs.map((s) =>
+    SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(s.formula).setBackground(s.background).setFontColor(s.fontColor).setRanges([sheet.getRange(s.range)]).build(),
+  );
   sheet.setConditionalFormatRules([...kept, ...rules]);
 }
 
-/** Charts are found by title: an existing one is rebuilt in place (updateChart), a missing one inserted; other charts are left alone. */
-function applyCharts(sheet: Sheet, specs: readonly ChartSpec[]): void {
+/**
+ * Charts are found by title: an existing one is rebuilt in place (updateChart), a missing one
+ * inserted; charts people made are left alone. The domain and each series are one row (or
+ * column) each, named in the legend by the series' label.
+ */
+function applyCharts(spreadsheet: Spreadsheet, sheet: Sheet, specs: readonly ChartSpec[]): void {
   const existing = new Map<string, GoogleAppsScript.Spreadsheet.EmbeddedChart>();
   for (const chart of sheet.getCharts()) {
     const title: unknown = chart.getOptions().get('title');
@@ -125,11 +120,20 @@ function applyCharts(sheet: Sheet, specs: readonly ChartSpec[]): void {
   }
   for (const spec of specs) {
     const old = existing.get(spec.title);
-    let builder = old ? old.modify().clearRanges() : sheet.newChart();
-    builder = spec.type === 'bar' ? builder.asBarChart() : spec.type === 'line' ? builder.asLineChart() : builder.asColumnChart();
-    for (const a1 of spec.ranges) builder.addRange(sheet.getRange(a1));
-    builder.setNumHeaders(1).setOption('title', spec.title).setPosition(spec.row, spec.column, 0, 0);
-    for (const [key, value] of Object.entries(spec.options ?? {})) builder.setOption(key, value);
+    const start = old ? old.modify().clearRanges() : sheet.newChart();
+    const builder = spec.type === 'BAR' ? start.asBarChart() : spec.type === 'LINE' ? start.asLineChart() : start.asColumnChart();
+    const domain = spreadsheet.getRange(spec.domain);
+    builder.addRange(domain);
+    for (const series of spec.series) builder.addRange(spreadsheet.getRange(series.range));
+    const rowWise = domain.getNumRows() === 1 && domain.getNumColumns() > 1;
+    builder
+      .setTransposeRowsAndColumns(rowWise)
+      .setNumHeaders(0)
+      .setOption('title', spec.title)
+      .setOption('series', Object.fromEntries(spec.series.map((s, i) => [i, { labelInLegend: s.label }])))
+      .setOption('legend', { position: 'top' })
+      .setPosition(spec.anchor.row, spec.anchor.column, 0, 0);
+    if (spec.percent) builder.setOption('vAxis', { format: '0%' });
     if (old) sheet.updateChart(builder.build());
     else sheet.insertChart(builder.build());
   }

@@ -1,21 +1,22 @@
-/** The sheets the add-on owns outright (Metrics, Step kinds), described for the formula-sheet writer from the metrics core. */
-import { DEALS, METRICS_SHEET, OPPORTUNITIES, STEPS, wholeColumn } from '../core/metrics/layout';
-import type { FormulaSheetSpec } from '../adapters/formula-sheet-writer';
+/** The sheets the add-on owns outright (Metrics, Step kinds), from the metrics core, with the cells people may change in them. */
+import type { GridSheet } from '../core/metrics/grid';
+import { SHEET_ORDER } from '../core/metrics/layout';
+import { AS_OF, DEAL_SIZE, metricsSheet, stepKindsSheet } from '../core/metrics/metrics-sheet';
 
-/** Placeholder until the metrics core's Metrics sheet lands: counts only. */
-export function formulaSheets(): FormulaSheetSpec[] {
+export interface FormulaSheet {
+  grid: GridSheet;
+  /** Tab position when created. */
+  index: number;
+  /** Cells a person may set ("As of", the deal size the adoption rate counts from): never overwritten, only restored when emptied. */
+  inputs: string[];
+}
+
+export function formulaSheets(): FormulaSheet[] {
+  const at = (name: string): number => SHEET_ORDER.indexOf(name as (typeof SHEET_ORDER)[number]);
+  const metrics = metricsSheet();
+  const kinds = stepKindsSheet();
   return [
-    {
-      name: METRICS_SHEET,
-      frozenRows: 1,
-      rows: [
-        [{ value: 'Metric', bold: true }, { value: 'Value', bold: true }],
-        [{ value: 'Plans exported' }, { value: `=MAX(0,COUNTA(${wholeColumn(DEALS, 'documentId')})-1)`, format: '0' }],
-        [{ value: 'Steps' }, { value: `=MAX(0,COUNTA(${wholeColumn(STEPS, 'stepKey')})-1)`, format: '0' }],
-        [{ value: 'Opportunities' }, { value: `=MAX(0,COUNTA(${wholeColumn(OPPORTUNITIES, 'opportunityId')})-1)`, format: '0' }],
-      ],
-      conditionalFormats: [],
-      charts: [],
-    },
+    { grid: metrics, index: at(metrics.name), inputs: [AS_OF, DEAL_SIZE] },
+    { grid: kinds, index: at(kinds.name), inputs: [] },
   ];
 }

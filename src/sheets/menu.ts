@@ -4,6 +4,7 @@
 const MENU_ITEMS: ReadonlyArray<readonly [caption: string, functionName: string]> = [
   ['Set up MAP metrics', 'setUpMetricsFromMenu'],
   ['Refresh metrics', 'refreshMetricsFromMenu'],
+  ['Import CRM report', 'showImportSidebar'],
   ['About this workbook', 'showWorkbookSidebar'],
 ];
 

@@ -26,7 +26,7 @@ function setUpWorkbook(spreadsheet: Spreadsheet): { created: string[]; restored:
     for (const header of result.restored) restored.push(`${result.sheet}: ${header}`);
   }
   for (const spec of formulaSheets()) {
-    const result = writeFormulaSheet(spreadsheet, spec, SHEET_ORDER.indexOf(spec.name as (typeof SHEET_ORDER)[number]));
+    const result = writeFormulaSheet(spreadsheet, spec.grid, spec);
     if (result.created) created.push(result.sheet);
     else if (result.restored > 0) restored.push(`${result.sheet}: ${plural(result.restored, 'cell')}`);
   }
@@ -64,7 +64,7 @@ export function refreshMetrics(): WorkbookActionResult {
       const spreadsheet = activeWorkbook();
       const missing = DATA_SHEETS.filter((layout) => !spreadsheet.getSheetByName(layout.name)).map((layout) => layout.name);
       let restored = 0;
-      for (const spec of formulaSheets()) restored += writeFormulaSheet(spreadsheet, spec, SHEET_ORDER.indexOf(spec.name as (typeof SHEET_ORDER)[number])).restored;
+      for (const spec of formulaSheets()) restored += writeFormulaSheet(spreadsheet, spec.grid, spec).restored;
       const fixed = restored > 0 ? ` ${plural(restored, 'formula or label')} restored.` : '';
       const warn = missing.length > 0 ? ` ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing: use Set up MAP metrics.` : '';
       return { message: `Metrics refreshed.${fixed}${warn}` };
@@ -102,7 +102,7 @@ export function getWorkbookState(): WorkbookState {
   return answer('reading the workbook', () => {
     const spreadsheet = activeWorkbook();
     const names = spreadsheet.getSheets().map((sheet) => sheet.getName());
-    const layoutNames = new Set<string>([...DATA_SHEETS.map((layout) => layout.name), ...formulaSheets().map((spec) => spec.name)]);
+    const layoutNames = new Set<string>([...DATA_SHEETS.map((layout) => layout.name), ...formulaSheets().map((spec) => spec.grid.name)]);
     const missing = SHEET_ORDER.filter((name) => layoutNames.has(name) && !names.includes(name));
     return {
       name: spreadsheet.getName(),

@@ -23,6 +23,19 @@ function cell(p: Preview, row: number, column: number) {
   return p.page.locator(`#grid td[data-row="${row}"][data-column="${column}"]`);
 }
 
+/** Waits until a cell of the sheet on screen shows this text (the page redraws when the workbook changes). */
+async function cellShows(p: Preview, row: number, column: number, text: string): Promise<void> {
+  await p.page.waitForFunction(
+    ([r, c, t]) => document.querySelector(`#grid td[data-row="${r}"][data-column="${c}"]`)?.textContent === t,
+    [row, column, text] as const,
+  );
+}
+
+/** A Metrics cell by its row's label (column A) and its column letter's number. */
+function metric(p: Preview, label: string, column: number) {
+  return p.page.locator(`#grid tr:has(td[data-column="1"]:text-is("${label}")) td[data-column="${column}"]`);
+}
+
 test('the Doc page links to the team workbook; Set up MAP metrics creates the sheets and the Metrics values appear', async () => {
   preview = await openPreview();
   const { page } = preview;
@@ -38,9 +51,10 @@ test('the Doc page links to the team workbook; Set up MAP metrics creates the sh
 
   await page.getByRole('tab', { name: 'Metrics', exact: true }).click();
   await page.locator('table.grid[data-sheet="Metrics"]').waitFor();
-  // Formula results, computed by the same engine as the metrics tests: no plan exported yet.
-  expect(await cell(preview, 2, 1).textContent()).toBe('Plans exported');
-  expect(await cell(preview, 2, 2).textContent()).toBe('0');
+  // Formula results, computed by the same engine as the metrics tests: "As of" is today, no plan exported yet.
+  await expect(metric(preview, 'As of', 2).textContent()).resolves.toBe('2026-11-27');
+  await expect(metric(preview, 'Plans in the workbook', 5).textContent()).resolves.toBe('0');
+  expect(await page.locator('figure.chart').count()).toBe(4);
 
   // A person types into Deals: the header stays, the count on Metrics follows the formula.
   await page.getByRole('tab', { name: 'Deals', exact: true }).click();
@@ -50,7 +64,7 @@ test('the Doc page links to the team workbook; Set up MAP metrics creates the sh
   await page.waitForFunction(() => document.documentElement.dataset.pending === '0');
   await expect(cell(preview, 2, 1).textContent()).resolves.toBe('doc-123');
   await page.getByRole('tab', { name: 'Metrics', exact: true }).click();
-  await expect(cell(preview, 2, 2).textContent()).resolves.toBe('1');
+  await expect(metric(preview, 'Plans in the workbook', 5).textContent()).resolves.toBe('1');
 
   // The sidebar says what the workbook holds.
   await sheetsMenu(preview, 'About this workbook');
@@ -75,4 +89,27 @@ test('the workbook is saved beside the document and comes back after a restart',
   await openWorkbookPage(preview);
   await preview.page.getByRole('tab', { name: 'Opportunities', exact: true }).click();
   await expect(cell(preview, 2, 14).textContent()).resolves.toBe('Call the CFO on Friday');
+});
+
+test('Import CRM report from a CSV file chosen in the sidebar: the opportunities appear, text stays text', async () => {
+  preview = await openPreview();
+  const { page } = preview;
+  await openWorkbookPage(preview);
+  await sheetsMenu(preview, 'Set up MAP metrics');
+  await sheetsMenu(preview, 'Import CRM report');
+  const sidebar = page.frameLocator('#sidebar-frame');
+  await sidebar.locator('#crm-file').setInputFiles({
+    name: 'salesforce.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Opportunity ID,Opportunity Name,Account Name,Amount,Stage,Created Date,Close Date\n0061,Globex expansion,Globex,85000,Closed Won,1/5/2026,3/14/2026\n0062,=HYPERLINK("http://x"),Initech,42000,Proposal,2/1/2026,6/30/2026\n'),
+  });
+  await sidebar.getByRole('button', { name: 'Import', exact: true }).click();
+  await sidebar.locator('#import-result', { hasText: 'Imported 2 opportunities from salesforce.csv (Salesforce)' }).waitFor();
+  await page.getByRole('tab', { name: 'Opportunities', exact: true }).click();
+  await page.locator('table.grid[data-sheet="Opportunities"]').waitFor();
+  await cellShows(preview, 2, 2, 'Globex expansion');
+  await cellShows(preview, 3, 2, '=HYPERLINK("http://x")');
+  await cellShows(preview, 2, 4, '85,000');
+  await cellShows(preview, 2, 8, '2026-01-05');
+  expect(preview.pageErrors).toEqual([]);
 });

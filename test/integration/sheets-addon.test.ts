@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEALS, OPPORTUNITIES, SHEET_ORDER, STEPS, headers } from '../../src/core/metrics/layout';
+import { metricsSheet } from '../../src/core/metrics/metrics-sheet';
 import { openWorkbook } from './sheets-harness';
 
 describe('the Sheets add-on', () => {
@@ -12,6 +13,7 @@ describe('the Sheets add-on', () => {
     expect(menu?.items.map((item) => (item === 'separator' ? '-' : 'caption' in item ? item.caption : item.subMenu))).toEqual([
       'Set up MAP metrics',
       'Refresh metrics',
+      'Import CRM report',
       'About this workbook',
     ]);
   });
@@ -84,5 +86,38 @@ describe('the Sheets add-on', () => {
     wb.addOn.trigger('onOpen', { authMode: 'LIMITED' });
     wb.addOn.clickMenuItem('About this workbook');
     expect(wb.env.ui._sidebar()?.html).toContain('data-initial-view="about"');
+  });
+});
+
+describe('the Metrics sheet in the workbook', () => {
+  it('is written from the metrics core: formulas, conditional colours and the four charts', () => {
+    const wb = openWorkbook();
+    wb.run('setUpMetrics');
+    const metrics = wb.sheet('Metrics');
+    const spec = metricsSheet();
+    spec.rows.forEach((row, r) => row.forEach((cell, c) => {
+      if (cell?.formula !== undefined) expect(metrics.formulas[r]?.[c]).toBe(cell.formula);
+    }));
+    expect(metrics.charts.map((chart) => chart.options.title)).toEqual(spec.charts.map((chart) => chart.title));
+    expect(metrics.conditionalRules).toHaveLength(spec.rules.length);
+    expect(metrics.frozenRows).toBe(spec.frozenRows);
+  });
+
+  it('Refresh restores a deleted formula, keeps the "As of" a person typed, and leaves their own chart alone', () => {
+    const wb = openWorkbook();
+    wb.run('setUpMetrics');
+    const sheet = wb.spreadsheet.getSheetByName('Metrics')!;
+    const spec = metricsSheet();
+    const r = spec.rows.findIndex((row) => row[4]?.formula !== undefined && row[0]?.value !== undefined);
+    sheet.getRange(r + 1, 5).setValue('');
+    sheet.getRange('B2').setValue('2026-06-30');
+    sheet.insertChart(sheet.newChart().addRange(sheet.getRange('A1:B3')).setOption('title', 'My own chart').build());
+    expect(wb.run('refreshMetrics').message).toBe('Metrics refreshed. 1 formula or label restored.');
+    const after = wb.sheet('Metrics');
+    expect(after.formulas[r]?.[4]).toBe(spec.rows[r]?.[4]?.formula);
+    expect(after.formulas[1]?.[1]).toBe('');
+    expect(Object.prototype.toString.call(after.values[1]?.[1])).toBe('[object Date]');
+    expect(after.charts.map((chart) => chart.options.title)).toContain('My own chart');
+    expect(after.charts).toHaveLength(spec.charts.length + 1);
   });
 });

@@ -122,7 +122,7 @@ export class SheetsRuntime {
       this.toastsSeen = toasts.length;
     }
     const file = spreadsheetsPath(this.options.previewDir);
-    return { id: model.id, name: model.name, version: this.version, sheets: sheetViews(model), file: file.startsWith(this.options.cwd) ? file.slice(this.options.cwd.length + 1) : file, toast: this.toast };
+    return { id: model.id, name: model.name, version: this.version, sheets: sheetViews(model, this.options.now ? Math.floor(this.options.now.getTime() / 86_400_000) + 25569 : null), file: file.startsWith(this.options.cwd) ? file.slice(this.options.cwd.length + 1) : file, toast: this.toast };
   }
 
   /** A person types into a cell: Sheets reads the text as typed ("=" a formula, "12" a number, "'x" text). */

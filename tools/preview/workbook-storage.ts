@@ -20,6 +20,7 @@ const CellSchema = z.object({
   b: z.literal(1).optional(),
   al: z.enum(['left', 'center', 'right']).optional(),
   n: z.string().optional(),
+  fc: z.string().optional(),
 });
 const SheetSchema = z.object({
   name: z.string(),
@@ -45,6 +46,7 @@ const SheetSchema = z.object({
     ranges: z.array(Rect),
     options: z.record(z.string(), z.unknown()),
     numHeaders: z.number(),
+    transpose: z.boolean().catch(false),
     anchorRow: z.number(),
     anchorColumn: z.number(),
     offsetX: z.number(),
@@ -98,7 +100,7 @@ export function serializeSpreadsheets(files: ReadonlyMap<string, SpreadsheetMode
         charts: sheet.charts,
         cells: [...sheet.cells.entries()].flatMap(([key, cell]) => {
           const [r, c] = key.split(',').map(Number) as [number, number];
-          const plain = cell.value === '' && !cell.formula && cell.background === '#ffffff' && cell.fontWeight === 'normal' && !cell.note && !cell.align && cell.numberFormat === '0.###############';
+          const plain = cell.value === '' && !cell.formula && cell.background === '#ffffff' && cell.fontWeight === 'normal' && !cell.note && !cell.align && !cell.fontColor && cell.numberFormat === '0.###############';
           if (plain) return [];
           return [{
             r,
@@ -110,6 +112,7 @@ export function serializeSpreadsheets(files: ReadonlyMap<string, SpreadsheetMode
             ...(cell.fontWeight === 'bold' ? { b: 1 as const } : {}),
             ...(cell.align ? { al: cell.align } : {}),
             ...(cell.note ? { n: cell.note } : {}),
+            ...(cell.fontColor ? { fc: cell.fontColor } : {}),
           }];
         }),
       })),
@@ -135,6 +138,7 @@ function restoreSheet(stored: z.infer<typeof SheetSchema>): SheetModel {
       fontWeight: cell.b ? 'bold' : 'normal',
       ...(cell.al ? { align: cell.al } : {}),
       ...(cell.n ? { note: cell.n } : {}),
+      ...(cell.fc ? { fontColor: cell.fc } : {}),
     });
   }
   return sheet;

@@ -1,5 +1,6 @@
 /** The team workbook as the Sheets page draws it: formula results from HyperFormula (dev and preview only), number formats, conditional formats, chart data. */
 import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
+import { GOOGLE_SHEETS_CONFIG } from '../sheets-engine';
 import type { ConditionalRuleModel, GridRect } from '../../emulation/spreadsheet-features';
 import type { SheetModel, SpreadsheetModel } from '../../emulation/spreadsheet';
 import type { ChartView, SheetView, WorkbookCellView } from './workbook-protocol';
@@ -35,21 +36,21 @@ function rawContent(sheet: SheetModel, row: number, column: number, timeZone: st
   return cell.value;
 }
 
-/** The Google Sheets compatibility settings HyperFormula documents (dates from 1899-12-30, empty cells as 0 in arithmetic). */
-export function engineFor(model: SpreadsheetModel): HyperFormula {
+/**
+ * The same engine and settings as the metrics tests (tools/sheets-engine.ts). `today` (the
+ * preview's --today) stands in for TODAY(), which the engine would take from the real clock.
+ */
+export function engineFor(model: SpreadsheetModel, today: number | null = null): HyperFormula {
   const sheets: Record<string, RawCellContent[][]> = {};
   for (const sheet of model.sheets) {
     const rows = sheet.lastRow();
     const columns = sheet.lastColumn();
-    sheets[sheet.name] = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_unused, c) => rawContent(sheet, r + 1, c + 1, model.timeZone)));
+    sheets[sheet.name] = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_unused, c) => {
+      const raw = rawContent(sheet, r + 1, c + 1, model.timeZone);
+      return today !== null && typeof raw === 'string' && /^=\s*TODAY\(\)\s*$/i.test(raw) ? today : raw;
+    }));
   }
-  return HyperFormula.buildFromSheets(sheets, {
-    licenseKey: 'gpl-v3',
-    nullDate: { year: 1899, month: 12, day: 30 },
-    leapYear1900: false,
-    evaluateNullToZero: true,
-    smartRounding: true,
-  });
+  return HyperFormula.buildFromSheets(sheets, GOOGLE_SHEETS_CONFIG);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -168,7 +169,7 @@ function cellView(sheet: SheetModel, engine: HyperFormula, sheetId: number, row:
   }
   const input = cell.formula || (isDate(cell.value) ? formatDatePattern(serialOf(cell.value, timeZone), 'yyyy-mm-dd') : typeof cell.value === 'boolean' ? (cell.value ? 'TRUE' : 'FALSE') : String(cell.value));
   let background: string | null = cell.background === '#ffffff' ? null : cell.background;
-  let color: string | null = null;
+  let color: string | null = cell.fontColor ?? null;
   let bold = cell.fontWeight === 'bold';
   // The first rule that holds wins, as in Sheets.
   for (const rule of sheet.conditionalRules) {
@@ -182,7 +183,42 @@ function cellView(sheet: SheetModel, engine: HyperFormula, sheetId: number, row:
   return { text, kind, formula: cell.formula, input, bold, background, color, align: cell.align ?? null, note: cell.note ?? '' };
 }
 
+/** A chart's range read cell by cell, in reading order (a row or a column): values, and the first number format met. */
+function rangeCells(model: SpreadsheetModel, engine: HyperFormula, rect: GridRect): { values: unknown[]; texts: string[]; format: string | null } {
+  const sheet = model.sheets.find((s) => s.name === rect.sheetName);
+  const sheetId = engine.getSheetId(rect.sheetName);
+  const out = { values: [] as unknown[], texts: [] as string[], format: null as string | null };
+  if (!sheet || sheetId === undefined) return out;
+  for (let r = rect.row; r < rect.row + rect.numRows; r++) {
+    for (let c = rect.column; c < rect.column + rect.numColumns; c++) {
+      const cell = sheet.cell(r, c);
+      const v = cell.formula ? computed(engine, sheetId, r, c) : isDate(cell.value) ? serialOf(cell.value, model.timeZone) : cell.value;
+      out.values.push(v);
+      out.texts.push(typeof v === 'number' ? formatNumber(v, cell.numberFormat) : v instanceof DetailedCellError ? '' : String(v ?? ''));
+      if (out.format === null && cell.numberFormat !== AUTOMATIC) out.format = cell.numberFormat;
+    }
+  }
+  return out;
+}
+
 function chartView(model: SpreadsheetModel, engine: HyperFormula, chart: SheetModel['charts'][number]): ChartView {
+  const title = typeof chart.options.title === 'string' ? chart.options.title : '';
+  const names = (chart.options.series ?? {}) as Record<string, { labelInLegend?: unknown } | undefined>;
+  if (chart.ranges.length >= 2) {
+    // A domain range and one range per series (a row or a column each), as the add-on builds its charts.
+    const [domain, ...rest] = chart.ranges;
+    const labels = rangeCells(model, engine, domain!).texts;
+    let format: string | null = null;
+    const vAxis = chart.options.vAxis as { format?: unknown } | undefined;
+    if (typeof vAxis?.format === 'string') format = vAxis.format;
+    const series = rest.map((rect, i) => {
+      const cells = rangeCells(model, engine, rect);
+      format ??= cells.format;
+      const label = names[String(i)]?.labelInLegend;
+      return { name: typeof label === 'string' ? label : `Series ${i + 1}`, values: cells.values.map((v) => (typeof v === 'number' ? v : null)) };
+    });
+    return { id: chart.id, title, type: chart.type, anchorRow: chart.anchorRow, anchorColumn: chart.anchorColumn, labels, series, format };
+  }
   const labels: string[] = [];
   const series: { name: string; values: (number | null)[] }[] = [];
   let format: string | null = null;
@@ -214,13 +250,12 @@ function chartView(model: SpreadsheetModel, engine: HyperFormula, chart: SheetMo
       series.push({ name, values });
     }
   });
-  const title = typeof chart.options.title === 'string' ? chart.options.title : '';
   return { id: chart.id, title, type: chart.type, anchorRow: chart.anchorRow, anchorColumn: chart.anchorColumn, labels, series, format };
 }
 
 /** Every sheet of the workbook, drawn as Sheets shows it. */
-export function sheetViews(model: SpreadsheetModel): SheetView[] {
-  const engine = engineFor(model);
+export function sheetViews(model: SpreadsheetModel, today: number | null = null): SheetView[] {
+  const engine = engineFor(model, today);
   try {
     return model.sheets.map((sheet): SheetView => {
       const sheetId = engine.getSheetId(sheet.name)!;

@@ -1,5 +1,5 @@
 /** The Sheets add-on's sidebar: what the team workbook holds, how sellers link their plans to it, and the CRM report import. */
-import type { WorkbookState } from '../contract';
+import type { ImportResult, WorkbookState } from '../contract';
 import { byId, el, replace } from '../../sidebar/dom';
 import { announce, clearBanner, messageBox, showBanner } from '../../sidebar/feedback';
 import { call, failureText } from './server';
@@ -55,6 +55,40 @@ function aboutSection(state: WorkbookState): HTMLElement {
   );
 }
 
+function importSection(state: WorkbookState): HTMLElement {
+  const out = el('div', { id: 'import-result', 'aria-live': 'polite' });
+  const file = el('input', { type: 'file', id: 'crm-file', accept: '.csv,text/csv' });
+  const sheet = el('select', { id: 'crm-sheet', disabled: state.otherSheets.length === 0 },
+    ...(state.otherSheets.length === 0 ? [el('option', { value: '' }, 'No other sheet in this workbook')] : state.otherSheets.map((name) => el('option', { value: name }, name))));
+  const fromFile = el('input', { type: 'radio', name: 'crm-source', value: 'csv', checked: true });
+  const fromSheet = el('input', { type: 'radio', name: 'crm-source', value: 'sheet', disabled: state.otherSheets.length === 0 });
+  const run: HTMLButtonElement = el('button', { type: 'button', class: 'button primary', onclick: () => void act(run, out, 'Importing…', async () => {
+    let result: ImportResult;
+    if (fromSheet.checked) {
+      result = await call('importCrmReport', { source: 'sheet', sheetName: sheet.value });
+    } else {
+      const chosen = file.files?.[0];
+      if (!chosen) throw new Error('Choose the CSV file your CRM exported first.');
+      result = await call('importCrmReport', { source: 'csv', fileName: chosen.name, text: await chosen.text() });
+    }
+    if (!result.ok) throw new Error([result.message, ...result.problems].join(' '));
+    const unmatched = result.unmatchedPlans.length > 0 ? ` Plans with no opportunity: ${result.unmatchedPlans.join(', ')}.` : '';
+    return `${result.message}${unmatched}`;
+  }) }, 'Import');
+  return el('section', { 'aria-labelledby': 'import-title' },
+    el('h2', { id: 'import-title' }, 'Import CRM report'),
+    el('p', { class: 'muted' }, 'Your CRM\'s opportunity or deal report (Salesforce or HubSpot, as CSV): deals without a MAP are what the with/without comparisons need. It replaces the previous import in Opportunities.'),
+    el('label', { class: 'choice' }, fromFile, 'A CSV file'),
+    el('label', { for: 'crm-file', class: 'sr-only' }, 'CSV file'),
+    file,
+    el('label', { class: 'choice' }, fromSheet, 'A sheet I pasted the report into'),
+    el('label', { for: 'crm-sheet', class: 'sr-only' }, 'Sheet'),
+    sheet,
+    el('div', { class: 'actions' }, run),
+    out,
+  );
+}
+
 let state: WorkbookState | null = null;
 
 async function refreshState(): Promise<void> {
@@ -75,7 +109,7 @@ async function load(): Promise<void> {
   try {
     state = await call('getWorkbookState');
     clearBanner();
-    const sections = [aboutSection(state)];
+    const sections = [aboutSection(state), importSection(state)];
     if (document.body.dataset.initialView === 'import') sections.reverse();
     replace(panels, ...sections);
   } catch (error) {
