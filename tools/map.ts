@@ -22,6 +22,8 @@ Options:
   --to DATE|+N days|+N weeks   the step's new date, or the change ("+1 week", "-2 days")
   --mode keep-gaps|fix-overlaps, --pull-in, --calendar-days, --holidays 2026-12-25,2027-01-01
   --hold-decision, --hold-go-live   keep those key dates fixed (flagged when the steps overrun them)
+  --include 7,9   shift steps whose date looks wrong (far outside the plan) anyway
+  --no-change-log   do not add a dated line to the plan's "Changes" section
   --stage discovery|post-demo|proposal|negotiation, --value 85000 (annual contract value),
   --type standard|mid-market|enterprise|expansion|closing   the deal, for check (unknown when left out)
   --locale en_US   --today YYYY-MM-DD`;
@@ -47,8 +49,8 @@ interface Args {
   flags: Map<string, string | true>;
 }
 
-const VALUED = new Set(['--step', '--to', '--mode', '--holidays', '--locale', '--today', '--baseline', '--stage', '--value', '--type']);
-const SWITCHES = new Set(['--detect', '--pull-in', '--calendar-days', '--hold-decision', '--hold-go-live']);
+const VALUED = new Set(['--step', '--to', '--mode', '--holidays', '--include', '--locale', '--today', '--baseline', '--stage', '--value', '--type']);
+const SWITCHES = new Set(['--detect', '--pull-in', '--calendar-days', '--hold-decision', '--hold-go-live', '--no-change-log']);
 
 function parseArgs(argv: string[]): Args {
   const [command, file, ...rest] = argv;
@@ -124,11 +126,13 @@ function shiftOptions(flags: Args['flags']): ShiftOptionsFields {
     holidays: (text(flags, '--holidays') ?? '').split(',').map((d) => d.trim()).filter(Boolean),
     holdDecisionTarget: flags.has('--hold-decision'),
     holdGoLiveTarget: flags.has('--hold-go-live'),
+    include: (text(flags, '--include') ?? '').split(',').map((n) => Number(n.trim())).filter((n) => Number.isInteger(n) && n > 0),
+    changeLog: !flags.has('--no-change-log'),
   };
 }
 
 function describePreview(preview: Extract<ShiftPreview, { ok: true }>): string {
-  const lines = [preview.summary, ''];
+  const lines = [preview.summary, '', ...preview.warnings.map((w) => `  Warning: ${w}`)];
   for (const r of preview.rows) lines.push(`  Step ${r.label} ${r.action}: ${r.from} -> ${r.to} (${r.reason})`);
   for (const p of preview.pinned) lines.push(`  Step ${p.label} ${p.action}: not moved (${p.reason})`);
   for (const u of preview.undated) lines.push(`  Step ${u.label} ${u.action}: ${u.note}`);

@@ -127,7 +127,15 @@ export interface KeyDateOutcome extends KeyDateAssessment {
   from: IsoDate | null;
   to: IsoDate | null;
   moved: boolean;
+  /** The person holds it fixed: it never moves, and is flagged when late. */
+  held: boolean;
   reason?: string;
+  /** When its step now lands after it: by how many working days (calendar days on a calendar-days plan); the date moves by exactly that. */
+  overrunBy?: number;
+  /** The step it follows, its date after the shift, and whether this shift moved that step. */
+  step?: StepRef;
+  stepDate?: IsoDate | null;
+  stepMoved?: boolean;
 }
 
 export interface KeyDateCheck extends KeyDateAssessment {
@@ -896,18 +904,15 @@ export function shiftDownstream(input: ShiftInput): ShiftResult {
     const step = rule.followsStep === null ? undefined : graph.byKey.get(rule.followsStep);
     let to = rule.date;
     let reason: string | undefined;
-    if (!rule.fixed && rule.date !== null && step) {
-      const before = effOriginal.get(step.key) ?? null;
+    let overrunBy: number | undefined;
+    // Rule 9: a key date is a forecast the seller committed to. It moves only when its step now lands
+    // after it, and then only by the overrun, onto the step's day; while the step fits, it stays.
+    if (!rule.fixed && rule.date !== null && step && !isComplete(step)) {
       const after = newDate.get(step.key) ?? null;
-      if (before !== null && after !== null) {
-        const gap = workingDaysBetween(before, rule.date, calendar);
-        // fix-overlaps: the key date only has to be on or after its step (signing on the decision date meets it).
-        const offset = mode === 'keep-gaps' ? gap : Math.min(0, gap);
-        const settled = settle(rollForward(addWorkingDays(after, offset, calendar), calendar), rule.date);
-        if (settled !== rule.date) {
-          to = settled;
-          reason = `after ${stepLabel(step)} ${moveWords(before, after, calendar)}`;
-        }
+      if (after !== null && compareDates(after, rule.date) > 0) {
+        to = after;
+        overrunBy = Math.max(1, workingDaysBetween(rule.date, after, calendar));
+        reason = `${stepLabel(step)} now lands ${formatDay(after)}, ${dayCount(overrunBy, calendar)} after it`;
       }
     }
     const chain = step
@@ -924,7 +929,16 @@ export function shiftDownstream(input: ShiftInput): ShiftResult {
       return change ? { ...c, due: change.to } : c;
     });
     const assessment = assessKeyDate(name, to, rule.followsStep, step, step ? (newDate.get(step.key) ?? null) : null, chainWithDates, calendar, input.today);
-    keyDates[name] = { from: rule.date, to, moved: to !== rule.date, ...(reason !== undefined ? { reason } : {}), ...assessment };
+    keyDates[name] = {
+      from: rule.date,
+      to,
+      moved: to !== rule.date,
+      held: rule.fixed,
+      ...(reason !== undefined ? { reason } : {}),
+      ...(overrunBy !== undefined ? { overrunBy } : {}),
+      ...(step ? { step: { key: step.key, number: step.number, action: step.action }, stepDate: newDate.get(step.key) ?? null, stepMoved: changes.has(step.key) } : {}),
+      ...assessment,
+    };
   }
 
   const inRowOrder = <T extends StepRef>(items: Iterable<T>): T[] =>

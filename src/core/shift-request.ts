@@ -11,6 +11,10 @@ export interface ShiftOptions {
   calendar: WorkCalendar;
   holdDecisionTarget: boolean;
   holdGoLiveTarget: boolean;
+  /** Step numbers whose implausible date (far outside the plan) the person confirmed. */
+  include: number[];
+  /** Write a dated line into the plan's "Changes" section. */
+  changeLog: boolean;
 }
 
 export const DEFAULT_SHIFT_OPTIONS: ShiftOptions = {
@@ -19,6 +23,8 @@ export const DEFAULT_SHIFT_OPTIONS: ShiftOptions = {
   calendar: WORKING_DAYS,
   holdDecisionTarget: false,
   holdGoLiveTarget: false,
+  include: [],
+  changeLog: true,
 };
 
 const RELATIVE = /^([+-])\s*(\d{1,3})\s*(working\s+days?|business\s+days?|days?|d|weeks?|wks?|w)$/i;
@@ -56,9 +62,25 @@ export function resolveNewDate(
   };
 }
 
-/** The steps as the scheduler sees them. */
-export function scheduleSteps(plan: ParsedPlan): ScheduleStep[] {
-  return plan.steps.map((s) => ({ key: s.key, number: s.number, action: s.action, due: s.due, status: s.status, dependsOn: s.dependsOn }));
+/**
+ * The steps as the scheduler sees them. A date the reader flagged as far outside the plan (1900,
+ * 2099, a typo year) is left out of the shift, as if undated, until the person confirms it
+ * (`include`) or corrects it: it is never written, and it does not drive the steps after it.
+ */
+export function scheduleSteps(plan: ParsedPlan, include: readonly number[] = []): ScheduleStep[] {
+  return plan.steps.map((s) => ({
+    key: s.key,
+    number: s.number,
+    action: s.action,
+    due: s.dueImplausible && !include.includes(s.number) ? null : s.due,
+    status: s.status,
+    dependsOn: s.dependsOn,
+  }));
+}
+
+/** The steps a shift leaves alone until their date is checked. */
+export function stepsToCheck(plan: ParsedPlan, include: readonly number[] = []): ParsedStep[] {
+  return plan.steps.filter((s) => s.dueImplausible && s.due !== null && !include.includes(s.number));
 }
 
 const SIGNATURE = /signature|\bsigning\b|\bsigned\b|\bsign (?:the )?contract\b|\bcontract amendment\b/i;

@@ -98,6 +98,10 @@ export interface ShiftOptionsFields {
   /** Hold the decision target fixed: it is then flagged when the steps overrun it, never moved. */
   holdDecisionTarget?: boolean;
   holdGoLiveTarget?: boolean;
+  /** Steps whose date looks wrong (far outside the plan) that the person confirmed: shifted like the others. */
+  include?: number[];
+  /** Add a dated line to the plan's "Changes" section saying what moved and why. Default true. */
+  changeLog?: boolean;
 }
 
 /**
@@ -170,8 +174,13 @@ export type ShiftPreview =
       keyDates: KeyDateView[];
       /** Notes that do not stop the shift (a link to a missing step, a date chip that cannot be written). */
       notes: string[];
-      /** A one-line summary: "3 steps move; the decision target moves to Apr 3, 2026." */
+      /**
+       * The first line: the key dates first (moved by the overrun, kept because their step still fits,
+       * or not realistic), then how many steps move: "The decision target stays Apr 3, 2026: ... 3 steps move."
+       */
       summary: string;
+      /** To read before applying: a step moved by more than the plan spans or past the go-live target, a date to check first. */
+      warnings: string[];
       /**
        * What this preview would write, condensed. Sent back as the request's `expect`, Apply
        * refuses when the document now gives a different result, so nothing is written that the

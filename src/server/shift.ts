@@ -5,7 +5,8 @@ import { KEY_DATE_LABELS, type CellRef, type DocumentOutline, type KeyDateLine, 
 import type { IsoDate } from '../core/plan';
 import { shiftDownstream, type KeyDateName as ScheduleKeyDate, type ShiftResult } from '../core/schedule';
 import { checkShiftRequest, type CheckedShiftRequest } from '../core/shift-form';
-import { keyDateRules, resolveNewDate, scheduleSteps } from '../core/shift-request';
+import { keyDateRules, resolveNewDate, scheduleSteps, stepsToCheck } from '../core/shift-request';
+import { shiftSummary, shiftWarnings } from '../core/scheduling/shift-summary';
 import { countryOfLocale, holidaysBetween, planCalendar, type PlanCalendar } from '../core/scheduling/holidays';
 import { formatPlanDate } from '../core/date-format';
 import { loadTeamHolidays, saveTeamHolidays } from '../adapters/plan-store';
@@ -46,6 +47,17 @@ function hasDateChip(outline: DocumentOutline, ref: CellRef): boolean {
   return outlineCell(outline, ref)?.chips.some((c) => c.kind === 'date') ?? false;
 }
 
+/** A key date held in a date chip ("Decision target: [Feb 12, 2027 chip]"): add-ons cannot change it either. */
+function keyDateInChip(outline: DocumentOutline, line: KeyDateLine | null): boolean {
+  if (!line) return false;
+  const block = outline.blocks.find((b) => b.kind === 'paragraph' && b.index === line.paragraphIndex);
+  return block?.kind === 'paragraph' && block.chips.some((c) => c.kind === 'date');
+}
+
+function setByHand(what: string, date: string): string {
+  return `${what} is a date chip, which add-ons cannot change: set it to ${date} by hand.`;
+}
+
 /** The step whose row holds the cursor, if any. */
 function stepAtCursor(session: PlanSession): ParsedStep | null {
   const at = cursorRow(session.doc);
@@ -58,7 +70,7 @@ function columnName(plan: ParsedPlan, ref: CellRef): string {
 }
 
 type Computed =
-  | { ok: true; result: ShiftResult; action: string; calendar: PlanCalendar }
+  | { ok: true; result: ShiftResult; action: string; calendar: PlanCalendar; include: number[] }
   | { ok: false; message: string; problems: string[] };
 
 function fail(message: string, problems: string[] = []): Computed {
@@ -126,7 +138,7 @@ function computeShift(session: PlanSession, request: CheckedShiftRequest): Compu
     action = `from the dates edited in steps ${edited.map((r) => plan.steps.find((s) => s.key === r.key)?.label ?? String(r.number)).join(', ')}`;
   }
   const result = shiftDownstream({
-    steps: scheduleSteps(plan),
+    steps: scheduleSteps(plan, options.include),
     moves,
     ...(baseline ? { baseline } : {}),
     mode: options.mode,
@@ -136,7 +148,7 @@ function computeShift(session: PlanSession, request: CheckedShiftRequest): Compu
     today: session.today,
   });
   if (!result.ok) return fail('Nothing was changed.', result.problems.map((p) => p.message));
-  return { ok: true, result, action, calendar: planCal };
+  return { ok: true, result, action, calendar: planCal, include: options.include };
 }
 
 /**
@@ -194,7 +206,7 @@ function preview(session: PlanSession, computed: Extract<Computed, { ok: true }>
   const rows = result.changes.map((change) => {
     const step = byKey.get(change.key) ?? null;
     if (step?.cells.due && hasDateChip(outline, step.cells.due)) {
-      notes.push(`Step ${step.label}'s due date is a date chip, which add-ons cannot change: set it to ${write(null, change.to)} by hand.`);
+      notes.push(setByHand(`Step ${step.label}'s due date`, write(null, change.to)));
     }
     return {
       key: change.key,
@@ -209,9 +221,18 @@ function preview(session: PlanSession, computed: Extract<Computed, { ok: true }>
   const skipped = skippedHolidays(computed, session.locale);
   if (skipped) notes.push(skipped);
   const keyDates = keyDateViews(session, result);
-  const moving = rows.length === 1 ? '1 step moves' : `${rows.length} steps move`;
-  const keyNotes = keyDates.map((k) => (k.warning ? `the ${k.label.toLowerCase()} is held and now late` : k.moved ? `the ${k.label.toLowerCase()} moves to ${k.to}` : null));
-  const summary = [rows.length === 0 ? 'No dates change' : moving, ...keyNotes.filter(Boolean)].join('; ') + '.';
+  for (const name of ['decisionTarget', 'goLiveTarget'] as const) {
+    const outcome = result.keyDates[name];
+    if (outcome?.moved && outcome.to && keyDateInChip(outline, plan.keyDates[name])) notes.push(setByHand(`The ${KEY_DATE_LABELS[name].toLowerCase()}`, write(null, outcome.to)));
+  }
+  const day = (iso: IsoDate) => write(null, iso);
+  const include = computed.include;
+  const warnings = [
+    ...stepsToCheck(plan, include).map(
+      (s) => `Check this date first: step ${s.label || s.number}'s date "${s.dueText.trim()}" is far outside the plan, so the shift leaves it alone. Correct it in the document, or include step ${s.label || s.number} if it is right.`,
+    ),
+    ...shiftWarnings(result.changes, plan.steps.flatMap((s) => (s.due && !(s.dueImplausible && !include.includes(s.number)) ? [s.due] : [])), plan.keyDates.goLiveTarget?.date ?? null, day),
+  ];
   return {
     ok: true,
     rows,
@@ -224,7 +245,8 @@ function preview(session: PlanSession, computed: Extract<Computed, { ok: true }>
     })),
     keyDates,
     notes,
-    summary: summary.charAt(0).toUpperCase() + summary.slice(1),
+    warnings,
+    summary: shiftSummary(result, day, computed.calendar.calendar),
     token: shiftToken(result),
   };
 }
@@ -361,7 +383,7 @@ export function applyShift(raw: unknown): ShiftApplied {
           continue;
         }
         if (hasDateChip(outline, ref)) {
-          skipped.push(`Step ${step.label}'s due date is a date chip, which add-ons cannot change: set it to ${write(null, change.to)} by hand.`);
+          skipped.push(setByHand(`Step ${step.label}'s due date`, write(null, change.to)));
           continue;
         }
         const after = write(step, change.to);
@@ -380,7 +402,15 @@ export function applyShift(raw: unknown): ShiftApplied {
       for (const name of ['decisionTarget', 'goLiveTarget'] as const) {
         const outcome = computed.result.keyDates[name];
         const line = plan.keyDates[name];
-        if (!outcome?.moved || !outcome.to || !line || !line.text.endsWith(line.valueText)) continue;
+        if (!outcome?.moved || !outcome.to || !line) continue;
+        if (keyDateInChip(outline, line)) {
+          skipped.push(setByHand(`The ${KEY_DATE_LABELS[name].toLowerCase()}`, write(null, outcome.to)));
+          continue;
+        }
+        if (!line.text.endsWith(line.valueText)) {
+          skipped.push(`The ${KEY_DATE_LABELS[name].toLowerCase()} line could not be rewritten as it is written: set it to ${write(null, outcome.to)} by hand.`);
+          continue;
+        }
         const paragraph = keyDateParagraph(body, line.paragraphIndex);
         const label = line.text.slice(0, line.text.length - line.valueText.length);
         const written = label + (line.format ? formatDueDate(outcome.to, line.format, dates, line.date) : write(null, outcome.to));

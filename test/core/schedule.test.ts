@@ -738,18 +738,27 @@ describe('key dates during a shift', () => {
   // Decision target two working days after signature (Mar 20 → Tue Mar 24); go-live a week after onboarding (Mar 25 → Apr 1).
   const keyDates = (fixedDecision = false) => ({ decisionTarget: follows('2026-03-24', 's4', fixedDecision), goLiveTarget: follows('2026-04-01', 's5') });
 
-  test('decision target and go-live follow their steps, keeping their gaps', () => {
+  test('a key date whose step now lands after it moves by the overrun only, onto the step\'s day (rule 9)', () => {
     const result = shift(closingChain(), { 1: '2026-03-13' }, { keyDates: keyDates() });
     expect(result.keyDates.decisionTarget).toMatchObject({
       from: '2026-03-24',
-      to: '2026-03-31',
+      to: '2026-03-27',
       moved: true,
-      reason: 'after step 4 (Contract signature) moved 5 working days later',
+      held: false,
+      overrunBy: 3,
+      reason: 'step 4 (Contract signature) now lands Mar 27, 2026, 3 working days after it',
       verdict: 'on-time',
       forecast: '2026-03-27',
     });
     expect(result.keyDates.decisionTarget?.chain.map((c) => [c.number, c.due])).toEqual([[1, '2026-03-13'], [2, '2026-03-20'], [3, '2026-03-25'], [4, '2026-03-27']]);
-    expect(result.keyDates.goLiveTarget).toMatchObject({ from: '2026-04-01', to: '2026-04-08', moved: true, verdict: 'on-time' });
+    // Onboarding (step 5) lands Apr 1, on the go-live target: it still fits, so go-live stays.
+    expect(result.keyDates.goLiveTarget).toMatchObject({ from: '2026-04-01', to: '2026-04-01', moved: false, held: false, stepMoved: true, stepDate: '2026-04-01', verdict: 'on-time' });
+  });
+
+  test('while the signature step still lands on or before the decision target, the target does not move', () => {
+    const result = shift(closingChain(), { 1: '2026-03-09' }, { keyDates: keyDates() });
+    expect(result.changes.find((c) => c.number === 4)?.to).toBe('2026-03-23');
+    expect(result.keyDates.decisionTarget).toMatchObject({ from: '2026-03-24', to: '2026-03-24', moved: false, verdict: 'on-time', stepMoved: true });
   });
 
   test('fixed decision target never moves and is flagged "not realistic: N working days late" with the chain', () => {
@@ -760,13 +769,9 @@ describe('key dates during a shift', () => {
     );
   });
 
-  test('key date stays when its step moves earlier without pull-in, and follows it with pull-in', () => {
+  test('a key date stays when its step moves earlier, with or without pull-in: the commitment still holds', () => {
     expect(shift(closingChain(), { 4: '2026-03-19' }, { keyDates: keyDates() }).keyDates.decisionTarget).toMatchObject({ to: '2026-03-24', moved: false });
-    expect(shift(closingChain(), { 4: '2026-03-19' }, { keyDates: keyDates(), pullIn: true }).keyDates.decisionTarget).toMatchObject({
-      to: '2026-03-23',
-      moved: true,
-      reason: 'after step 4 (Contract signature) moved 1 working day earlier',
-    });
+    expect(shift(closingChain(), { 4: '2026-03-19' }, { keyDates: keyDates(), pullIn: true }).keyDates.decisionTarget).toMatchObject({ to: '2026-03-24', moved: false });
   });
 
   test('fix-overlaps: the decision target moves only when signature would land after it, and then to the signature day', () => {
@@ -781,6 +786,7 @@ describe('key dates during a shift', () => {
       from: '2026-03-24',
       to: '2026-03-24',
       moved: false,
+      held: false,
       verdict: 'unchecked',
       forecast: null,
       chain: [],

@@ -31,7 +31,8 @@ test('shift prints the preview on stderr and the shifted Markdown on stdout', ()
   const { code, stdout, stderr } = run('shift', STANDARD, '--step', '2', '--to', '+1 week', '--today', '2026-11-27');
   expect(code).toBe(0);
   // The US calendar (the default locale's): the week from Christmas Day skips New Year's Day; signature's gap spans Presidents' Day.
-  expect(stderr).toContain('5 steps move; the decision target moves to Feb 22, 2027');
+  expect(stderr).toContain('The decision target moves from Feb 12, 2027 to Feb 22, 2027: step 10 (Contract signature) now lands 5 working days after it.');
+  expect(stderr).toContain('5 steps move.');
   expect(stderr).toContain("Note: Working days skip New Year's Day (Jan 1, 2027) and Presidents' Day (Feb 15, 2027).");
   expect(stderr).toContain('Step 8 Procurement/legal review: Jan 29, 2027 -> Feb 5, 2027');
   const original = readFileSync(STANDARD, 'utf8');

@@ -11,6 +11,7 @@ type Preview = {
   undated: { number: number; note: string }[];
   keyDates: { label: string; from: string; to: string; moved: boolean; warning: string | null }[];
   notes: string[];
+  warnings: string[];
   summary: string;
 };
 type Applied = { ok: boolean; message: string; written: number; skipped: string[]; problems?: string[] };
@@ -49,7 +50,12 @@ describe('a named step slips', () => {
     ]);
     expect(p.rows[0]?.reason).toBe('moved by you');
     expect(p.rows[1]?.reason).toBe('after step 2 (Security questionnaire review) moved 5 working days later');
-    expect(p.summary).toBe('5 steps move; the decision target moves to Feb 22, 2027; the go-live target moves to Feb 26, 2027.');
+    // Signature and onboarding now land after their targets: each target moves by the overrun, and the first line says so.
+    expect(p.summary).toBe(
+      'The decision target moves from Feb 12, 2027 to Feb 22, 2027: step 10 (Contract signature) now lands 5 working days after it. ' +
+        'The go-live target moves from Feb 19, 2027 to Feb 26, 2027: step 11 (Onboarding kickoff) now lands 5 working days after it. 5 steps move.',
+    );
+    expect(p.warnings).toEqual(['Steps 10, 11 now land after the go-live target (Feb 19, 2027).']);
     expect(p.notes).toContain("Working days skip Christmas Day (Dec 25, 2026), New Year's Day (Jan 1, 2027) and Presidents' Day (Feb 15, 2027).");
     expect(s.markdown()).toBe(before);
   });
@@ -287,5 +293,30 @@ describe('bad requests get a clear answer', () => {
     const s = openDocument({ markdown: 'Just meeting notes.\n' });
     expect(() => s.addOn.runSync('getShiftState')).toThrow(ScriptError);
     expect(() => s.addOn.runSync('getShiftState')).toThrow(/^No plan found in this document\. The add-on looks for a table/);
+  });
+});
+
+describe('key dates the add-on cannot write', () => {
+  test('a decision target held in a date chip: the preview and Apply say "set it by hand", and it is never reported as written', () => {
+    const s = withPlan();
+    const body = s.doc.getBody();
+    let line: GoogleAppsScript.Document.ListItem | null = null;
+    for (let i = 0; i < body.getNumChildren(); i++) {
+      const child = body.getChild(i);
+      if (String(child.getType()) === 'LIST_ITEM' && child.asListItem().getText().startsWith('Decision target:')) line = child.asListItem();
+    }
+    if (!line) throw new Error('no Decision target line');
+    line.setText('Decision target: ');
+    s.doc._appendDateChip(line, { timestamp: new Date('2027-02-12T12:00:00Z'), displayText: 'Feb 12, 2027' });
+
+    const p = s.addOn.runSync('previewShift', { kind: 'step', step: 2, to: '+1 week' }) as Preview;
+    expect(p.ok).toBe(true);
+    expect(p.notes).toContain('The decision target is a date chip, which add-ons cannot change: set it to Feb 22, 2027 by hand.');
+    const applied = s.addOn.runSync('applyShift', { kind: 'step', step: 2, to: '+1 week' }) as Applied;
+    expect(applied.message).toBe('Shifted 5 due dates and 1 key date. "Undo last shift" puts them back.');
+    expect(applied.skipped).toEqual(['The decision target is a date chip, which add-ons cannot change: set it to Feb 22, 2027 by hand.']);
+    // The chip is as it was; go-live, typed, was written.
+    expect(keyDateLines(s)).toEqual(['Evaluation start: Dec 7, 2026', 'Decision target: ', 'Go-live target: Feb 26, 2027']);
+    expect(s.markdown()).toContain('* Decision target: Feb 12, 2027');
   });
 });
