@@ -473,6 +473,7 @@ function isUndoRecord(v: unknown): v is UndoRecord {
     (v.paragraphs === undefined ||
       (Array.isArray(v.paragraphs) &&
         v.paragraphs.every((p) => isObject(p) && typeof p.label === 'string' && typeof p.before === 'string' && typeof p.after === 'string'))) &&
+    (v.change === undefined || (isObject(v.change) && typeof v.change.text === 'string' && (v.change.heading === null || typeof v.change.heading === 'string'))) &&
     isSavedCounters(v.countersBefore)
   );
 }

@@ -1,5 +1,6 @@
 /** Turns a person's "Shift downstream dates" request and the plan read from the document into the scheduler's input. */
-import { addDays, addWorkingDays, WORKING_DAYS, type WorkCalendar } from './calendar';
+import { WORKING_DAYS, type WorkCalendar } from './calendar';
+import { applyChange, nextWeekday, RELATIVE_CHANGE } from './scheduling/relative-dates';
 import { parseDueDate, type DateContext } from './cell-dates';
 import type { ParsedPlan, ParsedStep } from './parsed-plan';
 import type { IsoDate } from './plan';
@@ -27,38 +28,34 @@ export const DEFAULT_SHIFT_OPTIONS: ShiftOptions = {
   changeLog: true,
 };
 
-const RELATIVE = /^([+-])\s*(\d{1,3})\s*(working\s+days?|business\s+days?|days?|d|weeks?|wks?|w)$/i;
-
 /**
- * The new date a person asked for: "+3 days", "-1 week", "+2 working days", or any date the
- * document itself accepts ("2026-03-14", "Mar 14", "14/3"). Days count on the plan's calendar
- * (working days unless calendar days were chosen); a week is 5 working days or 7 calendar days,
- * so "+1 week" lands on the same weekday.
+ * The new date a person asked for: a change from the step's date ("+3 days", "-1 week", "+2
+ * working days", "+1 month"), a weekday ("next Friday", from today), or any date the document
+ * itself accepts ("2026-03-14", "Mar 14", "14/3"). Days count on the plan's calendar.
  */
 export function resolveNewDate(
   text: string,
   step: Pick<ParsedStep, 'number' | 'due'>,
   dates: DateContext,
   calendar: WorkCalendar,
+  today?: IsoDate,
 ): { ok: true; to: IsoDate } | { ok: false; message: string } {
-  const input = text.trim();
+  const input = text.trim().replace(/^[\u2212\u2013\u2014]/, '-');
   if (!input) return { ok: false, message: `Give step ${step.number} a new date, or a change such as "+1 week".` };
-  const relative = RELATIVE.exec(input);
-  if (relative) {
+  if (RELATIVE_CHANGE.test(input)) {
     if (!step.due) {
       return { ok: false, message: `Step ${step.number} has no date yet, so "${input}" has nothing to count from: give it a date instead.` };
     }
-    const sign = relative[1] === '-' ? -1 : 1;
-    const amount = Number(relative[2]);
-    const weeks = /^w/i.test(relative[3] ?? '');
-    const days = sign * amount * (weeks ? (calendar.calendarDays ? 7 : 5) : 1);
-    return { ok: true, to: calendar.calendarDays ? addDays(step.due, days) : addWorkingDays(step.due, days, calendar) };
+    const to = applyChange(input, step.due, calendar);
+    if (to) return { ok: true, to };
   }
+  const weekday = nextWeekday(input, today ?? dates.referenceDate, calendar);
+  if (weekday) return { ok: true, to: weekday };
   const parsed = parseDueDate(input, dates);
   if (parsed.kind === 'date') return { ok: true, to: parsed.date };
   return {
     ok: false,
-    message: `"${input}" is not a date or a change the add-on understands. Try a date such as 2026-03-14, or "+1 week", "-2 days".`,
+    message: `"${input}" is not a date or a change the add-on understands. Try a date such as 2026-03-14, or "+1 week", "-2 days", "+1 month", "next Friday".`,
   };
 }
 

@@ -40,6 +40,8 @@ export interface UndoRecord {
   keyDates: UndoKeyDate[];
   /** Absent in records saved before sentences were updated. */
   paragraphs?: UndoParagraph[];
+  /** The line the shift added to the "Changes" section, and the heading when it created it; absent when it added none. */
+  change?: { text: string; heading: string | null };
   /**
    * Only the history's date counters for the steps and key dates above, as they were before the
    * shift (not the whole history: its event log would make the record as large as the history).
@@ -99,7 +101,14 @@ export interface UndoPlan {
  * and key dates it touches from the history as it was just before (null when there is none yet).
  */
 export function undoRecord(
-  shift: { at: IsoDate; action: string; cells: readonly UndoCell[]; keyDates: readonly UndoKeyDate[]; paragraphs?: readonly UndoParagraph[] },
+  shift: {
+    at: IsoDate;
+    action: string;
+    cells: readonly UndoCell[];
+    keyDates: readonly UndoKeyDate[];
+    paragraphs?: readonly UndoParagraph[];
+    change?: { text: string; heading: string | null } | null;
+  },
   historyBefore: PlanHistory | null,
 ): UndoRecord {
   const cells = shift.cells.filter((c) => c.before !== c.after);
@@ -112,6 +121,7 @@ export function undoRecord(
     cells,
     keyDates,
     paragraphs,
+    ...(shift.change ? { change: { text: shift.change.text, heading: shift.change.heading } } : {}),
     countersBefore: historyBefore
       ? countersBefore(historyBefore, keys, keyDates.map((k) => k.name))
       : { steps: [], keyDates: [] },

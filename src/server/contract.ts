@@ -181,6 +181,8 @@ export type ShiftPreview =
       summary: string;
       /** To read before applying: a step moved by more than the plan spans or past the go-live target, a date to check first. */
       warnings: string[];
+      /** Steps left alone because their date looks wrong: the sidebar offers to include each. */
+      toCheck: number[];
       /**
        * What this preview would write, condensed. Sent back as the request's `expect`, Apply
        * refuses when the document now gives a different result, so nothing is written that the

@@ -1,7 +1,7 @@
 /** "Shift downstream dates", "Undo last shift" and "Refresh status colours": the server side of the sidebar's Shift tab and the menu. */
 import { formatDueDate, parseDueDate } from '../core/cell-dates';
 import { editedByHand, liveSteps, observe, observeUndo, type ObservedPlan } from '../core/history';
-import { KEY_DATE_LABELS, type CellRef, type DocumentOutline, type KeyDateLine, type OutlineCell, type ParsedPlan, type ParsedStep } from '../core/parsed-plan';
+import { KEY_DATE_LABELS, type KeyDateName, type CellRef, type DocumentOutline, type KeyDateLine, type OutlineCell, type ParsedPlan, type ParsedStep } from '../core/parsed-plan';
 import type { IsoDate } from '../core/plan';
 import { shiftDownstream, type KeyDateName as ScheduleKeyDate, type ShiftResult } from '../core/schedule';
 import { checkShiftRequest, type CheckedShiftRequest } from '../core/shift-form';
@@ -10,6 +10,8 @@ import { shiftSummary, shiftWarnings } from '../core/scheduling/shift-summary';
 import { countryOfLocale, holidaysBetween, planCalendar, type PlanCalendar } from '../core/scheduling/holidays';
 import { formatPlanDate } from '../core/date-format';
 import { loadTeamHolidays, saveTeamHolidays } from '../adapters/plan-store';
+import { addChangeLine, removeChangeLine, type WrittenChange } from '../adapters/change-log';
+import { changeLine, type ChangedStep } from '../core/scheduling/change-note';
 import { isUndoCell, isUndoKeyDate, planUndo, undoRecord, type UndoCell, type UndoKeyDate, type UndoParagraph } from '../core/undo';
 import { replaceCellText } from '../adapters/cell-writer';
 import { cellFinder } from '../adapters/colour-writer';
@@ -123,7 +125,7 @@ function computeShift(session: PlanSession, request: CheckedShiftRequest): Compu
   if (request.kind === 'step') {
     const step = chosenStep(session, request.step);
     if (typeof step === 'string') return fail(step);
-    const resolved = resolveNewDate(request.to, step, dateContext(plan, planCal.calendar), options.calendar);
+    const resolved = resolveNewDate(request.to, step, dateContext(plan, planCal.calendar), options.calendar, session.today);
     if (!resolved.ok) return fail(resolved.message);
     moves = [{ key: step.key, to: resolved.to }];
     action = `step ${step.label} to ${write(step, resolved.to)}`;
@@ -246,6 +248,7 @@ function preview(session: PlanSession, computed: Extract<Computed, { ok: true }>
     keyDates,
     notes,
     warnings,
+    toCheck: stepsToCheck(plan, include).map((s) => s.number),
     summary: shiftSummary(result, day, computed.calendar.calendar),
     token: shiftToken(result),
   };
@@ -342,6 +345,28 @@ function updateGoal(session: PlanSession, moved: Partial<Record<ScheduleKeyDate,
   return [{ label: 'Goal', before: block.text, after }];
 }
 
+/** "Dec 6: steps 4-11 moved 1 week later because Security review slipped; decision target now Apr 16", for the steps and key dates actually written. */
+function changeNote(
+  session: PlanSession,
+  computed: Extract<Computed, { ok: true }>,
+  written: ReadonlyMap<string, IsoDate>,
+  keyLines: readonly { name: KeyDateName; after: string }[],
+): string | null {
+  const byKey = new Map(session.plan.steps.map((s) => [s.key, s]));
+  const steps: ChangedStep[] = computed.result.changes.flatMap((c) => {
+    const step = byKey.get(c.key);
+    return step && written.has(c.key) ? [{ label: step.label || String(c.number), number: c.number, action: c.action, from: c.from, to: c.to, moved: c.reason === 'moved by you' }] : [];
+  });
+  const keyDates = keyLines.flatMap((l) => {
+    const line = session.plan.keyDates[l.name];
+    const label = line ? line.text.slice(0, line.text.length - line.valueText.length) : '';
+    return l.name === 'evaluationStart' ? [] : [{ label: KEY_DATE_LABELS[l.name], to: l.after.slice(label.length).trim() }];
+  });
+  // Today as the plan writes a day, without the year: "Dec 6", "6 Dec".
+  const day = formatPlanDate(session.today, session.locale).replace(/,?\s+\d{4}$/, '');
+  return changeLine({ day, steps, keyDates, calendar: computed.calendar.calendar });
+}
+
 /** The sidebar's "Apply": writes the dates the preview showed (recomputed from the document as it is now). */
 export function applyShift(raw: unknown): ShiftApplied {
   return answer('shifting the dates', () => {
@@ -428,8 +453,14 @@ export function applyShift(raw: unknown): ShiftApplied {
       const shifted = withDates(plan, newDates, movedKeyDates);
       const history = observe(session.history, shifted as ObservedPlan, session.today, 'shift').history;
       const label = `Shift downstream dates: ${computed.action}`;
-      saveUndo(cells.length + lines.length > 0 ? undoRecord({ at: session.today, action: label, cells, keyDates: lines, paragraphs }, session.history) : null);
       rememberPlan(session, { history, force: true, colourPlan: shifted, calendar: computed.calendar.calendar });
+      // Last, as it moves body elements: the dated line the prospect reads in the "Changes" section.
+      let change: WrittenChange | null = null;
+      if (checked.request.options.changeLog && cells.length + lines.length > 0) {
+        const text = changeNote(session, computed, newDates, lines.map((l) => ({ name: l.name, after: l.after })));
+        if (text) change = addChangeLine(body, outline, text);
+      }
+      saveUndo(cells.length + lines.length > 0 ? undoRecord({ at: session.today, action: label, cells, keyDates: lines, paragraphs, change }, session.history) : null);
       // Days typed into the form become this document's own holidays, so every later shift uses the same calendar.
       if (checked.request.options.calendar.holidays.size) saveTeamHolidays([...loadTeamHolidays(), ...checked.request.options.calendar.holidays]);
       const written = cells.length + lines.length;
@@ -502,6 +533,10 @@ export function undoLastShift(): UndoResult {
       const history = observeUndo(session.history, after as ObservedPlan, session.today, undo.countersBefore).history;
       saveUndo(null);
       rememberPlan(session, { history, force: true, colourPlan: after });
+      // Last, as it moves body elements: the "Changes" line goes with the dates it explained.
+      if (record.change && !removeChangeLine(body, outline, record.change)) {
+        conflicts.push(`The line "${record.change.text}" in the Changes section was edited or removed since the shift; left as it is.`);
+      }
       const message =
         restored === 0
           ? 'Nothing was put back: every cell of the last shift was changed by someone since.'

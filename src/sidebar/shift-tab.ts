@@ -10,7 +10,7 @@ import { appliedView, coloursView, diagnosticsView, editedList, hasChanges, OUTP
 import type { Tab } from './tabs';
 
 /** A move the server understands: "+3 days", "-1 week", "+2 working days", "+1w". */
-const RELATIVE = /^[+-]\s*\d{1,3}\s*(working\s+)?(d|days?|w|wks?|weeks?)$/i;
+const RELATIVE = /^[+-]\s*\d{1,3}\s*((working|business)\s+)?(d|days?|w|wks?|weeks?|m|mos?|months?)$/i;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // A closed select at 300 px shows about 40 characters; the due date at the end must stay visible.
 const ACTION_CHARS = 26;
@@ -31,7 +31,7 @@ function normaliseMove(text: string): string {
 /** Light checks only: the server reads dates in every form the document uses and has the last word. */
 function moveProblem(text: string): string | null {
   if (!text) return 'Give the new date, or how far it moved: +1 week, -2 days.';
-  if (/^[+-]/.test(text) && !RELATIVE.test(text)) return 'Write a move as +3 days or +1 week (-2 days moves it earlier).';
+  if (/^[+-]/.test(text) && !RELATIVE.test(text)) return 'Write a move as +3 days, +1 week or +1 month (-2 days moves it earlier).';
   return null;
 }
 
@@ -42,8 +42,8 @@ function stepOption(step: StepView): HTMLOptionElement {
   return el('option', { value: step.key }, `${step.label} · ${action}${phase} · ${step.dueText}`);
 }
 
-function checkbox(id: string, label: string): HTMLElement {
-  return el('div', { class: 'check' }, el('input', { type: 'checkbox', id, name: id }), el('label', { for: id }, label));
+function checkbox(id: string, label: string, checked = false): HTMLElement {
+  return el('div', { class: 'check' }, el('input', { type: 'checkbox', id, name: id, checked }), el('label', { for: id }, label));
 }
 
 function radio(name: string, value: string, label: string, checked: boolean): HTMLElement {
@@ -77,10 +77,19 @@ function buildOptions(): HTMLDetailsElement {
       el('legend', null, 'Key dates'),
       checkbox('shift-hold-decision', 'Hold the decision target fixed'),
       checkbox('shift-hold-go-live', 'Hold the go-live target fixed'),
-      el('p', { id: 'hint-shift-hold', class: 'hint' }, 'A held date is never moved; the plan is flagged when the steps overrun it.'),
+      el('p', { id: 'hint-shift-hold', class: 'hint' }, 'A key date moves only when its step now lands after it, and only by the overrun. A held date is never moved; the plan is flagged when the steps overrun it.'),
+    ),
+    el(
+      'fieldset',
+      null,
+      el('legend', null, 'Tell the prospect'),
+      checkbox('shift-change-log', 'Add a dated line to the plan’s Changes section: what moved, by how much, and why', true),
     ),
   );
 }
+
+/** Steps whose date looked wrong and that the person chose to shift anyway (until the sidebar closes). */
+const included = new Set<number>();
 
 /** The options as the server takes them, or field errors for what cannot be sent. */
 function readOptions(form: HTMLFormElement, errors: FieldErrors): ShiftOptionsFields {
@@ -96,6 +105,8 @@ function readOptions(form: HTMLFormElement, errors: FieldErrors): ShiftOptionsFi
     holidays: holidays.filter(isIsoDate),
     holdDecisionTarget: checked('shift-hold-decision'),
     holdGoLiveTarget: checked('shift-hold-go-live'),
+    changeLog: checked('shift-change-log'),
+    include: [...included],
   };
 }
 
@@ -103,6 +114,7 @@ function readOptions(form: HTMLFormElement, errors: FieldErrors): ShiftOptionsFi
 function optionsSummary(o: ShiftOptionsFields): string {
   const parts = [o.mode === 'fix-overlaps' ? 'only fix overlaps' : 'keep gaps', o.calendarDays ? 'calendar days' : 'working days'];
   if (o.pullIn) parts.push('pull in');
+  if (o.changeLog === false) parts.push('no Changes line');
   if (o.holidays?.length) parts.push(plural(o.holidays.length, 'holiday', 'holidays'));
   if (o.holdDecisionTarget && o.holdGoLiveTarget) parts.push('both targets held');
   else if (o.holdDecisionTarget) parts.push('decision target held');
@@ -123,8 +135,8 @@ function renderShiftTab(panel: HTMLElement): () => void {
   const toField = field({
     path: 'shift-to',
     label: 'New date or change',
-    placeholder: 'e.g. 2026-03-14 or +1 week',
-    hint: 'A date, or +N days / +N weeks; -N days moves it earlier.',
+    placeholder: 'e.g. 2026-03-14, +1 week, next Friday',
+    hint: 'A date, +N days / weeks / months, or a weekday ("next Friday"); -N days moves it earlier.',
   });
   const dateField = field({ path: 'shift-date', label: 'Or pick the new date', type: 'date' });
   const toInput = toField.querySelector('input')!;
@@ -313,7 +325,15 @@ function renderShiftTab(panel: HTMLElement): () => void {
         previewed = { ...request, expect: result.token };
         const applyButton = hasChanges(result) ? el('button', { type: 'button', id: 'shift-apply-button', class: 'button primary' }, 'Apply to the document') : null;
         applyButton?.addEventListener('click', () => void apply(applyButton));
-        show(previewView(result, applyButton && el('div', { class: 'actions' }, applyButton)), `Preview ready. ${result.summary}`);
+        const includeButton = (step: number): HTMLElement => {
+          const b = el('button', { type: 'button', class: 'button', 'data-include': step }, `Include step ${step} as it is`);
+          b.addEventListener('click', () => {
+            included.add(step);
+            void preview({ ...request, options: { ...request.options, include: [...included] } }, b);
+          });
+          return b;
+        };
+        show(previewView(result, applyButton && el('div', { class: 'actions' }, applyButton), includeButton), `Preview ready. ${result.summary}`);
       } catch (error) {
         showBanner('Preview failed.', failureText(error));
         announce('Preview failed.');

@@ -100,14 +100,16 @@ export function hasChanges(preview: Success<ShiftPreview>): boolean {
   return preview.rows.length > 0 || preview.keyDates.some((k) => k.moved);
 }
 
-/** The preview: what would move and why, what will not, and the key dates; `actions` (Apply) go at its end. */
-export function previewView(result: Success<ShiftPreview>, actions: Child): HTMLElement {
+/** The preview: what would move and why, what will not, and the key dates; `actions` (Apply) go at its end; `include` offers to shift a step whose date looks wrong. */
+export function previewView(result: Success<ShiftPreview>, actions: Child, include: (step: number) => HTMLElement | null = () => null): HTMLElement {
   const changes = hasChanges(result);
   return el(
     'section',
     { id: 'shift-preview', 'aria-labelledby': OUTPUT_HEADING },
     heading('Preview'),
     el('p', { id: 'shift-summary', class: 'summary' }, result.summary),
+    ...listSection('shift-warnings', 'Check before applying', result.warnings.map((w) => [el('span', { class: 'warning-text' }, w)])),
+    result.toCheck.length > 0 && el('div', { id: 'shift-include', class: 'inline-actions' }, ...result.toCheck.map(include)),
     el('p', { class: 'message notice' }, changes ? 'Nothing has changed in the document yet. Apply writes these dates.' : 'Nothing needs to move, so there is nothing to apply.'),
     el('p', { id: 'shift-stale', class: 'stale', hidden: true }, 'You changed the form since this preview. Apply writes what is shown here; preview again to see your changes.'),
     result.rows.length > 0 && el('h3', null, `Dates that move (${result.rows.length})`),

@@ -27,7 +27,8 @@ test('edit a due date, Shift downstream dates from the menu, preview, apply, see
   await sidebar.locator('#shift-detect-button').click();
   await sidebar.locator('#shift-rows tr[data-step="11"]').waitFor();
   expect(await sidebar.locator('#shift-summary').textContent()).toBe(
-    '8 steps move; the decision target moves to Feb 22, 2027; the go-live target moves to Feb 26, 2027.',
+    'The decision target moves from Feb 12, 2027 to Feb 22, 2027: step 10 (Contract signature) now lands 5 working days after it. ' +
+      'The go-live target moves from Feb 19, 2027 to Feb 26, 2027: step 11 (Onboarding kickoff) now lands 5 working days after it. 8 steps move.',
   );
   // Nothing is written before Apply.
   expect((await dueTexts(preview))[4]).toBe('Jan 15, 2027');

@@ -45,8 +45,13 @@ test('shift prints the preview on stderr and the shifted Markdown on stdout', ()
       .replace('| Acme CS team | Feb 19, 2027 |', '| Acme CS team | Feb 26, 2027 |')
       .replace('* Decision target: Feb 12, 2027', '* Decision target: Feb 22, 2027')
       .replace('go/no-go decision by Feb 12, 2027', 'go/no-go decision by Feb 22, 2027')
-      .replace('* Go-live target: Feb 19, 2027', '* Go-live target: Feb 26, 2027'),
+      .replace('* Go-live target: Feb 19, 2027', '* Go-live target: Feb 26, 2027')
+      // The prospect, who has no add-on, reads what moved and why in the plan itself.
+      .concat(
+        '\n## Changes\n\nNov 27: steps 2, 8-11 moved 1 week later because Security questionnaire review slipped; decision target now Feb 22, 2027; go-live target now Feb 26, 2027\n',
+      ),
   );
+  expect(run('shift', STANDARD, '--step', '2', '--to', '+1 week', '--today', '2026-11-27', '--no-change-log').stdout).not.toContain('## Changes');
 });
 
 test('--detect shifts from the dates edited since an earlier version', () => {

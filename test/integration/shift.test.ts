@@ -320,3 +320,42 @@ describe('key dates the add-on cannot write', () => {
     expect(s.markdown()).toContain('* Decision target: Feb 12, 2027');
   });
 });
+
+describe('the Changes section: the prospect sees what moved and why', () => {
+  const changes = (s: Session) => {
+    const blocks = s.blocks();
+    const at = blocks.findIndex((b) => b.kind !== 'table' && b.text === 'Changes');
+    return at < 0 ? null : blocks.slice(at + 1).flatMap((b) => (b.kind !== 'table' && b.text ? [b.text] : []));
+  };
+
+  test('Apply adds one dated line under a "Changes" heading it creates at the end; Undo takes both back, byte for byte', () => {
+    const s = withPlan({ today: '2026-12-06' });
+    const before = s.markdown();
+    const snapshot = JSON.stringify(s.blocks());
+    expect(changes(s)).toBeNull();
+    s.addOn.runSync('applyShift', { kind: 'step', step: 4, to: '+1 week' });
+    expect(changes(s)).toEqual(['Dec 6: steps 4-11 moved 1 week later because Pilot results review slipped; decision target now Feb 22, 2027; go-live target now Feb 26, 2027']);
+    expect(s.markdown()).toMatch(/\n## Changes\n\nDec 6: steps 4-11 moved 1 week later because Pilot results review slipped; decision target now Feb 22, 2027; go-live target now Feb 26, 2027\n/);
+    const undone = s.addOn.runSync('undoLastShift') as Undone;
+    expect(undone.conflicts).toEqual([]);
+    expect(s.markdown()).toBe(before);
+    expect(JSON.stringify(s.blocks())).toBe(snapshot);
+  });
+
+  test('an existing Changes section gets the new line at its end; undo removes only that line', () => {
+    const s = withPlan({ today: '2026-12-06' });
+    s.doc.getBody().appendParagraph('Changes').setHeading(s.env.documentApp.ParagraphHeading.HEADING2);
+    s.doc.getBody().appendParagraph('Dec 1: plan agreed with Dana');
+    const before = s.markdown();
+    s.addOn.runSync('applyShift', { kind: 'step', step: 2, to: '+1 week', options: {} });
+    expect(changes(s)).toEqual(['Dec 1: plan agreed with Dana', 'Dec 6: steps 2, 8-11 moved 1 week later because Security questionnaire review slipped; decision target now Feb 22, 2027; go-live target now Feb 26, 2027']);
+    s.addOn.runSync('undoLastShift');
+    expect(s.markdown()).toBe(before);
+  });
+
+  test('turned off in the form: no line, no heading', () => {
+    const s = withPlan({ today: '2026-12-06' });
+    s.addOn.runSync('applyShift', { kind: 'step', step: 4, to: '+1 week', options: { changeLog: false } });
+    expect(changes(s)).toBeNull();
+  });
+});
