@@ -35,10 +35,6 @@ function keyDateSentence(label: string, k: KeyDateOutcome, write: Write, calenda
   return null;
 }
 
-function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** The preview's first line: the key dates first (rule 9 says the preview leads with them), then the steps. */
 export function shiftSummary(result: ShiftResult, write: Write, calendar: WorkCalendar): string {
   const keys = (['decisionTarget', 'goLiveTarget'] as const).flatMap((name) => {
