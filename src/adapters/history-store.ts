@@ -342,6 +342,11 @@ function isDateOrNull(v: unknown): boolean {
   return v === null || isDate(v);
 }
 
+/** Absent in histories saved before the field existed. */
+function isOptionalDates(v: unknown): boolean {
+  return v === undefined || (Array.isArray(v) && v.every(isDate));
+}
+
 function isStringOrNull(v: unknown): boolean {
   return v === null || typeof v === 'string';
 }
@@ -370,7 +375,9 @@ function isStepRecord(v: unknown, key: string): boolean {
     isDate(v.addedOn) &&
     isDate(v.lastChangedOn) &&
     typeof v.inBaseline === 'boolean' &&
-    isDateOrNull(v.removedOn)
+    isDateOrNull(v.removedOn) &&
+    isOptionalDates(v.slippedFrom) &&
+    (v.addedAt === undefined || typeof v.addedAt === 'string')
   );
 }
 
@@ -381,7 +388,8 @@ function isKeyDateRecord(v: unknown): boolean {
     isDateOrNull(v.current) &&
     isDateOrNull(v.lastDated) &&
     isCount(v.changes) &&
-    isCount(v.slips)
+    isCount(v.slips) &&
+    isOptionalDates(v.slippedFrom)
   );
 }
 
@@ -415,7 +423,8 @@ function isPlanHistory(v: unknown): v is PlanHistory {
     events.every(isEvent) &&
     isObject(summarised) &&
     isCount(summarised.events) &&
-    isDateOrNull(summarised.through)
+    isDateOrNull(summarised.through) &&
+    (v.reviewedAt === undefined || typeof v.reviewedAt === 'string')
   );
 }
 
@@ -453,7 +462,8 @@ function isSavedCounters(v: unknown): boolean {
     isDateOrNull(s.due) &&
     isDateOrNull(s.lastDatedDue) &&
     isDateOrNull(s.baselineDue) &&
-    isCount(s.slips);
+    isCount(s.slips) &&
+    isOptionalDates(s.slippedFrom);
   const isKeyDate = (k: unknown): boolean =>
     isObject(k) && typeof k.name === 'string' && KEY_DATE_NAMES.includes(k.name) && isKeyDateRecord(k);
   return (

@@ -32,6 +32,11 @@ export function rememberTimeZone(name: unknown): void {
   if (store.getProperty(TIME_ZONE_KEY) !== name) store.setProperty(TIME_ZONE_KEY, name);
 }
 
+/** This instant (ISO): orders what happened on the same day, such as a review and a step added after it. */
+export function now(): string {
+  return new Date().toISOString();
+}
+
 /** Today on the person's calendar: their remembered zone, else the script's. Plan dates are days, so only the day matters. */
 export function today(): IsoDate {
   const remembered = PropertiesService.getUserProperties().getProperty(TIME_ZONE_KEY);

@@ -11,6 +11,16 @@ import type { IsoDate, Status } from './plan';
 // cleared to "TBD" is a change, not a slip; when the step gets a date again, it is compared with
 // the last date it had, so "Mar 10 → TBD → Mar 24" is one slip. A first date given to a step
 // that never had one is not a slip. Key dates (decision target, go-live) count slips the same way.
+// A slip undone is no slip: a date moved back to (or before) the date it had before a slip takes
+// that slip back ("Mar 10 → Mar 17 → Mar 10" is no slip; "→ Mar 24 → Mar 17" leaves one), so
+// "steps keep slipping" and the metrics count only the slips that still stand.
+//
+// Times. Days order most things; on the same day, a review and a step added after it are ordered
+// by the instant each was recorded (`reviewedAt`, `addedAt`, when the caller gives one), so a step
+// added after today's review is still news at the next one.
+//
+// Scheduled dates. A shift settles the dates it decided (its changes); a date a person typed into
+// another step before the shift stays a hand edit that "Shift from these edits" still sees.
 //
 // Original due date (`baselineDue`). The first date the plan gave the step: its date in the
 // baseline, or, for a step added since or one that was undated, the first date it got. It never
@@ -105,12 +115,16 @@ export interface StepRecord {
   /** The last date the step had; differs from currentDue only while the date is cleared. */
   lastDatedDue: IsoDate | null;
   slips: number;
+  /** The date before each slip that still stands, oldest first: a move back to one of them undoes the slips after it. Absent in older histories. */
+  slippedFrom?: IsoDate[];
   status: Status | null;
   statusText: string;
   completedOn: IsoDate | null;
   /** Already complete the first time the add-on saw it (at the baseline or when added): when it was done is unknown. */
   completeWhenFirstSeen: boolean;
   addedOn: IsoDate;
+  /** The instant it was first seen, when the caller gave one: orders it against a review on the same day. */
+  addedAt?: string;
   /** Last day its date or status changed (or it was added): "champion whose steps have not moved". */
   lastChangedOn: IsoDate;
   /** False for a step added since the baseline. */
@@ -126,6 +140,8 @@ export interface KeyDateRecord {
   lastDated: IsoDate | null;
   changes: number;
   slips: number;
+  /** As for a step: the date before each slip that still stands. */
+  slippedFrom?: IsoDate[];
 }
 
 /** A person from the Stakeholders table, as the history remembers them (see Decisions: stakeholders). */
@@ -152,6 +168,8 @@ export interface PlanHistory {
   lastActivityOn: IsoDate;
   /** Days the weekly review was held, oldest first. */
   reviews: IsoDate[];
+  /** The instant of the last review, when the caller gave one (see Decisions: times). */
+  reviewedAt?: string;
   /** Oldest first, at most MAX_EVENTS. */
   events: HistoryEvent[];
   /** The events dropped from the log so far: how many, and the day of the newest one dropped. */
@@ -204,7 +222,7 @@ export interface Observation {
 
 /** What undo needs to put the date counters back as they were before a shift (see observeUndo). */
 export interface CountersBefore {
-  steps: { key: string; due: IsoDate | null; lastDatedDue: IsoDate | null; baselineDue: IsoDate | null; slips: number }[];
+  steps: { key: string; due: IsoDate | null; lastDatedDue: IsoDate | null; baselineDue: IsoDate | null; slips: number; slippedFrom?: IsoDate[] }[];
   keyDates: ({ name: KeyDateName } & KeyDateRecord)[];
 }
 
@@ -240,8 +258,18 @@ export function startHistory(plan: ObservedPlan, today: IsoDate, cause: Baseline
  * Call it with 'hand' at the start of every action (edits people made since are seen then), and
  * with 'shift' right after writing a shift. The given history is not changed.
  */
-export function observe(history: PlanHistory, plan: ObservedPlan, today: IsoDate, cause: ObserveCause): Observation {
-  return observeWith(history, plan, today, cause, null);
+export interface ObserveOptions {
+  /** The instant of this observation (ISO): orders steps added today against today's review. */
+  at?: string;
+  /**
+   * For a shift: the keys of the steps whose dates it decided. Only those are now scheduled; a date
+   * typed by hand elsewhere stays a hand edit. All steps when absent.
+   */
+  scheduled?: readonly string[];
+}
+
+export function observe(history: PlanHistory, plan: ObservedPlan, today: IsoDate, cause: ObserveCause, options: ObserveOptions = {}): Observation {
+  return observeWith(history, plan, today, cause, null, options);
 }
 
 /**
@@ -252,14 +280,14 @@ export function observe(history: PlanHistory, plan: ObservedPlan, today: IsoDate
  * back by hand is treated as undone.
  */
 export function observeUndo(history: PlanHistory, plan: ObservedPlan, today: IsoDate, before: CountersBefore): Observation {
-  return observeWith(history, plan, today, 'undo', before);
+  return observeWith(history, plan, today, 'undo', before, {});
 }
 
 /** The counters undo restores, taken before a shift is written, for the steps and key dates it may change. */
 export function countersBefore(history: PlanHistory, keys: readonly string[], keyDates: readonly KeyDateName[]): CountersBefore {
   const steps = unique(keys).flatMap((key) => {
     const r = stepOf(history, key);
-    return r ? [{ key, due: r.currentDue, lastDatedDue: r.lastDatedDue, baselineDue: r.baselineDue, slips: r.slips }] : [];
+    return r ? [{ key, due: r.currentDue, lastDatedDue: r.lastDatedDue, baselineDue: r.baselineDue, slips: r.slips, ...(r.slippedFrom ? { slippedFrom: r.slippedFrom } : {}) }] : [];
   });
   const dates = unique(keyDates).flatMap((name) => {
     const r = history.keyDates[name];
@@ -268,11 +296,17 @@ export function countersBefore(history: PlanHistory, keys: readonly string[], ke
   return { steps, keyDates: dates };
 }
 
-/** Appends the day of a weekly review (once per day), keeping the newest MAX_REVIEWS. */
-export function recordReview(history: PlanHistory, today: IsoDate): PlanHistory {
-  if (history.reviews.includes(today)) return history;
-  const reviews = [...history.reviews, today].sort(compareDates).slice(-MAX_REVIEWS);
-  return { ...history, reviews };
+/** Appends the day of a weekly review (once per day), keeping the newest MAX_REVIEWS; `at`, the review's instant, orders it against steps added the same day. */
+export function recordReview(history: PlanHistory, today: IsoDate, at?: string): PlanHistory {
+  const reviews = history.reviews.includes(today) ? history.reviews : [...history.reviews, today].sort(compareDates).slice(-MAX_REVIEWS);
+  const lastBefore = history.reviews[history.reviews.length - 1];
+  // The instant belongs to the last review: this one's when this one is the last, else as it was.
+  const time = reviews[reviews.length - 1] === today ? (at ?? (lastBefore === today ? history.reviewedAt : undefined)) : history.reviewedAt;
+  if (reviews === history.reviews && time === history.reviewedAt) return history;
+  const next: PlanHistory = { ...history, reviews };
+  if (time === undefined) delete next.reviewedAt;
+  else next.reviewedAt = time;
+  return next;
 }
 
 /**
@@ -304,7 +338,9 @@ function observeWith(
   today: IsoDate,
   cause: ObserveCause,
   restore: CountersBefore | null,
+  options: ObserveOptions,
 ): Observation {
+  const scheduled = options.scheduled ? new Set(options.scheduled) : null;
   const events: HistoryEvent[] = [];
   const log = (kind: HistoryEventKind, key: string, from: string | null, to: string | null): void => {
     events.push({ on: today, key, kind, from, to, cause });
@@ -321,6 +357,7 @@ function observeWith(
     const r = stepOf({ steps }, step.key);
     if (!r) {
       const added = newStep(step, today, false);
+      if (options.at !== undefined) added.addedAt = options.at;
       define(steps, step.key, added);
       log('added', step.key, null, added.action);
       continue;
@@ -341,15 +378,16 @@ function observeWith(
 
     if (step.due !== r.currentDue) {
       log('due', r.key, r.currentDue, step.due);
-      const moved = moveDate({ baseline: r.baselineDue, current: r.currentDue, lastDated: r.lastDatedDue }, step.due);
+      const moved = moveDate({ baseline: r.baselineDue, current: r.currentDue, lastDated: r.lastDatedDue, slippedFrom: r.slippedFrom }, step.due);
       r.baselineDue = moved.baseline;
       r.currentDue = moved.current;
       r.lastDatedDue = moved.lastDated;
-      if (moved.slipped) r.slips += 1;
+      r.slips = Math.max(0, r.slips + moved.slips);
+      if (moved.slippedFrom.length > 0 || r.slippedFrom) r.slippedFrom = moved.slippedFrom;
       changed = true;
     }
 
-    if (cause !== 'hand') r.scheduledDue = step.due;
+    if (cause !== 'hand' && (scheduled === null || scheduled.has(r.key))) r.scheduledDue = step.due;
 
     const text = statusTextOf(step);
     if (step.status !== r.status || (step.status === null && squash(text) !== squash(r.statusText))) {
@@ -396,7 +434,8 @@ function observeWith(
       current: moved.current,
       lastDated: moved.lastDated,
       changes: known.changes + 1,
-      slips: known.slips + (moved.slipped ? 1 : 0),
+      slips: Math.max(0, known.slips + moved.slips),
+      ...(moved.slippedFrom.length > 0 || known.slippedFrom ? { slippedFrom: moved.slippedFrom } : {}),
     };
   }
 
@@ -407,6 +446,8 @@ function observeWith(
         r.baselineDue = saved.baselineDue;
         r.lastDatedDue = saved.lastDatedDue;
         r.slips = saved.slips;
+        if (saved.slippedFrom) r.slippedFrom = saved.slippedFrom;
+        else delete r.slippedFrom;
       }
     }
     for (const { name, ...saved } of restore.keyDates) {
@@ -452,18 +493,32 @@ function newStep(step: ObservedStep, today: IsoDate, inBaseline: boolean): StepR
 }
 
 /** The date-tracking rules shared by steps and key dates (see Decisions: slips, original due date). */
+/** Slips kept per step for undoing them: far more than any real step slips. */
+const MAX_SLIPS_KEPT = 50;
+
+/**
+ * A date's move: later is a slip (the date before it is kept); earlier back to (or before) a date
+ * it had before a slip undoes that slip and every one after it. `slips` is the change in the count.
+ */
 function moveDate(
-  track: { baseline: IsoDate | null; current: IsoDate | null; lastDated: IsoDate | null },
+  track: { baseline: IsoDate | null; current: IsoDate | null; lastDated: IsoDate | null; slippedFrom?: IsoDate[] | undefined },
   to: IsoDate | null,
-): { baseline: IsoDate | null; current: IsoDate | null; lastDated: IsoDate | null; slipped: boolean } {
+): { baseline: IsoDate | null; current: IsoDate | null; lastDated: IsoDate | null; slips: number; slippedFrom: IsoDate[] } {
   const previous = track.current ?? track.lastDated;
-  const slipped = to !== null && previous !== null && compareDates(to, previous) > 0;
-  return {
-    baseline: track.baseline ?? to,
-    current: to,
-    lastDated: to ?? track.lastDated,
-    slipped,
-  };
+  const stack = [...(track.slippedFrom ?? [])];
+  let slips = 0;
+  if (to !== null && previous !== null) {
+    if (compareDates(to, previous) > 0) {
+      stack.push(previous);
+      slips = 1;
+    } else {
+      for (let top = stack[stack.length - 1]; top !== undefined && compareDates(to, top) <= 0; top = stack[stack.length - 1]) {
+        stack.pop();
+        slips -= 1;
+      }
+    }
+  }
+  return { baseline: track.baseline ?? to, current: to, lastDated: to ?? track.lastDated, slips, slippedFrom: stack.slice(-MAX_SLIPS_KEPT) };
 }
 
 /**
@@ -593,6 +648,20 @@ export function slippingSteps(history: PlanHistory, atLeast = 2, includeRemoved 
 /** Steps whose date a person typed since the plan was last scheduled: the slips "Shift from these edits" starts from. */
 export function editedByHand(history: PlanHistory): StepRecord[] {
   return liveSteps(history).filter((r) => r.currentDue !== null && (r.scheduledDue ?? r.currentDue) !== r.currentDue);
+}
+
+/**
+ * Whether a step was added after the last weekly review (or, with none, since the baseline): by
+ * day, and on the review's own day by the instants recorded (see Decisions: times). The health
+ * check's new-scope finding and the weekly review's "new steps" both ask this.
+ */
+export function addedSinceLastReview(history: PlanHistory, record: StepRecord): boolean {
+  if (record.inBaseline) return false;
+  const lastReview = history.reviews[history.reviews.length - 1] ?? null;
+  if (lastReview === null) return true;
+  const order = compareDates(record.addedOn, lastReview);
+  if (order !== 0) return order > 0;
+  return record.addedAt !== undefined && history.reviewedAt !== undefined && record.addedAt > history.reviewedAt;
 }
 
 /** Steps in the document that were not in the baseline: scope creep or new stakeholders. */

@@ -1,7 +1,7 @@
 /** The weekly MAP review with the champion: the method's four questions, answered from the plan and its history. */
 import { compareDates, workingDaysBetween, WORKING_DAYS, type WorkCalendar } from './calendar';
 import { formatPlanDate } from './date-format';
-import { stakeholderOf, stepOf, type PlanHistory } from './history';
+import { addedSinceLastReview, stakeholderOf, stepOf, type PlanHistory } from './history';
 import type { ParsedPlan, ParsedStep } from './parsed-plan';
 import type { IsoDate } from './plan';
 import { companiesFromTitle } from './reading/sections';
@@ -106,7 +106,8 @@ export function weeklyReview(input: ReviewInput): Review {
   if (history && sinceDay !== null) {
     for (const s of plan.steps) {
       const r = stepOf(history, s.key);
-      if (r && !r.inBaseline && compareDates(r.addedOn, sinceDay) >= 0) newSteps.push(item(s, `added ${format(r.addedOn)}`));
+      // The same question as the health check's new-scope finding, so the two never disagree.
+      if (r && addedSinceLastReview(history, r)) newSteps.push(item(s, `added ${format(r.addedOn)}`));
     }
     for (const person of plan.stakeholders) {
       const r = stakeholderOf(history, person.name);

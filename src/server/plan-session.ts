@@ -11,7 +11,7 @@ import { loadHistory, saveHistory } from '../adapters/history-store';
 import { refreshColours, type ColourReport } from '../adapters/colour-writer';
 import type { WorkCalendar } from '../core/calendar';
 import { loadPlanSettings, type PlanSettings } from '../adapters/plan-store';
-import { today, userLocale } from '../adapters/session';
+import { now, today, userLocale } from '../adapters/session';
 
 export interface PlanSession {
   doc: GoogleAppsScript.Document.Document;
@@ -84,7 +84,7 @@ export function openPlan(options: { requirePlan?: boolean } = {}): PlanSession {
   if (!stored) {
     return { doc, outline, plan, cells, history: startHistory(plan, day, 'hand'), historyChanged: true, settings, today: day, locale };
   }
-  const seen = observe(stored, plan, day, 'hand');
+  const seen = observe(stored, plan, day, 'hand', { at: now() });
   return { doc, outline, plan, cells, history: seen.history, historyChanged: seen.changed, settings, today: day, locale };
 }
 

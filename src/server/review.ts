@@ -6,6 +6,7 @@ import { weeklyReview } from '../core/review';
 import { planTimeline } from '../core/timeline';
 import { replaceCellText } from '../adapters/cell-writer';
 import { withDocumentLock } from '../adapters/lock';
+import { now } from '../adapters/session';
 import { answer } from './errors';
 import { dateWriter, openPlan, rememberPlan, type PlanSession } from './plan-session';
 import type { DocumentPlace, HealthReport, MarkReviewedResult, Timeline, WeeklyReview } from './contract';
@@ -79,7 +80,7 @@ export function markReviewed(raw: unknown): MarkReviewedResult {
   if (!parsed.success) throw new Error('Mark reviewed needs { writeLine: true | false }. Reload the sidebar and try again.');
   return withPlan('marking the review', (session, formatDate) => {
     // Saved first: the row markers are placed by body index, which the new line below would shift.
-    rememberPlan(session, { history: recordReview(session.history, session.today), force: true });
+    rememberPlan(session, { history: recordReview(session.history, session.today, now()), force: true });
     const text = `Last reviewed: ${formatDate(session.today)}`;
     let where = '';
     if (parsed.data.writeLine) {

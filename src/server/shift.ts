@@ -451,7 +451,8 @@ export function applyShift(raw: unknown): ShiftApplied {
 
       const paragraphs = updateGoal(session, movedKeyDates, skipped);
       const shifted = withDates(plan, newDates, movedKeyDates);
-      const history = observe(session.history, shifted as ObservedPlan, session.today, 'shift').history;
+      // Only the dates this shift decided are scheduled now: a date typed by hand into another step stays a hand edit.
+      const history = observe(session.history, shifted as ObservedPlan, session.today, 'shift', { scheduled: computed.result.changes.map((c) => c.key) }).history;
       const label = `Shift downstream dates: ${computed.action}`;
       rememberPlan(session, { history, force: true, colourPlan: shifted, calendar: computed.calendar.calendar });
       // Last, as it moves body elements: the dated line the prospect reads in the "Changes" section.

@@ -14,6 +14,8 @@ import {
   observe,
   observeUndo,
   recordReview,
+  addedSinceLastReview,
+  editedByHand,
   slippingSteps,
   slipsOf,
   stakeholderOf,
@@ -489,5 +491,60 @@ describe('stakeholders: who is new since the baseline', () => {
     expect(stakeholderOf(next, 'Person 0')).toBeNull();
     expect(stakeholderOf(next, 'Person 5')).not.toBeNull();
     expect(stakeholderOf(next, 'Newcomer')).toMatchObject({ inBaseline: false });
+  });
+});
+
+describe('history-based findings agree with each other', () => {
+  test('a slip undone by hand is no slip: back to the date before it takes it back; a partial pull-back leaves it', () => {
+    const h0 = startHistory(globexPlan(), '2026-03-02', 'insert');
+    const later = observe(h0, edit(globexPlan(), { security: { due: '2026-03-20' } }), '2026-03-05', 'hand').history;
+    expect(slipsOf(later, 'security')).toBe(1);
+    const back = observe(later, globexPlan(), '2026-03-06', 'hand').history;
+    expect(slipsOf(back, 'security')).toBe(0);
+    expect(slippingSteps(back, 1)).toEqual([]);
+    // Mar 13 → Mar 20 → Mar 27 → Mar 20: one slip still stands; → Mar 16: still one (later than Mar 13).
+    const twice = observe(later, edit(globexPlan(), { security: { due: '2026-03-27' } }), '2026-03-09', 'hand').history;
+    expect(slipsOf(twice, 'security')).toBe(2);
+    const partly = observe(twice, edit(globexPlan(), { security: { due: '2026-03-20' } }), '2026-03-10', 'hand').history;
+    expect(slipsOf(partly, 'security')).toBe(1);
+    expect(slipsOf(observe(partly, edit(globexPlan(), { security: { due: '2026-03-16' } }), '2026-03-11', 'hand').history, 'security')).toBe(1);
+    expect(slipsOf(observe(partly, edit(globexPlan(), { security: { due: '2026-03-12' } }), '2026-03-11', 'hand').history, 'security')).toBe(0);
+  });
+
+  test('a key date moved back undoes its slip too', () => {
+    const h0 = startHistory(globexPlan(), '2026-03-02', 'insert');
+    const moved = observe(h0, edit(globexPlan(), {}, { decisionTarget: '2026-04-17' }), '2026-03-05', 'hand').history;
+    expect(moved.keyDates.decisionTarget?.slips).toBe(1);
+    expect(observe(moved, globexPlan(), '2026-03-06', 'hand').history.keyDates.decisionTarget?.slips).toBe(0);
+  });
+
+  test('a review marked today and a step added after it the same day are ordered by time, not by day', () => {
+    const h0 = startHistory(globexPlan(), '2026-03-02', 'insert');
+    const reviewed = recordReview(h0, '2026-03-10', '2026-03-10T09:00:00.000Z');
+    const withStep = (at: string) => {
+      const plan = { ...globexPlan(), steps: [...globexPlan().steps, step('dpa', 7, 'Data processing agreement', 'Globex legal', '2026-04-03')] };
+      const h = observe(reviewed, plan, '2026-03-10', 'hand', { at }).history;
+      return addedSinceLastReview(h, record(h, 'dpa'));
+    };
+    expect(withStep('2026-03-10T11:30:00.000Z')).toBe(true);
+    expect(withStep('2026-03-10T08:15:00.000Z')).toBe(false);
+    // A second review later that day covers it.
+    const plan = { ...globexPlan(), steps: [...globexPlan().steps, step('dpa', 7, 'Data processing agreement', 'Globex legal', '2026-04-03')] };
+    const h = observe(reviewed, plan, '2026-03-10', 'hand', { at: '2026-03-10T11:30:00.000Z' }).history;
+    const again = recordReview(h, '2026-03-10', '2026-03-10T16:00:00.000Z');
+    expect(addedSinceLastReview(again, record(again, 'dpa'))).toBe(false);
+  });
+
+  test('a hand edit seen before an unrelated shift stays a hand edit', () => {
+    const h0 = startHistory(globexPlan(), '2026-03-02', 'insert');
+    const typed = observe(h0, edit(globexPlan(), { security: { due: '2026-03-20' } }), '2026-03-05', 'hand').history;
+    expect(editedByHand(typed).map((r) => r.key)).toEqual(['security']);
+    // The shift moved the signature only.
+    const shifted = edit(globexPlan(), { security: { due: '2026-03-20' }, signature: { due: '2026-04-17' } });
+    const after = observe(typed, shifted, '2026-03-05', 'shift', { scheduled: ['signature'] }).history;
+    expect(editedByHand(after).map((r) => r.key)).toEqual(['security']);
+    expect(record(after, 'signature').scheduledDue).toBe('2026-04-17');
+    // Without the keys (the old call), every date counts as scheduled.
+    expect(editedByHand(observe(typed, shifted, '2026-03-05', 'shift').history)).toEqual([]);
   });
 });

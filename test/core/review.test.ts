@@ -3,6 +3,7 @@ import { CALENDAR_DAYS } from '../../src/core/calendar';
 import { observe, recordReview, type PlanHistory } from '../../src/core/history';
 import type { ParsedPlan } from '../../src/core/parsed-plan';
 import type { IsoDate } from '../../src/core/plan';
+import { checkHealth } from '../../src/core/health';
 import { REVIEW_QUESTIONS, weeklyReview, type ReviewItem } from '../../src/core/review';
 import { edited, fixtureText, readMarkdownPlan, historyOfVersions } from './markdown-plan';
 
@@ -163,5 +164,22 @@ describe('words', () => {
     expect(review.atRisk.find((i) => i.number === 8)?.note).toBe('due today, not started');
     expect([...review.owedByUs, ...review.owedByThem].some((i) => i.number === 8)).toBe(false);
     expect(review.questions[2]?.answer).toMatch(/; 1 open step has an owner the add-on could not place on either side\.$/);
+  });
+});
+
+describe('new steps on the day of the last review', () => {
+  test('a step added after the review that day is new, with the health check agreeing; one added before it is covered', () => {
+    const base = historyOf().history;
+    const reviewed = recordReview(base, '2026-03-11', '2026-03-11T10:00:00.000Z');
+    const added = readMarkdownPlan(WEEK_2, '2026-03-11', reviewed);
+    for (const [at, isNew] of [['2026-03-11T14:00:00.000Z', true], ['2026-03-11T08:00:00.000Z', false]] as const) {
+      const history = observe(reviewed, added, '2026-03-11', 'hand', { at }).history;
+      const review = weeklyReview({ plan: added, history, today: '2026-03-12' });
+      expect(review.newSteps.map((i) => i.number)).toEqual(isNew ? [12] : []);
+      const scope = checkHealth({ plan: added, history, deal: { stage: null, annualContractValue: null, dealType: null }, today: '2026-03-12' }).filter((f) => f.rule === 'scope');
+      expect(scope.map((f) => f.detail)).toEqual(
+        isNew ? ['Added since the last review on Mar 11, 2026: step 12 (Data processing agreement) on Mar 11, 2026. The decision target of Apr 24, 2026 still holds against the steps.'] : [],
+      );
+    }
   });
 });

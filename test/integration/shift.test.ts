@@ -181,6 +181,17 @@ describe('dates edited by hand', () => {
     expect((s.addOn.runSync('getShiftState') as { edited: unknown[] }).edited).toEqual([]);
   });
 
+  test('a date typed by hand before an unrelated shift stays a hand edit afterwards', () => {
+    const s = withPlan();
+    const scheduled = dueColumn(s)[1];
+    s.stepCell(2, 'Due date').setText('Jan 8, 2027');
+    // Step 10 (contract signature) slips a week: it moves 10 and 11, not step 2.
+    const applied = s.addOn.runSync('applyShift', { kind: 'step', step: 10, to: '+1 week' }) as Applied;
+    expect(applied.written).toBe(2);
+    const state = s.addOn.runSync('getShiftState') as { edited: { number: number; dueText: string; scheduledText: string }[] };
+    expect(state.edited).toEqual([{ number: 2, action: 'Security questionnaire review', dueText: 'Jan 8, 2027', scheduledText: scheduled }]);
+  });
+
   test('with no edits, "shift from these edits" says there is nothing to shift', () => {
     const s = withPlan();
     const p = s.addOn.runSync('previewShift', { kind: 'detect' }) as Preview;

@@ -1,6 +1,6 @@
 /** Off-track signals from the plan's history: a dead plan, a silent champion, steps that keep slipping, steps added since the baseline (scope). */
 import { compareDates, daysBetween, workingDaysBetween } from '../../calendar';
-import { lastMovedOn, slippingSteps, stepOf, type PlanHistory } from '../../history';
+import { addedSinceLastReview, lastMovedOn, slippingSteps, stepOf, type PlanHistory } from '../../history';
 import type { IsoDate } from '../../plan';
 import { AT_RISK_WORKING_DAYS } from '../../status-style';
 import { championName, type HealthContext } from '../context';
@@ -117,9 +117,10 @@ export const scope: Rule = {
     const { history, open, plan } = context;
     if (!history) return null;
     const lastReview = lastReviewOf(history);
+    // The weekly review's "new steps" ask the same question.
     const added = open.filter((s) => {
       const r = stepOf(history, s.key);
-      return r !== null && !r.inBaseline && (lastReview === null || compareDates(r.addedOn, lastReview) > 0);
+      return r !== null && addedSinceLastReview(history, r);
     });
     const first = added[0];
     if (!first) return null;
