@@ -16,11 +16,11 @@ function slippedPlan() {
   );
   const v2 = edited(v1, ['| Pilot/POC setup (if applicable) | Acme | Dec 25, 2026 | Pending |', '| Pilot/POC setup (if applicable) | Acme | Dec 30, 2026 | Pending |']);
   const v3 = edited(v2, ['| Pilot/POC setup (if applicable) | Acme | Dec 30, 2026 | Pending |', '| Pilot/POC setup (if applicable) | Acme | Jan 6, 2027 | Complete |']);
-  return historyOfVersions(STANDARD, '2026-12-01', [
+  return { latest: v3, ...historyOfVersions(STANDARD, '2026-12-01', [
     ['2026-12-10', v1],
     ['2026-12-20', v2],
     ['2027-01-07', v3],
-  ]);
+  ]) };
 }
 
 test('a Deals row: keys, link, deal facts, key dates, counts and slips', () => {
@@ -77,8 +77,9 @@ test('Slips rows: each move later, with working days and cause; a move earlier i
 });
 
 test('a removed step keeps a Steps row marked Removed, and its slips still count', () => {
-  const { history } = slippedPlan();
-  const without = edited(STANDARD, ['| 3 | Pilot/POC setup (if applicable) | Acme | Dec 25, 2026 | Pending | 1 |\n', '']);
+  const { history, latest } = slippedPlan();
+  // The latest version without step 3 (from the inserted plan, step 2's slip would be undone: no slip).
+  const without = edited(latest, ['| 3 | Pilot/POC setup (if applicable) | Acme | Jan 6, 2027 | Complete | 1 |\n', '']);
   const plan = readMarkdownPlan(without, '2027-01-09', history);
   const rows = planRows({ documentId: 'd', url: 'u', plan, history, deal: DEFAULT_DEAL, today: '2027-01-09' });
   const removed = rows.steps.filter((s) => s.status === 'Removed');
