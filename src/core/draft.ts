@@ -2,6 +2,8 @@
 import { addDays, addWorkingDays, compareDates, isIsoDate, isWorkingDay, rollForward, WORKING_DAYS } from './calendar';
 import type { WorkCalendar } from './calendar';
 import type { FieldErrors, Guidance, InsertForm, IsoDate, Plan, Risk, Role, Stakeholder, Step, TheirWords } from './plan';
+import { problemPhrase, quarterPlanning } from './draft-words';
+import { stepKind } from './metrics/step-kinds';
 import { DEFAULT_THEIR_WORDS, DEAL_TEMPLATES } from './templates';
 import type { TemplateText } from './templates';
 
@@ -62,8 +64,13 @@ export function agreedByLine(theirCompany: string): string {
   return `Agreed by: [Name and title], ${theirCompany}, [date agreed]`;
 }
 
-/** The method's three typical risks, each already paired with its mitigation. */
-const TYPICAL_RISKS: readonly Risk[] = [
+/**
+ * The method's three typical risks, each already paired with its mitigation; the competing
+ * priority names the quarter planning this plan's own dates run into (the method's "Q3 planning"
+ * is its example, wrong in a December-April plan).
+ */
+function typicalRisks(planning: string): Risk[] {
+  return [
   {
     risk: 'Security review takes > 3 weeks',
     impact: 'Delays decision by 3 weeks',
@@ -75,11 +82,12 @@ const TYPICAL_RISKS: readonly Risk[] = [
     mitigation: 'Schedule 2 weeks out. Get on calendar now',
   },
   {
-    risk: 'Competing priority (Q3 planning) delays evaluation',
+    risk: `Competing priority (${planning}) delays evaluation`,
     impact: 'Evaluation pauses',
-    mitigation: 'Align MAP timeline to avoid Q3 planning conflict',
+    mitigation: `Align MAP timeline to avoid the ${planning} conflict`,
   },
-];
+  ];
+}
 
 /**
  * Drafts the plan the seller walks the prospect through: pre-filled, not a blank template
@@ -97,15 +105,23 @@ export function draftPlan(form: InsertForm, options: DraftOptions): DraftResult 
 
   const template = DEAL_TEMPLATES[form.dealType];
   const writer = new Writer(form);
-  const steps: Step[] = template.steps.map((stepTemplate, index) => ({
-    number: index + 1,
-    action: sentenceCase(writer.fill(stepTemplate.action, 'action')),
-    owner: writer.fill(stepTemplate.owner.text, 'owner'),
-    side: stepTemplate.owner.side,
-    due: weekEnd(form.evaluationStart, stepTemplate.weeks[1], calendar),
-    status: 'pending',
-    dependsOn: [...stepTemplate.dependsOn],
-  }));
+  // A seller inserting after the demo has had it. The discovery and demo row stays, so the prospect
+  // sees where the evaluation began and the next step still follows it (its date is kept: the
+  // schedule counts from it), but as Complete: a plan that opens with a pending step both sides
+  // know is done reads as a template nobody looked at. At discovery it is still to do.
+  const demoDone = form.dealStage !== 'discovery';
+  const steps: Step[] = template.steps.map((stepTemplate, index) => {
+    const done = demoDone && stepKind(stepTemplate.action) === 'discovery';
+    return {
+      number: index + 1,
+      action: sentenceCase(writer.fill(stepTemplate.action, 'action')),
+      owner: writer.fill(stepTemplate.owner.text, 'owner'),
+      side: stepTemplate.owner.side,
+      due: weekEnd(form.evaluationStart, stepTemplate.weeks[1], calendar),
+      status: done ? 'complete' : 'pending',
+      dependsOn: [...stepTemplate.dependsOn],
+    };
+  });
 
   const signatureDue = dueOf(steps, template.signatureStep);
   const goLiveDue = dueOf(steps, template.goLiveStep);
@@ -128,12 +144,12 @@ export function draftPlan(form: InsertForm, options: DraftOptions): DraftResult 
     };
   });
 
-  const problem = form.problem.replace(/[\s.!?;:,]+$/, '');
+  const problem = problemPhrase(form.problem, [form.theirCompany, form.yourCompany, form.product]);
   // The method: criteria are agreed with the prospect, so these stay visible placeholders,
   // shaped by its examples (technical, performance, ROI) and this deal's product and problem.
   const successCriteria = [
     writer.placeholder(`[Criterion 1: e.g. "${form.product} integrates with our systems and works in our environment"]`),
-    writer.placeholder(`[Criterion 2: e.g. "The pilot shows a measured 30% improvement on ${problem}"]`),
+    writer.placeholder(`[Criterion 2: e.g. "In a 2-week pilot, ${form.product} shows a measured 30% improvement on what matters here: ${problem.phrase}"]`),
     writer.placeholder(`[Criterion 3: e.g. "${form.product} pays back in under 6 months"]`),
     // "Agree on what happens if criteria are met": otherwise criteria become stalling mechanisms.
     `If all criteria pass, next step: ${writer.placeholder(NEXT_STEP_PLACEHOLDER)}`,
@@ -143,12 +159,12 @@ export function draftPlan(form: InsertForm, options: DraftOptions): DraftResult 
     title: `Mutual Action Plan: ${form.yourCompany} + ${form.theirCompany}`,
     yourCompany: form.yourCompany,
     theirCompany: form.theirCompany,
-    goal: `${form.theirCompany} evaluates ${form.product} to solve ${problem} and makes a go/no-go decision by ${format(decisionTarget)}.`,
+    goal: `${form.theirCompany} evaluates ${form.product} ${problem.inGoal} and makes a go/no-go decision by ${format(decisionTarget)}.`,
     keyDates: { evaluationStart: form.evaluationStart, decisionTarget, goLiveTarget },
     steps,
     stakeholders,
     successCriteria,
-    risks: TYPICAL_RISKS.map((risk) => ({ ...risk })),
+    risks: typicalRisks(quarterPlanning(form.evaluationStart, goLiveTarget ?? decisionTarget)),
   };
 
   const unnamed = writer.unnamedPeople();

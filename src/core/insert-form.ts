@@ -2,6 +2,7 @@
 // zod/mini with a namespace import keeps the bundle small (~15 KB against ~450 KB for full zod).
 import * as z from 'zod/mini';
 import { compareDates, isIsoDate } from './calendar';
+import { PROBLEM_MAX_LENGTH } from './draft-words';
 import { DEAL_STAGES, DEAL_TYPES, ROLES } from './plan';
 import type { FieldErrors, InsertForm, Person, Role, TheirWords } from './plan';
 import { DEFAULT_THEIR_WORDS } from './templates';
@@ -10,11 +11,13 @@ import { DEFAULT_THEIR_WORDS } from './templates';
 export const MAX_LENGTH = {
   /** Company, product, person names and titles. */
   name: 120,
-  /** The problem goes into the goal sentence: a sentence, not an essay. */
-  problem: 500,
+  /** The problem goes into the goal sentence as a phrase. */
+  problem: PROBLEM_MAX_LENGTH,
   /** The prospect's word for a step ("vendor management"). */
   word: 60,
 } as const;
+
+const PROBLEM_MISSING = 'Enter the problem they want to solve, as a short phrase: e.g. "cut month-end close from 12 days to 5".';
 
 /** Dates outside these years are typos ("0202-03-02" from a half-typed date field), not plans. */
 const FIRST_YEAR = 2000;
@@ -169,7 +172,14 @@ const insertFormSchema = z.object(
     yourCompany: requiredText('your company name', 'Enter your company name.', MAX_LENGTH.name),
     theirCompany: requiredText("the prospect's company name", "Enter the prospect's company name.", MAX_LENGTH.name),
     product: requiredText('the product name', 'Enter the product they are evaluating.', MAX_LENGTH.name),
-    problem: requiredText('the problem', 'Enter the problem they want to solve.', MAX_LENGTH.problem),
+    problem: checkedString(
+      {
+        ...textMessages('the problem', PROBLEM_MISSING, MAX_LENGTH.problem),
+        tooLong: `Keep the problem to a short phrase of at most ${MAX_LENGTH.problem} characters: it becomes part of the goal sentence, e.g. "cut month-end close from 12 days to 5".`,
+      },
+      MAX_LENGTH.problem,
+      true,
+    ),
     dealType: z.enum(DEAL_TYPES, { error: 'Choose a deal type.' }),
     dealStage: z.enum(DEAL_STAGES, { error: 'Choose the deal stage.' }),
     annualContractValue: annualValueField,

@@ -1,5 +1,6 @@
 /** The Insert tab: the seller's deal in a form, a preview of the drafted plan, and inserting it into the document. */
 import type { DealType, Guidance } from '../core/plan';
+import { PROBLEM_MAX_LENGTH } from '../core/draft-words';
 import type { DateView, InsertResult, PreviewResult, RawInsertForm, SidebarState } from '../server/contract';
 import { el, replace, type Child } from './dom';
 import { panelRunner } from './actions';
@@ -71,7 +72,18 @@ function buildForm(state: SidebarState): HTMLFormElement {
         field({ path: 'theirCompany', label: 'Their company', required: true }),
       ),
       field({ path: 'product', label: 'Product', required: true }),
-      field({ path: 'problem', label: 'The problem it solves', type: 'textarea', required: true, placeholder: 'e.g. a 12-day month-end close' }),
+      field(
+        {
+          path: 'problem',
+          label: 'The problem it solves',
+          type: 'textarea',
+          required: true,
+          placeholder: 'e.g. cut month-end close from 12 days to 5',
+          hint: `A short phrase that completes the goal ("… evaluates your product to …"): what they want to fix or reach, in their words. Up to ${PROBLEM_MAX_LENGTH} characters.`,
+        },
+        // The browser stops at the server's own limit, so nobody types a paragraph to have it refused.
+        el('textarea', { rows: 2, maxlength: String(PROBLEM_MAX_LENGTH) }),
+      ),
       choiceField(
         { path: 'dealType', label: 'Deal type' },
         state.dealTypes.map((t) => choice(t.id, t.label, ` · ${t.stepCount} steps`)),

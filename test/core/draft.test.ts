@@ -57,12 +57,12 @@ describe('the pre-filled plan', () => {
     expect(plan.title).toBe('Mutual Action Plan: Acme + Globex');
     expect(plan.yourCompany).toBe('Acme');
     expect(plan.theirCompany).toBe('Globex');
-    expect(plan.goal).toBe('Globex evaluates Acme Flow to solve slow invoice approvals and makes a go/no-go decision by 2026-04-03.');
+    expect(plan.goal).toBe('Globex evaluates Acme Flow to address slow invoice approvals and makes a go/no-go decision by 2026-04-03.');
   });
 
   it('writes the goal date with the given formatter, and drops the problem\'s closing full stop', () => {
     const plan = planFor({ problem: 'slow invoice approvals.' }, { formatDate: (iso) => formatPlanDate(iso, 'en_US') });
-    expect(plan.goal).toBe('Globex evaluates Acme Flow to solve slow invoice approvals and makes a go/no-go decision by Apr 3, 2026.');
+    expect(plan.goal).toBe('Globex evaluates Acme Flow to address slow invoice approvals and makes a go/no-go decision by Apr 3, 2026.');
   });
 
   it('defaults the decision target to the signature step and go-live to the onboarding step', () => {
@@ -75,8 +75,16 @@ describe('the pre-filled plan', () => {
     expect(plan.goal).toMatch(/decision by 2026-04-17\.$/);
   });
 
-  it('starts every step as Pending', () => {
-    expect(new Set(planFor({ dealType: 'enterprise' }).steps.map((s) => s.status))).toEqual(new Set(['pending']));
+  it('starts every step as Pending, except the discovery and demo a post-demo plan has already held', () => {
+    const postDemo = planFor({ dealType: 'enterprise' }).steps;
+    expect(postDemo.map((s) => [s.action, s.status]).slice(0, 2)).toEqual([
+      ['Discovery + demo (multiple stakeholders)', 'complete'],
+      ['Technical deep-dive with engineering', 'pending'],
+    ]);
+    expect(new Set(postDemo.slice(1).map((s) => s.status))).toEqual(new Set(['pending']));
+    expect(planFor({ dealType: 'mid-market', dealStage: 'proposal' }).steps[0]).toMatchObject({ action: 'Demo + discovery (if not already done)', status: 'complete' });
+    // At discovery the demo is still to come.
+    expect(new Set(planFor({ dealType: 'enterprise', dealStage: 'discovery' }).steps.map((s) => s.status))).toEqual(new Set(['pending']));
   });
 
   it('numbers the steps from 1 and sides them per owner', () => {
@@ -98,9 +106,10 @@ describe('the pre-filled plan', () => {
         mitigation: 'Schedule 2 weeks out. Get on calendar now',
       },
       {
-        risk: 'Competing priority (Q3 planning) delays evaluation',
+        // A March-April plan runs into Q2 planning (the method's "Q3" is its own example).
+        risk: 'Competing priority (Q2 planning) delays evaluation',
         impact: 'Evaluation pauses',
-        mitigation: 'Align MAP timeline to avoid Q3 planning conflict',
+        mitigation: 'Align MAP timeline to avoid the Q2 planning conflict',
       },
     ]);
   });
@@ -108,7 +117,7 @@ describe('the pre-filled plan', () => {
   it('writes success criteria as placeholders built for this deal, and what happens if they pass', () => {
     expect(planFor().successCriteria).toEqual([
       '[Criterion 1: e.g. "Acme Flow integrates with our systems and works in our environment"]',
-      '[Criterion 2: e.g. "The pilot shows a measured 30% improvement on slow invoice approvals"]',
+      '[Criterion 2: e.g. "In a 2-week pilot, Acme Flow shows a measured 30% improvement on what matters here: slow invoice approvals"]',
       '[Criterion 3: e.g. "Acme Flow pays back in under 6 months"]',
       'If all criteria pass, next step: [proposal / contract]',
     ]);
@@ -260,7 +269,7 @@ describe('placeholders', () => {
       '[Technical evaluator name]',
       '[Solutions engineer name]',
       '[Criterion 1: e.g. "Acme Flow integrates with our systems and works in our environment"]',
-      '[Criterion 2: e.g. "The pilot shows a measured 30% improvement on slow invoice approvals"]',
+      '[Criterion 2: e.g. "In a 2-week pilot, Acme Flow shows a measured 30% improvement on what matters here: slow invoice approvals"]',
       '[Criterion 3: e.g. "Acme Flow pays back in under 6 months"]',
       '[proposal / contract]',
     ]);

@@ -109,8 +109,8 @@ describe('a valid form', () => {
     }
   });
 
-  it('accepts names up to 120 characters, a problem up to 500 and a word up to 60', () => {
-    expect(formOf(rawForm({ yourCompany: 'a'.repeat(120), problem: 'p'.repeat(500) })).yourCompany).toHaveLength(120);
+  it('accepts names up to 120 characters, a problem up to 160 (a phrase of the goal) and a word up to 60', () => {
+    expect(formOf(rawForm({ yourCompany: 'a'.repeat(120), problem: 'p'.repeat(160) })).yourCompany).toHaveLength(120);
     expect(formOf(withWord('procurement', 'w'.repeat(60))).theirWords.procurement).toHaveLength(60);
   });
 
@@ -179,8 +179,12 @@ describe('field errors, one sentence per field', () => {
     ['theirCompany', 'g'.repeat(121), "The prospect's company name is too long: use at most 120 characters."],
     ['product', '', 'Enter the product they are evaluating.'],
     ['product', 'p'.repeat(121), 'The product name is too long: use at most 120 characters.'],
-    ['problem', '', 'Enter the problem they want to solve.'],
-    ['problem', 'p'.repeat(501), 'The problem is too long: use at most 500 characters.'],
+    ['problem', '', 'Enter the problem they want to solve, as a short phrase: e.g. "cut month-end close from 12 days to 5".'],
+    [
+      'problem',
+      'p'.repeat(161),
+      'Keep the problem to a short phrase of at most 160 characters: it becomes part of the goal sentence, e.g. "cut month-end close from 12 days to 5".',
+    ],
     ['problem', 'slow\u001bapprovals', 'The problem contains invisible control characters. Retype it, or paste it as plain text.'],
     ['dealType', '', 'Choose a deal type.'],
     ['dealType', 'huge', 'Choose a deal type.'],
@@ -259,7 +263,7 @@ describe('field errors, one sentence per field', () => {
       yourCompany: 'Enter your company name.',
       theirCompany: "Enter the prospect's company name.",
       product: 'Enter the product they are evaluating.',
-      problem: 'Enter the problem they want to solve.',
+      problem: 'Enter the problem they want to solve, as a short phrase: e.g. "cut month-end close from 12 days to 5".',
       dealType: 'Choose a deal type.',
       dealStage: 'Choose the deal stage.',
       annualContractValue: 'Enter the annual contract value, like 85,000.',
