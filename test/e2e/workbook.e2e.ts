@@ -1,5 +1,19 @@
 /** The team workbook page: reached from the Doc, the Sheets add-on's menu sets the metrics up, a person types into a cell, and it survives a restart. */
+import { copyFileSync } from 'node:fs';
+import path from 'node:path';
 import { openPreview, type Preview } from './preview';
+
+/** A Salesforce report over 2026: deals won and lost in each quarter, so the Metrics sheet and its charts have something to show. */
+function salesforceYear(): string {
+  const lines = ['Opportunity ID,Opportunity Name,Account Name,Amount,Stage,Created Date,Close Date'];
+  const accounts = ['Globex', 'Initech', 'Hooli', 'Umbrella', 'Stark', 'Wayne', 'Tyrell', 'Cyberdyne', 'Soylent', 'Acme Travel', 'Vandelay', 'Oscorp'];
+  accounts.forEach((account, i) => {
+    const month = 1 + (i % 10);
+    const stage = i % 3 === 0 ? 'Closed Lost' : i % 5 === 4 ? 'Negotiation/Review' : 'Closed Won';
+    lines.push(`0063x0000${String(i).padStart(6, '0')},${account} platform,${account},${60000 + i * 5000},${stage},${month}/3/2026,${month + 2}/20/2026`);
+  });
+  return lines.join('\n');
+}
 
 let preview: Preview;
 afterEach(async () => {
@@ -111,5 +125,27 @@ test('Import CRM report from a CSV file chosen in the sidebar: the opportunities
   await cellShows(preview, 3, 2, '=HYPERLINK("http://x")');
   await cellShows(preview, 2, 4, '85,000');
   await cellShows(preview, 2, 8, '2026-01-05');
+
+  // A year of deals: the Metrics sheet computes win rate and cycle time without a MAP by quarter, and charts them.
+  await sidebar.locator('#crm-file').setInputFiles({ name: 'salesforce-2026.csv', mimeType: 'text/csv', buffer: Buffer.from(salesforceYear()) });
+  await sidebar.getByRole('button', { name: 'Import', exact: true }).click();
+  await sidebar.locator('#import-result', { hasText: 'Imported 12 opportunities from salesforce-2026.csv' }).waitFor();
+  await page.getByRole('tab', { name: 'Metrics', exact: true }).click();
+  await page.locator('table.grid[data-sheet="Metrics"]').waitFor();
+  await page.waitForFunction(() => document.querySelector('#grid tr:has(td[data-column="1"]) td[data-column="1"]') !== null);
+  const winRate = metric(preview, 'Win rate without a MAP', 5);
+  await expect(winRate.textContent()).resolves.toMatch(/^\d+%$/);
+  await page.locator('#sidebar-close').click();
+  await page.locator('#sidebar').waitFor({ state: 'hidden' });
+  await page.locator('#toast').waitFor({ state: 'hidden', timeout: 15_000 });
+  const shot = await preview.screenshot('workbook-metrics-crm');
+  // The charts below the metrics, drawn from the same formula results.
+  await page.locator('figure.chart[data-chart^="Win rate"]').scrollIntoViewIfNeeded();
+  expect(await page.locator('figure.chart[data-chart^="Win rate"] rect').count()).toBeGreaterThan(4);
+  const charts = await preview.screenshot('workbook-charts');
+  if (process.env.UPDATE_DOCS_SCREENSHOTS === '1') {
+    copyFileSync(shot, path.join(__dirname, '..', '..', 'docs', 'workbook.png'));
+    copyFileSync(charts, path.join(__dirname, '..', '..', 'docs', 'workbook-charts.png'));
+  }
   expect(preview.pageErrors).toEqual([]);
 });

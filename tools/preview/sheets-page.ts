@@ -115,10 +115,12 @@ function drawGrid(): void {
     const tr = el('tr', { class: [frozen ? 'frozen' : '', r === sheet.frozenRows - 1 ? 'frozen-edge' : ''].filter(Boolean).join(' ') || null },
       el('th', { scope: 'row' }, String(r + 1)),
       ...row.map((cell, c) => cellNode(cell, r + 1, c + 1, sheet.filter && r === 0)));
-    if (frozen) tr.querySelectorAll('td').forEach((td) => ((td as HTMLElement).style.top = `${ROW_HEIGHT * (r + 1)}px`));
+    if (frozen) tr.querySelectorAll('td, th').forEach((cellNode) => ((cellNode as HTMLElement).style.top = `${ROW_HEIGHT * (r + 1)}px`));
     body.append(tr);
   });
-  const table = el('table', { class: 'grid', 'data-sheet': sheet.name, 'aria-label': sheet.name }, colgroup, head, body);
+  // A fixed layout takes the columns' widths only when the table's own width is set.
+  const width = HEADER_WIDTH + sheet.columnWidths.reduce((a, b) => a + b, 0);
+  const table = el('table', { class: 'grid', 'data-sheet': sheet.name, 'aria-label': sheet.name, style: `width:${width}px` }, colgroup, head, body);
   table.addEventListener('click', (event) => {
     const td = (event.target as HTMLElement).closest('td');
     if (td) select(Number(td.dataset.row), Number(td.dataset.column));
