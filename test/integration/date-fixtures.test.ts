@@ -1,0 +1,85 @@
+/**
+ * Plans whose dates people wrote in other shapes (year-less near New Year, two-digit years, day-first,
+ * ranges, "Week of"), shifted through the built add-on: the exact text each due cell then holds.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { cellTexts, openDocument } from './harness';
+
+const fixture = (name: string) => readFileSync(path.join(__dirname, '..', 'fixtures', 'dates', `${name}.md`), 'utf8');
+
+// Each plan: step 2 slips a week (five working days on the locale's public holidays) on Dec 2, 2026.
+const CASES: [name: string, locale: string, due: string[], keyDates: string[]][] = [
+  [
+    // Christmas and New Year's Day skipped; Dec 29 becomes Jan 6 and says its new year; Jan 8 stays year-less.
+    'yearless-new-year',
+    'en_US',
+    ['Dec 11', 'Dec 30', 'Jan 6, 2027', 'Jan 15', 'Jan 25', 'Jan 29', 'Feb 12'],
+    ['Evaluation start: Dec 7', 'Decision target: Jan 29', 'Go-live target: Feb 12'],
+  ],
+  [
+    // The plan writes years as "12/1/26": a year-less cell that changes year says "27".
+    'numeric-two-digit-years',
+    'en_US',
+    ['12/11/26', '12/30', '1/6/27 (tentative)', '1/15', '1/25/27', '1/29/27', '2/12/27'],
+    ['Evaluation start: 12/1/26', 'Decision target: 1/29/27', 'Go-live target: 2/12/27'],
+  ],
+  [
+    // en_GB: Boxing Day is observed on Monday Dec 28, so Dec 22 + 5 working days is Dec 31.
+    'day-first-new-year',
+    'en_GB',
+    ['11 Dec', '31 Dec', '6/1/2027', '15 Jan', '22/01/2027', '29 Jan 2027', '12 Feb 2027'],
+    ['Evaluation start: 7 December 2026', 'Decision target: 29 January 2027', 'Go-live target: 12 February 2027'],
+  ],
+  [
+    // Ranges keep their working days and start on one: Martin Luther King Jr. Day and Presidents' Day are not in them.
+    'ranges',
+    'en_US',
+    ['Jan 4-8', 'Jan 19-25', 'Jan 26 - Feb 5', 'Feb 8-12', '2/16-2/22', 'Feb 26', 'Mar 8-12'],
+    ['Evaluation start: Jan 4, 2027', 'Decision target: Feb 26, 2027', 'Go-live target: Mar 12, 2027'],
+  ],
+  [
+    // "Week of" is due on the week's Friday and names the week its new date falls in; a holiday week
+    // (Martin Luther King Jr. Day) has four working days, so five working days reach the week after.
+    'week-of',
+    'en_US',
+    ['Week of Jan 4', 'Week of Jan 25', 'w/c 1 Feb', 'Week of Feb 8', 'W/C Feb 22', 'Week of Feb 22', 'Week of Mar 8'],
+    ['Evaluation start: Jan 4, 2027', 'Decision target: Feb 26, 2027', 'Go-live target: Mar 12, 2027'],
+  ],
+];
+
+describe('date shapes people write, shifted', () => {
+  test.each(CASES)('%s (%s)', (name, locale, due, keyDates) => {
+    const s = openDocument({ markdown: fixture(name), locale, today: '2026-12-02' });
+    const before = s.markdown();
+    const preview = s.run('previewShift', { kind: 'step', step: 2, to: '+1 week' });
+    if (!preview.ok) throw new Error(preview.message);
+    // The signature and onboarding steps still land on their targets: the key dates stay, and the first line says so.
+    expect(preview.summary).toMatch(/^The decision target stays .*: step 6 \(Contract signature\) still lands on or before it .* 6 steps move\.$/);
+    expect(preview.warnings).toEqual([]);
+    const applied = s.run('applyShift', { kind: 'step', step: 2, to: '+1 week' });
+    expect(applied).toMatchObject({ ok: true, written: 6, skipped: [] });
+    expect(cellTexts(s.table('#', 'Action')).slice(1).map((r) => r[3])).toEqual(due);
+    expect(s.blocks().flatMap((b) => (b.kind !== 'table' && /^(Evaluation start|Decision target|Go-live target):/.test(b.text) ? [b.text] : []))).toEqual(keyDates);
+    // Undo gives back the document exactly, the Changes line included.
+    s.run('undoLastShift');
+    expect(s.markdown()).toBe(before);
+  });
+});
+
+describe('a date far outside the plan', () => {
+  test('is listed as "check this date first" and not shifted, until the person includes the step', () => {
+    const s = openDocument({ markdown: fixture('yearless-new-year').replace('| Jan 15 | Pending | 4 |', '| Jan 15, 2099 | Pending | 4 |'), today: '2026-12-02' });
+    const preview = s.run('previewShift', { kind: 'step', step: 4, to: '+1 week' });
+    if (!preview.ok) throw new Error(preview.message);
+    expect(preview.toCheck).toEqual([5]);
+    expect(preview.warnings[0]).toBe(
+      'Check this date first: step 5\'s date "Jan 15, 2099" is far outside the plan, so the shift leaves it alone. Correct it in the document, or include step 5 if it is right.',
+    );
+    expect(preview.rows.map((r) => r.number)).toEqual([4, 6, 7]);
+    const included = s.run('previewShift', { kind: 'step', step: 4, to: '+1 week', options: { include: [5] } });
+    if (!included.ok) throw new Error(included.message);
+    expect(included.toCheck).toEqual([]);
+    expect(included.rows.find((r) => r.number === 5)).toMatchObject({ from: 'Jan 15, 2099', to: 'Jan 22, 2099' });
+  });
+});
