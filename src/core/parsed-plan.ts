@@ -116,16 +116,27 @@ export const KEY_DATE_LABELS: Readonly<Record<KeyDateName, string>> = {
   goLiveTarget: 'Go-live target',
 };
 
-/** A line of the Key dates section: "Decision target: Mar 31, 2026". */
+/**
+ * A key date as written: a line of the Key dates section ("Decision target: Mar 31, 2026"), one of
+ * several labelled dates in one paragraph ("Evaluation start: Nov 16, 2026 · Decision target: Jan
+ * 15, 2027"), or a row of a "Key dates" table.
+ */
 export interface KeyDateLine {
   date: IsoDate | null;
-  /** The whole line as written. */
+  /** The whole paragraph (or table cell) as written. */
   text: string;
-  /** The part after the label, where the date is. */
+  /** This key date's value, where the date is ("Jan 15, 2027"), without the label or the next label's part. */
   valueText: string;
+  /**
+   * Where `valueText` starts in `text`: a write replaces `text.slice(valueOffset, valueOffset +
+   * valueText.length)` and nothing else, so the other dates of the paragraph stay as written.
+   */
+  valueOffset: number;
   format: DateFormat | null;
-  /** Body index of the paragraph or list item. */
+  /** Body index of the paragraph or list item (of the table, for a table row). */
   paragraphIndex: number;
+  /** The date's cell when the key date is a row of a "Key dates" table; null for a paragraph. */
+  cell: CellRef | null;
 }
 
 export interface ParsedStakeholder {

@@ -1,4 +1,5 @@
 /** "Shift downstream dates", "Undo last shift" and "Refresh status colours": the server side of the sidebar's Shift tab and the menu. */
+import { labelledDates } from '../core/reading/key-dates';
 import { formatDueDate, parseDueDate } from '../core/cell-dates';
 import { editedByHand, liveSteps, observe, observeUndo, type ObservedPlan } from '../core/history';
 import { KEY_DATE_LABELS, type KeyDateName, type CellRef, type DocumentOutline, type KeyDateLine, type OutlineCell, type ParsedPlan, type ParsedStep } from '../core/parsed-plan';
@@ -52,6 +53,7 @@ function hasDateChip(outline: DocumentOutline, ref: CellRef): boolean {
 /** A key date held in a date chip ("Decision target: [Feb 12, 2027 chip]"): add-ons cannot change it either. */
 function keyDateInChip(outline: DocumentOutline, line: KeyDateLine | null): boolean {
   if (!line) return false;
+  if (line.cell) return hasDateChip(outline, line.cell);
   const block = outline.blocks.find((b) => b.kind === 'paragraph' && b.index === line.paragraphIndex);
   return block?.kind === 'paragraph' && block.chips.some((c) => c.kind === 'date');
 }
@@ -424,7 +426,13 @@ export function applyShift(raw: unknown): ShiftApplied {
       }
 
       const movedKeyDates: Partial<Record<ScheduleKeyDate, IsoDate>> = {};
-      for (const name of ['decisionTarget', 'goLiveTarget'] as const) {
+      // Several key dates may share a paragraph ("Evaluation start: … · Decision target: …"): each
+      // rewrites only its own value, the one later in the text first so the earlier one's offset holds.
+      const textNow = new Map<string, string>();
+      const keyNames = (['decisionTarget', 'goLiveTarget'] as const)
+        .slice()
+        .sort((a, b) => (plan.keyDates[b]?.valueOffset ?? 0) - (plan.keyDates[a]?.valueOffset ?? 0));
+      for (const name of keyNames) {
         const outcome = computed.result.keyDates[name];
         const line = plan.keyDates[name];
         if (!outcome?.moved || !outcome.to || !line) continue;
@@ -432,21 +440,28 @@ export function applyShift(raw: unknown): ShiftApplied {
           skipped.push(setByHand(`The ${KEY_DATE_LABELS[name].toLowerCase()}`, write(null, outcome.to)));
           continue;
         }
-        if (!line.text.endsWith(line.valueText)) {
+        // Only this key date's own value is rewritten: the other dates of its paragraph stay as written.
+        if (line.text.slice(line.valueOffset, line.valueOffset + line.valueText.length) !== line.valueText) {
           skipped.push(`The ${KEY_DATE_LABELS[name].toLowerCase()} line could not be rewritten as it is written: set it to ${write(null, outcome.to)} by hand.`);
           continue;
         }
-        const paragraph = keyDateParagraph(body, line.paragraphIndex);
-        const label = line.text.slice(0, line.text.length - line.valueText.length);
-        const written = label + (line.format ? formatDueDate(outcome.to, line.format, dates, line.date) : write(null, outcome.to));
-        if (!paragraph) continue;
-        const result = replaceCellText(paragraph, line.text, written);
+        const place = line.cell ? `${line.cell.tableIndex}:${line.cell.row}:${line.cell.column}` : String(line.paragraphIndex);
+        const target = line.cell ? cellAt(line.cell) : keyDateParagraph(body, line.paragraphIndex);
+        if (!target) continue;
+        const before = textNow.get(place) ?? line.text;
+        const value = line.format ? formatDueDate(outcome.to, line.format, dates, line.date) : write(null, outcome.to);
+        const written = before.slice(0, line.valueOffset) + value + before.slice(line.valueOffset + line.valueText.length);
+        const result = replaceCellText(target, before, written);
         if (result === 'changed-since') {
           skipped.push(`The ${KEY_DATE_LABELS[name]} line was changed by someone while the shift ran; left as it is.`);
           continue;
         }
+        textNow.set(place, written);
         movedKeyDates[name] = outcome.to;
-        if (result === 'written') lines.push({ name, paragraphIndex: line.paragraphIndex, before: line.text, after: written });
+        // One undo entry per paragraph: from the text as read to the text after every write into it.
+        const same = lines.find((l) => l.paragraphIndex === line.paragraphIndex && l.before === line.text);
+        if (result === 'written' && same) same.after = written;
+        else if (result === 'written') lines.push({ name, paragraphIndex: line.paragraphIndex, before, after: written });
       }
 
       const paragraphs = updateGoal(session, movedKeyDates, skipped);
@@ -510,18 +525,22 @@ export function undoLastShift(): UndoResult {
         if (r.key !== undefined && parsed.kind === 'date') restoredDates.set(r.key, parsed.date);
       }
       const restoredKeyDates: Partial<Record<ScheduleKeyDate, IsoDate>> = {};
-      for (const k of undo.restoreKeyDates) {
+      // Restored newest first: two key dates of one paragraph were written one after the other.
+      for (const k of [...undo.restoreKeyDates].reverse()) {
         const line = plan.keyDates[k.name];
-        const paragraph = line && keyDateParagraph(body, line.paragraphIndex);
-        if (!paragraph || replaceCellText(paragraph, k.expected, k.text) === 'changed-since') {
+        const target = line && (line.cell ? cellAt(line.cell) : keyDateParagraph(body, line.paragraphIndex));
+        if (!target || replaceCellText(target, k.expected, k.text) === 'changed-since') {
           conflicts.push(`The ${KEY_DATE_LABELS[k.name]} line was changed while undoing; left as it is.`);
           continue;
         }
         restored++;
-        // The label is what precedes the value on the line now; the rest of the restored line is the date.
-        const label = line.text.slice(0, line.text.length - line.valueText.length);
-        const value = k.text.startsWith(label) ? parseDueDate(k.text.slice(label.length), dates) : null;
-        if (value?.kind === 'date' && k.name !== 'evaluationStart') restoredKeyDates[k.name] = value.date;
+        // The restored text read as the reader reads it: every key date of that paragraph gets its date back.
+        const values = line.cell ? [{ name: k.name, valueText: k.text }] : labelledDates(k.text);
+        for (const { name, valueText } of values) {
+          const value = parseDueDate(valueText, dates);
+          const there = plan.keyDates[name];
+          if (value.kind === 'date' && name !== 'evaluationStart' && there?.paragraphIndex === line.paragraphIndex) restoredKeyDates[name] = value.date;
+        }
       }
       for (const p of undo.restoreParagraphs) {
         const block = paragraphWithText(outline, p.expected, null);

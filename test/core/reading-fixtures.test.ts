@@ -170,3 +170,75 @@ describe('nothing to read', () => {
     expect(messages(plan)[0]).toContain('The one table here has the header row "Tier | Seats | Price", which names no action column.');
   });
 });
+
+/** Each key date as read: its date, its value as written, and where that value starts in its paragraph. */
+const keyDates = (plan: ParsedPlan): Record<string, [string | null, string, number] | null> =>
+  Object.fromEntries(Object.entries(plan.keyDates).map(([name, k]) => [name, k && [k.date, k.valueText, k.valueOffset]]));
+
+describe('key dates as people write them', () => {
+  test('several labelled dates in one paragraph, separated by "·": each label its own date and place', () => {
+    const plan = read('key-dates-one-paragraph');
+    const text = 'Evaluation start: Nov 16, 2026 · Decision target: Jan 15, 2027 · Go-live target: Mar 1, 2027';
+    expect(keyDates(plan)).toEqual({
+      evaluationStart: ['2026-11-16', 'Nov 16, 2026', 18],
+      decisionTarget: ['2027-01-15', 'Jan 15, 2027', 50],
+      goLiveTarget: ['2027-03-01', 'Mar 1, 2027', 81],
+    });
+    for (const k of Object.values(plan.keyDates)) expect(k && text.slice(k.valueOffset, k.valueOffset + k.valueText.length)).toBe(k?.valueText);
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  test('a soft line break and "|" between labels; "Kickoff", "Decision date", "Target go-live date" are key-date labels', () => {
+    const plan = read('key-dates-soft-break');
+    expect(keyDates(plan)).toEqual({
+      evaluationStart: ['2026-11-16', 'Nov 16, 2026', 9],
+      decisionTarget: ['2027-01-15', 'Jan 15, 2027', 37],
+      goLiveTarget: ['2027-03-01', 'March 1, 2027', 73],
+    });
+    expect(plan.keyDates.goLiveTarget?.text).toBe('Kickoff: Nov 16, 2026\rDecision date: Jan 15, 2027 | Target go-live date: March 1, 2027');
+  });
+
+  test('bold labels without a Key dates heading: "Target signature date", "Target Go-Live Date"', () => {
+    const plan = read('key-dates-bold');
+    expect(keyDates(plan)).toEqual({
+      evaluationStart: ['2026-11-16', 'Nov 16, 2026', 9],
+      decisionTarget: ['2027-01-29', 'Jan 29, 2027', 23],
+      goLiveTarget: ['2027-03-03', 'March 3, 2027', 21],
+    });
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  test('a "Key dates" table (Milestone | Date) holds key dates, not steps; each date keeps its cell', () => {
+    const plan = read('key-dates-table');
+    expect(keyDates(plan)).toEqual({
+      evaluationStart: ['2026-11-16', 'Nov 16, 2026', 0],
+      decisionTarget: ['2027-01-22', 'Jan 22, 2027', 0],
+      goLiveTarget: ['2027-03-01', 'Mar 1, 2027', 0],
+    });
+    expect(plan.keyDates.decisionTarget?.cell).toEqual({ tableIndex: 2, row: 2, column: 1 });
+    expect(plan.steps.map((s) => s.action)).toEqual(['Kickoff', 'Contract signature', 'Go-live']);
+    expect(plan.stepsTable?.index).toBe(4);
+    expect(plan.diagnostics).toEqual([]);
+  });
+});
+
+describe('the plan\'s lines about itself', () => {
+  test('a Changes section is no part of the plan; "Agreed by" and "Holidays" lines are read', () => {
+    const plan = read('changes-and-agreement');
+    expect(steps(plan).map((s) => s[1])).toEqual(['Kickoff', 'Security review', 'Contract signature']);
+    expect(plan.stepsTables.map((t) => t.index)).toEqual([6]);
+    // "Decision target: Jan 22, 2027" in the change log is history, not the target.
+    expect(plan.keyDates.decisionTarget?.date).toBe('2027-01-29');
+    expect(plan.agreement).toEqual({ text: 'Agreed by: Dana Lee, VP Finance, Globex, Dec 8, 2026', name: 'Dana Lee', company: 'Globex', date: '2026-12-08', paragraphIndex: 7 });
+    expect(plan.holidays).toEqual(['2026-12-24', '2026-12-25', '2026-12-26', '2026-12-31', '2027-01-01']);
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  test('the template\'s placeholder "Approved by" line is no agreement yet; "Non-working days" with numeric dates; a "Change log" heading', () => {
+    const plan = read('agreement-placeholder');
+    expect(plan.agreement).toEqual({ text: 'Approved by: [Name and title], Globex, [date agreed]', name: null, company: 'Globex', date: null, paragraphIndex: 4 });
+    expect(plan.holidays).toEqual(['2026-12-24', '2026-12-25', '2027-01-01']);
+    expect(plan.steps).toHaveLength(2);
+    expect(plan.diagnostics).toEqual([]);
+  });
+});

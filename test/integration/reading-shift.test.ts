@@ -91,3 +91,38 @@ describe('steps numbered as people write them', () => {
     expect(preview.rows.map((r) => [r.label, r.action, r.to])).toEqual([['6', 'Order form countersigned', 'Jan 14, 2027']]);
   });
 });
+
+describe('several key dates in one paragraph', () => {
+  const paragraph = (s: Session): string[] => s.blocks().flatMap((b) => (b.kind !== 'table' && b.text.startsWith('Evaluation start:') ? [b.text] : []));
+
+  test('a shift rewrites only the values that move, each in its own place; Undo puts the paragraph back', () => {
+    const s = openDocument({ markdown: fixture('key-dates-one-paragraph'), today: '2026-11-27' });
+    const original = 'Evaluation start: Nov 16, 2026 · Decision target: Jan 15, 2027 · Go-live target: Mar 1, 2027';
+    expect(paragraph(s)).toEqual([original]);
+    const request = { kind: 'step', step: stepKey(s, '3'), to: '+3 days' };
+    const preview = s.run('previewShift', request);
+    if (!preview.ok) throw new Error(preview.message);
+    const moved = Object.fromEntries(preview.keyDates.filter((k) => k.moved).map((k) => [k.label, k.to]));
+    // Both targets follow their steps here, so the paragraph holds two writes.
+    expect(Object.keys(moved).sort()).toEqual(['Decision target', 'Go-live target']);
+    const applied = s.run('applyShift', { ...request, expect: preview.token });
+    if (!applied.ok) throw new Error(applied.message);
+    expect(applied.skipped).toEqual([]);
+    expect(paragraph(s)).toEqual([`Evaluation start: Nov 16, 2026 · Decision target: ${moved['Decision target']} · Go-live target: ${moved['Go-live target']}`]);
+    const undone = s.run('undoLastShift');
+    expect(undone.conflicts).toEqual([]);
+    expect(paragraph(s)).toEqual([original]);
+  });
+
+  test('a key date in a "Key dates" table is written in its own cell', () => {
+    const s = openDocument({ markdown: fixture('key-dates-table'), today: '2026-11-27' });
+    const request = { kind: 'step', step: stepKey(s, '2'), to: '+3 days' };
+    const preview = s.run('previewShift', request);
+    if (!preview.ok) throw new Error(preview.message);
+    const decision = preview.keyDates.find((k) => k.label === 'Decision target');
+    expect(decision?.moved).toBe(true);
+    expect(s.run('applyShift', { ...request, expect: preview.token }).ok).toBe(true);
+    expect(columnByTable(s, 'Date')).toEqual([['Nov 16, 2026', decision?.to, expect.any(String)]]);
+    expect(columnByTable(s, 'Due date')[0]?.[1]).toBe(preview.rows[0]?.to);
+  });
+});

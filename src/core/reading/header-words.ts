@@ -80,12 +80,22 @@ export const CHANGES_HEADING_WORDS: readonly string[] = ['Changes', 'Change log'
 
 /** Labels of the Key dates lines ("Decision target: Mar 31, 2026"). */
 export const KEY_DATE_WORDS: Readonly<Record<KeyDateName, readonly string[]>> = {
-  evaluationStart: ['Evaluation start', 'Evaluation starts', 'Evaluation begins', 'Evaluation kickoff', 'Eval start', 'Start', 'Start date', 'Kickoff', 'Kick-off', 'Project start'],
-  decisionTarget: [
-    'Decision target', 'Decision date', 'Decision', 'Decision by', 'Target decision', 'Go/no-go', 'Go/no-go decision', 'Close date',
-    'Target close', 'Signature target',
+  evaluationStart: [
+    'Evaluation start', 'Evaluation starts', 'Evaluation begins', 'Evaluation kickoff', 'Evaluation kick-off', 'Evaluation start date',
+    'Eval start', 'Start', 'Start date', 'Kickoff', 'Kick-off', 'Kickoff date', 'Project start', 'Project kickoff', 'Start of evaluation',
+    'Evaluation period starts', 'POC start', 'Pilot start',
   ],
-  goLiveTarget: ['Go-live target', 'Go-live', 'Go live', 'Go-live date', 'Launch', 'Launch date', 'Live date', 'Implementation target', 'Rollout'],
+  decisionTarget: [
+    'Decision target', 'Decision date', 'Decision', 'Decision by', 'Target decision', 'Target decision date', 'Decision deadline',
+    'Go/no-go', 'Go/no-go decision', 'Go/no-go date', 'Close date', 'Target close', 'Target close date', 'Expected close',
+    'Expected close date', 'Signature target', 'Target signature date', 'Target signature', 'Signature date', 'Signing date',
+    'Contract signed by', 'Contract signature', 'Contract signature date', 'Sign by', 'Purchase decision',
+  ],
+  goLiveTarget: [
+    'Go-live target', 'Go-live', 'Go live', 'Go-live date', 'Target go-live', 'Target go-live date', 'Target go live date', 'Go live by',
+    'Go-live by', 'Launch', 'Launch date', 'Target launch', 'Target launch date', 'Live date', 'Live by', 'Implementation target',
+    'Rollout', 'Rollout date', 'Target live date', 'Production go-live',
+  ],
 };
 
 /** The method's names for the Steps columns, used in sentences when a header cell is blank. */

@@ -1,6 +1,6 @@
 /** Key dates: the "Evaluation start: Nov 16" lines of the Key dates section (or elsewhere, for a name not found there), read in order so week numbers count from the start. */
 import type { DateContext } from '../cell-dates';
-import type { KeyDateLine, KeyDateName, OutlineParagraph } from '../parsed-plan';
+import type { CellRef, Chip, KeyDateLine, KeyDateName, OutlineTable } from '../parsed-plan';
 import { KEY_DATE_LABELS } from '../parsed-plan';
 import { normaliseHeader } from './columns';
 import { readDate } from './dates';
@@ -11,12 +11,53 @@ import { clean } from './text';
 
 export interface KeyDateSource {
   name: KeyDateName;
-  block: OutlineParagraph;
   label: string;
+  /** The whole paragraph or cell. */
+  text: string;
   valueText: string;
+  valueOffset: number;
+  chips: readonly Chip[];
+  paragraphIndex: number;
+  cell: CellRef | null;
 }
 
 export const LABEL_LINE = /^\s*([^:–—]{1,40}?)\s*(?::|\s[–—-]\s)\s*(.*)$/s;
+
+/** Where one labelled date may end and the next begin: "·", "•", "|", ";", ",", a dash between spaces, a soft line break. */
+const SEPARATOR = /\s*(?:[·•|;,\r\n\v]|\s[—–]\s)\s*/g;
+
+/**
+ * The labelled dates of one paragraph: "Evaluation start: Nov 16, 2026 · Decision target: Jan 15,
+ * 2027" gives two, each with where its value sits. A separator splits only where a known key-date
+ * label follows it, so "Jan 26 – 30" or "Dec 7, 2026" stay whole.
+ */
+export function labelledDates(text: string): { name: KeyDateName; label: string; valueText: string; valueOffset: number }[] {
+  const starts: number[] = [0];
+  for (const m of text.matchAll(SEPARATOR)) {
+    const at = (m.index ?? 0) + m[0].length;
+    const label = LABEL_LINE.exec(text.slice(at))?.[1];
+    if (label && keyDateNameOf(label) !== null && at > 0) starts.push(at);
+  }
+  const out: { name: KeyDateName; label: string; valueText: string; valueOffset: number }[] = [];
+  starts.forEach((from, i) => {
+    const next = starts[i + 1];
+    // The segment runs to the separator before the next label.
+    let to = next ?? text.length;
+    if (next !== undefined) {
+      const sep = [...text.slice(from, next).matchAll(SEPARATOR)].pop();
+      if (sep) to = from + (sep.index ?? 0);
+    }
+    const segment = text.slice(from, to);
+    const m = LABEL_LINE.exec(segment);
+    const label = m?.[1];
+    const name = label ? keyDateNameOf(label) : null;
+    if (!m || !label || !name) return;
+    const value = m[2] ?? '';
+    const valueText = next === undefined ? value : value.trimEnd();
+    out.push({ name, label, valueText, valueOffset: from + segment.length - value.length });
+  });
+  return out;
+}
 
 export function keyDateNameOf(label: string): KeyDateName | null {
   const l = normaliseHeader(label);
@@ -30,23 +71,61 @@ export function keyDateNameOf(label: string): KeyDateName | null {
   return best?.name ?? null;
 }
 
-/** Key date lines: those in the Key dates section, then "Label: date" lines elsewhere for a name not found there. */
-export function findKeyDateLines({ blocks, sections, titleAt }: PlanDocument): KeyDateSource[] {
+/** Key date lines: those in the Key dates section, then "Label: date" lines elsewhere for a name not found there; rows of a "Key dates" table count as lines of the section. */
+export function findKeyDateLines({ blocks, sections, titleAt }: PlanDocument, tables: readonly KeyDateTable[] = []): KeyDateSource[] {
   const inSection: KeyDateSource[] = [];
   const elsewhere: KeyDateSource[] = [];
   blocks.forEach((block, i) => {
     if (block.kind !== 'paragraph' || block.heading > 0 || i === titleAt || sections[i]?.changes) return;
-    const m = LABEL_LINE.exec(block.text);
-    const label = m?.[1];
-    const name = label ? keyDateNameOf(label) : null;
-    if (!name || !label) return;
-    const source = { name, block, label, valueText: m?.[2] ?? '' };
-    if (sections[i]?.name === 'keyDates') inSection.push(source);
-    else if (sections[i]?.name !== 'steps' && sections[i]?.name !== 'successCriteria') elsewhere.push(source);
+    const found = labelledDates(block.text);
+    // A date chip belongs to the one key date of its paragraph; with several, their places are unknown.
+    const chips = found.length === 1 ? block.chips : [];
+    for (const d of found) {
+      const source: KeyDateSource = { ...d, text: block.text, chips, paragraphIndex: block.index, cell: null };
+      if (sections[i]?.name === 'keyDates') inSection.push(source);
+      else if (sections[i]?.name !== 'steps' && sections[i]?.name !== 'successCriteria') elsewhere.push(source);
+    }
   });
+  for (const t of tables) inSection.push(...t.rows);
   const found = new Map<KeyDateName, KeyDateSource>();
   for (const source of [...inSection, ...elsewhere]) if (!found.has(source.name)) found.set(source.name, source);
   return KEY_DATE_ORDER.flatMap((name) => found.get(name) ?? []);
+}
+
+/** A "Key dates" table: a column naming each date ("Milestone", "Key date") and a date column. */
+export interface KeyDateTable {
+  table: OutlineTable;
+  rows: KeyDateSource[];
+}
+
+const LABEL_HEADER = /^(?:milestone|milestones|key date|key dates|event|events|what|date type|name|item|key milestone|key milestones)$/;
+const DATE_HEADER = /^(?:date|dates|target date|target|when|deadline|due|due date|planned date)$/;
+
+/**
+ * The tables that hold key dates rather than steps: a label column and a date column (four columns
+ * at most), with rows naming key dates; in the Key dates section one such row is enough, elsewhere
+ * it takes two.
+ */
+export function findKeyDateTables({ blocks, sections }: PlanDocument): KeyDateTable[] {
+  const out: KeyDateTable[] = [];
+  blocks.forEach((block, i) => {
+    if (block.kind !== 'table' || sections[i]?.changes) return;
+    const headers = (block.rows[0]?.cells ?? []).map((c) => normaliseHeader(c.text));
+    if (headers.length < 2 || headers.length > 4) return;
+    const labelColumn = headers.findIndex((h) => LABEL_HEADER.test(h));
+    const dateColumn = headers.findIndex((h) => DATE_HEADER.test(h));
+    if (labelColumn < 0 || dateColumn < 0) return;
+    const rows: KeyDateSource[] = [];
+    block.rows.slice(1).forEach((row, r) => {
+      const label = clean(row.cells[labelColumn]?.text ?? '');
+      const name = keyDateNameOf(label);
+      const cell = row.cells[dateColumn];
+      if (!name || !cell) return;
+      rows.push({ name, label, text: cell.text, valueText: cell.text, valueOffset: 0, chips: cell.chips, paragraphIndex: block.index, cell: { tableIndex: block.index, row: r + 1, column: dateColumn } });
+    });
+    if (rows.length >= (sections[i]?.name === 'keyDates' ? 1 : 2)) out.push({ table: block, rows });
+  });
+  return out;
 }
 
 /** The key dates from their lines; `diagnostics` (on the final read) hears about a line whose date could not be read. */
@@ -57,18 +136,20 @@ export function readKeyDates(lines: readonly KeyDateSource[], base: DateContext,
     const line = lines.find((l) => l.name === name);
     if (!line) continue;
     const ctx: DateContext = { ...base, evaluationStart: out.evaluationStart?.date ?? null };
-    const reading = readDate(line.valueText, line.block.chips, ctx);
+    const reading = readDate(line.valueText, line.chips, ctx);
     out[name] = {
       date: reading.kind === 'date' ? reading.date : null,
-      text: line.block.text,
+      text: line.text,
       valueText: line.valueText || reading.text,
+      valueOffset: line.valueText ? line.valueOffset : line.text.length,
       format: reading.kind === 'date' ? reading.format : null,
-      paragraphIndex: line.block.index,
+      paragraphIndex: line.paragraphIndex,
+      cell: line.cell,
     };
     if (diagnostics && reading.kind === 'undated') {
       const where = `Key dates, ${clean(line.label) || KEY_DATE_LABELS[name]}`;
       const shown = clean(reading.text);
-      const at = [line.block.index];
+      const at = line.cell ? [line.cell.tableIndex, line.cell.row, line.cell.column] : [line.paragraphIndex];
       if (reading.reason === 'unknown') diagnostics.warn('warning', where, shown, `${where}: "${shown}" is not a date, so it is treated as not set.`, null, at);
       else if (reading.reason === 'week') diagnostics.warn('warning', where, shown, `${where}: "${shown}" counts from the evaluation start, which is not given, so it is treated as not set.`, null, at);
     }

@@ -5,9 +5,10 @@ import type { DocumentOutline, OutlineTable, ParsedPlan } from '../parsed-plan';
 import type { ReadContext } from './context';
 import { median, readDate } from './dates';
 import { Diagnostics } from './diagnostics';
+import { readAgreement, readHolidays } from './agreement-and-holidays';
 import { readGoal, readSuccessCriteria } from './goal-and-criteria';
 import type { SectionName } from './header-words';
-import { findKeyDateLines, readKeyDates } from './key-dates';
+import { findKeyDateLines, findKeyDateTables, readKeyDates } from './key-dates';
 import { stakeholderDomains } from './owners';
 import { readRisks } from './risks';
 import { companiesFromTitle, planDocument, sectionOfHeading, titleBlock, type PlanDocument } from './sections';
@@ -32,12 +33,15 @@ export function readPlan(outline: DocumentOutline, context: ReadContext): Parsed
     theirCompany: context.theirCompany?.trim() || fromTitle?.theirCompany || '',
   };
 
-  const tables = findTables(doc, companies);
+  // A "Key dates" table (Milestone | Date) holds key dates, not steps.
+  const keyDateTables = findKeyDateTables(doc);
+  const keyDateTableAt = new Set(keyDateTables.map((t) => t.table.index));
+  const tables = findTables(doc, companies).filter((t) => !keyDateTableAt.has(t.table.index));
   const stepsTables = chooseTables(diagnostics, tables, 'steps', (t, chosen) => samePhaseTable(doc, t, chosen, companies));
   const stepsTable = stepsTables[0] ?? null;
   const peopleTable = chooseTable(diagnostics, tables, 'stakeholders');
   const risksTable = chooseTable(diagnostics, tables, 'risks');
-  const keyLines = findKeyDateLines(doc);
+  const keyLines = findKeyDateLines(doc, keyDateTables);
   const sources: StepsSource[] = stepsTables.map((found, i) => {
     const phase = phaseAbove(doc, found.at, stepsTables.length > 1);
     const name = stepsTables.length === 1 ? 'Steps table' : phase ? `Steps table "${phase}"` : `${ordinal(i + 1)} Steps table`;
@@ -84,8 +88,8 @@ export function readPlan(outline: DocumentOutline, context: ReadContext): Parsed
     steps: parsedSteps,
     stepsTable: foundTables[0] ?? null,
     stepsTables: foundTables,
-    agreement: null,
-    holidays: [],
+    agreement: readAgreement(doc, dateContext, companies.theirCompany),
+    holidays: readHolidays(doc, dateContext, diagnostics),
     stakeholders,
     successCriteria: criteria.lines.map((c) => c.text),
     successCriteriaPlaces: criteria.lines.map((c) => c.index),

@@ -198,7 +198,8 @@ const CASES: Record<RuleId, RuleCases> = {
           const plan = readMarkdownPlan(HEALTHY, DEFAULT_TODAY);
           return { ...plan, steps: plan.steps.map((s) => ({ ...s, side: 'unknown' as const, sideOwners: { ours: 'Sam Lee', theirs: '—' } })) };
         },
-        finding: { severity: 'critical', title: 'Only your steps', detail: "All 11 steps with a known owner are Acme's; none is Globex's or shared. Also, no \"Agreed by\" line records that Globex agreed to it." },
+        // The plan's "Agreed by" line is read, so only the owners are wrong.
+        finding: { severity: 'critical', title: 'Only your steps', detail: "All 11 steps with a known owner are Acme's; none is Globex's or shared." },
       },
       {
         name: 'their steps moved to us',
