@@ -359,10 +359,16 @@ function changeNote(
     const step = byKey.get(c.key);
     return step && written.has(c.key) ? [{ label: step.label || String(c.number), number: c.number, action: c.action, from: c.from, to: c.to, moved: c.reason === 'moved by you' }] : [];
   });
+  // Each written paragraph (or cell) read back as the reader reads it: every key date in it that changed.
   const keyDates = keyLines.flatMap((l) => {
     const line = session.plan.keyDates[l.name];
-    const label = line ? line.text.slice(0, line.text.length - line.valueText.length) : '';
-    return l.name === 'evaluationStart' ? [] : [{ label: KEY_DATE_LABELS[l.name], to: l.after.slice(label.length).trim() }];
+    if (!line) return [];
+    const values = line.cell ? [{ name: l.name, valueText: l.after }] : labelledDates(l.after);
+    return values.flatMap((v) => {
+      const was = session.plan.keyDates[v.name];
+      const same = was?.paragraphIndex === line.paragraphIndex && was.cell?.row === line.cell?.row;
+      return v.name !== 'evaluationStart' && same && v.valueText.trim() !== was.valueText.trim() ? [{ label: KEY_DATE_LABELS[v.name], to: v.valueText.trim() }] : [];
+    });
   });
   // Today as the plan writes a day, without the year: "Dec 6", "6 Dec".
   const day = formatPlanDate(session.today, session.locale).replace(/,?\s+\d{4}$/, '');
