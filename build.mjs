@@ -1,5 +1,5 @@
 // Builds the two add-ons: the Docs add-on into dist/ and the Sheets add-on into dist/sheets/, each Code.js (one IIFE plus a top-level function per entry point), Sidebar.html (self-contained), appsscript.json.
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { mkdir, readFile, writeFile, copyFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -68,7 +68,9 @@ async function buildSidebar(addOn) {
   });
   // A literal "</script" inside the inlined code would end the script element early.
   const script = result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
-  const css = await readFile(path.join(dir, 'sidebar.css'), 'utf8');
+  // Minified like the script: the sidebar has a size budget (README).
+  const rawCss = await readFile(path.join(dir, 'sidebar.css'), 'utf8');
+  const css = (await transform(rawCss, { loader: 'css', minify: true, target: 'chrome100', logLevel: 'error' })).code.trim();
   const template = await readFile(path.join(dir, 'sidebar.html'), 'utf8');
   if (!template.includes('/*INLINE_CSS*/') || !template.includes('/*INLINE_JS*/')) {
     throw new Error(`${addOn.sidebar}/sidebar.html must hold the /*INLINE_CSS*/ and /*INLINE_JS*/ markers`);

@@ -1,7 +1,8 @@
 /** The shapes that cross google.script.run between the sidebar and the server: JSON only, dates as `YYYY-MM-DD`. */
 import type { DealStage, DealType, FieldErrors, Guidance, IsoDate } from '../core/plan';
 import type { Finding } from '../core/health';
-import type { DateText } from '../core/review';
+import type { DateText, Review } from '../core/review';
+import type { TimelineData } from '../core/timeline';
 
 /** What google.script.run can carry: a Date, a function or undefined cannot cross. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -51,6 +52,8 @@ export interface SidebarState {
   existingPlan: string | null;
   dealTypes: (Choice<DealType> & { stepCount: number })[];
   dealStages: Choice<DealStage>[];
+  /** The plan as read when the sidebar opened: every tab draws from it without reading again. */
+  read: PlanRead;
 }
 
 /** A date shown to the person: the ISO value for inputs and the text as the document will hold it. */
@@ -232,4 +235,19 @@ export interface HealthReport {
 export interface MarkReviewedResult {
   message: string;
   lastReviewed: DateText;
+}
+
+/** Everything every tab shows, from one read of the document. */
+export interface PlanSnapshot {
+  title: string;
+  health: HealthReport;
+  review: Review;
+  timeline: TimelineData;
+  shift: ShiftState;
+}
+
+/** A read: the plan, or null when the document has none; `problem` says why a plan could not be read. */
+export interface PlanRead {
+  plan: PlanSnapshot | null;
+  problem: string | null;
 }

@@ -11,3 +11,4 @@ export {
   refreshStatusColoursFromMenu,
 } from './shift';
 export { getHealth, getReview, getTimeline, markReviewed, selectPlace } from './review';
+export { readPlan } from './plan-view';

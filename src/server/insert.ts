@@ -13,11 +13,13 @@ import { savePlanSettings } from '../adapters/plan-store';
 import { rememberTimeZone, today, userLocale } from '../adapters/session';
 import { withDocumentLock } from '../adapters/lock';
 import { answer } from './errors';
+import { planReadOrProblem } from './plan-view';
 import type { DateView, InsertResult, PreviewResult, SidebarState } from './contract';
 
 /**
  * Called when the sidebar opens, with the browser's time zone (an IANA name; anything else is
- * ignored): the choices for the form, today, and whether a plan is already here.
+ * ignored): the choices for the form, today, whether a plan is already here, and that plan as
+ * read once for every tab.
  */
 export function getSidebarState(timeZone?: unknown): SidebarState {
   return answer('opening the sidebar', () => {
@@ -28,6 +30,7 @@ export function getSidebarState(timeZone?: unknown): SidebarState {
       existingPlan: findExistingPlan(DocumentApp.getActiveDocument()),
       dealTypes: DEAL_TYPES.map((id) => ({ id, label: DEAL_TYPE_LABELS[id], stepCount: DEAL_TEMPLATES[id].steps.length })),
       dealStages: DEAL_STAGES.map((id) => ({ id, label: DEAL_STAGE_LABELS[id] })),
+      read: planReadOrProblem(),
     };
   });
 }

@@ -30,41 +30,56 @@ const STAGE_WORDS: Record<string, string> = {
   negotiation: 'Negotiation',
 };
 
-/** The Health tab: every finding, in the method's words, with where it applies. */
+/** The Health tab's part of a read: every finding, in the method's words, with where it applies. */
+export function healthOf(session: PlanSession, formatDate: (iso: string) => string): HealthReport {
+  const s = session.settings;
+  const findings = checkHealth({
+    plan: session.plan,
+    history: session.history,
+    deal: { stage: s?.dealStage ?? null, annualContractValue: s?.annualContractValue ?? null, dealType: s?.dealType ?? null },
+    today: session.today,
+    formatDate,
+  });
+  return {
+    findings,
+    summary: healthSummary(findings),
+    dealStage: s ? (STAGE_WORDS[s.dealStage] ?? s.dealStage) : null,
+    annualContractValue: s?.annualContractValue ?? null,
+  };
+}
+
+/** The Review tab's part of a read: the method's four weekly questions, answered from the plan and its history. */
+export function reviewOf(session: PlanSession, formatDate: (iso: string) => string): WeeklyReview {
+  return weeklyReview({ plan: session.plan, history: session.history, today: session.today, formatDate });
+}
+
+/** The timeline picture's data. */
+export function timelineOf(session: PlanSession): Timeline {
+  return planTimeline(session.plan, session.history, session.today);
+}
+
+/** The Health tab (and "Check plan health" from the command line's point of view): one read, then the check. */
 export function getHealth(): HealthReport {
   return withPlan('checking the plan', (session, formatDate) => {
     // A document without readable steps has no plan to remember: the check says what it could not read.
     if (session.plan.steps.length > 0) rememberPlan(session);
-    const s = session.settings;
-    const findings = checkHealth({
-      plan: session.plan,
-      history: session.history,
-      deal: { stage: s?.dealStage ?? null, annualContractValue: s?.annualContractValue ?? null, dealType: s?.dealType ?? null },
-      today: session.today,
-      formatDate,
-    });
-    return {
-      findings,
-      summary: healthSummary(findings),
-      dealStage: s ? (STAGE_WORDS[s.dealStage] ?? s.dealStage) : null,
-      annualContractValue: s?.annualContractValue ?? null,
-    };
+    return healthOf(session, formatDate);
   }, false);
 }
 
-/** The Review tab: the method's four weekly questions, answered from the plan and its history. */
+/** The weekly review on its own read. */
 export function getReview(): WeeklyReview {
   return withPlan('preparing the weekly review', (session, formatDate) => {
     rememberPlan(session);
-    return weeklyReview({ plan: session.plan, history: session.history, today: session.today, formatDate });
+    return reviewOf(session, formatDate);
   });
 }
 
-/** The timeline picture's data. */
+/** The timeline on its own read. */
 export function getTimeline(): Timeline {
   return withPlan('drawing the timeline', (session) => {
     rememberPlan(session);
-    return planTimeline(session.plan, session.history, session.today);
+    return timelineOf(session);
   });
 }
 

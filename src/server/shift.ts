@@ -256,26 +256,31 @@ function preview(session: PlanSession, computed: Extract<Computed, { ok: true }>
   };
 }
 
-/** What the Shift tab shows when it opens: the step at the cursor, the steps, dates edited by hand, what could not be read. */
+/** The Shift tab's part of a read: the step at the cursor, the steps, dates edited by hand, what could not be read. */
+export function shiftStateOf(session: PlanSession): ShiftState {
+  const cursorStep = stepAtCursor(session);
+  const write = dateWriter(session.plan, session.locale);
+  const byKey = new Map(session.plan.steps.map((s) => [s.key, s]));
+  const edited = editedByHand(session.history).flatMap((r) => {
+    const step = byKey.get(r.key);
+    return step ? [{ ...stepView(step), scheduledText: r.scheduledDue ? write(step, r.scheduledDue) : 'no date' }] : [];
+  });
+  return {
+    cursorStep: cursorStep ? stepView(cursorStep) : null,
+    steps: session.plan.steps.map(stepView),
+    edited,
+    diagnostics: session.plan.diagnostics.map((d) => d.message),
+    undo: loadUndo()?.action ?? null,
+  };
+}
+
+/** What the Shift tab shows when it opens. */
 export function getShiftState(): ShiftState {
   return answer('reading the plan', () =>
     withDocumentLock(() => {
       const session = openPlan();
       rememberPlan(session);
-      const cursorStep = stepAtCursor(session);
-      const write = dateWriter(session.plan, session.locale);
-      const byKey = new Map(session.plan.steps.map((s) => [s.key, s]));
-      const edited = editedByHand(session.history).flatMap((r) => {
-        const step = byKey.get(r.key);
-        return step ? [{ ...stepView(step), scheduledText: r.scheduledDue ? write(step, r.scheduledDue) : 'no date' }] : [];
-      });
-      return {
-        cursorStep: cursorStep ? stepView(cursorStep) : null,
-        steps: session.plan.steps.map(stepView),
-        edited,
-        diagnostics: session.plan.diagnostics.map((d) => d.message),
-        undo: loadUndo()?.action ?? null,
-      };
+      return shiftStateOf(session);
     }),
   );
 }
@@ -489,7 +494,7 @@ export function applyShift(raw: unknown): ShiftApplied {
       const message =
         written === 0
           ? 'No cells needed a new date.'
-          : `Shifted ${cells.length === 1 ? '1 due date' : `${cells.length} due dates`}${lines.length ? ` and ${lines.length === 1 ? '1 key date' : `${lines.length} key dates`}` : ''}. "Undo last shift" puts them back.`;
+          : `Shifted ${cells.length === 1 ? '1 due date' : `${cells.length} due dates`}${lines.length ? ` and ${lines.length === 1 ? '1 key date' : `${lines.length} key dates`}` : ''}.`;
       return { ok: true, message, written, skipped };
     });
   });
@@ -566,7 +571,7 @@ export function undoLastShift(): UndoResult {
       const message =
         restored === 0
           ? 'Nothing was put back: every cell of the last shift was changed by someone since.'
-          : `Put back ${restored === 1 ? '1 date' : `${restored} dates`} as they were before "${record.action.replace(/^Shift downstream dates: /, 'shift ')}".`;
+          : `${restored === 1 ? '1 date is' : `${restored} dates are`} back as they were before "${record.action.replace(/^Shift downstream dates: /, 'shift ')}".`;
       return { ok: true, message, restored, conflicts };
     }),
   );

@@ -1,9 +1,11 @@
-/** The Health tab: the plan checked against the method's anti-patterns, each finding with what to do, words to say and where it is in the document. */
-import type { FindingView, HealthReport, SidebarState } from '../server/contract';
+/** The Health tab: the plan checked against the method's anti-patterns, worst first, each finding with where it is, and the method's words, advice and words to say on demand. */
+import type { FindingView, HealthReport, PlanRead, SidebarState } from '../server/contract';
 import { panelRunner, type PanelRunner } from './actions';
 import { el, replace, type Child } from './dom';
 import { announce, messageBox, showBanner } from './feedback';
+import { clamped, disclosure, footer, verdict } from './parts';
 import { call, failureText } from './server';
+import { lastRead, onRead, reread } from './store';
 import type { Tab } from './tabs';
 
 const GROUPS: readonly [FindingView['severity'], string][] = [
@@ -11,6 +13,9 @@ const GROUPS: readonly [FindingView['severity'], string][] = [
   ['warning', 'Warnings'],
   ['info', 'Worth a look'],
 ];
+
+/** The findings about this week: what is overdue, at risk or new (the filter's "This week"). */
+const THIS_WEEK: ReadonlySet<string> = new Set<FindingView['rule']>(['overdue', 'close-date', 'go-live-date', 'slipping', 'eb-overdue', 'scope', 'dead-plan', 'champion-silent']);
 
 /** "Post-demo (evaluation confirmed)" → "Post-demo": the bracket explains the stage, which the seller already knows. */
 function stageLabel(stage: string, state: SidebarState): string {
@@ -48,9 +53,7 @@ async function copyWords(node: HTMLElement, text: string): Promise<boolean> {
   }
 }
 
-function label(text: string): HTMLElement {
-  return el('span', { class: 'finding-label' }, text);
-}
+const label = (text: string): HTMLElement => el('span', { class: 'finding-label' }, text);
 
 function card(finding: FindingView, runner: PanelRunner): HTMLElement {
   const message = el('div', { class: 'finding-message', role: 'status' });
@@ -68,10 +71,10 @@ function card(finding: FindingView, runner: PanelRunner): HTMLElement {
     });
     sayBlock = el('blockquote', { class: 'finding-say' }, label('Say:'), ' ', words, ' ', copy);
   }
-  let show: HTMLButtonElement | null = null;
   const place = finding.place;
+  let show: HTMLButtonElement | null = null;
   if (place !== null) {
-    const button = el('button', { type: 'button', class: 'button small finding-show' }, 'Show in document');
+    const button = el('button', { type: 'button', class: 'link-button finding-show' }, 'Show in document');
     button.addEventListener('click', () => {
       void runner.run(button, 'Finding it…', async () => {
         try {
@@ -89,26 +92,37 @@ function card(finding: FindingView, runner: PanelRunner): HTMLElement {
     'li',
     { class: `finding ${finding.severity}`, 'data-rule': finding.rule, 'data-severity': finding.severity },
     el('h4', { class: 'finding-title' }, finding.title),
-    el('p', { class: 'finding-detail' }, finding.detail),
-    el('p', { class: 'finding-method' }, label('The method:'), ' ', el('q', null, finding.method)),
-    el('p', { class: 'finding-action' }, label('What to do:'), ' ', finding.action),
-    sayBlock,
-    show,
+    clamped(finding.detail, { class: 'finding-detail' }, 'p'),
+    el(
+      'div',
+      { class: 'finding-links' },
+      show,
+      disclosure(
+        say === null ? 'Why and what to do' : 'Why, what to do, what to say',
+        { class: 'finding-more' },
+        el('p', { class: 'finding-method' }, label('The method:'), ' ', el('q', null, finding.method)),
+        el('p', { class: 'finding-action' }, label('What to do:'), ' ', finding.action),
+        sayBlock,
+      ),
+    ),
     message,
   );
 }
 
-function reportView(report: HealthReport, state: SidebarState, runner: PanelRunner): Child[] {
-  const deal = dealLine(report, state);
-  const head = [el('p', { id: 'health-summary', class: 'summary' }, report.summary), deal && el('p', { id: 'health-deal', class: 'hint' }, deal)];
+/** "5 findings: 5 warnings. Worst: Steps owned by a role." */
+function verdictOf(report: HealthReport): Child[] {
+  const worst = report.findings[0];
+  return [el('span', { id: 'health-summary' }, report.summary), worst && el('span', { class: 'worst' }, ` Worst: ${worst.title}.`)];
+}
+
+function findingsView(report: HealthReport, runner: PanelRunner, thisWeek: boolean): HTMLElement {
+  const shown = report.findings.filter((f) => !thisWeek || THIS_WEEK.has(f.rule));
   if (report.findings.length === 0) {
-    return [
-      ...head,
-      el('div', { id: 'health-findings' }, messageBox('success', '✓ No anti-patterns found: this plan follows the method. Keep it current with a weekly review.', [], 'health-ok')),
-    ];
+    return el('div', { id: 'health-findings' }, messageBox('success', '✓ No anti-patterns found: this plan follows the method. Keep it current with a weekly review.', [], 'health-ok'));
   }
+  if (shown.length === 0) return el('div', { id: 'health-findings' }, el('p', { class: 'hint' }, 'Nothing overdue, at risk or new this week.'));
   const groups = GROUPS.flatMap(([severity, title]) => {
-    const found = report.findings.filter((f) => f.severity === severity);
+    const found = shown.filter((f) => f.severity === severity);
     if (found.length === 0) return [];
     return [
       el(
@@ -119,52 +133,58 @@ function reportView(report: HealthReport, state: SidebarState, runner: PanelRunn
       ),
     ];
   });
-  return [...head, el('div', { id: 'health-findings' }, ...groups)];
+  return el('div', { id: 'health-findings' }, ...groups);
 }
 
-/** Draws the tab; returns the check, run each time the tab is shown (the plan may have been edited meanwhile). */
-function renderHealthTab(panel: HTMLElement, state: SidebarState): () => void {
+/** Draws the tab from the shared read, and again from every new read that changes the findings. */
+function renderHealthTab(panel: HTMLElement, state: SidebarState): void {
   const runner = panelRunner(panel);
-  let report: HealthReport | null = null;
-  let loading = false;
-  const loadingLine = el('p', { class: 'loading', role: 'status' }, 'Checking the plan…');
+  let thisWeek = false;
+  let shown = '';
+  const head = verdict('health-verdict');
+  const deal = el('p', { id: 'health-deal', class: 'hint' });
+  const filter = el('div', { id: 'health-filter', class: 'segmented', role: 'group', 'aria-label': 'Show findings' });
   const output = el('div', { id: 'health-output' });
-  const again = el('button', { type: 'button', id: 'health-check-button', class: 'link-button', hidden: true }, 'Check again');
-  replace(panel, el('p', { class: 'intro' }, 'Checks this plan against the method’s anti-patterns. ', again), loadingLine, output);
+  const again = el('button', { type: 'button', id: 'health-check-button', class: 'button' }, 'Check again');
+  replace(panel, head, deal, filter, output, footer(again));
 
-  const check = async (): Promise<void> => {
-    try {
-      const next = await call('getHealth');
-      report = next;
-      loadingLine.hidden = true;
-      again.hidden = false;
-      replace(output, ...reportView(next, state, runner));
-      // Drawn during a locked call ("Check again"): stay locked until it ends.
-      if (runner.isBusy()) panel.querySelectorAll('button').forEach((b) => (b.disabled = true));
-      announce(next.summary);
-    } catch (error) {
-      showBanner('The plan could not be checked.', failureText(error));
-      if (!report) replace(loadingLine, el('button', { type: 'button', class: 'button', onclick: () => void load() }, 'Try again'));
+  const draw = (read: PlanRead, force = false): void => {
+    const report = read.plan?.health ?? null;
+    const key = JSON.stringify(report) + String(thisWeek);
+    // A read that changed nothing leaves the tab as the person left it (open details, a "Selected" note).
+    if (key === shown && !force) return;
+    shown = key;
+    if (!report) {
+      replace(head, read.problem ? 'The plan could not be checked.' : 'No plan in this document yet: insert one from the Insert tab.');
+      deal.hidden = filter.hidden = true;
+      output.replaceChildren();
+      again.disabled = false;
+      return;
     }
-  };
-
-  const load = async (): Promise<void> => {
-    if (loading || runner.isBusy()) return;
-    loading = true;
-    if (!report) replace(loadingLine, 'Checking the plan…');
-    panel.setAttribute('aria-busy', 'true');
-    try {
-      await check();
-    } finally {
-      loading = false;
-      panel.setAttribute('aria-busy', 'false');
-    }
+    replace(head, ...verdictOf(report));
+    const dealText = dealLine(report, state);
+    deal.hidden = dealText === null;
+    deal.textContent = dealText ?? '';
+    const weekCount = report.findings.filter((f) => THIS_WEEK.has(f.rule)).length;
+    filter.hidden = report.findings.length === 0;
+    const option = (value: boolean, text: string): HTMLElement =>
+      el('button', { type: 'button', class: 'segment', 'aria-pressed': String(thisWeek === value), 'data-filter': value ? 'week' : 'all', onclick: () => {
+        thisWeek = value;
+        draw(lastRead(), true);
+        filter.querySelector<HTMLElement>(`[data-filter="${value ? 'week' : 'all'}"]`)?.focus();
+      } }, text);
+    replace(filter, option(false, `All (${report.findings.length})`), option(true, `This week (${weekCount})`));
+    replace(output, findingsView(report, runner, thisWeek));
   };
 
   again.addEventListener('click', () => {
-    if (!loading) void runner.run(again, 'Checking…', check);
+    void runner.run(again, 'Checking…', async () => {
+      await reread();
+      announce(lastRead().plan?.health.summary ?? 'No plan to check.');
+    });
   });
-  return () => void load();
+  onRead((read) => draw(read));
+  draw(lastRead());
 }
 
 export const healthTab: Tab = { id: 'health', label: 'Health', render: renderHealthTab };

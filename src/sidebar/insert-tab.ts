@@ -8,6 +8,8 @@ import { announce, messageBox, revealHeading, showBanner } from './feedback';
 import { choiceField, clearFieldErrors, field, showFieldErrors, type Choice } from './fields';
 import { call, failureText } from './server';
 import type { Tab } from './tabs';
+import { footer } from './parts';
+import { lastRead, reread } from './store';
 
 type PersonKey = keyof RawInsertForm['people'];
 type WordKey = keyof RawInsertForm['theirWords'];
@@ -265,27 +267,32 @@ function renderInsertTab(panel: HTMLElement, state: SidebarState): void {
   const topMessage = el('div', { id: 'form-message', role: 'alert' });
   const results = el('div', { id: 'results' });
   const previewButton = el('button', { type: 'button', id: 'preview-button', class: 'button' }, 'Preview');
-  const insertButton = state.existingPlan
-    ? null
-    : el('button', { type: 'button', id: 'insert-button', class: 'button primary' }, 'Insert MAP');
-  const actions = el('div', { class: 'actions' }, previewButton, insertButton);
+  const insertButton = el('button', { type: 'button', id: 'insert-button', class: 'button primary' }, 'Insert MAP');
   const runner = panelRunner(panel);
 
+  // A document with a plan gets no form: one plan per deal, and an empty form there only invites a second.
+  const existing = lastRead().plan?.title ?? state.existingPlan;
+  if (existing) {
+    replace(
+      panel,
+      el('p', { id: 'insert-verdict', class: 'verdict' }, 'This document already has a plan.'),
+      el(
+        'p',
+        { id: 'existing-plan', class: 'message notice' },
+        'This document already has a plan: ',
+        el('strong', null, existing),
+        '. Keep one plan per deal: update that one (the Health, Shift dates and Review tabs work on it), or start a new document to plan another deal.',
+      ),
+    );
+    return;
+  }
   replace(
     panel,
-    state.existingPlan
-      ? el(
-          'p',
-          { id: 'existing-plan', class: 'message notice' },
-          'This document already has a plan: ',
-          el('strong', null, state.existingPlan),
-          '. Keep one plan per deal: update that one, or start a new document to plan another deal.',
-        )
-      : el('p', { class: 'intro' }, 'Fill in what you know, preview the plan, then insert it where your cursor is.'),
+    el('p', { id: 'insert-verdict', class: 'verdict' }, 'No plan in this document yet. Fill in what you know, preview the plan, then insert it where your cursor is.'),
     topMessage,
     form,
     results,
-    actions,
+    footer(previewButton, insertButton),
   );
 
   const showTopMessage = (text: string, more: readonly string[]): void => replace(topMessage, messageBox('error', text, more));
@@ -326,8 +333,11 @@ function renderInsertTab(panel: HTMLElement, state: SidebarState): void {
           replace(results, insertedView(result, state));
           // The server keeps one plan per document: a second click could only fail.
           button.remove();
+          previewButton.remove();
           announce('Plan inserted.');
           revealHeading('insert-heading');
+          // Every other tab now has a plan to show.
+          await reread();
         } else {
           const unmatched = showFieldErrors(form, result.errors);
           showTopMessage(result.message, unmatched);
@@ -345,7 +355,7 @@ function renderInsertTab(panel: HTMLElement, state: SidebarState): void {
   }
 
   previewButton.addEventListener('click', () => void preview());
-  insertButton?.addEventListener('click', () => void insert(insertButton));
+  insertButton.addEventListener('click', () => void insert(insertButton));
   const markStale = (): void => {
     const stale = document.getElementById('preview-stale');
     if (stale) stale.hidden = false;

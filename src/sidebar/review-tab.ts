@@ -1,20 +1,22 @@
-/** The Review tab: the weekly check-in with the champion — the timeline, the method's four questions answered, what moved and what is owed, and "Mark reviewed". */
-import type { ReviewItem, Timeline, WeeklyReview } from '../server/contract';
+/** The Review tab: the weekly check-in with the champion — what is at risk this week first, what each side owes, what moved, the timeline, and "Mark reviewed" always in view. */
+import type { PlanRead, ReviewItem, WeeklyReview } from '../server/contract';
 import { panelRunner } from './actions';
 import { el, replace, type Child } from './dom';
 import { announce, messageBox, showBanner } from './feedback';
+import { clamped, disclosure, footer, verdict } from './parts';
 import { call, failureText } from './server';
+import { lastRead, onRead, reread } from './store';
 import type { Tab } from './tabs';
 import { renderTimeline } from './timeline';
 
-/** "Step 4 · Pilot results review — Dana Ruiz (Globex) — overdue by 3 working days". */
+/** The step number beside its action (two lines at most), then "Dana Ruiz (Globex) · overdue by 3 working days". */
 function item(i: ReviewItem): HTMLElement {
+  const meta = [i.owner, i.note].filter(Boolean).join(' · ');
   return el(
     'li',
-    { 'data-step': i.label },
-    el('strong', null, `Step ${i.label}`),
-    ` · ${i.action}`,
-    el('span', { class: 'muted' }, i.owner && ` — ${i.owner}`, i.note && ` — ${i.note}`),
+    { 'data-step': i.label, class: 'numbered' },
+    el('strong', { class: 'item-num' }, el('span', { class: 'sr-only' }, 'Step '), i.label),
+    el('div', { class: 'item-body' }, clamped(i.action), meta && el('span', { class: 'why' }, meta)),
   );
 }
 
@@ -31,118 +33,94 @@ function lastText(review: Pick<WeeklyReview, 'lastReviewed'>): string {
   return review.lastReviewed ? `Last reviewed ${review.lastReviewed.text}` : 'Not reviewed yet';
 }
 
+/** "This week: 2 at risk; we owe 3, they owe 2." */
+function verdictText(r: WeeklyReview): string {
+  const risk = r.atRisk.length === 0 ? 'nothing at risk' : `${r.atRisk.length} at risk`;
+  return `This week: ${risk}; we owe ${r.owedByUs.length}, they owe ${r.owedByThem.length}.`;
+}
+
 function reviewView(r: WeeklyReview): Child[] {
   const since = r.since.charAt(0).toUpperCase() + r.since.slice(1);
   return [
-    el('h3', null, 'The four questions'),
-    el(
-      'ol',
-      { id: 'review-questions', class: 'questions' },
-      ...r.questions.map((q) => el('li', null, el('strong', { class: 'step-action' }, q.question), el('span', { class: 'step-meta' }, q.answer))),
-    ),
-    ...list('review-completed', 'Completed', r.completed.map(item), `${since}.`),
     ...list('review-at-risk', 'At risk', r.atRisk.map(item), undefined, 'items flagged at-risk'),
     ...list('review-owed-by-us', 'What we owe next', r.owedByUs.map(item)),
     ...list('review-owed-by-them', 'What they owe next', r.owedByThem.map(item)),
+    ...list('review-completed', 'Completed', r.completed.map(item), `${since}.`),
     ...list('review-new-steps', 'New steps', r.newSteps.map(item)),
     ...list(
       'review-new-stakeholders',
       'New stakeholders',
       r.newStakeholders.map((p) => el('li', null, el('strong', null, p.name), p.title && el('span', { class: 'muted' }, ` — ${p.title}`))),
     ),
+    disclosure(
+      'The four questions, answered',
+      { id: 'review-questions-more' },
+      el('ol', { id: 'review-questions', class: 'questions' }, ...r.questions.map((q) => el('li', null, el('strong', { class: 'step-action' }, q.question), el('span', { class: 'step-meta' }, q.answer)))),
+    ),
   ];
 }
 
-/** Draws the tab; returns the read, run each time the tab is shown (the plan may have moved since). */
-function renderReviewTab(panel: HTMLElement): () => void {
+/** Draws the tab from the shared read, and again from every new read that changes the review or the picture. */
+function renderReviewTab(panel: HTMLElement): void {
   const runner = panelRunner(panel);
-  let review: WeeklyReview | null = null;
-  let loading = false;
-  const loadingLine = el('p', { class: 'loading', role: 'status' }, 'Reading the plan…');
-  const last = el('p', { id: 'review-last', class: 'summary', hidden: true });
+  let shown = '';
+  const head = verdict('review-verdict');
+  const last = el('p', { id: 'review-last', class: 'hint' });
   const timeline = el('div', { id: 'timeline', class: 'timeline' });
-  const timelineSection = el('section', { 'aria-labelledby': 'timeline-heading', hidden: true }, el('h3', { id: 'timeline-heading' }, 'Timeline'), timeline);
+  const timelineSection = el('section', { id: 'timeline-section', 'aria-labelledby': 'timeline-heading' }, el('h3', { id: 'timeline-heading' }, 'Timeline'), timeline);
   const body = el('div', { id: 'review-body' });
   const writeLine = el('input', { type: 'checkbox', id: 'review-write-line', name: 'review-write-line' });
   const markButton = el('button', { type: 'button', id: 'review-mark-button', class: 'button primary' }, 'Mark reviewed');
   const markResult = el('div', { id: 'review-mark-result' });
-  const mark = el(
-    'section',
-    { id: 'review-mark', class: 'tools', 'aria-labelledby': 'review-mark-heading', hidden: true },
-    el('h3', { id: 'review-mark-heading' }, 'After the check-in'),
-    el(
-      'div',
-      { class: 'check' },
-      writeLine,
-      el('label', { for: 'review-write-line' }, 'Also write a “Last reviewed” line into the document so the prospect sees it'),
-    ),
-    el('div', { class: 'inline-actions' }, markButton),
-    markResult,
-  );
   replace(
     panel,
-    el('p', { class: 'intro' }, 'Ten minutes with the champion each week: where the plan stands and what is owed next.'),
+    head,
     last,
-    loadingLine,
-    timelineSection,
     body,
-    mark,
+    timelineSection,
+    footer(
+      el('div', { id: 'review-mark', class: 'foot-stack' },
+        markResult,
+        el('div', { class: 'check' }, writeLine, el('label', { for: 'review-write-line' }, 'Also write “Last reviewed” into the document for the prospect')),
+        el('div', { class: 'foot-row' }, markButton),
+      ),
+    ),
   );
 
-  /** The picture is a help, not the review: if it fails, the review still shows. */
-  const drawTimeline = (t: Timeline | Error): void => {
-    if (t instanceof Error) replace(timeline, el('p', { class: 'hint' }, `The timeline could not be drawn: ${failureText(t)}`));
-    else renderTimeline(timeline, t);
-  };
-
-  const read = async (): Promise<void> => {
-    const picture = call('getTimeline').catch((error: unknown) => (error instanceof Error ? error : new Error(failureText(error))));
-    try {
-      const next = await call('getReview');
-      review = next;
-      loadingLine.hidden = true;
-      last.hidden = false;
-      mark.hidden = false;
-      timelineSection.hidden = false;
-      last.textContent = lastText(next);
-      replace(body, ...reviewView(next));
-      drawTimeline(await picture);
-      announce(`Review ready. ${lastText(next)}.`);
-    } catch (error) {
-      showBanner('The review could not be prepared.', failureText(error));
-      if (!review) replace(loadingLine, el('button', { type: 'button', class: 'button', onclick: () => void load() }, 'Try again'));
+  const draw = (read: PlanRead): void => {
+    const plan = read.plan;
+    const key = JSON.stringify([plan?.review, plan?.timeline]);
+    if (key === shown) return;
+    shown = key;
+    markButton.disabled = !plan;
+    timelineSection.hidden = !plan;
+    if (!plan) {
+      replace(head, read.problem ? 'The plan could not be read.' : 'No plan in this document yet: insert one from the Insert tab.');
+      last.textContent = '';
+      body.replaceChildren();
+      return;
     }
-  };
-
-  const load = async (): Promise<void> => {
-    if (loading || runner.isBusy()) return;
-    loading = true;
-    if (!review) replace(loadingLine, 'Reading the plan…');
-    // A "Marked as reviewed" from an earlier visit would read as news.
-    markResult.replaceChildren();
-    panel.setAttribute('aria-busy', 'true');
-    try {
-      await read();
-    } finally {
-      loading = false;
-      panel.setAttribute('aria-busy', 'false');
-    }
+    replace(head, verdictText(plan.review));
+    last.textContent = lastText(plan.review);
+    replace(body, ...reviewView(plan.review));
+    renderTimeline(timeline, plan.timeline);
   };
 
   markButton.addEventListener('click', () => {
     void runner.run(markButton, 'Saving…', async () => {
       try {
         const result = await call('markReviewed', { writeLine: writeLine.checked });
-        last.textContent = lastText(result);
         replace(markResult, messageBox('success', result.message, [], 'review-mark-message'));
         announce(result.message);
+        await reread();
       } catch (error) {
         showBanner('Not marked as reviewed.', failureText(error));
         announce('Not marked as reviewed.');
       }
     });
   });
-  return () => void load();
+  onRead(draw);
+  draw(lastRead());
 }
 
 export const reviewTab: Tab = { id: 'review', label: 'Review', render: renderReviewTab };

@@ -1,12 +1,14 @@
-/** The Shift tab: after a step slips, preview how the later dates move, write them, undo that, and refresh the status colours. */
+/** The Shift tab: after a step slips, preview how the later dates move (the verdict says what will move), write them from the footer, undo that, and refresh the status colours. */
 import type { FieldErrors } from '../core/plan';
-import type { ShiftOptionsFields, ShiftRequest, ShiftState, StepView } from '../server/contract';
+import type { PlanRead, ShiftOptionsFields, ShiftRequest, ShiftState, StepView } from '../server/contract';
 import { panelRunner } from './actions';
 import { el, replace } from './dom';
 import { announce, revealHeading, showBanner } from './feedback';
 import { clearFieldErrors, field, showFieldErrors } from './fields';
 import { call, failureText } from './server';
-import { appliedView, coloursView, diagnosticsView, editedList, hasChanges, OUTPUT_HEADING, plural, previewView, refusedPreviewView, undoView } from './shift-views';
+import { appliedView, coloursView, diagnosticsView, editedList, hasChanges, OUTPUT_HEADING, previewView, refusedPreviewView, undoView } from './shift-views';
+import { clamped, footer, plural, verdict } from './parts';
+import { lastRead, onRead, reread } from './store';
 import type { Tab } from './tabs';
 
 /** A move the server understands: "+3 days", "-1 week", "+2 working days", "+1w". */
@@ -122,16 +124,16 @@ function optionsSummary(o: ShiftOptionsFields): string {
   return `(${parts.join(', ')})`;
 }
 
-/** Draws the tab; returns its re-read, run each time the tab is shown (the cursor and the dates may have moved meanwhile). */
-function renderShiftTab(panel: HTMLElement): () => void {
+/** Draws the tab from the shared read; a new read redraws the steps, the hand-edited dates and the undo, never the form's values or the preview. */
+function renderShiftTab(panel: HTMLElement): void {
   const runner = panelRunner(panel);
-  let state: ShiftState | null = null;
-  let loading = false;
+  let shownState = '';
   /** The request the shown preview came from: Apply sends exactly it, whatever the form says now. */
   let previewed: ShiftRequest | null = null;
   /** Once the person picks a step, a re-read keeps their choice instead of the cursor's. */
   let stepChosen = false;
 
+  const head = verdict('shift-verdict');
   const toField = field({
     path: 'shift-to',
     label: 'New date or change',
@@ -141,45 +143,29 @@ function renderShiftTab(panel: HTMLElement): () => void {
   const dateField = field({ path: 'shift-date', label: 'Or pick the new date', type: 'date' });
   const toInput = toField.querySelector('input')!;
   const dateInput = dateField.querySelector('input')!;
-  const previewButton = el('button', { type: 'button', id: 'shift-preview-button', class: 'button primary' }, 'Preview');
+  const previewButton = el('button', { type: 'button', id: 'shift-preview-button', class: 'button' }, 'Preview');
+  const applyButton = el('button', { type: 'button', id: 'shift-apply-button', class: 'button primary', disabled: true }, 'Apply');
   const options = buildOptions();
   const stepSlot = el('div');
-  const stepSection = el(
-    'fieldset',
-    { id: 'shift-step-section' },
-    el('legend', null, 'A step slipped'),
-    stepSlot,
-    toField,
-    dateField,
-    el('div', { class: 'inline-actions' }, previewButton),
-  );
+  const stepName = el('div', { id: 'shift-step-name', class: 'step-name', 'aria-live': 'polite' });
+  const stepSection = el('fieldset', { id: 'shift-step-section' }, el('legend', null, 'A step slipped'), stepSlot, stepName, toField, dateField);
   const editedSlot = el('div');
-  const form = el('form', { id: 'shift-form', novalidate: true, onsubmit: (event) => event.preventDefault() }, stepSection, editedSlot, options);
+  const form = el('form', { id: 'shift-form', novalidate: true, onsubmit: (event) => event.preventDefault() }, editedSlot, stepSection, options);
   const diagnosticsSlot = el('div');
   const emptyNotice = el('p', { id: 'shift-empty', class: 'message notice', hidden: true });
-  const body = el('div', { id: 'shift-body', hidden: true }, diagnosticsSlot, emptyNotice, form);
-  const loadingLine = el('p', { class: 'loading', role: 'status' }, 'Loading…');
+  const body = el('div', { id: 'shift-body' }, diagnosticsSlot, emptyNotice, form);
   const output = el('div', { id: 'shift-output', class: 'output' });
   const undoSlot = el('div');
   const coloursButton = el('button', { type: 'button', id: 'shift-colours-button', class: 'button wide' }, 'Refresh status colours');
-  const rereadButton = el('button', { type: 'button', id: 'shift-reread-button', class: 'link-button', hidden: true }, 'Read the plan again');
   const tools = el(
     'section',
     { id: 'shift-tools', class: 'tools', 'aria-labelledby': 'shift-tools-heading', hidden: true },
     el('h3', { id: 'shift-tools-heading' }, 'Keep the plan current'),
     undoSlot,
     coloursButton,
-    el('p', { class: 'hint' }, 'Colours each Status cell and lists the steps that are overdue or at risk.'),
   );
 
-  replace(
-    panel,
-    el('p', { class: 'intro' }, 'When a step slips, move the dates after it. You see every change before anything is written. ', rereadButton),
-    loadingLine,
-    body,
-    output,
-    tools,
-  );
+  replace(panel, head, body, output, tools, footer(previewButton, applyButton));
 
   const setOptionsSummary = (): void => {
     const summary = options.querySelector('#shift-options-summary');
@@ -187,37 +173,57 @@ function renderShiftTab(panel: HTMLElement): () => void {
   };
   setOptionsSummary();
 
+  /** The chosen step's whole name under the list, which can only show its start. */
+  const showStepName = (steps: readonly StepView[], value: string): void => {
+    const step = steps.find((st) => st.key === value);
+    replace(stepName, step ? clamped(`${step.label} · ${step.action}${step.phase ? ` (${step.phase})` : ''} · due ${step.dueText}`) : null);
+  };
+
+  const idleVerdict = (s: ShiftState | null): string => {
+    if (!s || s.steps.length === 0) return 'No plan with steps to shift in this document yet.';
+    if (s.edited.length > 0) return `${plural(s.edited.length, 'date was', 'dates were')} edited by hand: shift the later steps to fit, or name the step that slipped.`;
+    return `${plural(s.steps.length, 'step', 'steps')}. Name the step that slipped and its new date: the preview shows what will move.`;
+  };
+
   /** Draws what depends on the document: the steps, the hand-edited dates, the undo, what could not be read. */
-  const drawState = (s: ShiftState): void => {
-    loadingLine.hidden = true;
-    body.hidden = false;
+  const drawState = (read: PlanRead): void => {
+    const s = read.plan?.shift ?? null;
+    const key = JSON.stringify(s);
+    if (key === shownState) return;
+    shownState = key;
+    if (!previewed) replace(head, idleVerdict(s));
     // Colours need a plan; an undo can outlive one (the plan's table deleted after a shift).
-    tools.hidden = s.steps.length === 0 && s.undo === null;
-    rereadButton.hidden = false;
-    replace(diagnosticsSlot, diagnosticsView(s.diagnostics));
-    const hasSteps = s.steps.length > 0;
+    tools.hidden = !s || (s.steps.length === 0 && s.undo === null);
+    replace(diagnosticsSlot, diagnosticsView(s?.diagnostics ?? []));
+    const steps = s?.steps ?? [];
+    const hasSteps = steps.length > 0;
     emptyNotice.hidden = hasSteps;
     form.hidden = !hasSteps;
-    replace(emptyNotice, 'This document has no plan with steps to shift yet. Insert one from the Insert tab, then come back here.');
+    previewButton.disabled = !hasSteps;
+    replace(emptyNotice, read.problem ?? 'This document has no plan with steps to shift yet. Insert one from the Insert tab, then come back here.');
 
     const before = stepSlot.querySelector('select')?.value ?? '';
-    const select = el('select', null, el('option', { value: '' }, 'Choose a step…'), ...s.steps.map(stepOption));
-    const cursor = s.cursorStep && s.steps.some((st) => st.key === s.cursorStep?.key) ? s.cursorStep.key : '';
-    select.value = stepChosen && s.steps.some((st) => st.key === before) ? before : cursor;
-    select.addEventListener('change', () => (stepChosen = true));
+    const select = el('select', null, el('option', { value: '' }, 'Choose a step…'), ...steps.map(stepOption));
+    const cursor = s?.cursorStep && steps.some((st) => st.key === s.cursorStep?.key) ? s.cursorStep.key : '';
+    select.value = stepChosen && steps.some((st) => st.key === before) ? before : cursor;
+    select.addEventListener('change', () => {
+      stepChosen = true;
+      showStepName(steps, select.value);
+    });
+    showStepName(steps, select.value);
     replace(
       stepSlot,
       field(
         {
           path: 'shift-step',
           label: 'Step',
-          hint: s.cursorStep ? `Step ${s.cursorStep.label} is where your cursor is.` : 'Tip: put your cursor in a step’s row, then read the plan again.',
+          hint: s?.cursorStep ? `Step ${s.cursorStep.label} is where your cursor is.` : 'Tip: put your cursor in a step’s row, then read the plan again (↻).',
         },
         select,
       ),
     );
 
-    if (s.edited.length === 0) {
+    if (!s || s.edited.length === 0) {
       editedSlot.replaceChildren();
     } else {
       const detectButton = el('button', { type: 'button', id: 'shift-detect-button', class: 'button' }, 'Shift from these edits');
@@ -238,44 +244,16 @@ function renderShiftTab(panel: HTMLElement): () => void {
       );
     }
 
-    if (s.undo === null) {
+    if (!s || s.undo === null) {
       undoSlot.replaceChildren();
     } else {
-      const undoButton = el('button', { type: 'button', id: 'shift-undo-button', class: 'button wide' }, `Undo: ${s.undo}`);
+      const undoButton = el('button', { type: 'button', id: 'shift-undo-button', class: 'button wide' }, clamped(`Undo: ${s.undo}`));
       undoButton.addEventListener('click', () => void undo(undoButton));
       replace(undoSlot, undoButton);
     }
     // Drawn during a locked call (the re-read after Apply): stay locked until it ends.
     if (runner.isBusy()) panel.querySelectorAll('button').forEach((b) => (b.disabled = true));
-  };
-
-  /** Reads the plan; `quiet` when it follows a write whose result is already on screen. */
-  const read = async (quiet: boolean): Promise<void> => {
-    try {
-      const next = await call('getShiftState');
-      state = next;
-      drawState(next);
-      if (!quiet) announce(next.steps.length > 0 ? `Plan read: ${plural(next.steps.length, 'step', 'steps')}.` : 'No plan to shift in this document.');
-    } catch (error) {
-      showBanner('The plan could not be read.', failureText(error));
-      if (!state) replace(loadingLine, el('button', { type: 'button', class: 'button', onclick: () => void load() }, 'Try again'));
-    }
-  };
-
-  const load = async (): Promise<void> => {
-    if (loading || runner.isBusy()) return;
-    loading = true;
-    if (!state) {
-      loadingLine.hidden = false;
-      replace(loadingLine, 'Loading…');
-    }
-    panel.setAttribute('aria-busy', 'true');
-    try {
-      await read(state === null);
-    } finally {
-      loading = false;
-      panel.setAttribute('aria-busy', 'false');
-    }
+    else applyButton.disabled = previewed === null;
   };
 
   const stepRequest = (): ShiftRequest | null => {
@@ -312,19 +290,25 @@ function renderShiftTab(panel: HTMLElement): () => void {
     revealHeading(OUTPUT_HEADING);
   };
 
+  /** Apply acts only on a preview that would write something; it is disabled otherwise. */
+  const setPreviewed = (request: ShiftRequest | null): void => {
+    previewed = request;
+    applyButton.disabled = request === null;
+  };
+
   const preview = (request: ShiftRequest, button: HTMLButtonElement): Promise<void> =>
     runner.run(button, 'Previewing…', async () => {
       try {
         const result = await call('previewShift', request);
         if (!result.ok) {
-          previewed = null;
+          setPreviewed(null);
+          replace(head, `Nothing will move: ${result.message}`);
           show(refusedPreviewView(result), `Not shifted. ${result.message}`);
           return;
         }
         // Apply sends the preview's token back: the server refuses if the document now gives another result.
-        previewed = { ...request, expect: result.token };
-        const applyButton = hasChanges(result) ? el('button', { type: 'button', id: 'shift-apply-button', class: 'button primary' }, 'Apply to the document') : null;
-        applyButton?.addEventListener('click', () => void apply(applyButton));
+        setPreviewed(hasChanges(result) ? { ...request, expect: result.token } : null);
+        replace(head, result.summary);
         const includeButton = (step: number): HTMLElement => {
           const b = el('button', { type: 'button', class: 'button', 'data-include': step }, `Include step ${step} as it is`);
           b.addEventListener('click', () => {
@@ -333,36 +317,42 @@ function renderShiftTab(panel: HTMLElement): () => void {
           });
           return b;
         };
-        show(previewView(result, applyButton && el('div', { class: 'actions' }, applyButton), includeButton), `Preview ready. ${result.summary}`);
+        show(previewView(result, null, includeButton), `Preview ready. ${result.summary}`);
       } catch (error) {
         showBanner('Preview failed.', failureText(error));
         announce('Preview failed.');
       }
+    }).then(() => {
+      applyButton.disabled = previewed === null;
     });
 
-  const apply = (button: HTMLButtonElement): Promise<void> => {
+  const apply = (): Promise<void> => {
     const request = previewed;
     if (!request) return Promise.resolve();
-    return runner.run(button, 'Applying…', async () => {
+    return runner.run(applyButton, 'Applying…', async () => {
       try {
         const result = await call('applyShift', request);
+        setPreviewed(null);
         if (result.ok) {
-          previewed = null;
           // The same "+1 week" previewed again would move the plan a second time.
           toInput.value = '';
           dateInput.value = '';
+          replace(head, result.message);
           show(appliedView(result, null), result.message);
-          await read(true);
+          await reread();
         } else {
           // The usual refusal: the plan changed since the preview. A fresh preview shows what it would do now.
           const again = el('button', { type: 'button', id: 'shift-repreview-button', class: 'button primary' }, 'Preview again');
           again.addEventListener('click', () => void preview({ ...request, expect: undefined }, again));
+          replace(head, `Not applied: ${result.message}`);
           show(appliedView(result, el('div', { class: 'inline-actions' }, again)), `Not applied. ${result.message}`);
         }
       } catch (error) {
         showBanner('Apply failed.', failureText(error));
         announce('Apply failed.');
       }
+    }).then(() => {
+      applyButton.disabled = previewed === null;
     });
   };
 
@@ -370,13 +360,16 @@ function renderShiftTab(panel: HTMLElement): () => void {
     runner.run(button, 'Undoing…', async () => {
       try {
         const result = await call('undoLastShift');
-        previewed = null;
+        setPreviewed(null);
+        replace(head, result.message);
         show(undoView(result), result.message);
-        await read(true);
+        await reread();
       } catch (error) {
         showBanner('Undo failed.', failureText(error));
         announce('Undo failed.');
       }
+    }).then(() => {
+      applyButton.disabled = previewed === null;
     });
 
   const refreshColours = (): Promise<void> =>
@@ -388,12 +381,15 @@ function renderShiftTab(panel: HTMLElement): () => void {
         showBanner('Colours not refreshed.', failureText(error));
         announce('Colours not refreshed.');
       }
+    }).then(() => {
+      applyButton.disabled = previewed === null;
     });
 
   previewButton.addEventListener('click', () => {
     const request = stepRequest();
     if (request) void preview(request, previewButton);
   });
+  applyButton.addEventListener('click', () => void apply());
   // Enter in the date box previews, as it would submit a one-field form.
   toInput.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') {
@@ -410,9 +406,6 @@ function renderShiftTab(panel: HTMLElement): () => void {
     dateInput.value = isIsoDate(typed) ? typed : '';
   });
   coloursButton.addEventListener('click', () => void refreshColours());
-  rereadButton.addEventListener('click', () => {
-    if (!loading) void runner.run(rereadButton, 'Reading the plan…', () => read(false));
-  });
   const formChanged = (): void => {
     setOptionsSummary();
     const stale = output.querySelector<HTMLElement>('#shift-stale');
@@ -421,7 +414,8 @@ function renderShiftTab(panel: HTMLElement): () => void {
   form.addEventListener('input', formChanged);
   form.addEventListener('change', formChanged);
 
-  return () => void load();
+  onRead(drawState);
+  drawState(lastRead());
 }
 
 export const shiftTab: Tab = { id: 'shift', label: 'Shift dates', render: renderShiftTab };

@@ -2,6 +2,7 @@
 import type { ColoursResult, KeyDateView, ShiftApplied, ShiftPreview, ShiftState, StepView, UndoResult } from '../server/contract';
 import { el, type Child } from './dom';
 import { messageBox } from './feedback';
+import { clamped, plural } from './parts';
 
 type Success<T extends { ok: boolean }> = Extract<T, { ok: true }>;
 type Failure<T extends { ok: boolean }> = Extract<T, { ok: false }>;
@@ -9,9 +10,6 @@ type Failure<T extends { ok: boolean }> = Extract<T, { ok: false }>;
 /** Every result view has one heading with this id, focused when the result arrives. */
 export const OUTPUT_HEADING = 'shift-output-heading';
 
-export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 /** "Mar 10 → Mar 17", read aloud as "from Mar 10 to Mar 17" rather than "Mar 10 right arrow Mar 17". */
 export function dateChange(from: string, to: string): HTMLElement {
@@ -40,7 +38,8 @@ function listSection(id: string, title: string, items: readonly Child[][], class
   ];
 }
 
-const stepLabel = (label: string, action: string): Child[] => [el('strong', null, `Step ${label}`), ` ${action}`];
+/** The step's label leads the action's own first line ("5a · Pilot results review"), clamped to two lines. */
+const stepLabel = (label: string, action: string): Child[] => [clamped(`${label} · ${action}`, { class: 'step-label' })];
 
 /** "The add-on could not read 2 things": collapsed, since most of the time they do not stop a shift. */
 export function diagnosticsView(diagnostics: readonly string[]): HTMLElement | null {
@@ -59,7 +58,7 @@ export function editedList(edited: ShiftState['edited']): HTMLElement {
     'ul',
     { id: 'shift-edited-list', class: 'items' },
     ...edited.map((e) =>
-      el('li', { 'data-step': e.label }, ...stepLabel(e.label, e.action), ': ', dateChange(e.scheduledText, e.dueText), el('span', { class: 'muted' }, ' (edited by hand)')),
+      el('li', { 'data-step': e.label }, ...stepLabel(e.label, e.action), el('span', { class: 'why' }, dateChange(e.scheduledText, e.dueText), ' (edited by hand)')),
     ),
   );
 }
@@ -69,7 +68,7 @@ function rowsTable(rows: Success<ShiftPreview>['rows']): HTMLElement {
     'table',
     { id: 'shift-rows', class: 'shift-rows' },
     el('caption', { class: 'sr-only' }, 'Steps that move'),
-    el('thead', null, el('tr', null, el('th', { scope: 'col' }, 'Step'), el('th', { scope: 'col' }, 'Action and why'), el('th', { scope: 'col' }, 'Old → new'))),
+    el('thead', null, el('tr', null, el('th', { scope: 'col' }, 'Step'), el('th', { scope: 'col' }, 'Action, why, old → new date'))),
     el(
       'tbody',
       null,
@@ -78,8 +77,14 @@ function rowsTable(rows: Success<ShiftPreview>['rows']): HTMLElement {
           'tr',
           { 'data-step': r.label },
           el('td', { class: 'num' }, r.label),
-          el('td', null, el('span', { class: 'step-action' }, r.action), el('span', { class: 'why' }, el('span', { class: 'sr-only' }, 'Why: '), r.reason)),
-          el('td', { class: 'dates-cell' }, dateChange(r.from, r.to)),
+          // The dates on their own line under the action: a third column left them no room at 300 px.
+          el(
+            'td',
+            null,
+            clamped(r.action, { class: 'step-action' }),
+            el('span', { class: 'why' }, el('span', { class: 'sr-only' }, 'Why: '), r.reason),
+            el('span', { class: 'dates-cell' }, dateChange(r.from, r.to)),
+          ),
         ),
       ),
     ),
@@ -110,7 +115,7 @@ export function previewView(result: Success<ShiftPreview>, actions: Child, inclu
     el('p', { id: 'shift-summary', class: 'summary' }, result.summary),
     ...listSection('shift-warnings', 'Check before applying', result.warnings.map((w) => [el('span', { class: 'warning-text' }, w)])),
     result.toCheck.length > 0 && el('div', { id: 'shift-include', class: 'inline-actions' }, ...result.toCheck.map(include)),
-    el('p', { class: 'message notice' }, changes ? 'Nothing has changed in the document yet. Apply writes these dates.' : 'Nothing needs to move, so there is nothing to apply.'),
+    el('p', { class: changes ? 'hint' : 'message notice' }, changes ? 'Nothing is written until you Apply.' : 'Nothing needs to move, so there is nothing to apply.'),
     el('p', { id: 'shift-stale', class: 'stale', hidden: true }, 'You changed the form since this preview. Apply writes what is shown here; preview again to see your changes.'),
     result.rows.length > 0 && el('h3', null, `Dates that move (${result.rows.length})`),
     result.rows.length > 0 && rowsTable(result.rows),
@@ -148,7 +153,6 @@ export function appliedView(result: ShiftApplied, actions: Child): HTMLElement {
     { id: 'shift-result', 'aria-labelledby': OUTPUT_HEADING },
     heading('Dates shifted'),
     messageBox('success', result.message, [], 'shift-message'),
-    el('p', { id: 'shift-written', class: 'summary' }, `${plural(result.written, 'date', 'dates')} written.`),
     ...listSection(
       'shift-skipped',
       `Left as they are (${result.skipped.length})`,
@@ -165,7 +169,6 @@ export function undoView(result: UndoResult): HTMLElement {
     { id: 'shift-result', 'aria-labelledby': OUTPUT_HEADING },
     heading(result.ok ? 'Shift undone' : 'Not undone'),
     messageBox(result.ok ? 'success' : 'error', result.message, [], 'shift-message'),
-    result.ok && el('p', { id: 'shift-restored', class: 'summary' }, `${plural(result.restored, 'cell', 'cells')} restored.`),
     ...listSection(
       'shift-conflicts',
       `Left as they are (${result.conflicts.length})`,

@@ -1,4 +1,4 @@
-/** The sidebar's entry point: fetches the document's state from the server, then draws the tabs. */
+/** The sidebar's entry point: one call fetches the document's state and its plan as read once, then the tabs draw it. */
 import type { SidebarState } from '../server/contract';
 import { byId, el, replace } from './dom';
 import { clearBanner, showBanner } from './feedback';
@@ -7,6 +7,7 @@ import { insertTab } from './insert-tab';
 import { reviewTab } from './review-tab';
 import { call, failureText } from './server';
 import { shiftTab } from './shift-tab';
+import { refreshInBackground, setRead } from './store';
 import type { Tab } from './tabs';
 import { renderTabs } from './tabs';
 
@@ -15,13 +16,12 @@ const TABS: readonly Tab[] = [insertTab, shiftTab, healthTab, reviewTab];
 /**
  * The tab to open on: the one the server named on <body data-initial-tab> (the menu items "Shift
  * downstream dates", "Check plan health" and "Weekly review" name "shift", "health" and "review");
- * otherwise Shift when the document already has a plan, since inserting a second one is not what
- * the person came for.
+ * otherwise the plan's verdict (Health) when the document has a plan, and Insert when it has none.
  */
 function initialTab(state: SidebarState): string {
   const named = document.body.dataset.initialTab;
   if (named && TABS.some((t) => t.id === named)) return named;
-  return state.existingPlan ? shiftTab.id : insertTab.id;
+  return state.read.plan || state.existingPlan ? healthTab.id : insertTab.id;
 }
 
 async function load(): Promise<void> {
@@ -33,7 +33,12 @@ async function load(): Promise<void> {
     // Apps Script locales look like "en" or "en_US"; the page wants "en-US".
     if (/^[a-z]{2,3}([_-][A-Za-z0-9]{2,8})*$/.test(state.locale)) document.documentElement.lang = state.locale.replace(/_/g, '-');
     clearBanner();
+    // The opening call already read the plan: every tab draws that one read.
+    setRead(state.read);
+    if (state.read.problem) showBanner('The plan could not be read.', state.read.problem);
     renderTabs(TABS, state, initialTab(state));
+    // Back in the sidebar after editing the document: read it again in the background, what is shown stays meanwhile.
+    window.addEventListener('focus', refreshInBackground);
   } catch (error) {
     showBanner('The sidebar could not load.', failureText(error));
     replace(loading, el('button', { type: 'button', class: 'button', onclick: () => void load() }, 'Try again'));

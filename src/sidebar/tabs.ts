@@ -1,16 +1,30 @@
-/** The sidebar's tabs (Insert, Shift, Health, Review), following the WAI-ARIA tabs pattern. */
+/** The sidebar's tabs (Insert, Shift, Health, Review), following the WAI-ARIA tabs pattern, with the shared "Read again" beside them. */
 import type { SidebarState } from '../server/contract';
 import { byId, el } from './dom';
+import { onReading, reread } from './store';
 
 export interface Tab {
   /** Used in element ids: `#tab-<id>` and `#panel-<id>`. */
   id: string;
   label: string;
   /**
-   * Draws the tab's content once, when the sidebar's state has arrived. May return what to do each
-   * time the tab becomes the selected one (the first time included): where a tab reads the document afresh.
+   * Draws the tab's content once, when the sidebar's state has arrived; the tab redraws itself from
+   * each new read (store.ts). May return what to do each time the tab becomes the selected one.
+   * Showing a tab never reads the document: every tab draws the one read the sidebar shares.
    */
   render(panel: HTMLElement, state: SidebarState): (() => void) | void;
+}
+
+/** The icon button that reads the document again: for edits made while the sidebar was open. */
+function rereadButton(): HTMLButtonElement {
+  const button = el('button', { type: 'button', id: 'reread-button', class: 'icon-button reread', 'aria-label': 'Read the plan again', title: 'Read the plan again' }, '↻');
+  button.addEventListener('click', () => void reread());
+  onReading((busy) => {
+    button.disabled = busy;
+    button.setAttribute('aria-label', busy ? 'Reading the plan…' : 'Read the plan again');
+    document.body.classList.toggle('reading', busy);
+  });
+  return button;
 }
 
 /**
@@ -40,8 +54,8 @@ export function renderTabs(tabs: readonly Tab[], state: SidebarState, initial?: 
     if (changed) onShow[index]?.();
   };
 
+  const multiple = tabs.length > 1;
   tabs.forEach((tab, i) => {
-    const multiple = tabs.length > 1;
     const panel = el('section', {
       id: `panel-${tab.id}`,
       class: 'panel',
@@ -51,25 +65,15 @@ export function renderTabs(tabs: readonly Tab[], state: SidebarState, initial?: 
     panels.appendChild(panel);
     panelEls.push(panel);
     buttons.push(
-      el(
-        'button',
-        {
-          type: 'button',
-          id: `tab-${tab.id}`,
-          role: 'tab',
-          class: 'tab',
-          'aria-controls': `panel-${tab.id}`,
-          onclick: () => select(i, false),
-        },
-        tab.label,
-      ),
+      el('button', { type: 'button', id: `tab-${tab.id}`, role: 'tab', class: 'tab', 'aria-controls': `panel-${tab.id}`, onclick: () => select(i, false) }, tab.label),
     );
     onShow.push(tab.render(panel, state));
   });
 
-  strip.replaceChildren(...buttons);
-  strip.hidden = tabs.length < 2;
-  strip.onkeydown = (event) => {
+  const list = el('div', { class: 'tab-list', role: 'tablist', 'aria-label': 'Plan tools' }, ...buttons);
+  strip.replaceChildren(list, rereadButton());
+  strip.hidden = !multiple;
+  list.onkeydown = (event) => {
     const focused = buttons.indexOf(document.activeElement as HTMLButtonElement);
     if (focused < 0) return;
     const moves: Record<string, number> = { ArrowRight: focused + 1, ArrowLeft: focused - 1, Home: 0, End: buttons.length - 1 };

@@ -2,6 +2,7 @@
 import type { IsoDate } from '../core/plan';
 import type { Timeline, TimelineStep } from '../server/contract';
 import { el, replace } from './dom';
+import { clamped, disclosure, plural } from './parts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const DAY = 86_400_000;
@@ -59,6 +60,7 @@ function textWidth(text: string, px = FONT_PX, bold = false): number {
 /** The text cut to fit `max` px, with an ellipsis; the whole text is in the row's tooltip and the table. */
 function fit(text: string, max: number): string {
   if (textWidth(text) <= max) return text;
+  if (max < textWidth('W…')) return '';
   let cut = text;
   while (cut.length > 1 && textWidth(`${cut}…`) > max) cut = cut.slice(0, -1);
   return `${cut.trimEnd()}…`;
@@ -67,7 +69,6 @@ function fit(text: string, max: number): string {
 /** The class that colours a marker or swatch by status (sidebar.css): `s-in-progress`. */
 const statusClass = (status: TimelineStep['status']): string => `s-${status.replace('_', '-')}`;
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 interface Placed {
   step: TimelineStep;
@@ -157,9 +158,9 @@ function legend(t: Timeline, placed: readonly Placed[]): HTMLElement {
   );
 }
 
-/** The picture's words for screen readers: every step as a sentence (the rows' tooltips). */
+/** The picture in words, on demand: every step as a sentence (the rows' tooltips), whole names included, for keyboard, pointer and screen readers. */
 function words(placed: readonly Placed[]): HTMLElement {
-  return el('ul', { class: 'sr-only' }, ...placed.map((p) => el('li', null, `${describe(p)}.`)));
+  return disclosure('Every step in words', { id: 'timeline-words' }, el('ul', { class: 'items' }, ...placed.map((p) => el('li', null, clamped(`${describe(p)}.`)))));
 }
 
 /** Draws the timeline into `container` (#timeline): the summary, the picture, its legend and its table. */
@@ -193,11 +194,20 @@ export function renderTimeline(container: HTMLElement, t: Timeline): void {
   const rowH = placed.length > 16 ? 18 : 22;
   const radius = rowH > 18 ? 6 : 5;
 
-  // Header: the key dates' labels in as many lanes as they need, then the tick labels.
-  const keyMarks = KEY_DATES.flatMap(([key, label], i) => {
+  // Header: the key dates' labels in as many lanes as they need, then the tick labels. Key dates on
+  // the same day share one label ("Decision, Go-live"): two labels there could only stack.
+  const keyMarks: { keys: string[]; label: string; day: number; x: number; width: number }[] = [];
+  KEY_DATES.forEach(([key, label], i) => {
     const day = keyDays[i];
-    return day === null || day === undefined ? [] : [{ key, label, day, x: x(day), width: textWidth(label, 10, true) }];
-  }).sort((a, b) => a.x - b.x);
+    if (day === null || day === undefined) return;
+    const same = keyMarks.find((m) => m.day === day);
+    if (same) {
+      same.keys.push(key);
+      same.label += `, ${label}`;
+      same.width = textWidth(same.label, 10, true);
+    } else keyMarks.push({ keys: [key], label, day, x: x(day), width: textWidth(label, 10, true) });
+  });
+  keyMarks.sort((a, b) => a.x - b.x);
   const keyLanes = lanes(keyMarks);
   const laneCount = Math.max(0, ...keyLanes.map((l) => l + 1));
   const tickY = laneCount * LANE_H + 11;
@@ -223,18 +233,23 @@ export function renderTimeline(container: HTMLElement, t: Timeline): void {
   keyMarks.forEach((mark, i) => {
     const lx = Math.min(Math.max(mark.x, mark.width / 2 + 1), width - mark.width / 2 - 1);
     const y = (keyLanes[i] ?? 0) * LANE_H + 10;
-    const line = mark.key === 'today' ? 'tl-today' : 'tl-target';
+    const isToday = mark.keys.includes('today');
+    const line = isToday ? 'tl-today' : 'tl-target';
+    const names = mark.keys.map((k) => (k === 'today' ? 'Today' : k === 'decisionTarget' ? 'Decision target' : 'Go-live target'));
     svg.appendChild(
       s(
         'g',
-        mark.key === 'today' ? { 'data-today': '' } : { 'data-key-date': mark.key },
-        s('title', {}, `${mark.key === 'today' ? 'Today' : mark.key === 'decisionTarget' ? 'Decision target' : 'Go-live target'}: ${dateText(mark.day, true)}`),
-        s('line', { x1: mark.x, x2: mark.x, y1: y + 2, y2: datedBottom, class: line }),
+        { ...(isToday ? { 'data-today': '' } : {}), ...(mark.keys.some((k) => k !== 'today') ? { 'data-key-date': mark.keys.filter((k) => k !== 'today').join(' ') } : {}) },
+        s('title', {}, `${names.join(', ')}: ${dateText(mark.day, true)}`),
+        // From the axis down: a line from its label would cross the labels in the lanes below it.
+        s('line', { x1: mark.x, x2: mark.x, y1: top - 4, y2: datedBottom, class: line }),
         s('text', { x: lx, y, 'text-anchor': 'middle', class: `${line}-label` }, mark.label),
       ),
     );
   });
 
+  const keyXs = keyMarks.map((m) => m.x);
+  const targetXs = keyMarks.filter((m) => m.keys.some((k) => k !== 'today')).map((m) => m.x);
   placed.forEach((p, i) => {
     const y = top + i * rowH;
     const cy = y + rowH / 2;
@@ -258,8 +273,14 @@ export function renderTimeline(container: HTMLElement, t: Timeline): void {
       // The action beside its marker: to the right where it fits, else to the left (past a slip's line), else wherever there is more room.
       const rightX = Math.max(dx, wx) + radius + 4;
       const leftX = Math.min(dx - radius, wx - 3) - 4;
-      const rightRoom = width - rightX;
-      const leftRoom = leftX - NUMBER_W - 4;
+      // The room ends at the next target's line: an action never runs across a target. Today's line
+      // too, unless that leaves no room on either side (then its halo keeps the action readable over it).
+      const rooms = (lines: readonly number[]): [number, number] => [
+        Math.min(width, ...lines.filter((kx) => kx > rightX - 2).map((kx) => kx - 3)) - rightX,
+        leftX - Math.max(NUMBER_W + 4, ...lines.filter((kx) => kx < leftX + 2).map((kx) => kx + 3)),
+      ];
+      let [rightRoom, leftRoom] = rooms(keyXs);
+      if (Math.max(rightRoom, leftRoom) < 90) [rightRoom, leftRoom] = rooms(targetXs);
       const full = textWidth(p.step.action);
       const onRight = full <= rightRoom || (full > leftRoom && rightRoom >= leftRoom);
       const text = fit(p.step.action, onRight ? rightRoom : leftRoom);

@@ -62,8 +62,12 @@ test('Check plan health: the findings in the method\'s words; "Show in document"
   const cards = await sidebar.locator('#health-findings [data-rule]').all();
   for (const card of cards) {
     expect(await card.getAttribute('data-severity')).toBe('warning');
-    expect(await card.locator('.finding-method').getByText('The method:', { exact: true }).isVisible()).toBe(true);
+    // The method's words are there on demand: folded until the person opens them.
+    expect(await card.locator('.finding-method').isVisible()).toBe(false);
+    expect(await card.locator('.finding-method').getByText('The method:', { exact: true }).count()).toBe(1);
   }
+  await cards[0]!.locator('.finding-more summary').click();
+  expect(await cards[0]!.locator('.finding-method').isVisible()).toBe(true);
 
   // The seller has scrolled down to the risks; the placeholders' first place is step 5's action, out of view above.
   await page.locator('#canvas').evaluate((canvas) => (canvas.scrollTop = canvas.scrollHeight));
@@ -108,7 +112,7 @@ test('the keyboard: arrow keys move between the tabs, Enter shows a finding in t
   await page.keyboard.press('ArrowRight');
   expect([await selected(), await focused()]).toEqual(['tab-review', 'tab-review']);
   expect(await sidebar.locator('#panel-review').isVisible()).toBe(true);
-  await sidebar.locator('#review-questions li').first().waitFor();
+  await sidebar.locator('#review-verdict').waitFor();
   // Past the last tab: round to the first.
   await page.keyboard.press('ArrowRight');
   expect([await selected(), await focused()]).toEqual(['tab-insert', 'tab-insert']);
@@ -117,8 +121,7 @@ test('the keyboard: arrow keys move between the tabs, Enter shows a finding in t
   await page.keyboard.press('ArrowLeft');
   expect([await selected(), await focused()]).toEqual(['tab-health', 'tab-health']);
   expect(await sidebar.locator('#panel-health').isVisible()).toBe(true);
-  // Showing the tab checks the plan again and redraws the findings: wait for that before picking a button.
-  await sidebar.locator('#panel-health[aria-busy="false"]').waitFor();
+  // Showing a tab reads nothing: the findings are the ones drawn when the sidebar opened.
 
   const show = sidebar.locator('[data-rule="placeholders"] .finding-show');
   await show.waitFor();
@@ -144,8 +147,9 @@ test('Weekly review: the four questions, what is at risk, the timeline, and Mark
   await preview.type(await preview.cell('Steps', 1, 'Status'), 'Done');
   await preview.menu('Weekly review');
   const sidebar = preview.sidebar();
-  await sidebar.locator('#review-questions li').first().waitFor();
+  await sidebar.locator('#review-verdict').waitFor();
   expect(await sidebar.locator('#tab-review').getAttribute('aria-selected')).toBe('true');
+  expect(await sidebar.locator('#review-verdict').textContent()).toBe('This week: 2 at risk; we owe 7, they owe 7.');
   expect(await sidebar.locator('#review-questions li .step-action').allTextContents()).toEqual(QUESTIONS);
   expect(await sidebar.locator('#review-at-risk li[data-step]').evaluateAll((items) => items.map((li) => li.getAttribute('data-step')))).toEqual(['2', '3']);
   expect(await sidebar.locator('#review-last').textContent()).toBe('Not reviewed yet');
@@ -167,7 +171,7 @@ test('Weekly review: the four questions, what is at risk, the timeline, and Mark
   await sidebar.locator('#review-mark-button').click();
   await sidebar.locator('#review-mark-message').waitFor();
   expect(await sidebar.locator('#review-mark-message').textContent()).toContain('Review recorded for Dec 21, 2026. The document now says so too.');
-  expect(await sidebar.locator('#review-last').textContent()).toBe('Last reviewed Dec 21, 2026');
+  await sidebar.locator('#review-last', { hasText: 'Last reviewed Dec 21, 2026' }).waitFor();
 
   // Right after the Key dates, in the document and in the saved Markdown.
   await preview.waitForText('Last reviewed: Dec 21, 2026');

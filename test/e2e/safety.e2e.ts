@@ -42,15 +42,25 @@ test('document text that looks like HTML is shown as text, in the document and i
   expect(await (await preview.cell('Steps', 1, 'Owner')).textContent()).toBe('<img src=y onerror=alert(3)>');
   expect(await page.locator('#document img').count()).toBe(0);
 
-  // The sidebar shows the plan's title, and previews a company named with markup, as text.
+  // The sidebar shows the plan's title and its steps as text.
   await preview.menu('Insert MAP');
   await preview.sidebarTab('Insert');
   const sidebar = preview.sidebar();
   await sidebar.locator('#existing-plan', { hasText: '<img src=x onerror=alert(1)>' }).waitFor();
-  await fillInsertForm(sidebar, { theirCompany: '<img src=z onerror=alert(4)>' });
-  await sidebar.locator('#preview-button').click();
-  await sidebar.locator('#preview-title', { hasText: 'Mutual Action Plan: Acme + <img src=z onerror=alert(4)>' }).waitFor();
+  await preview.sidebarTab('Shift dates');
+  expect(await sidebar.locator('#shift-step option').allTextContents()).toContain('1 · <img src=x onerror=alert(… · Dec 18, 2026');
   expect(await sidebar.locator('img').count()).toBe(0);
+  expect(preview.browserDialogs).toEqual([]);
+  expect(preview.pageErrors).toEqual([]);
+  await preview.close();
+
+  // A company named with markup, previewed in a new document's Insert form, as text.
+  preview = await openPreview();
+  await preview.menu('Insert MAP');
+  await fillInsertForm(preview.sidebar(), { theirCompany: '<img src=z onerror=alert(4)>' });
+  await preview.sidebar().locator('#preview-button').click();
+  await preview.sidebar().locator('#preview-title', { hasText: 'Mutual Action Plan: Acme + <img src=z onerror=alert(4)>' }).waitFor();
+  expect(await preview.sidebar().locator('img').count()).toBe(0);
   await preview.screenshot('06-markup-as-text');
 
   expect(preview.browserDialogs).toEqual([]);
@@ -78,13 +88,21 @@ test('google.script.run refuses a Date argument at once, as Google\'s client doe
   expect(missing).toBe('undefined');
 });
 
-test('a server function that fails: the sidebar shows its message and the preview keeps working', async () => {
-  // Shift downstream dates on notes with no plan in them: the server refuses with a sentence, not a stack.
+test('a server function that fails: its message reaches the sidebar as a sentence, and the preview keeps working', async () => {
+  // Notes with no plan in them: the sidebar says so in its tabs; a call that needs a plan is refused with a sentence, not a stack.
   preview = await openPreview({ markdown: 'Call notes, Nov 20\n' });
   await preview.menu('Shift downstream dates');
-  const banner = preview.sidebar().locator('#error-banner');
-  await banner.getByText('No plan found in this document').waitFor();
-  expect(await banner.textContent()).not.toMatch(/at .*\.js|Error:/);
+  await preview.sidebar().locator('#shift-empty', { hasText: 'no plan with steps' }).waitFor();
+  const frame = await sidebarFrame(preview);
+  const failure = await frame.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const run = (window as unknown as { google: { script: { run: { withSuccessHandler(f: () => void): { withFailureHandler(f: (e: Error) => void): { previewShift(a: unknown): void } } } } } }).google.script.run;
+        run.withSuccessHandler(() => resolve('succeeded')).withFailureHandler((e) => resolve(e.message)).previewShift({ kind: 'step', step: 1, to: '+1 week' });
+      }),
+  );
+  expect(failure).toMatch(/No plan found in this document/);
+  expect(failure).not.toMatch(/at .*\.js|Error:/);
   await preview.screenshot('07-server-error');
 
   // Still up: the page reloads and the sidebar opens again.

@@ -52,9 +52,15 @@ test('edit a due date, Shift downstream dates from the menu, preview, apply, see
   // Undo from the menu: an alert says what was put back, and the document reads as before the shift.
   await preview.menu('Undo last shift');
   const alert = page.getByRole('alertdialog');
-  await alert.getByText(/^Put back 9 dates/).waitFor();
+  await alert.getByText(/^9 dates are back/).waitFor();
+  // The alert says what has happened: the document behind it already shows the dates put back.
+  await preview.waitForText('Decision target: Feb 12, 2027');
   await preview.screenshot('11-undo');
-  await alert.getByRole('button', { name: 'OK' }).click();
+  // A reload takes the alert away with the old page, as in Docs: it does not come back.
+  await page.reload();
+  await page.locator('#document .editable').first().waitFor();
+  await page.waitForFunction(() => document.documentElement.dataset.pending === '0');
+  expect(await page.getByRole('alertdialog').count()).toBe(0);
   await preview.waitForText('Decision target: Feb 12, 2027');
   const undone = await dueTexts(preview);
   expect(undone.slice(4)).toEqual(['Jan 15, 2027', 'Jan 15, 2027', 'Jan 22, 2027', 'Jan 29, 2027', 'Feb 5, 2027', 'Feb 12, 2027', 'Feb 19, 2027']);

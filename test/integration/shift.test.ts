@@ -64,7 +64,7 @@ describe('a named step slips', () => {
     const s = withPlan();
     const statusBefore = cellTexts(s.table('#', 'Action')).map((r) => r[4]);
     const applied = s.addOn.runSync('applyShift', { kind: 'step', step: 2, to: '+1 week' }) as Applied;
-    expect(applied).toEqual({ ok: true, message: 'Shifted 5 due dates and 2 key dates. "Undo last shift" puts them back.', written: 7, skipped: [] });
+    expect(applied).toEqual({ ok: true, message: 'Shifted 5 due dates and 2 key dates.', written: 7, skipped: [] });
     expect(dueColumn(s)).toEqual([
       'Dec 18, 2026', 'Jan 4, 2027', 'Dec 24, 2026', 'Jan 8, 2027', 'Jan 15, 2027', 'Jan 15, 2027',
       'Jan 22, 2027', 'Feb 5, 2027', 'Feb 12, 2027', 'Feb 22, 2027', 'Feb 26, 2027',
@@ -210,7 +210,7 @@ describe('undo last shift', () => {
     const before = s.markdown();
     s.addOn.runSync('applyShift', { kind: 'step', step: 2, to: '+1 week' });
     const undone = s.addOn.runSync('undoLastShift') as Undone;
-    expect(undone).toEqual({ ok: true, message: 'Put back 7 dates as they were before "shift step 2 to Jan 4, 2027".', restored: 7, conflicts: [] });
+    expect(undone).toEqual({ ok: true, message: '7 dates are back as they were before "shift step 2 to Jan 4, 2027".', restored: 7, conflicts: [] });
     expect(s.markdown()).toBe(before);
     expect(dueColumn(s)).toEqual(STANDARD_DUE);
     expect((s.addOn.runSync('undoLastShift') as Undone).message).toBe('There is no shift to undo.');
@@ -325,7 +325,7 @@ describe('key dates the add-on cannot write', () => {
     expect(p.ok).toBe(true);
     expect(p.notes).toContain('The decision target is a date chip, which add-ons cannot change: set it to Feb 22, 2027 by hand.');
     const applied = s.addOn.runSync('applyShift', { kind: 'step', step: 2, to: '+1 week' }) as Applied;
-    expect(applied.message).toBe('Shifted 5 due dates and 1 key date. "Undo last shift" puts them back.');
+    expect(applied.message).toBe('Shifted 5 due dates and 1 key date.');
     expect(applied.skipped).toEqual(['The decision target is a date chip, which add-ons cannot change: set it to Feb 22, 2027 by hand.']);
     // The chip is as it was; go-live, typed, was written.
     expect(keyDateLines(s)).toEqual(['Evaluation start: Dec 7, 2026', 'Decision target: ', 'Go-live target: Feb 26, 2027']);

@@ -421,7 +421,7 @@ function drawDocument(next: DocumentView): void {
   byId('document').replaceChildren(...blockNodes(next.blocks));
   byId('doc-title').textContent = next.name;
   document.title = `${next.name} - Google Docs (local preview)`;
-  byId('save-state').textContent = `Saved to ${next.file}`;
+  byId('save-state').textContent = next.saved ? `Saved to ${next.file}` : `Not saved yet: changes go to ${next.file}`;
   byId('save-state').title = next.file;
   if (next.notice) banner(next.notice);
   showSelection(next.selection);

@@ -30,6 +30,8 @@ export interface DocumentView {
   readonly name: string;
   /** Where the document is saved, as the person gave it (or under .preview/). */
   readonly file: string;
+  /** Whether the file holds the document yet: a first start shows nothing as saved before a change is. */
+  readonly saved: boolean;
   readonly blocks: readonly ViewBlock[];
   /** Something the person should know about the document: it could not be opened, it could not be saved. */
   readonly notice: string | null;
@@ -187,7 +189,7 @@ export type WorkerReply = { readonly ok: true; readonly value: unknown } | { rea
 
 export type WorkerMessage =
   | { readonly type: 'reply'; readonly id: number; readonly reply: WorkerReply }
-  | { readonly type: 'dialog'; readonly dialog: PendingDialog }
+  | { readonly type: 'dialog'; readonly dialog: PendingDialog; readonly document: DocumentView }
   | { readonly type: 'document'; readonly version: number }
   | { readonly type: 'workbook'; readonly version: number }
   | { readonly type: 'selection'; readonly selection: SelectionView }

@@ -10,7 +10,7 @@ import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { build } from 'esbuild';
 import { z } from 'zod';
 import type { ButtonName } from '../../emulation/ui';
-import { DIALOG_BUTTONS, type Json as JsonValue, type PendingDialog, type PreviewEvent, type WorkerMessage, type WorkerReply, type WorkerRequest } from './protocol';
+import { DIALOG_BUTTONS, type Json as JsonValue, type DocumentView, type PendingDialog, type PreviewEvent, type WorkerMessage, type WorkerReply, type WorkerRequest } from './protocol';
 import { openDocument, rememberLast, shown, type OpenedDocument } from './storage';
 import type { WorkerData } from './worker';
 
@@ -171,6 +171,8 @@ class AddOnRuntime {
   private restarts: number[] = [];
   private stopped = false;
   dialog: PendingDialog | null = null;
+  /** The document as it stood when the open dialog appeared: the worker is blocked until it is answered. */
+  dialogDocument: DocumentView | null = null;
 
   constructor(
     private opened: OpenedDocument,
@@ -226,6 +228,8 @@ class AddOnRuntime {
       waiting.resolve(message.reply);
     } else if (message.type === 'dialog') {
       this.dialog = message.dialog;
+      this.dialogDocument = message.document;
+      this.emit({ type: 'document', version: message.document.version });
       this.emit({ type: 'dialog', dialog: message.dialog });
     } else if (message.type === 'document') {
       this.emit({ type: 'document', version: message.version });
@@ -244,6 +248,7 @@ class AddOnRuntime {
     if (!this.dialog) return;
     this.emit({ type: 'dialog-closed', id: this.dialog.id });
     this.dialog = null;
+    this.dialogDocument = null;
   }
 
   private failAll(message: string): void {
@@ -431,13 +436,16 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     'GET /page.css': async (_q, r) => send(r, 200, 'text/css; charset=utf-8', assets.pageCss),
     'GET /favicon.ico': async (_q, r) => send(r, 204, 'text/plain', ''),
     'GET /api/document': async (_q, r) => {
-      const view = (await ask({ type: 'document' })) as { file: string };
+      const view = runtime.dialogDocument ?? ((await ask({ type: 'document' })) as DocumentView);
       savedTo = path.resolve(cwd, view.file);
       sendJson(r, 200, view);
     },
     'GET /api/ui': async (_q, r) => sendJson(r, 200, await ask({ type: 'ui' })),
     'POST /api/open': async (q, r) => {
       await readBody(q);
+      // A page opened (or reloaded) while an alert waits: the alert went with the old page, as in
+      // Docs, so it is closed rather than shown again (the add-on sees the Close button).
+      if (runtime.dialog) runtime.answer(runtime.dialog.id, 'CLOSE', '');
       sendJson(r, 200, await ask({ type: 'open' }));
     },
     'POST /api/menu': async (q, r) => sendJson(r, 200, await ask({ type: 'menu', caption: parse(Schemas.menu, await readBody(q)).caption })),
@@ -474,8 +482,6 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       r.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       r.write(': connected\n\n');
       clients.add(r);
-      // A page opened (or reloaded) while the add-on waits on a dialog must still be able to answer it.
-      if (runtime.dialog) r.write(`data: ${JSON.stringify({ type: 'dialog', dialog: runtime.dialog } satisfies PreviewEvent)}\n\n`);
       q.on('close', () => clients.delete(r));
     },
     // The team workbook with the Sheets add-on (reached from the Doc page's "Open the team workbook").

@@ -1,4 +1,5 @@
 /** The preview's Apps Script side, in a worker thread: the emulated Google services, the document, and dist/Code.js in a fresh vm per execution. */
+import { existsSync } from 'node:fs';
 import { MessagePort, parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { GoogleEmulation, loadAddOn, ScriptError, type AddOn, type Answer, type RecordedMenu } from '../../emulation';
 import { DocumentEmulation, documentFromMarkdown, documentToMarkdown } from '../../emulation/document';
@@ -131,7 +132,10 @@ function dialogOf(kind: 'alert' | 'prompt', args: readonly unknown[]): PendingDi
  */
 function askThePerson(dialog: PendingDialog): Answer {
   Atomics.store(signal, 0, 0);
-  post({ type: 'dialog', dialog });
+  // The document behind the dialog shows what the execution did so far (as Docs does): saved, and
+  // drawn from this view, since this thread cannot answer the page while it waits.
+  saveIfChanged();
+  post({ type: 'dialog', dialog, document: documentView() });
   const deadline = Date.now() + data.dialogTimeoutMs;
   for (;;) {
     const left = deadline - Date.now();
@@ -209,7 +213,7 @@ let version = 0;
 function documentView(): DocumentView {
   byId = new Map();
   const blocks = viewBlocks(documentTree(doc));
-  return { version, name: doc.getName(), file: shown(file, data.cwd), blocks, notice, selection: selectionView() };
+  return { version, name: doc.getName(), file: shown(file, data.cwd), saved: existsSync(file), blocks, notice, selection: selectionView() };
 }
 
 // ---------------------------------------------------------------------------------------------
