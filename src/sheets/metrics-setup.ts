@@ -1,6 +1,11 @@
 /** "Set up MAP metrics", "Refresh metrics" and what the sidebar says the workbook holds: the team workbook made and repaired from the metrics layout. */
 import { DATA_SHEETS, DEALS, OPPORTUNITIES, SHEET_ORDER, SLIPS, STEPS } from '../core/metrics/layout';
+import { opportunityRow } from '../core/metrics/crm-report';
+import { matchPlans } from '../core/metrics/match';
 import { setUpDataSheet } from '../adapters/data-sheet-setup';
+import { dealPlans } from '../adapters/deal-plans';
+import { readOpportunities } from '../adapters/opportunities-reader';
+import { writeOpportunities } from '../adapters/opportunities-writer';
 import { writeFormulaSheet } from '../adapters/formula-sheet-writer';
 import { withDocumentLock } from '../adapters/lock';
 import { activeWorkbook } from '../adapters/workbook';
@@ -66,10 +71,27 @@ export function refreshMetrics(): WorkbookActionResult {
       let restored = 0;
       for (const spec of formulaSheets()) restored += writeFormulaSheet(spreadsheet, spec.grid, spec).restored;
       const fixed = restored > 0 ? ` ${plural(restored, 'formula or label')} restored.` : '';
+      const matching = rematch(spreadsheet);
       const warn = missing.length > 0 ? ` ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing: use Set up MAP metrics.` : '';
-      return { message: `Metrics refreshed.${fixed}${warn}` };
+      return { message: `Metrics refreshed.${fixed}${matching}${warn}` };
     }, 10_000, BUSY),
   );
+}
+
+/**
+ * What is not a formula is recomputed: the plans exported since the last import are matched to
+ * the opportunities again (Plan and Matched by columns), and the plans without one are named.
+ */
+function rematch(spreadsheet: Spreadsheet): string {
+  const opportunities = readOpportunities(spreadsheet);
+  if (opportunities.length === 0) return '';
+  const plans = dealPlans(spreadsheet);
+  const match = matchPlans(plans, opportunities);
+  writeOpportunities(spreadsheet, match.opportunities.map(opportunityRow));
+  const matched = match.opportunities.filter((o) => o.plan !== null).length;
+  const unmatched = match.unmatched.map((plan) => plan.title ?? plan.documentId);
+  const names = unmatched.length === 0 ? '' : ` Without an opportunity: ${unmatched.slice(0, 5).join(', ')}${unmatched.length > 5 ? ` and ${unmatched.length - 5} more` : ''}.`;
+  return ` ${plural(matched, 'plan')} matched to the CRM report.${names}`;
 }
 
 export function refreshMetricsFromMenu(): void {

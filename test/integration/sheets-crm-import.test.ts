@@ -73,4 +73,21 @@ describe('Import CRM report', () => {
     expect(wb.run('importCrmReport', { source: 'nope' })).toMatchObject({ ok: false, message: 'Choose a CSV file or a sheet holding the report.' });
     expect(wb.run('importCrmReport', { source: 'csv', fileName: 'x.csv', text: 'Foo,Bar\n1,2' })).toMatchObject({ ok: false, message: expect.stringContaining('does not look like an opportunity report') });
   });
+
+  it('Refresh matches plans exported since the import, keeps notes, and names the plans still without an opportunity', () => {
+    const wb = setUpWithPlan();
+    wb.run('importCrmReport', { source: 'csv', fileName: 'report.csv', text: SALESFORCE });
+    const notesAt = OPPORTUNITIES.columns.findIndex((c) => c.id === 'notes') + 1;
+    wb.spreadsheet.getSheetByName('Opportunities')!.getRange(4, notesAt).setValue('Lost on price');
+    const deals = wb.spreadsheet.getSheetByName('Deals')!;
+    const at = (id: string) => DEALS.columns.findIndex((c) => c.id === id) + 1;
+    deals.getRange(4, at('documentId')).setValue('doc-hooli');
+    deals.getRange(4, at('plan')).setValue('Acme + Hooli MAP');
+    deals.getRange(4, at('theirCompany')).setValue('HOOLI Inc.');
+    expect(wb.run('refreshMetrics').message).toBe('Metrics refreshed. 2 plans matched to the CRM report. Without an opportunity: Acme + Umbrella MAP.');
+    expect(column(wb, 'plan')).toEqual(['doc-globex', '', 'doc-hooli']);
+    expect(column(wb, 'matchedBy')).toEqual(['account name', '', 'account name']);
+    expect(column(wb, 'notes')).toEqual(['', '', 'Lost on price']);
+    expect(column(wb, 'name')).toEqual(['Globex expansion', '=IMPORTXML("http://x")', 'Hooli renewal']);
+  });
 });
