@@ -29,6 +29,18 @@ const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400
  * daylight-saving change can move a day, and a 1,000-step shift does not build a Date per day.
  */
 export function toDayNumber(iso: IsoDate): number | null {
+  // A shift reads the same few hundred dates thousands of times: remember them (bounded).
+  const known = dayNumbers.get(iso);
+  if (known !== undefined) return known;
+  const n = parseDayNumber(iso);
+  if (dayNumbers.size > 20_000) dayNumbers.clear();
+  dayNumbers.set(iso, n);
+  return n;
+}
+
+const dayNumbers = new Map<string, number | null>();
+
+function parseDayNumber(iso: IsoDate): number | null {
   const m = ISO.exec(iso);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

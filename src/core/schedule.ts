@@ -830,6 +830,7 @@ export function shiftDownstream(input: ShiftInput): ShiftResult {
     return root;
   };
 
+  const rootReasons = new Map<string, string>();
   const reasonFor = (driver: string): string => {
     if (mode === 'fix-overlaps') {
       // Name the dated step the successor must follow, looking through undated ones.
@@ -840,9 +841,15 @@ export function shiftDownstream(input: ShiftInput): ShiftResult {
     }
     const root = rootOf(driver);
     if (root !== null) {
+      const said = rootReasons.get(root);
+      if (said !== undefined) return said;
       const s = graph.byKey.get(root);
       const to = moves.get(root);
-      if (s && to !== undefined) return `after ${stepLabel(s)} ${moveWords(effOriginal.get(root) ?? null, to, calendar)}`;
+      if (s && to !== undefined) {
+        const reason = `after ${stepLabel(s)} ${moveWords(effOriginal.get(root) ?? null, to, calendar)}`;
+        rootReasons.set(root, reason);
+        return reason;
+      }
     }
     const d = graph.byKey.get(driver);
     return d ? `to keep its gap after ${stepLabel(d)}` : 'to keep its gap';
