@@ -4,6 +4,12 @@ import type { Status } from '../../src/core/plan';
 
 describe('parseStatus', () => {
   test.each<[string, Status]>([
+    // A status column headed "Status / notes" carries notes after the status.
+    ['In progress — DocuSign out', 'in_progress'],
+    ['✓', 'complete'],
+    ['✓ sent Dec 2', 'complete'],
+    ['Complete — sent Dec 2', 'complete'],
+    ['Blocked: waiting for Q1 budget', 'blocked'],
     ['Pending', 'pending'],
     ['Not started', 'pending'],
     ['To do', 'pending'],

@@ -1034,3 +1034,17 @@ test('a day-first date in a Notes column settles the order of the due dates', ()
   expect(plan.dayFirst).toBe(true);
   expect(plan.steps[0]?.due).toBe('2027-04-03');
 });
+
+describe('owner columns per side, however the header names the side', () => {
+  test.each<[string, string, Record<string, number>]>([
+    ['Our owner', 'Their owner', { ownerOurs: 1, ownerTheirs: 2 }],
+    ['Acme owner', 'Globex owner', { ownerOurs: 1, ownerTheirs: 2 }],
+    ['Owner (Globex)', 'Owner (Acme)', { ownerTheirs: 1, ownerOurs: 2 }],
+    ['Customer owner', 'Owner', { ownerTheirs: 1, ownerOurs: 2 }],
+  ])('"%s" + "%s"', (first, second, columns) => {
+    const plan = readPlan(outline(TITLE, table([['Action', first, second, 'Due date'], ['Security review', 'Lee', '—', 'Dec 9, 2026']])), CTX);
+    expect(plan.stepsTable?.columns).toEqual({ action: 0, ...columns, due: 3 });
+    const lee = columns.ownerOurs === 1 ? 'ours' : 'theirs';
+    expect(plan.steps.map((s) => [s.side, s.sideOwners])).toEqual([[lee, lee === 'ours' ? { ours: 'Lee', theirs: '' } : { ours: '', theirs: 'Lee' }]]);
+  });
+});
