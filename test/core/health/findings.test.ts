@@ -4,7 +4,6 @@ import { recordReview, type PlanHistory } from '../../../src/core/history';
 import type { ParsedPlan, PlanSection, StepColumn } from '../../../src/core/parsed-plan';
 import type { IsoDate } from '../../../src/core/plan';
 import { edited, fixtureText, readMarkdownPlan, historyOfVersions } from '../markdown-plan';
-import { withAgreement } from './agreement';
 
 // March 2026: Mon 2, Mon 9, Mon 16, Fri 20, Fri 27; April: Fri 3, Mon 6, Fri 10, Mon 13, Fri 17, Fri 24; May: Fri 1, Fri 8.
 const TODAY = '2026-03-09';
@@ -12,7 +11,7 @@ const NO_DEAL: DealFacts = { stage: null, annualContractValue: null, dealType: n
 const HEALTHY = fixtureText('maps/healthy');
 
 function read(markdown: string, today: IsoDate = TODAY, history: PlanHistory | null = null): ParsedPlan {
-  return withAgreement(readMarkdownPlan(markdown, today, history), markdown);
+  return readMarkdownPlan(markdown, today, history);
 }
 
 function check(plan: ParsedPlan, options: { history?: PlanHistory | null; deal?: Partial<DealFacts>; today?: IsoDate } = {}): Finding[] {
@@ -63,8 +62,7 @@ function decisionLine(plan: ParsedPlan): Finding['place'] {
 
 /** The history of the healthy plan from its first read on Mon Mar 2, then each later version seen on its day. */
 function historyOf(...versions: [day: IsoDate, markdown: string][]): { history: PlanHistory; plan: ParsedPlan } {
-  const { history, plan } = historyOfVersions(HEALTHY, '2026-03-02', versions);
-  return { history, plan: withAgreement(plan, versions[versions.length - 1]?.[1] ?? HEALTHY) };
+  return historyOfVersions(HEALTHY, '2026-03-02', versions);
 }
 
 // =============================================================================================

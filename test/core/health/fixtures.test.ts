@@ -3,15 +3,14 @@ import { checkHealth, type DealFacts, type Finding } from '../../../src/core/hea
 import { startHistory, type PlanHistory } from '../../../src/core/history';
 import type { ParsedPlan } from '../../../src/core/parsed-plan';
 import type { IsoDate } from '../../../src/core/plan';
-import { withAgreement, withSideOwners } from './agreement';
 import { fixtureText, readMarkdownPlan } from '../markdown-plan';
 
 const NO_DEAL: DealFacts = { stage: null, annualContractValue: null, dealType: null };
 
-/** The fixture as the add-on reads it (with the "Agreed by" line and per-side owners until the reader gives them), checked on `today`. */
+/** The fixture as the add-on reads it, checked on `today`. */
 function checkFixture(name: string, today: IsoDate, history: (plan: ParsedPlan) => PlanHistory | null = () => null): Finding[] {
   const markdown = fixtureText(`health/${name}`);
-  const plan = withSideOwners(withAgreement(readMarkdownPlan(markdown, today), markdown), markdown);
+  const plan = readMarkdownPlan(markdown, today);
   return checkHealth({ plan, history: history(plan), deal: NO_DEAL, today });
 }
 

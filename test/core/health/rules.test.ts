@@ -2,11 +2,10 @@
 import { observe, recordReview, startHistory } from '../../../src/core/history';
 import type { RuleId } from '../../../src/core/health';
 import { edited, fixtureText, historyOfVersions, readMarkdownPlan } from '../markdown-plan';
-import { withAgreement } from './agreement';
 import { DEFAULT_TODAY, testRules, type RuleCases } from './tester';
 
 const HEALTHY = fixtureText('maps/healthy');
-const read = (markdown: string, today = DEFAULT_TODAY) => () => withAgreement(readMarkdownPlan(markdown, today), markdown);
+const read = (markdown: string, today = DEFAULT_TODAY) => () => readMarkdownPlan(markdown, today);
 const healthy = read(HEALTHY);
 const INSERTED = fixtureText('inserted/standard-en_US');
 /** What Insert writes today, with its "Agreed by" placeholders; then a status edited by hand; then the champion's agreement too. */
