@@ -42,6 +42,9 @@ test('edit a due date, Shift downstream dates from the menu, preview, apply, see
     'Dec 18, 2026', 'Dec 24, 2026', 'Dec 24, 2026', 'Jan 15, 2027', 'Jan 25, 2027', 'Jan 25, 2027',
     'Jan 29, 2027', 'Feb 5, 2027', 'Feb 12, 2027', 'Feb 22, 2027', 'Feb 26, 2027',
   ]);
+  // The prospect, who has no add-on, reads what moved and why at the end of the plan.
+  await preview.waitForText('Dec 21: steps 4-11 moved 1 week later because Pilot results review slipped; decision target now Feb 22, 2027; go-live target now Feb 26, 2027');
+  expect(preview.savedMarkdown()).toContain('\n## Changes\n');
 
   // The colours after the shift: step 1 overdue (red), steps 2 and 3 at risk (amber).
   const dueFills = await page.locator('#document table[data-section="Steps"] tr').evaluateAll((rows) =>
@@ -66,4 +69,6 @@ test('edit a due date, Shift downstream dates from the menu, preview, apply, see
   expect(undone.slice(4)).toEqual(['Jan 15, 2027', 'Jan 15, 2027', 'Jan 22, 2027', 'Jan 29, 2027', 'Feb 5, 2027', 'Feb 12, 2027', 'Feb 19, 2027']);
   // The prospect's own edit is theirs: undo puts back what the shift wrote, not what they typed.
   expect(undone[3]).toBe('Jan 15, 2027');
+  // The Changes line and the heading the shift created went with the dates.
+  expect(preview.savedMarkdown()).not.toContain('## Changes');
 });
