@@ -63,6 +63,8 @@ async function buildSidebar(addOn) {
     target: 'es2020',
     minify: true,
     legalComments: 'none',
+    // "…" and "→" as themselves, not \u escapes: the sidebar has a size budget.
+    charset: 'utf8',
     write: false,
     logLevel: 'error',
   });

@@ -260,3 +260,10 @@ test('timeline labels never overlap each other or the target lines: 30 steps, de
   await frame.locator('#timeline-section').evaluate((n) => n.scrollIntoView({ block: 'start' }));
   await docsShot(preview, 'sidebar-timeline-30');
 });
+
+test('a first npm start says nothing is saved until something is', async () => {
+  preview = await openPreview();
+  expect(await preview.page.locator('#save-state').textContent()).toBe('Not saved yet: changes go to plan.md');
+  await preview.type(preview.page.locator('#document .editable').first(), 'Call notes');
+  await preview.page.locator('#save-state', { hasText: 'Saved to plan.md' }).waitFor();
+});
