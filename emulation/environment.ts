@@ -18,6 +18,7 @@ import {
   type LockStates,
   type LogEntry,
 } from './session';
+import { SheetsServiceEmulation } from './sheets-api';
 import { SpreadsheetAppEmulation, type SpreadsheetModel } from './spreadsheet';
 import { UiEmulation } from './ui';
 
@@ -50,6 +51,18 @@ export interface GoogleEmulationOptions {
   spreadsheetFiles?: Map<string, SpreadsheetModel>;
   /** Also print log lines (they are always kept in `logs`). */
   echoLogs?: boolean;
+  /**
+   * The project's appsscript.json. Its `oauthScopes` are all the script gets (a call outside them
+   * fails as on Google), and an advanced service exists only when `dependencies` enables it.
+   * Without a manifest, scopes are inferred (everything allowed) and the Sheets service exists.
+   */
+  manifest?: Manifest;
+}
+
+/** The parts of appsscript.json the emulation obeys. */
+export interface Manifest {
+  oauthScopes?: string[];
+  dependencies?: { enabledAdvancedServices?: { userSymbol: string; serviceId: string; version: string }[] };
 }
 
 /** DocumentApp calls that reach the document or other files, and the mode each needs. */
@@ -81,10 +94,14 @@ export class GoogleEmulation implements EmulationContext {
   readonly ui: UiEmulation;
   readonly properties: PropertyStores;
   readonly locks: LockStates = { document: new LockState(), script: new LockState(), user: new LockState() };
-  /** Spreadsheets created by the add-on, by id. */
+  /** Spreadsheets in Drive, by id (shared between environments when the options pass one map). */
   readonly spreadsheetFiles: Map<string, SpreadsheetModel>;
   /** The spreadsheet a Sheets add-on runs in; null for a Docs add-on. */
   activeSpreadsheet: SpreadsheetModel | null;
+  /** Files this user created with the app or picked with Google Picker: what the drive.file scope reaches. */
+  readonly fileGrants = new Set<string>();
+  /** The Sheets advanced service, or null when the manifest does not enable it. */
+  readonly sheets: SheetsServiceEmulation | null;
   readonly document: DocumentEmulation;
 
   readonly documentApp: DocumentAppEmulation;
@@ -119,6 +136,7 @@ export class GoogleEmulation implements EmulationContext {
     this.spreadsheetFiles = options.spreadsheetFiles ?? new Map();
     this.activeSpreadsheet = options.spreadsheet ?? null;
     if (this.activeSpreadsheet) this.spreadsheetFiles.set(this.activeSpreadsheet.id, this.activeSpreadsheet);
+    if (options.manifest?.oauthScopes) this.auth.granted = new Set(options.manifest.oauthScopes);
     this.ui = new UiEmulation(this.calls, this.auth);
     const doc = options.document;
     this.document =
@@ -142,6 +160,11 @@ export class GoogleEmulation implements EmulationContext {
       activeSpreadsheet: () => this.activeSpreadsheet,
       ui: this.ui,
     });
+    const sheetsEnabled =
+      !options.manifest || (options.manifest.dependencies?.enabledAdvancedServices ?? []).some((s) => s.serviceId === 'sheets' && s.userSymbol === 'Sheets');
+    this.sheets = sheetsEnabled
+      ? new SheetsServiceEmulation({ calls: this.calls, timeZone: this.timeZone, auth: this.auth, spreadsheets: this.spreadsheetFiles, fileGrants: this.fileGrants })
+      : null;
     this.utilities = new UtilitiesEmulation(this.calls);
     this.logger = new LoggerEmulation(this);
     this.console = new ConsoleEmulation(this);
@@ -173,6 +196,7 @@ export class GoogleEmulation implements EmulationContext {
       ScriptApp: this.scriptApp,
       LockService: this.lockService,
       SpreadsheetApp: this.spreadsheetApp,
+      ...(this.sheets ? { Sheets: this.sheets } : {}),
       Utilities: this.utilities,
       Logger: this.logger,
       console: this.console,
@@ -191,6 +215,12 @@ export class GoogleEmulation implements EmulationContext {
 
   _releaseDocumentLock(): void {
     this.locks.document.holder = null;
+  }
+
+  /** The person chose this spreadsheet in Google Picker: under drive.file the app may open it from now on. */
+  _pickFile(id: string): void {
+    if (!this.spreadsheetFiles.has(id)) throw new Error(`No spreadsheet ${id} in the emulated Drive`);
+    this.fileGrants.add(id);
   }
 
   /** Log messages only, for compact assertions. */

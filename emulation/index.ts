@@ -1,7 +1,8 @@
 /** The emulated Google services and the sandbox, as tests import them. */
 export { CallLog, countCalls, type Counted } from './calls';
 export type { EmulationContext } from './context';
-export { GoogleEmulation, type GoogleEmulationOptions } from './environment';
+export { GoogleEmulation, type GoogleEmulationOptions, type Manifest } from './environment';
+export { SheetsServiceEmulation, SpreadsheetsEmulation, ValuesEmulation, type SheetsContext } from './sheets-api';
 export { loadAddOn, ScriptError, type AddOn, type AddOnOptions, type Json, type TriggerEvent } from './sandbox';
 export {
   PropertiesEmulation,

@@ -31,11 +31,27 @@ const AUTH_RANK: Record<AuthModeName, number> = { NONE: 0, CUSTOM_FUNCTION: 1, L
  */
 export class AuthGate {
   mode: AuthModeName = 'FULL';
+  /**
+   * The scopes the person granted: the manifest's `oauthScopes`. null when the manifest declares
+   * none, where Apps Script infers them from the code, so every call is allowed.
+   */
+  granted: ReadonlySet<string> | null = null;
 
+  /**
+   * Fails as Apps Script does when the execution's mode is too low, or when none of the scopes the
+   * call accepts was granted (an explicit `oauthScopes` list is all the script gets).
+   */
   check(call: string, needs: 'LIMITED' | 'FULL', scopes: readonly string[] = []): void {
-    if (AUTH_RANK[this.mode] >= AUTH_RANK[needs]) return;
     const required = scopes.length ? ` Required permissions: ${scopes.join(' || ')}` : '';
-    throw new Error(`You do not have permission to call ${call}.${required}`);
+    if (AUTH_RANK[this.mode] < AUTH_RANK[needs]) throw new Error(`You do not have permission to call ${call}.${required}`);
+    if (this.granted && scopes.length && !scopes.some((scope) => this.granted!.has(scope))) {
+      throw new Error(`You do not have permission to call ${call}.${required}`);
+    }
+  }
+
+  /** True when one of these scopes was granted (or the scopes are inferred). */
+  allows(...scopes: string[]): boolean {
+    return this.granted === null || scopes.some((scope) => this.granted!.has(scope));
   }
 }
 
@@ -45,6 +61,8 @@ export const SCOPES = {
   currentSpreadsheet: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
   documents: 'https://www.googleapis.com/auth/documents',
   spreadsheets: 'https://www.googleapis.com/auth/spreadsheets',
+  drive: 'https://www.googleapis.com/auth/drive',
+  driveFile: 'https://www.googleapis.com/auth/drive.file',
   email: 'https://www.googleapis.com/auth/userinfo.email',
 } as const;
 

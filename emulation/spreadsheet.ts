@@ -23,7 +23,7 @@ function asGoogle<T>(emulated: object): T {
   return emulated as unknown as T;
 }
 
-interface Cell {
+export interface Cell {
   value: CellValue;
   /** "" or the formula text ("=SUM(A1:A3)"). */
   formula: string;
@@ -52,11 +52,11 @@ const DEFAULT_NUMBER_FORMAT = '0.###############';
 const PLAIN_TEXT_FORMAT = '@';
 const DEFAULT_COLUMN_WIDTH = 100;
 
-function emptyCell(): Cell {
+export function emptyCell(): Cell {
   return { value: '', formula: '', background: DEFAULT_BACKGROUND, numberFormat: DEFAULT_NUMBER_FORMAT, fontWeight: 'normal' };
 }
 
-function isDate(value: unknown): value is Date {
+export function isDate(value: unknown): value is Date {
   // Cross-realm safe: dates from the add-on's vm context are not `instanceof Date` here.
   return Object.prototype.toString.call(value) === '[object Date]';
 }
@@ -77,7 +77,7 @@ export function columnLetters(column: number): string {
   return letters;
 }
 
-function columnNumber(letters: string): number {
+export function columnNumber(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
@@ -124,7 +124,7 @@ const MONTH_DATE = /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** Midnight of a calendar day in the spreadsheet's time zone, as Sheets stores a typed date. */
-function midnightIn(timeZone: string, year: number, month: number, day: number): Date | null {
+export function midnightIn(timeZone: string, year: number, month: number, day: number): Date | null {
   const guess = Date.UTC(year, month - 1, day);
   const check = new Date(guess);
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
@@ -203,7 +203,7 @@ function fontWeightOf(weight: unknown, method: string): 'normal' | 'bold' {
 // ---------------------------------------------------------------------------------------------
 
 export class SheetModel {
-  readonly cells = new Map<string, Cell>();
+  cells = new Map<string, Cell>();
   readonly columnWidths = new Map<number, number>();
   readonly autoResized = new Set<number>();
   frozenRows = 0;

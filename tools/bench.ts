@@ -4,6 +4,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { GoogleEmulation, loadAddOn, type AddOn } from '../emulation';
 import { documentFromMarkdown } from '../emulation/document';
+import type { Manifest } from '../emulation';
+import { growTeamWorkbook } from './team-workbook';
 import { addWorkingDays } from '../src/core/calendar';
 import { publicHolidays } from '../src/core/scheduling/holidays';
 import { shiftDownstream, type ScheduleStep } from '../src/core/schedule';
@@ -147,6 +149,30 @@ function coreMetricsRowsMs(deals: number, steps: number): number {
 }
 // The Sheets add-on (dist/sheets/): its own bundle, and calls that stay constant however many deals the workbook holds.
 rows.push(...sheetsRows());
+
+/**
+ * Export to Sheets into a team workbook already holding `deals` other plans (40 steps each): the
+ * Sheets API calls of the export and of the refresh after a shift. Goal: 5 each, whatever the size.
+ */
+function exportRows(deals: number): Row[] {
+  const env = new GoogleEmulation({ now: new Date('2026-11-27T15:00:00Z'), files: { Sidebar: SIDEBAR }, manifest: JSON.parse(dist('appsscript.json')) as Manifest });
+  const addOn = loadAddOn(env, CODE);
+  addOn.runSync('insertMap', INSERT);
+  addOn.runSync('createTeamWorkbook', { name: 'Team' });
+  growTeamWorkbook([...env.spreadsheetFiles.values()][0]!, deals, 40);
+  const sheetsCalls = () => Object.entries(env.calls.snapshot()).reduce((n, [name, count]) => (name.startsWith('Sheets.') ? n + count : n), 0);
+  const timed = (what: string, act: () => unknown): Row => {
+    env.calls.reset();
+    const start = performance.now();
+    act();
+    return { what, calls: sheetsCalls(), ms: performance.now() - start, goal: 5 };
+  };
+  return [
+    timed(`Export to Sheets, ${deals} other deals (Sheets calls)`, () => addOn.runSync('exportToSheets')),
+    timed(`Shift + refresh, ${deals} other deals (Sheets calls)`, () => addOn.runSync('applyShift', { kind: 'step', step: 2, to: '+1 week' })),
+  ];
+}
+for (const deals of [1, 100, 1000]) rows.push(...exportRows(deals));
 
 const sizeRows = [
   { what: 'dist/Code.js (bytes)', value: Buffer.byteLength(CODE), goal: 200 * 1024 },

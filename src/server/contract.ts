@@ -3,6 +3,8 @@ import type { DealStage, DealType, FieldErrors, Guidance, IsoDate } from '../cor
 import type { Finding } from '../core/health';
 import type { DateText, Review } from '../core/review';
 import type { TimelineData } from '../core/timeline';
+import type { DealOutcome } from '../core/deal';
+import type { RawDealForm } from '../core/deal-form';
 
 /** What google.script.run can carry: a Date, a function or undefined cannot cross. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -250,4 +252,39 @@ export interface PlanSnapshot {
 export interface PlanRead {
   plan: PlanSnapshot | null;
   problem: string | null;
+// ---------------------------------------------------------------------------------------------
+// The deal behind the plan, and the export to Sheets
+// ---------------------------------------------------------------------------------------------
+
+/** The team workbook this user exports into, as the sidebar shows it. */
+export interface WorkbookView {
+  name: string;
+  url: string;
+}
+
+/** The Deal panel: the deal's fields as the form shows them, and where the plan is exported. */
+export interface DealView {
+  /** The plan's title, or null when the document holds none yet. */
+  plan: string | null;
+  /** The form's values (strings as the controls hold them; "" for not known). */
+  form: RawDealForm;
+  /** The CRM field when it is an https link the sidebar may open. */
+  crmLink: string | null;
+  outcomes: Choice<DealOutcome>[];
+  workbook: WorkbookView | null;
+  /** Refresh the workbook's rows after every action that changes the plan. */
+  autoExport: boolean;
+}
+
+export type DealSaved = { ok: true; message: string; deal: DealView } | { ok: false; message: string; errors: FieldErrors };
+
+export type ExportResult =
+  | { ok: true; message: string; workbook: WorkbookView }
+  /** `needsWorkbook`: no workbook is linked yet (the sidebar offers to create or choose one). */
+  | { ok: false; message: string; needsWorkbook: boolean };
+
+/** A spreadsheet the picker stand-in lists (the emulation's Drive; Google Picker in Google). */
+export interface PickableWorkbook {
+  id: string;
+  name: string;
 }

@@ -1,5 +1,5 @@
 /** The add-on's entry points: exactly the functions Apps Script (triggers, menu items) and the sidebar call. */
-export { onOpen, onInstall, showInsertSidebar, showShiftSidebar, showHealthSidebar, showReviewSidebar } from './menu';
+export { onOpen, onInstall, showInsertSidebar, showShiftSidebar, showHealthSidebar, showReviewSidebar, showDealSidebar } from './menu';
 export { getSidebarState, previewMap, insertMap } from './insert';
 export {
   getShiftState,
@@ -12,3 +12,5 @@ export {
 } from './shift';
 export { getHealth, getReview, getTimeline, markReviewed, selectPlace } from './review';
 export { readPlan } from './plan-view';
+export { getDeal, saveDealDetails } from './deal';
+export { exportToSheets, exportToSheetsFromMenu, createTeamWorkbook, linkPickedWorkbook, setAutoExport } from './export';

@@ -14,6 +14,9 @@ import { rememberTimeZone, today, userLocale } from '../adapters/session';
 import { withDocumentLock } from '../adapters/lock';
 import { answer } from './errors';
 import { planReadOrProblem } from './plan-view';
+import { exportAfterChange } from './export';
+import { saveDeal } from '../adapters/deal-store';
+import { unknownDeal } from '../core/deal-form';
 import type { DateView, InsertResult, PreviewResult, SidebarState } from './contract';
 
 /**
@@ -76,6 +79,11 @@ export function previewMap(form: unknown): PreviewResult {
 
 /** The sidebar's "Insert MAP": writes the draft at the cursor, unless this document already holds a plan. */
 export function insertMap(form: unknown): InsertResult {
+  const result = insertInDocument(form);
+  return result.ok ? { ...result, message: result.message + exportAfterChange() } : result;
+}
+
+function insertInDocument(form: unknown): InsertResult {
   return answer('inserting the plan', () => {
     const drafted = draft(form);
     if (!drafted.ok) {
@@ -107,6 +115,15 @@ export function insertMap(form: unknown): InsertResult {
           annualContractValue: f.annualContractValue,
           locale,
           insertedOn: today(),
+        });
+        // The Deal panel's starting values: what the form said; the seller keeps them up to date there.
+        saveDeal({
+          ...unknownDeal(locale),
+          seller: f.people.accountExecutive.name || null,
+          theirCompany: f.theirCompany,
+          dealType: f.dealType,
+          stage: f.dealStage,
+          annualContractValue: f.annualContractValue,
         });
         // The inserted dates are the baseline every later slip is measured against.
         const saved = saveHistory(

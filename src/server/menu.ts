@@ -8,6 +8,8 @@ const MENU_ITEMS: ReadonlyArray<readonly [caption: string, functionName: string]
   ['Undo last shift', 'undoLastShiftFromMenu'],
   ['Check plan health', 'showHealthSidebar'],
   ['Weekly review', 'showReviewSidebar'],
+  ['Deal details', 'showDealSidebar'],
+  ['Export to Sheets', 'exportToSheetsFromMenu'],
 ];
 
 /**
@@ -26,10 +28,10 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as GoogleAppsScript.Events.DocsOnOpen | undefined);
 }
 
-type SidebarTab = 'insert' | 'shift' | 'health' | 'review';
+type SidebarTab = 'insert' | 'shift' | 'health' | 'review' | 'deal';
 
 /** Opens the sidebar on one of its tabs: the tab rides on <body data-initial-tab>, which the sidebar reads. */
-function openSidebar(tab: SidebarTab): void {
+export function openSidebar(tab: SidebarTab): void {
   const html = HtmlService.createHtmlOutputFromFile('Sidebar').getContent().replace('<body', `<body data-initial-tab="${tab}"`);
   DocumentApp.getUi().showSidebar(HtmlService.createHtmlOutput(html).setTitle('Mutual Action Plan'));
 }
@@ -52,4 +54,9 @@ export function showHealthSidebar(): void {
 /** Menu "Weekly review". */
 export function showReviewSidebar(): void {
   openSidebar('review');
+}
+
+/** Menu "Deal details": the sidebar on its Deal panel (deal facts, outcome, the team workbook). */
+export function showDealSidebar(): void {
+  openSidebar('deal');
 }

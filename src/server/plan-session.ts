@@ -12,6 +12,8 @@ import { refreshColours, type ColourReport } from '../adapters/colour-writer';
 import type { WorkCalendar } from '../core/calendar';
 import { loadPlanSettings, type PlanSettings } from '../adapters/plan-store';
 import { now, today, userLocale } from '../adapters/session';
+import { loadDeal } from '../adapters/deal-store';
+import type { DealDetails } from '../core/deal';
 
 export interface PlanSession {
   doc: GoogleAppsScript.Document.Document;
@@ -24,6 +26,8 @@ export interface PlanSession {
   /** True when the history has something to save (a first baseline, or edits seen). */
   historyChanged: boolean;
   settings: PlanSettings | null;
+  /** The deal behind the plan (Deal panel), for the checks that need its stage and value. */
+  deal: DealDetails;
   today: IsoDate;
   locale: string;
 }
@@ -68,6 +72,7 @@ const NO_PLAN = `No plan found in this document. ${stepsTableWanted()} Use Inser
 export function openPlan(options: { requirePlan?: boolean } = {}): PlanSession {
   const doc = DocumentApp.getActiveDocument();
   const settings = loadPlanSettings();
+  const deal = loadDeal(settings, userLocale());
   const stored = loadHistory();
   const locale = userLocale();
   const day = today();
@@ -82,10 +87,10 @@ export function openPlan(options: { requirePlan?: boolean } = {}): PlanSession {
   });
   if ((options.requirePlan ?? true) && !plan.stepsTable) throw new UserError(NO_PLAN);
   if (!stored) {
-    return { doc, outline, plan, cells, history: startHistory(plan, day, 'hand'), historyChanged: true, settings, today: day, locale };
+    return { doc, outline, plan, cells, history: startHistory(plan, day, 'hand'), historyChanged: true, settings, deal, today: day, locale };
   }
   const seen = observe(stored, plan, day, 'hand', { at: now() });
-  return { doc, outline, plan, cells, history: seen.history, historyChanged: seen.changed, settings, today: day, locale };
+  return { doc, outline, plan, cells, history: seen.history, historyChanged: seen.changed, settings, deal, today: day, locale };
 }
 
 export interface Remember {

@@ -8,6 +8,7 @@ import { replaceCellText } from '../adapters/cell-writer';
 import { withDocumentLock } from '../adapters/lock';
 import { now } from '../adapters/session';
 import { answer } from './errors';
+import { exportAfterChange } from './export';
 import { dateWriter, openPlan, rememberPlan, type PlanSession } from './plan-session';
 import type { DocumentPlace, HealthReport, MarkReviewedResult, Timeline, WeeklyReview } from './contract';
 
@@ -32,19 +33,20 @@ const STAGE_WORDS: Record<string, string> = {
 
 /** The Health tab's part of a read: every finding, in the method's words, with where it applies. */
 export function healthOf(session: PlanSession, formatDate: (iso: string) => string): HealthReport {
-  const s = session.settings;
+  // The Deal panel's values (the Insert form's until the seller edits them).
+  const d = session.deal;
   const findings = checkHealth({
     plan: session.plan,
     history: session.history,
-    deal: { stage: s?.dealStage ?? null, annualContractValue: s?.annualContractValue ?? null, dealType: s?.dealType ?? null },
+    deal: { stage: d.stage, annualContractValue: d.annualContractValue, dealType: d.dealType },
     today: session.today,
     formatDate,
   });
   return {
     findings,
     summary: healthSummary(findings),
-    dealStage: s ? (STAGE_WORDS[s.dealStage] ?? s.dealStage) : null,
-    annualContractValue: s?.annualContractValue ?? null,
+    dealStage: d.stage ? (STAGE_WORDS[d.stage] ?? d.stage) : null,
+    annualContractValue: d.annualContractValue,
   };
 }
 
@@ -91,6 +93,11 @@ const LAST_REVIEWED = /^\s*Last reviewed\b.*$/i;
  * place; otherwise the line goes right after the Key dates, or after the title.
  */
 export function markReviewed(raw: unknown): MarkReviewedResult {
+  const result = markReviewedInDocument(raw);
+  return { ...result, message: result.message + exportAfterChange() };
+}
+
+function markReviewedInDocument(raw: unknown): MarkReviewedResult {
   const parsed = z.object({ writeLine: z.boolean() }).safeParse(raw);
   if (!parsed.success) throw new Error('Mark reviewed needs { writeLine: true | false }. Reload the sidebar and try again.');
   return withPlan('marking the review', (session, formatDate) => {

@@ -19,6 +19,7 @@ import { cellFinder } from '../adapters/colour-writer';
 import { cursorRow } from '../adapters/cursor';
 import { loadUndo, saveUndo } from '../adapters/history-store';
 import { withDocumentLock } from '../adapters/lock';
+import { exportAfterChange } from './export';
 import { answer } from './errors';
 import { dateContext, dateWriter, openPlan, rememberPlan, type PlanSession } from './plan-session';
 import type {
@@ -382,6 +383,11 @@ function changeNote(
 
 /** The sidebar's "Apply": writes the dates the preview showed (recomputed from the document as it is now). */
 export function applyShift(raw: unknown): ShiftApplied {
+  const result = applyShiftInDocument(raw);
+  return result.ok && result.written > 0 ? { ...result, message: result.message + exportAfterChange() } : result;
+}
+
+function applyShiftInDocument(raw: unknown): ShiftApplied {
   return answer('shifting the dates', () => {
     const checked = checkShiftRequest(raw);
     if (!checked.ok) return { ok: false, message: checked.message, problems: [] };
@@ -502,6 +508,11 @@ export function applyShift(raw: unknown): ShiftApplied {
 
 /** "Undo last shift": puts back the cells the last shift wrote, except those a person changed since (reported, left alone). */
 export function undoLastShift(): UndoResult {
+  const result = undoInDocument();
+  return result.ok && result.restored > 0 ? { ...result, message: result.message + exportAfterChange() } : result;
+}
+
+function undoInDocument(): UndoResult {
   return answer('undoing the last shift', () =>
     withDocumentLock((): UndoResult => {
       const record = loadUndo();

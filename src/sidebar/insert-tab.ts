@@ -281,7 +281,9 @@ function renderInsertTab(panel: HTMLElement, state: SidebarState): void {
         { id: 'existing-plan', class: 'message notice' },
         'This document already has a plan: ',
         el('strong', null, existing),
-        '. Keep one plan per deal: update that one (the Health, Shift dates and Review tabs work on it), or start a new document to plan another deal.',
+        '. Keep one plan per deal: update that one (the Health, Shift dates and Review tabs work on it; its stage, value and outcome are in ',
+        el('button', { type: 'button', id: 'open-deal', class: 'link-button', onclick: () => document.getElementById('tab-deal')?.click() }, 'the Deal tab'),
+        '), or start a new document to plan another deal.',
       ),
     );
     return;

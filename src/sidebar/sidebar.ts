@@ -2,6 +2,7 @@
 import type { SidebarState } from '../server/contract';
 import { byId, el, replace } from './dom';
 import { clearBanner, showBanner } from './feedback';
+import { dealTab } from './deal-tab';
 import { healthTab } from './health-tab';
 import { insertTab } from './insert-tab';
 import { reviewTab } from './review-tab';
@@ -11,7 +12,7 @@ import { refreshInBackground, setRead } from './store';
 import type { Tab } from './tabs';
 import { renderTabs } from './tabs';
 
-const TABS: readonly Tab[] = [insertTab, shiftTab, healthTab, reviewTab];
+const TABS: readonly Tab[] = [insertTab, shiftTab, healthTab, reviewTab, dealTab];
 
 /**
  * The tab to open on: the one the server named on <body data-initial-tab> (the menu items "Shift

@@ -1,7 +1,7 @@
 /** Runs the built add-on (dist/Code.js) the way Apps Script does, on an emulated Google Doc, for the integration tests. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { GoogleEmulation, loadAddOn, type AddOn } from '../../emulation';
+import { GoogleEmulation, loadAddOn, type AddOn, type GoogleEmulationOptions, type Manifest } from '../../emulation';
 import { DocumentEmulation, documentFromMarkdown, documentToMarkdown, type BlockSnapshot, type TableSnapshot } from '../../emulation/document';
 import type { RawInsertForm } from '../../src/server/contract';
 
@@ -46,6 +46,11 @@ export interface SessionOptions {
   today?: string;
   /** Document properties already stored (by this or another add-on) before the first action. */
   properties?: Record<string, string>;
+  /** The spreadsheets in Drive, shared with other sessions (several sellers, one team workbook). */
+  spreadsheetFiles?: GoogleEmulationOptions['spreadsheetFiles'];
+  userEmail?: string;
+  /** The document's Drive id (several documents in one test need their own). */
+  documentId?: string;
 }
 
 export function openDocument(options: SessionOptions = {}): Session {
@@ -55,11 +60,15 @@ export function openDocument(options: SessionOptions = {}): Session {
     timeZone: options.timeZone ?? 'America/New_York',
     now: () => now,
     files: { Sidebar: distFile('Sidebar.html') },
+    // The built manifest: its scopes are all the add-on gets, and its advanced services are what exists.
+    manifest: JSON.parse(distFile('appsscript.json')) as Manifest,
+    ...(options.spreadsheetFiles ? { spreadsheetFiles: options.spreadsheetFiles } : {}),
+    ...(options.userEmail ? { userEmail: options.userEmail } : {}),
     ...(options.properties ? { properties: { document: options.properties } } : {}),
     document: (ctx) =>
       options.markdown === undefined
-        ? new DocumentEmulation(ctx, { name: 'Acme + Globex MAP' })
-        : documentFromMarkdown(options.markdown, ctx, { name: 'Acme + Globex MAP' }),
+        ? new DocumentEmulation(ctx, { name: 'Acme + Globex MAP', ...(options.documentId ? { id: options.documentId } : {}) })
+        : documentFromMarkdown(options.markdown, ctx, { name: 'Acme + Globex MAP', ...(options.documentId ? { id: options.documentId } : {}) }),
   });
   const addOn = loadAddOn(env, distFile('Code.js'));
   const doc = env.document;

@@ -14,6 +14,8 @@ const MENU = [
   { caption: 'Undo last shift', functionName: 'undoLastShiftFromMenu' },
   { caption: 'Check plan health', functionName: 'showHealthSidebar' },
   { caption: 'Weekly review', functionName: 'showReviewSidebar' },
+  { caption: 'Deal details', functionName: 'showDealSidebar' },
+  { caption: 'Export to Sheets', functionName: 'exportToSheetsFromMenu' },
 ];
 
 describe('the add-on menu', () => {

@@ -90,6 +90,8 @@ interface Assets {
   sheetsCss: string;
   sheetsCode: string | null;
   sheetsSidebarHtml: string | null;
+  /** The Docs add-on's appsscript.json (null for a test's own small add-on): its scopes are enforced. */
+  manifest: string | null;
 }
 
 async function bundle(entry: string, platform: 'browser' | 'node'): Promise<string> {
@@ -115,7 +117,7 @@ async function loadAssets(root: string, distDir: string): Promise<Assets> {
     });
   const here = path.join(root, 'tools', 'preview');
   const optional = (name: string): Promise<string | null> => readFile(path.join(distDir, 'sheets', name), 'utf8').catch(() => null);
-  const [pageHtml, pageCss, pageJs, shimJs, workerJs, code, sidebarHtml, sheetsHtml, sheetsCss, sheetsJs, sheetsCode, sheetsSidebarHtml] = await Promise.all([
+  const [pageHtml, pageCss, pageJs, shimJs, workerJs, code, sidebarHtml, sheetsHtml, sheetsCss, sheetsJs, sheetsCode, sheetsSidebarHtml, manifest] = await Promise.all([
     readFile(path.join(here, 'page.html'), 'utf8'),
     readFile(path.join(here, 'page.css'), 'utf8'),
     bundle(path.join(here, 'page.ts'), 'browser'),
@@ -128,6 +130,7 @@ async function loadAssets(root: string, distDir: string): Promise<Assets> {
     bundle(path.join(here, 'sheets-page.ts'), 'browser'),
     optional('Code.js'),
     optional('Sidebar.html'),
+    readFile(path.join(distDir, 'appsscript.json'), 'utf8').catch(() => null),
   ]);
   try {
     // A syntax error would otherwise only show as a worker that keeps failing to start.
@@ -135,7 +138,7 @@ async function loadAssets(root: string, distDir: string): Promise<Assets> {
   } catch (error) {
     throw new PreviewError(`${path.relative(root, path.join(distDir, 'Code.js'))} does not compile: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { pageHtml, pageCss, pageJs, shimJs, workerJs, code, sidebarHtml, sheetsHtml, sheetsCss, sheetsJs, sheetsCode, sheetsSidebarHtml };
+  return { pageHtml, pageCss, pageJs, shimJs, workerJs, code, sidebarHtml, sheetsHtml, sheetsCss, sheetsJs, sheetsCode, sheetsSidebarHtml, manifest };
 }
 
 /** JSON inside a script element: "<" escaped, so no value can close the element. */
@@ -411,6 +414,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       sidebarHtml: assets.sidebarHtml,
       sheetsCode: assets.sheetsCode,
       sheetsSidebarHtml: assets.sheetsSidebarHtml,
+      manifest: assets.manifest,
       locale: options.locale ?? 'en_US',
       timeZone: options.timeZone ?? 'America/New_York',
       today: options.today ?? null,

@@ -1,7 +1,7 @@
 /** The preview's Apps Script side, in a worker thread: the emulated Google services, the document, and dist/Code.js in a fresh vm per execution. */
 import { existsSync } from 'node:fs';
 import { MessagePort, parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { GoogleEmulation, loadAddOn, ScriptError, type AddOn, type Answer, type RecordedMenu } from '../../emulation';
+import { GoogleEmulation, loadAddOn, ScriptError, type AddOn, type Answer, type Manifest, type RecordedMenu } from '../../emulation';
 import { DocumentEmulation, documentFromMarkdown, documentToMarkdown } from '../../emulation/document';
 import type { ButtonSetName } from '../../emulation/ui';
 import {
@@ -24,6 +24,8 @@ export interface WorkerData {
   /** The Sheets add-on (dist/sheets/), or null when it is not built. */
   readonly sheetsCode: string | null;
   readonly sheetsSidebarHtml: string | null;
+  /** The Docs add-on's appsscript.json text, or null: the emulation grants only its scopes. */
+  readonly manifest: string | null;
   readonly locale: string;
   readonly timeZone: string;
   /** YYYY-MM-DD to fix "today" (tests, screenshots); null for the real clock. */
@@ -78,6 +80,7 @@ const sheets: SheetsRuntime = new SheetsRuntime(
 
 const env = new GoogleEmulation({
   spreadsheetFiles: sheets.spreadsheets,
+  ...(data.manifest ? { manifest: JSON.parse(data.manifest) as Manifest } : {}),
   locale: data.locale,
   timeZone: data.timeZone,
   now: data.today ? new Date(`${data.today}T15:00:00Z`) : undefined,
@@ -101,6 +104,15 @@ const env = new GoogleEmulation({
   },
 });
 const doc = env.document;
+
+// drive.file access outlives an execution on Google: the workbook this person created or picked
+// in an earlier preview session (their saved link) may still be opened.
+try {
+  const linked = (JSON.parse(env.properties.user.toObject()['map.workbook'] ?? 'null') as { id?: unknown } | null)?.id;
+  if (typeof linked === 'string' && env.spreadsheetFiles.has(linked)) env._pickFile(linked);
+} catch {
+  // No link, or not one the add-on wrote: nothing was granted.
+}
 
 if (data.opened.markdown !== null && data.opened.sidecar && file === data.opened.file) {
   const problems = restore(doc, data.opened.markdown, data.opened.sidecar);

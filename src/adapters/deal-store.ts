@@ -1,0 +1,33 @@
+/** Keeps the deal behind the plan (type, stage, value, CRM link, outcome) in document properties, beside the plan's settings. */
+import { DealDetailsSchema, type DealDetails } from '../core/deal';
+import { unknownDeal } from '../core/deal-form';
+import * as z from 'zod/mini';
+import type { PlanSettings } from './plan-store';
+
+/** Document properties: everyone working on the plan sees and edits the same deal. */
+const DEAL_KEY = 'map.deal';
+
+export function saveDeal(deal: DealDetails): void {
+  PropertiesService.getDocumentProperties().setProperty(DEAL_KEY, JSON.stringify(deal));
+}
+
+/**
+ * The stored deal; for a plan inserted before the Deal panel existed, what its Insert form saved
+ * (type, stage, value, their company); for a plan the add-on did not insert, nothing known. A
+ * stored value that does not pass the schema is ignored (logged), never trusted.
+ */
+export function loadDeal(settings: PlanSettings | null, locale: string): DealDetails {
+  const raw = PropertiesService.getDocumentProperties().getProperty(DEAL_KEY);
+  if (raw) {
+    try {
+      const parsed = z.safeParse(DealDetailsSchema, JSON.parse(raw));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // Not JSON: fall back to what the settings know.
+    }
+    console.warn(`${DEAL_KEY}: the saved deal is not in the expected shape; ignored.`);
+  }
+  const deal = unknownDeal(settings?.locale ?? locale);
+  if (!settings) return deal;
+  return { ...deal, theirCompany: settings.theirCompany, dealType: settings.dealType, stage: settings.dealStage, annualContractValue: settings.annualContractValue };
+}

@@ -1,0 +1,122 @@
+/** "Export to Sheets": linking the team workbook (created by the add-on or picked), exporting the plan's rows, and the automatic refresh after every action that changes the plan. */
+import * as z from 'zod/mini';
+import { exportPlanRows, runExport, type ExportOutcome } from '../core/export/export-plan';
+import { planRows } from '../core/metrics/rows';
+import { UserError } from '../core/errors';
+import { loadDeal } from '../adapters/deal-store';
+import { withDocumentLock } from '../adapters/lock';
+import { createWorkbook, sheetsCaller, workbookName } from '../adapters/sheets-workbook';
+import { loadWorkbookLink, saveWorkbookLink, type WorkbookLink } from '../adapters/workbook-link';
+import { answer } from './errors';
+import { openPlan, rememberPlan, type PlanSession } from './plan-session';
+import { openSidebar } from './menu';
+import type { ExportResult } from './contract';
+
+/** Reads the plan (saving what the read learnt, as every action does) and builds its rows. */
+function rowsOfDocument(session?: PlanSession) {
+  const s =
+    session ??
+    withDocumentLock(() => {
+      const opened = openPlan();
+      rememberPlan(opened);
+      return opened;
+    });
+  const deal = loadDeal(s.settings, s.locale);
+  const rows = planRows({ documentId: s.doc.getId(), url: s.doc.getUrl(), plan: s.plan, history: s.history, deal, today: s.today });
+  return { documentId: s.doc.getId(), deal: rows.deal, steps: rows.steps, slips: rows.slips };
+}
+
+function exportTo(link: WorkbookLink, session?: PlanSession): ExportOutcome {
+  const rows = rowsOfDocument(session);
+  return runExport(exportPlanRows(rows, () => Date.now()), sheetsCaller(link.id));
+}
+
+function resultOf(link: WorkbookLink, outcome: ExportOutcome): ExportResult {
+  const workbook = { name: link.name, url: link.url };
+  if (!outcome.ok) return { ok: false, message: `The plan could not be exported to "${link.name}": ${outcome.message}`, needsWorkbook: false };
+  const steps = outcome.written?.Steps;
+  const count = steps ? steps.updated + steps.added : 0;
+  return { ok: true, message: `Exported to "${link.name}": the deal and ${count} step${count === 1 ? '' : 's'}.`, workbook };
+}
+
+/** The sidebar's "Export to Sheets" (and the menu's, once a workbook is linked). */
+export function exportToSheets(): ExportResult {
+  return answer('exporting to Sheets', () => {
+    const link = loadWorkbookLink();
+    if (!link) return { ok: false, message: 'Link a team workbook first: create one, or choose the one your manager set up.', needsWorkbook: true };
+    return resultOf(link, exportTo(link));
+  });
+}
+
+/** Menu "Export to Sheets": exports and says so; the first time, opens the Deal panel to link a workbook. */
+export function exportToSheetsFromMenu(): void {
+  const link = answer('exporting to Sheets', () => loadWorkbookLink());
+  if (!link) {
+    openSidebar('deal');
+    return;
+  }
+  const result = exportToSheets();
+  DocumentApp.getUi().alert(result.message);
+}
+
+const NAME = z.object({ name: z.string().check(z.maxLength(200)) });
+
+/** "Create a workbook": a new team workbook in the seller's Drive, linked for every plan they export, and this plan exported into it. */
+export function createTeamWorkbook(raw: unknown): ExportResult {
+  const parsed = NAME.safeParse(raw ?? { name: '' });
+  if (!parsed.success) throw new Error('The workbook name must be text of at most 200 characters.');
+  return answer('creating the workbook', () => {
+    const name = parsed.data.name.replace(/\s+/g, ' ').trim() || 'MAP metrics';
+    const created = createWorkbook(name);
+    const link: WorkbookLink = { ...created, auto: loadWorkbookLink()?.auto ?? true };
+    saveWorkbookLink(link);
+    return resultOf(link, exportTo(link));
+  });
+}
+
+const PICKED = z.object({ id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,200}$/)) });
+
+/**
+ * The workbook the person chose in Google Picker (a manager's team workbook): under drive.file,
+ * picking it is what lets the add-on open it. Linked, then this plan is exported into it.
+ */
+export function linkPickedWorkbook(raw: unknown): ExportResult {
+  const parsed = PICKED.safeParse(raw);
+  if (!parsed.success) throw new Error('That is not a spreadsheet id. Choose the workbook again.');
+  return answer('linking the workbook', () => {
+    const id = parsed.data.id;
+    const link: WorkbookLink = { id, name: workbookName(id), url: `https://docs.google.com/spreadsheets/d/${id}/edit`, auto: loadWorkbookLink()?.auto ?? true };
+    saveWorkbookLink(link);
+    return resultOf(link, exportTo(link));
+  });
+}
+
+/** The "Refresh the workbook after every change" setting (per user, like the link). */
+export function setAutoExport(raw: unknown): { autoExport: boolean } {
+  const parsed = z.object({ on: z.boolean() }).safeParse(raw);
+  if (!parsed.success) throw new Error('The setting needs { on: true | false }. Reload the sidebar and try again.');
+  return answer('changing the setting', () => {
+    const link = loadWorkbookLink();
+    if (!link) throw new UserError('Link a team workbook first.');
+    saveWorkbookLink({ ...link, auto: parsed.data.on });
+    return { autoExport: parsed.data.on };
+  });
+}
+
+/**
+ * After an action that changed the plan: refreshes its rows in the linked workbook when the
+ * seller has not turned that off. Never fails the action: a failure comes back as one sentence to
+ * add to the action's message ("" when nothing was to be done).
+ */
+export function exportAfterChange(session?: PlanSession): string {
+  try {
+    const link = loadWorkbookLink();
+    if (!link || !link.auto) return '';
+    const outcome = exportTo(link, session);
+    return outcome.ok ? ` The team workbook is up to date.` : ` The team workbook was not updated: ${outcome.message}`;
+  } catch (error) {
+    console.error('export after change failed', error);
+    const detail = error instanceof UserError ? error.message : error instanceof Error ? error.message : String(error);
+    return ` The team workbook was not updated: ${detail}`;
+  }
+}
