@@ -252,6 +252,8 @@ export interface PlanSnapshot {
 export interface PlanRead {
   plan: PlanSnapshot | null;
   problem: string | null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The deal behind the plan, and the export to Sheets
 // ---------------------------------------------------------------------------------------------

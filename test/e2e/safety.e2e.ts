@@ -1,6 +1,6 @@
 /** What the document holds is shown as text, never run as HTML; failures reach the person as messages and the server stays up. */
 import type { Frame } from 'playwright-core';
-import { openPreview, type Preview } from './preview';
+import { fillInsertForm, openPreview, type Preview } from './preview';
 
 let preview: Preview | null = null;
 afterEach(async () => {

@@ -77,7 +77,7 @@ describe('export from the document', () => {
     const s = insertedPlan();
     s.run('createTeamWorkbook', { name: 'Team' });
     const applied = s.run('applyShift', { kind: 'step', step: 2, to: '+1 week' });
-    expect(applied.ok && applied.message).toBe('Shifted 5 due dates and 2 key dates. "Undo last shift" puts them back. The team workbook is up to date.');
+    expect(applied.ok && applied.message).toBe('Shifted 5 due dates and 2 key dates. The team workbook is up to date.');
     const book = onlyWorkbook(s.env);
     const steps = recordsOf(book, 'Steps');
     expect(steps).toHaveLength(11);
@@ -108,7 +108,7 @@ describe('export from the document', () => {
 
     expect(s.run('setAutoExport', { on: false })).toEqual({ autoExport: false });
     const applied = s.run('applyShift', { kind: 'step', step: 2, to: '+1 week' });
-    expect(applied.message).toBe('Shifted 5 due dates and 2 key dates. "Undo last shift" puts them back.');
+    expect(applied.message).toBe('Shifted 5 due dates and 2 key dates.');
     expect(recordsOf(book, 'Steps').find((r) => r.Step === '2')).toMatchObject({ 'Due (now)': '2026-12-24' });
     expect(s.run('exportToSheets')).toMatchObject({ ok: true });
     expect(recordsOf(book, 'Steps').find((r) => r.Step === '2')).toMatchObject({ 'Due (now)': '2027-01-04' });
@@ -121,7 +121,7 @@ describe('export from the document', () => {
     const applied = s.run('applyShift', { kind: 'step', step: 2, to: '+1 week' });
     expect(applied.ok).toBe(true);
     expect(applied.message).toBe(
-      'Shifted 5 due dates and 2 key dates. "Undo last shift" puts them back. The team workbook was not updated: Requested entity was not found.',
+      'Shifted 5 due dates and 2 key dates. The team workbook was not updated: Requested entity was not found.',
     );
     expect(s.markdown()).toContain('Jan 4, 2027');
   });
