@@ -50,6 +50,11 @@ export interface GoogleEmulationOptions {
   spreadsheetFiles?: Map<string, SpreadsheetModel>;
   /** Also print log lines (they are always kept in `logs`). */
   echoLogs?: boolean;
+  /**
+   * False for a script running outside a document (from the script editor, a standalone
+   * project): LockService.getDocumentLock() then returns null, as documented. Default true.
+   */
+  inDocument?: boolean;
 }
 
 /** DocumentApp calls that reach the document or other files, and the mode each needs. */
@@ -133,7 +138,8 @@ export class GoogleEmulation implements EmulationContext {
     this.htmlService = new HtmlServiceEmulation(this.calls, this.files);
     this.session = new SessionEmulation(this);
     this.scriptApp = new ScriptAppEmulation(this.calls, this.scriptId);
-    this.lockService = new LockServiceEmulation(this.calls, this.locks);
+    const inDocument = options.inDocument ?? true;
+    this.lockService = new LockServiceEmulation(this.calls, this.locks, () => inDocument);
     this.spreadsheetApp = new SpreadsheetAppEmulation({
       calls: this.calls,
       timeZone: this.timeZone,
