@@ -1,8 +1,8 @@
 /** Runs the built add-on (dist/Code.js) the way Apps Script does, on an emulated Google Doc, for the integration tests. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { GoogleEmulation, loadAddOn, type AddOn } from '../../emulation';
-import { DocumentEmulation, documentFromMarkdown, documentToMarkdown, type BlockSnapshot, type TableSnapshot } from '../../emulation/document';
+import { GoogleEmulation, loadAddOn, type AddOn, type Json } from '../../emulation';
+import { DocumentEmulation, documentFromMarkdown, documentToMarkdown, type BlockSnapshot, type ChipText, type TableSnapshot } from '../../emulation/document';
 import type { RawInsertForm } from '../../src/server/contract';
 
 const DIST = path.join(__dirname, '..', '..', 'dist');
@@ -35,6 +35,11 @@ export interface Session {
   setToday(iso: string): void;
   /** Sets the emulated clock to an exact instant, for tests about time zones. */
   setInstant(instant: string): void;
+  /**
+   * The `details` (elapsed ms, service calls by service) the last sidebar action answered with.
+   * `run` and `addOn.runSync` hand tests the result without it, so results compare as the action's own.
+   */
+  lastDetails(): Json | undefined;
 }
 
 export interface SessionOptions {
@@ -46,6 +51,10 @@ export interface SessionOptions {
   today?: string;
   /** Document properties already stored (by this or another add-on) before the first action. */
   properties?: Record<string, string>;
+  /** Table cells holding exactly a date ("Dec 12, 2025") become date chips, as Docs shows them. */
+  datesAsChips?: boolean;
+  /** What getText() gives for a chip (undocumented by Google): see ChipText. Default 'omitted'. */
+  chipText?: ChipText;
 }
 
 export function openDocument(options: SessionOptions = {}): Session {
@@ -59,10 +68,23 @@ export function openDocument(options: SessionOptions = {}): Session {
     document: (ctx) =>
       options.markdown === undefined
         ? new DocumentEmulation(ctx, { name: 'Acme + Globex MAP' })
-        : documentFromMarkdown(options.markdown, ctx, { name: 'Acme + Globex MAP' }),
+        : documentFromMarkdown(options.markdown, ctx, { name: 'Acme + Globex MAP', ...(options.datesAsChips ? { datesAsChips: true } : {}) }),
   });
-  const addOn = loadAddOn(env, distFile('Code.js'));
+  const loaded = loadAddOn(env, distFile('Code.js'));
+  let details: Json | undefined;
+  const withoutDetails = (result: Json): Json => {
+    if (result === null || typeof result !== 'object' || Array.isArray(result) || !('details' in result)) return result;
+    const { details: d, ...rest } = result;
+    details = d;
+    return rest;
+  };
+  const addOn: AddOn = {
+    ...loaded,
+    runSync: (name, ...args) => withoutDetails(loaded.runSync(name, ...args)),
+    run: async (name, ...args) => withoutDetails(await loaded.run(name, ...args)),
+  };
   const doc = env.document;
+  if (options.chipText) doc._state.chipText = options.chipText;
   return {
     env,
     addOn,
@@ -90,6 +112,7 @@ export function openDocument(options: SessionOptions = {}): Session {
     setInstant(instant: string) {
       now = new Date(instant);
     },
+    lastDetails: () => details,
   };
 }
 
