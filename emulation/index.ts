@@ -3,6 +3,7 @@ export { CallLog, countCalls, type Counted } from './calls';
 export type { EmulationContext } from './context';
 export { GoogleEmulation, type GoogleEmulationOptions } from './environment';
 export { loadAddOn, ScriptError, type AddOn, type AddOnOptions, type Json, type TriggerEvent } from './sandbox';
+export { ScriptRunClient, SCRIPT_RUN_CONCURRENCY, type CompletionOrder } from './script-run';
 export {
   PropertiesEmulation,
   PropertiesServiceEmulation,
