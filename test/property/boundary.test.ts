@@ -48,7 +48,7 @@ test('every entry point answers any argument with a result or a clear sentence, 
         if (!(error instanceof ScriptError)) throw error;
         clear(name, error);
         // A refused call writes nothing.
-        if (s.markdown() !== before) throw new Error(`${name} failed and still changed the document`);
+        if (s.markdown() !== before) throw new Error(`${name} failed and still changed the document`, { cause: error });
       }
       if (({} as Record<string, unknown>).polluted !== undefined) throw new Error(`${name} polluted Object.prototype`);
     }),
