@@ -3,7 +3,7 @@ import { CallLog } from './calls';
 import type { EmulationContext } from './context';
 import { DocumentAppEmulation, DocumentEmulation } from './document';
 import { HtmlServiceEmulation } from './html';
-import { PropertiesServiceEmulation, PropertyStore, type PropertyStores } from './properties';
+import { PropertiesServiceEmulation, PropertyQuota, PropertyStore, PROPERTY_CALLS_PER_DAY, type PropertyStores } from './properties';
 import {
   AuthGate,
   ConsoleEmulation,
@@ -55,6 +55,8 @@ export interface GoogleEmulationOptions {
    * project): LockService.getDocumentLock() then returns null, as documented. Default true.
    */
   inDocument?: boolean;
+  /** The user's account: a consumer account gets 50,000 property calls a day, Google Workspace 500,000. Default consumer. */
+  account?: 'consumer' | 'workspace';
 }
 
 /** DocumentApp calls that reach the document or other files, and the mode each needs. */
@@ -85,6 +87,8 @@ export class GoogleEmulation implements EmulationContext {
   readonly auth = new AuthGate();
   readonly ui: UiEmulation;
   readonly properties: PropertyStores;
+  /** Property reads and writes counted against the day's quota. */
+  readonly propertyQuota: PropertyQuota;
   readonly locks: LockStates = { document: new LockState(), script: new LockState(), user: new LockState() };
   /** Spreadsheets created by the add-on, by id. */
   readonly spreadsheetFiles: Map<string, SpreadsheetModel>;
@@ -134,7 +138,8 @@ export class GoogleEmulation implements EmulationContext {
           : doc;
 
     this.documentApp = new DocumentAppEmulation(this, this.document);
-    this.propertiesService = new PropertiesServiceEmulation(this.calls, this.properties, this.auth);
+    this.propertyQuota = new PropertyQuota(() => this.now().toISOString().slice(0, 10), PROPERTY_CALLS_PER_DAY[options.account ?? 'consumer']);
+    this.propertiesService = new PropertiesServiceEmulation(this.calls, this.properties, this.auth, this.propertyQuota);
     this.htmlService = new HtmlServiceEmulation(this.calls, this.files);
     this.session = new SessionEmulation(this);
     this.scriptApp = new ScriptAppEmulation(this.calls, this.scriptId);
