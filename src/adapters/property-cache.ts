@@ -18,7 +18,7 @@ function cached(open: () => Properties): CachedStore {
   const target = (): Properties => (store ??= open());
   const read = (): Record<string, string> => (values ??= { ...target().getProperties() });
   const self: CachedStore = {
-    getProperty: (key) => (Object.hasOwn(read(), key) ? (read()[key] ?? null) : null),
+    getProperty: (key) => (Object.prototype.hasOwnProperty.call(read(), key) ? (read()[key] ?? null) : null),
     getProperties: () => ({ ...read() }),
     getKeys: () => Object.keys(read()),
     setProperty(key, value) {

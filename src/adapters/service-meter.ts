@@ -55,10 +55,17 @@ class Meter {
     return wrapper;
   }
 
+  /** Google gets its own objects back, also inside arrays and plain objects (setValues rows, attribute maps keyed by enums). */
   unwrap(value: unknown): unknown {
     if (value === null || typeof value !== 'object') return value;
+    const host = this.hosts.get(value);
+    if (host) return host;
     if (Array.isArray(value)) return value.map((item: unknown) => this.unwrap(item));
-    return this.hosts.get(value) ?? value;
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return value;
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) copy[key] = this.unwrap(item);
+    return copy;
   }
 }
 
