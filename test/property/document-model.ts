@@ -33,6 +33,25 @@ function isGoal(blocks: readonly BlockSnapshot[], i: number): boolean {
   return false;
 }
 
+const CHANGES = /^\s*(?:changes|change log|changelog|plan changes)\s*:?\s*$/i;
+
+/**
+ * The document without its "Changes" section (a heading and the lines under it up to the next
+ * heading or table): a shift adds its dated line there (and the heading, at the end, when there is
+ * none), and its undo takes them back.
+ */
+function withoutChanges(blocks: readonly BlockSnapshot[]): BlockSnapshot[] {
+  const out: BlockSnapshot[] = [];
+  let inChanges = false;
+  for (const b of blocks) {
+    if (b.kind === 'table') inChanges = false;
+    else if (b.heading !== 'NORMAL') inChanges = CHANGES.test(b.text);
+    // An empty paragraph (Docs keeps one at the end) is not the section's: the section is added before it.
+    if (!inChanges || (b.kind !== 'table' && b.heading === 'NORMAL' && b.text === '')) out.push(b);
+  }
+  return out;
+}
+
 /** Which column of a snapshot table is what, when the table is one the test tracks (matched by its header row). */
 function rolesOf(table: TableSnapshot, tracked: readonly { roles: Role[]; header: string[] }[]): Role[] | null {
   const header = table.rows[0]?.map((c) => c.text) ?? [];
@@ -53,7 +72,8 @@ export function forbiddenChanges(
   tracked: readonly { roles: Role[]; header: string[] }[],
 ): string[] {
   const problems: string[] = [];
-  const strip = (blocks: readonly BlockSnapshot[]) => (allowed === 'review-line' ? blocks.filter((b) => b.kind === 'table' || !LAST_REVIEWED.test(b.text)) : [...blocks]);
+  const strip = (blocks: readonly BlockSnapshot[]) =>
+    allowed === 'review-line' ? blocks.filter((b) => b.kind === 'table' || !LAST_REVIEWED.test(b.text)) : allowed === 'dates' ? withoutChanges(blocks) : [...blocks];
   const a = strip(before);
   const b = strip(after);
   if (a.length !== b.length) return [`the document had ${a.length} blocks and now has ${b.length}`];
