@@ -1,12 +1,19 @@
 // Builds the two add-ons: the Docs add-on into dist/ and the Sheets add-on into dist/sheets/, each Code.js (one IIFE plus a top-level function per entry point), Sidebar.html (self-contained), appsscript.json.
 import { build, transform } from 'esbuild';
-import { mkdir, readFile, writeFile, copyFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile as writeFileInPlace, copyFile, rename } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(root, 'dist');
 const quiet = process.argv.includes('--quiet');
+
+/** Writes by renaming a finished file into place: a test reading dist/ while `npm run map` rebuilds it never sees half a file. */
+async function writeFile(file, data) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFileInPlace(temporary, data);
+  await rename(temporary, file);
+}
 
 /** Apps Script only finds triggers, menu items and google.script.run targets that are top-level function declarations. */
 function forwardingWrappers(names) {

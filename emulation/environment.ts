@@ -3,7 +3,7 @@ import { CallLog } from './calls';
 import type { EmulationContext } from './context';
 import { DocumentAppEmulation, DocumentEmulation } from './document';
 import { HtmlServiceEmulation } from './html';
-import { PropertiesServiceEmulation, PropertyStore, type PropertyStores } from './properties';
+import { PropertiesServiceEmulation, PropertyQuota, PropertyStore, PROPERTY_CALLS_PER_DAY, type PropertyStores } from './properties';
 import {
   AuthGate,
   ConsoleEmulation,
@@ -52,6 +52,13 @@ export interface GoogleEmulationOptions {
   /** Also print log lines (they are always kept in `logs`). */
   echoLogs?: boolean;
   /**
+   * False for a script running outside a document (from the script editor, a standalone
+   * project): LockService.getDocumentLock() then returns null, as documented. Default true.
+   */
+  inDocument?: boolean;
+  /** The user's account: a consumer account gets 50,000 property calls a day, Google Workspace 500,000. Default consumer. */
+  account?: 'consumer' | 'workspace';
+  /**
    * The project's appsscript.json. Its `oauthScopes` are all the script gets (a call outside them
    * fails as on Google), and an advanced service exists only when `dependencies` enables it.
    * Without a manifest, scopes are inferred (everything allowed) and the Sheets service exists.
@@ -93,6 +100,8 @@ export class GoogleEmulation implements EmulationContext {
   readonly auth = new AuthGate();
   readonly ui: UiEmulation;
   readonly properties: PropertyStores;
+  /** Property reads and writes counted against the day's quota. */
+  readonly propertyQuota: PropertyQuota;
   readonly locks: LockStates = { document: new LockState(), script: new LockState(), user: new LockState() };
   /** Spreadsheets in Drive, by id (shared between environments when the options pass one map). */
   readonly spreadsheetFiles: Map<string, SpreadsheetModel>;
@@ -147,11 +156,13 @@ export class GoogleEmulation implements EmulationContext {
           : doc;
 
     this.documentApp = new DocumentAppEmulation(this, this.document);
-    this.propertiesService = new PropertiesServiceEmulation(this.calls, this.properties, this.auth);
+    this.propertyQuota = new PropertyQuota(() => this.now().toISOString().slice(0, 10), PROPERTY_CALLS_PER_DAY[options.account ?? 'consumer']);
+    this.propertiesService = new PropertiesServiceEmulation(this.calls, this.properties, this.auth, this.propertyQuota);
     this.htmlService = new HtmlServiceEmulation(this.calls, this.files);
     this.session = new SessionEmulation(this);
     this.scriptApp = new ScriptAppEmulation(this.calls, this.scriptId);
-    this.lockService = new LockServiceEmulation(this.calls, this.locks);
+    const inDocument = options.inDocument ?? true;
+    this.lockService = new LockServiceEmulation(this.calls, this.locks, () => inDocument);
     this.spreadsheetApp = new SpreadsheetAppEmulation({
       calls: this.calls,
       timeZone: this.timeZone,

@@ -4,11 +4,15 @@ export type { EmulationContext } from './context';
 export { GoogleEmulation, type GoogleEmulationOptions, type Manifest } from './environment';
 export { SheetsServiceEmulation, SpreadsheetsEmulation, ValuesEmulation, type SheetsContext } from './sheets-api';
 export { loadAddOn, ScriptError, type AddOn, type AddOnOptions, type Json, type TriggerEvent } from './sandbox';
+export { ScriptRunClient, SCRIPT_RUN_CONCURRENCY, type CompletionOrder } from './script-run';
 export {
   PropertiesEmulation,
   PropertiesServiceEmulation,
   PropertyStore,
   PROPERTY_QUOTA_MESSAGE,
+  PROPERTY_CALLS_PER_DAY,
+  PROPERTY_DAILY_QUOTA_MESSAGE,
+  PropertyQuota,
   PROPERTY_STORE_LIMIT_BYTES,
   PROPERTY_VALUE_LIMIT_BYTES,
   type PropertyStores,

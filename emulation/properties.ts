@@ -19,6 +19,37 @@ export const PROPERTY_STORE_LIMIT_BYTES = 500 * 1024;
 export const PROPERTY_QUOTA_MESSAGE =
   'You have exceeded the property storage quota. Please remove some properties and try again.';
 
+/**
+ * Property reads and writes a day (/apps-script/guides/services/quotas): 50,000 for a consumer
+ * account, 500,000 for Google Workspace. Past it, calls fail with the message Apps Script gives
+ * for every daily quota ("Service invoked too many times for one day: <service>.", reported for
+ * properties in public threads; unverified on Google's pages).
+ */
+export const PROPERTY_CALLS_PER_DAY = { consumer: 50_000, workspace: 500_000 } as const;
+export const PROPERTY_DAILY_QUOTA_MESSAGE = 'Service invoked too many times for one day: properties.';
+
+/** The day's count of property calls, shared by every store of one user. */
+export class PropertyQuota {
+  private day = '';
+  used = 0;
+
+  constructor(
+    private readonly today: () => string,
+    readonly limit: number = PROPERTY_CALLS_PER_DAY.consumer,
+  ) {}
+
+  /** One read or write; throws once the day's calls are spent. */
+  use(): void {
+    const day = this.today();
+    if (day !== this.day) {
+      this.day = day;
+      this.used = 0;
+    }
+    if (this.used >= this.limit) throw new Error(PROPERTY_DAILY_QUOTA_MESSAGE);
+    this.used += 1;
+  }
+}
+
 function utf8Bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
@@ -71,23 +102,28 @@ export class PropertiesEmulation
   constructor(
     readonly calls: CallLog,
     private readonly store: PropertyStore,
+    private readonly quota: PropertyQuota | null = null,
   ) {}
 
   getProperty(key: string): string | null {
+    this.quota?.use();
     return this.store.entries.get(toStoredString(key, 'key')) ?? null;
   }
 
   setProperty(key: string, value: string): PropertiesEmulation {
+    this.quota?.use();
     this._commit(new Map([[toStoredString(key, 'key'), toStoredString(value, 'value')]]), false);
     return this;
   }
 
   /** "Gets a copy of all key-value pairs": changing the returned object writes nothing. */
   getProperties(): { [key: string]: string } {
+    this.quota?.use();
     return this.store.toObject();
   }
 
   setProperties(properties: { [key: string]: string }, deleteAllOthers = false): PropertiesEmulation {
+    this.quota?.use();
     if (properties === null || typeof properties !== 'object') throw new Error('Invalid argument: properties');
     const changes = new Map<string, string>();
     for (const [key, value] of Object.entries(properties)) changes.set(toStoredString(key, 'key'), toStoredString(value, 'value'));
@@ -96,15 +132,18 @@ export class PropertiesEmulation
   }
 
   getKeys(): string[] {
+    this.quota?.use();
     return [...this.store.entries.keys()];
   }
 
   deleteProperty(key: string): PropertiesEmulation {
+    this.quota?.use();
     this.store.entries.delete(toStoredString(key, 'key'));
     return this;
   }
 
   deleteAllProperties(): PropertiesEmulation {
+    this.quota?.use();
     this.store.entries.clear();
     return this;
   }
@@ -142,21 +181,22 @@ export class PropertiesServiceEmulation
     readonly calls: CallLog,
     private readonly stores: PropertyStores,
     private readonly auth: AuthGate,
+    private readonly quota: PropertyQuota | null = null,
   ) {}
 
   getDocumentProperties(): PropertiesEmulation {
     this.auth.check('PropertiesService.getDocumentProperties', 'LIMITED');
-    return new PropertiesEmulation(this.calls, this.stores.document);
+    return new PropertiesEmulation(this.calls, this.stores.document, this.quota);
   }
 
   getUserProperties(): PropertiesEmulation {
     this.auth.check('PropertiesService.getUserProperties', 'LIMITED');
-    return new PropertiesEmulation(this.calls, this.stores.user);
+    return new PropertiesEmulation(this.calls, this.stores.user, this.quota);
   }
 
   getScriptProperties(): PropertiesEmulation {
     this.auth.check('PropertiesService.getScriptProperties', 'LIMITED');
-    return new PropertiesEmulation(this.calls, this.stores.script);
+    return new PropertiesEmulation(this.calls, this.stores.script, this.quota);
   }
 }
 countCalls(PropertiesServiceEmulation, 'PropertiesService');

@@ -287,9 +287,13 @@ export class DocumentEmulation extends Described implements Pick<ApiDocument,
     return api(this._position(element, offset));
   }
 
-  /** Null unless the user's cursor is in the document (…/document#getCursor()). */
+  /**
+   * Null unless the user's cursor is in the document (…/document#getCursor()). The cursor lives in
+   * the person's browser, always in the live document: when the element under it was deleted (a
+   * row cut), Docs moves it elsewhere; here it is then reported as absent.
+   */
   getCursor(): ApiPosition | null {
-    return api(this._cursor);
+    return api(this._cursor && this._cursor._element._isAttached() ? this._cursor : null);
   }
 
   setCursor(position: ApiPosition): ApiDocument {

@@ -97,8 +97,18 @@ function requireInteger(value: unknown, parameter: string): number {
 // ---------------------------------------------------------------------------------------------
 // Document-wide state shared by every element of one document, attached or detached.
 
+/**
+ * What getText() gives for a person or date chip, which Google does not document: nothing
+ * ('omitted', the default), the chip's display text ('display'), or U+E907, the character the Docs
+ * REST API puts for a non-text element ('private-use'). The add-on must read the same plan in all
+ * three; editAsText() ignores chips in every mode ("The editAsText mode ignores non-text elements").
+ */
+export type ChipText = 'omitted' | 'display' | 'private-use';
+export const CHIP_TEXTS: readonly ChipText[] = ['omitted', 'display', 'private-use'];
+
 export class DocumentState {
   closed = false;
+  chipText: ChipText = 'omitted';
   private ids = 0;
 
   constructor(readonly ctx: EmulationContext) {}
@@ -359,7 +369,12 @@ export abstract class ContainerBase<Api = unknown> extends ElementBase<Api> {
   }
 
   getText(): string {
-    return this._text();
+    return this._state.chipText === 'omitted' ? this._text() : this._textWithChips();
+  }
+
+  /** What getText() gives when chips show up in it (see ChipText): paragraphs joined by "\n". */
+  _textWithChips(): string {
+    return this._paragraphs().map((paragraph) => paragraph._textWithChips()).join('\n');
   }
 
   /** A Text over this element's characters; edits go to the underlying Text elements (…/container-element#editAsText()). */
@@ -717,6 +732,18 @@ export abstract class ParagraphBase<Api> extends ContainerBase<Api> {
    */
   _text(): string {
     return this._children.map((child) => (child instanceof TextEmulation ? child._str() : '')).join('');
+  }
+
+  override _textWithChips(): string {
+    const privateUse = this._state.chipText === 'private-use';
+    return this._children
+      .map((child) => {
+        if (child instanceof TextEmulation) return child._str();
+        if (child instanceof DateEmulation) return privateUse ? '\uE907' : child._displayText;
+        if (child instanceof PersonEmulation) return privateUse ? '\uE907' : (child._name ?? child._email);
+        return '';
+      })
+      .join('');
   }
 
   _setPlainText(text: string): void {

@@ -9,7 +9,7 @@ export { documentFromMarkdown, documentToMarkdown, type MarkdownOptions } from '
 export {
   BodyEmulation, DateEmulation, HorizontalRuleEmulation, LAST_PARAGRAPH_IN_CELL, LAST_PARAGRAPH_IN_SECTION, ListItemEmulation,
   ParagraphEmulation, PersonEmulation, RangeElementEmulation, TableCellEmulation, TableEmulation, TableRowEmulation,
-  TextEmulation, TextViewEmulation, type TextStyle,
+  TextEmulation, TextViewEmulation, CHIP_TEXTS, type ChipText, type TextStyle,
 } from './elements';
 export { NamedRangeEmulation, PositionEmulation, RangeBuilderEmulation, RangeEmulation } from './ranges';
 export { Attribute, ElementType, GlyphType, HorizontalAlignment, ParagraphHeading, TextAlignment, VerticalAlignment } from './enums';

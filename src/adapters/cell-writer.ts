@@ -1,6 +1,6 @@
 /** Safe writes into text both companies are editing: change only the characters that differ, and only if nobody changed the text since it was read. */
 
-type Editable = { getText(): string; editAsText(): GoogleAppsScript.Document.Text };
+type Editable = { editAsText(): GoogleAppsScript.Document.Text };
 
 export type WriteOutcome = 'written' | 'unchanged' | 'changed-since';
 
@@ -13,7 +13,9 @@ export type WriteOutcome = 'written' | 'unchanged' | 'changed-since';
  * computed from); otherwise a person typed in the meantime and their edit wins.
  */
 export function replaceCellText(target: Editable, before: string, after: string): WriteOutcome {
-  const current = target.getText();
+  // The text the edits' offsets count in: without chips, whatever getText() makes of them.
+  const text = target.editAsText();
+  const current = text.getText();
   if (current !== before) return 'changed-since';
   if (before === after) return 'unchanged';
   let start = 0;
@@ -26,7 +28,6 @@ export function replaceCellText(target: Editable, before: string, after: string)
   ) {
     end++;
   }
-  const text = target.editAsText();
   const removeTo = before.length - end - 1;
   const insert = after.slice(start, after.length - end);
   // Insert before deleting: a Text element that becomes empty can lose its formatting.

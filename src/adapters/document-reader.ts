@@ -86,6 +86,15 @@ function placeOf(body: Body, element: Element): Place | null {
   }
 }
 
+/**
+ * The text of a paragraph or cell that holds a chip, without the chip. What getText() gives for a
+ * chip is not documented (nothing, its display text, or U+E907); editAsText() "ignores non-text
+ * elements", so its text is the same whatever getText() does, and it is the text writes edit.
+ */
+function textWithoutChips(element: { editAsText(): GoogleAppsScript.Document.Text }): string {
+  return element.editAsText().getText();
+}
+
 /** Every date and person chip in the body, in document order, each with its place. */
 function readChips(body: Body): { place: Place; chip: Chip }[] {
   const out: { place: Place; chip: Chip; order: number }[] = [];
@@ -193,8 +202,18 @@ export function readOutline(doc: Document, handles?: CellHandles): DocumentOutli
   for (const { place, chip } of readChips(body)) {
     const block = byIndex.get(place.block);
     if (!block) continue;
-    if (block.kind === 'paragraph' && place.row === null) block.chips.push(chip);
-    else if (block.kind === 'table' && place.row !== null) block.rows[place.row]?.cells[place.column]?.chips.push(chip);
+    if (block.kind === 'paragraph' && place.row === null) {
+      if (block.chips.length === 0) {
+        const child = body.getChild(place.block);
+        block.text = textWithoutChips(child.getType() === T.LIST_ITEM ? child.asListItem() : child.asParagraph());
+      }
+      block.chips.push(chip);
+    } else if (block.kind === 'table' && place.row !== null) {
+      const cell = block.rows[place.row]?.cells[place.column];
+      if (!cell) continue;
+      if (cell.chips.length === 0) cell.text = textWithoutChips(handles?.get(handleKey(place.block, place.row, place.column ?? 0)) ?? body.getChild(place.block).asTable().getCell(place.row, place.column ?? 0));
+      cell.chips.push(chip);
+    }
   }
 
   for (const [at, key] of chooseMarkers(readStepMarkers(doc, body))) {

@@ -2,6 +2,7 @@
 import { isIsoDate } from '../core/calendar';
 import { forgetRemovedSteps, trimEvents, type PlanHistory } from '../core/history';
 import type { UndoRecord } from '../core/undo';
+import { documentProperties } from './property-cache';
 
 // Layout. A record is JSON split into chunks `<prefix>.0`, `<prefix>.1`, … of at most CHUNK_BYTES
 // UTF-8 bytes each (Google allows about 9 KB a value, and third-party tests found a little less
@@ -54,8 +55,9 @@ interface Manifest {
   hash: string;
 }
 
+/** The action's copy of the document's properties: the history and the undo record are read from one getProperties(). */
 function documentStore(): PropertyStore {
-  return PropertiesService.getDocumentProperties();
+  return documentProperties();
 }
 
 // ─── History ─────────────────────────────────────────────────────────────────────────────────

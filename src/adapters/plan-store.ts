@@ -1,5 +1,6 @@
 /** What the add-on remembers about the plan in this document (deal facts the document does not show), in document properties. */
 import type { DealStage, DealType, IsoDate } from '../core/plan';
+import { documentProperties } from './property-cache';
 
 /** Document properties are shared by everyone using the add-on on this document, as the plan is. */
 const SETTINGS_KEY = 'map.settings';
@@ -17,12 +18,12 @@ export interface PlanSettings {
 }
 
 export function savePlanSettings(settings: PlanSettings): void {
-  PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(settings));
+  documentProperties().setProperty(SETTINGS_KEY, JSON.stringify(settings));
 }
 
 /** The saved settings, or null when there are none or they cannot be read (a person cannot edit them, but an older add-on could have). */
 export function loadPlanSettings(): PlanSettings | null {
-  const raw = PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
+  const raw = documentProperties().getProperty(SETTINGS_KEY);
   if (!raw) return null;
   try {
     const parsed = JSON.parse(raw) as Partial<PlanSettings>;
@@ -36,7 +37,7 @@ export function loadPlanSettings(): PlanSettings | null {
 const HOLIDAYS_KEY = 'map.holidays';
 
 export function loadTeamHolidays(): IsoDate[] {
-  const raw = PropertiesService.getDocumentProperties().getProperty(HOLIDAYS_KEY);
+  const raw = documentProperties().getProperty(HOLIDAYS_KEY);
   if (!raw) return [];
   try {
     const parsed: unknown = JSON.parse(raw);
@@ -48,7 +49,7 @@ export function loadTeamHolidays(): IsoDate[] {
 
 /** Writes only when the list changed; an empty list removes the setting. */
 export function saveTeamHolidays(days: readonly IsoDate[]): void {
-  const store = PropertiesService.getDocumentProperties();
+  const store = documentProperties();
   const value = days.length ? JSON.stringify([...new Set(days)].sort()) : null;
   if (store.getProperty(HOLIDAYS_KEY) === value) return;
   if (value === null) store.deleteProperty(HOLIDAYS_KEY);

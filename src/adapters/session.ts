@@ -1,6 +1,7 @@
 /** Who is using the add-on and when: the user's locale, their time zone, and today's date on their calendar. */
 import { todayIn } from '../core/calendar';
 import type { IsoDate } from '../core/plan';
+import { userProperties } from './property-cache';
 
 /** The browser's time zone, remembered per user: the script's own zone is the add-on project's, not the person's. */
 const TIME_ZONE_KEY = 'map.timeZone';
@@ -28,7 +29,7 @@ function isTimeZone(name: string): boolean {
  */
 export function rememberTimeZone(name: unknown): void {
   if (typeof name !== 'string' || !isTimeZone(name)) return;
-  const store = PropertiesService.getUserProperties();
+  const store = userProperties();
   if (store.getProperty(TIME_ZONE_KEY) !== name) store.setProperty(TIME_ZONE_KEY, name);
 }
 
@@ -39,6 +40,6 @@ export function now(): string {
 
 /** Today on the person's calendar: their remembered zone, else the script's. Plan dates are days, so only the day matters. */
 export function today(): IsoDate {
-  const remembered = PropertiesService.getUserProperties().getProperty(TIME_ZONE_KEY);
+  const remembered = userProperties().getProperty(TIME_ZONE_KEY);
   return todayIn(remembered || Session.getScriptTimeZone() || 'UTC');
 }

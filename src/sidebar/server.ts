@@ -25,10 +25,26 @@ export function call<K extends keyof Server>(name: K, ...args: Parameters<Server
     }
     const runner: ServerCalls = google.script.run
       // The server's declared return type is the contract; the value is what it returned.
-      .withSuccessHandler((value) => resolve(value as Awaited<ReturnType<Server[K]>>))
+      .withSuccessHandler((value) => {
+        showDetails(name, value);
+        resolve(value as Awaited<ReturnType<Server[K]>>);
+      })
       .withFailureHandler(reject);
     runner[name](...args);
   });
+}
+
+/**
+ * The "Details" line at the bottom of the sidebar: what the last action cost on Google (elapsed
+ * time and service calls by service), for the person running docs/acceptance.md.
+ */
+function showDetails(name: string, value: unknown): void {
+  const line = document.getElementById('details');
+  const details = value && typeof value === 'object' ? (value as { details?: { ms?: unknown; calls?: unknown } }).details : undefined;
+  if (!line || !details || typeof details.ms !== 'number') return;
+  const calls = details.calls && typeof details.calls === 'object' ? Object.entries(details.calls as Record<string, number>) : [];
+  const total = calls.reduce((sum, [, n]) => sum + n, 0);
+  line.textContent = `Details: ${name} ${details.ms} ms, ${calls.length ? `${total} calls (${calls.map(([s, n]) => `${s.replace(/App$|Service$/, '')} ${n}`).join(', ')})` : 'calls not counted'}`;
 }
 
 /** One sentence for the person from whatever a failed call rejected with: never a stack, never markup. */

@@ -280,6 +280,13 @@ describe('LockService', () => {
     expect(locks.document.waits).toEqual([1000]);
   });
 
+  it('gives no document lock outside a document, as documented; the script and user locks still exist', () => {
+    const locks = { document: new LockState(), script: new LockState(), user: new LockState() };
+    const service = new LockServiceEmulation(new CallLog(), locks, () => false);
+    expect(service.getDocumentLock()).toBeNull();
+    expect(service.getScriptLock().tryLock(0)).toBe(true);
+  });
+
   it('fails tryLock and throws from waitLock while another execution holds the lock', () => {
     const { service, locks } = lockService();
     locks.document.holder = { other: true, releasesAfterMs: Number.POSITIVE_INFINITY };

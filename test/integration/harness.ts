@@ -1,8 +1,8 @@
 /** Runs the built add-on (dist/Code.js) the way Apps Script does, on an emulated Google Doc, for the integration tests. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { GoogleEmulation, loadAddOn, type AddOn, type GoogleEmulationOptions, type Manifest } from '../../emulation';
-import { DocumentEmulation, documentFromMarkdown, documentToMarkdown, type BlockSnapshot, type TableSnapshot } from '../../emulation/document';
+import { GoogleEmulation, loadAddOn, type AddOn, type GoogleEmulationOptions, type Json, type Manifest } from '../../emulation';
+import { DocumentEmulation, documentFromMarkdown, documentToMarkdown, type BlockSnapshot, type ChipText, type TableSnapshot } from '../../emulation/document';
 import type { RawInsertForm } from '../../src/server/contract';
 
 const DIST = path.join(__dirname, '..', '..', 'dist');
@@ -35,6 +35,11 @@ export interface Session {
   setToday(iso: string): void;
   /** Sets the emulated clock to an exact instant, for tests about time zones. */
   setInstant(instant: string): void;
+  /**
+   * The `details` (elapsed ms, service calls by service) the last sidebar action answered with.
+   * `run` and `addOn.runSync` hand tests the result without it, so results compare as the action's own.
+   */
+  lastDetails(): Json | undefined;
 }
 
 export interface SessionOptions {
@@ -51,6 +56,10 @@ export interface SessionOptions {
   userEmail?: string;
   /** The document's Drive id (several documents in one test need their own). */
   documentId?: string;
+  /** Table cells holding exactly a date ("Dec 12, 2025") become date chips, as Docs shows them. */
+  datesAsChips?: boolean;
+  /** What getText() gives for a chip (undocumented by Google): see ChipText. Default 'omitted'. */
+  chipText?: ChipText;
 }
 
 export function openDocument(options: SessionOptions = {}): Session {
@@ -68,10 +77,27 @@ export function openDocument(options: SessionOptions = {}): Session {
     document: (ctx) =>
       options.markdown === undefined
         ? new DocumentEmulation(ctx, { name: 'Acme + Globex MAP', ...(options.documentId ? { id: options.documentId } : {}) })
-        : documentFromMarkdown(options.markdown, ctx, { name: 'Acme + Globex MAP', ...(options.documentId ? { id: options.documentId } : {}) }),
+        : documentFromMarkdown(options.markdown, ctx, {
+            name: 'Acme + Globex MAP',
+            ...(options.documentId ? { id: options.documentId } : {}),
+            ...(options.datesAsChips ? { datesAsChips: true } : {}),
+          }),
   });
-  const addOn = loadAddOn(env, distFile('Code.js'));
+  const loaded = loadAddOn(env, distFile('Code.js'));
+  let details: Json | undefined;
+  const withoutDetails = (result: Json): Json => {
+    if (result === null || typeof result !== 'object' || Array.isArray(result) || !('details' in result)) return result;
+    const { details: d, ...rest } = result;
+    details = d;
+    return rest;
+  };
+  const addOn: AddOn = {
+    ...loaded,
+    runSync: (name, ...args) => withoutDetails(loaded.runSync(name, ...args)),
+    run: async (name, ...args) => withoutDetails(await loaded.run(name, ...args)),
+  };
   const doc = env.document;
+  if (options.chipText) doc._state.chipText = options.chipText;
   return {
     env,
     addOn,
@@ -99,6 +125,7 @@ export function openDocument(options: SessionOptions = {}): Session {
     setInstant(instant: string) {
       now = new Date(instant);
     },
+    lastDetails: () => details,
   };
 }
 

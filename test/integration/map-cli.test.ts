@@ -1,4 +1,5 @@
 /** `npm run map`: parse and shift a Markdown MAP from the command line, through the built add-on. */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runMap } from '../../tools/map';
@@ -124,4 +125,12 @@ test('shift --step takes the number as the plan writes it: "5a" moves 5a, never 
   expect(stdout).toContain('| 5 | Pricing proposal | Acme | Jan 6, 2027 |');
   expect(stdout).toContain('| 5a | Discount approval | Acme deal desk | Jan 15, 2027 |');
   expect(run('parse', file, '--today', '2026-11-27').stdout).toContain('"label": "5a"');
+});
+
+test('npm run -s map -- parse FILE.md prints only the JSON, so it pipes into jq', () => {
+  // What a person types in a shell: npm's "> map-addon@0.1.0 map" banner would land in stdout without -s.
+  const done = spawnSync('npm', ['run', '-s', 'map', '--', 'parse', 'test/fixtures/maps/healthy.md', '--today', '2026-11-27'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  expect(done.status).toBe(0);
+  const plan = JSON.parse(done.stdout) as { steps: unknown[] };
+  expect(plan.steps.length).toBeGreaterThan(3);
 });

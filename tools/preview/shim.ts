@@ -88,9 +88,32 @@ function deliver(settings: Settings, result: RunResult): void {
   else console.error(`Uncaught ${error.name}: ${error.message}`);
 }
 
+/**
+ * Google's client runs at most 10 calls at once (an 11th waits) and they complete in any order
+ * (/apps-script/guides/html/communication): the preview does the same, and holds each result a
+ * random few milliseconds, so the sidebar always meets calls finishing out of order.
+ */
+const MAX_RUNNING = 10;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+function start(task: () => Promise<void>): void {
+  if (running >= MAX_RUNNING) {
+    waiting.push(() => start(task));
+    return;
+  }
+  running += 1;
+  void task().finally(() => {
+    running -= 1;
+    waiting.shift()?.();
+  });
+}
+
+const jitter = <T>(value: T): Promise<T> => new Promise((resolve) => setTimeout(() => resolve(value), Math.random() * 30));
+
 function send(name: string, args: unknown[], settings: Settings): void {
   const payload = JSON.stringify({ name, args: checked(args, '0', new Set()) });
-  fetch(config.endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: payload })
+  start(() => fetch(config.endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: payload })
     .then(async (response) => {
       if (!response.ok) {
         const text = await response.text();
@@ -106,7 +129,8 @@ function send(name: string, args: unknown[], settings: Settings): void {
     })
     // Google's client reports a lost connection this way.
     .catch((): RunResult => ({ ok: false, error: { name: 'NetworkError', message: 'NetworkError: Connection failure due to HTTP 0' } }))
-    .then((result) => deliver(settings, result));
+    .then(jitter)
+    .then((result) => deliver(settings, result)));
 }
 
 /** Each with* returns a new runner, so a handler set on one chain does not leak into google.script.run itself. */
