@@ -3,12 +3,13 @@ import { DealDetailsSchema, type DealDetails } from '../core/deal';
 import { unknownDeal } from '../core/deal-form';
 import * as z from 'zod/mini';
 import type { PlanSettings } from './plan-store';
+import { documentProperties } from './property-cache';
 
 /** Document properties: everyone working on the plan sees and edits the same deal. */
 const DEAL_KEY = 'map.deal';
 
 export function saveDeal(deal: DealDetails): void {
-  PropertiesService.getDocumentProperties().setProperty(DEAL_KEY, JSON.stringify(deal));
+  documentProperties().setProperty(DEAL_KEY, JSON.stringify(deal));
 }
 
 /**
@@ -17,7 +18,7 @@ export function saveDeal(deal: DealDetails): void {
  * stored value that does not pass the schema is ignored (logged), never trusted.
  */
 export function loadDeal(settings: PlanSettings | null, locale: string): DealDetails {
-  const raw = PropertiesService.getDocumentProperties().getProperty(DEAL_KEY);
+  const raw = documentProperties().getProperty(DEAL_KEY);
   if (raw) {
     try {
       const parsed = z.safeParse(DealDetailsSchema, JSON.parse(raw));

@@ -1,5 +1,6 @@
 /** Which team workbook this user exports into, and whether rows refresh after every action: user properties, so each seller links once for all their plans. */
 import * as z from 'zod/mini';
+import { userProperties } from './property-cache';
 
 const LINK_KEY = 'map.workbook';
 
@@ -14,7 +15,7 @@ export interface WorkbookLink {
 const linkSchema = z.object({ id: z.string().check(z.minLength(1)), name: z.string(), url: z.string(), auto: z.boolean() });
 
 export function loadWorkbookLink(): WorkbookLink | null {
-  const raw = PropertiesService.getUserProperties().getProperty(LINK_KEY);
+  const raw = userProperties().getProperty(LINK_KEY);
   if (!raw) return null;
   try {
     const parsed = linkSchema.safeParse(JSON.parse(raw));
@@ -25,5 +26,5 @@ export function loadWorkbookLink(): WorkbookLink | null {
 }
 
 export function saveWorkbookLink(link: WorkbookLink): void {
-  PropertiesService.getUserProperties().setProperty(LINK_KEY, JSON.stringify(link));
+  userProperties().setProperty(LINK_KEY, JSON.stringify(link));
 }

@@ -53,7 +53,7 @@ test('export from the Doc, see the rows and metrics in the workbook, type an out
   const column = (id: string): number => header.findIndex((h) => h.replace('▾', '').trim() === DEALS.columns.find((c) => c.id === id)!.header) + 1;
   expect(await cellText(preview, 2, column('theirCompany'))).toBe('Globex');
   await page.getByRole('tab', { name: 'Metrics', exact: true }).click();
-  await page.waitForFunction(() => [...document.querySelectorAll('#grid tr')].some((tr) =>
+  await page.waitForFunction(() => Array.from(document.querySelectorAll("#grid tr")).some((tr) =>
     tr.querySelector('td[data-column="1"]')?.textContent === 'Plans in the workbook' && tr.querySelector('td[data-column="5"]')?.textContent === '1'));
 
   // A manager types the outcome and a note into the plan's row.
