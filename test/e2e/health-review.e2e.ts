@@ -113,9 +113,13 @@ test('the keyboard: arrow keys move between the tabs, Enter shows a finding in t
   expect([await selected(), await focused()]).toEqual(['tab-review', 'tab-review']);
   expect(await sidebar.locator('#panel-review').isVisible()).toBe(true);
   await sidebar.locator('#review-verdict').waitFor();
-  // Past the last tab: round to the first.
+  // The Deal tab is last; past it, round to the first.
+  await page.keyboard.press('ArrowRight');
+  expect([await selected(), await focused()]).toEqual(['tab-deal', 'tab-deal']);
   await page.keyboard.press('ArrowRight');
   expect([await selected(), await focused()]).toEqual(['tab-insert', 'tab-insert']);
+  await page.keyboard.press('ArrowLeft');
+  expect(await selected()).toBe('tab-deal');
   await page.keyboard.press('ArrowLeft');
   expect(await selected()).toBe('tab-review');
   await page.keyboard.press('ArrowLeft');
