@@ -1,37 +1,12 @@
 /** Typed calls from the sidebar to the add-on's server functions over google.script.run. */
+import { runOnServer } from './script-run';
+
 /** The server's exported functions. A type-only import: the server's code must never be bundled into the sidebar. */
 export type Server = typeof import('../server/entry');
 
-/** Each server function as google.script.run exposes it: same arguments, result delivered to the success handler. */
-type ServerCalls = { [K in keyof Server]: (...args: Parameters<Server[K]>) => void };
-
-type Runner = ServerCalls & {
-  withSuccessHandler(handler: (value: unknown) => void): Runner;
-  withFailureHandler(handler: (error: unknown) => void): Runner;
-};
-
-/** The part of Google's client API the sidebar uses; undefined outside Google's iframe (a plain browser). */
-declare const google: { script: { run: Runner } } | undefined;
-
-/**
- * Calls a server function and resolves with its result. google.script.run carries JSON only and
- * reports a thrown server error (or a dropped connection) to the failure handler: both reject.
- */
+/** Calls a server function and resolves with its result; its declared return type is the contract. */
 export function call<K extends keyof Server>(name: K, ...args: Parameters<Server[K]>): Promise<Awaited<ReturnType<Server[K]>>> {
-  return new Promise((resolve, reject) => {
-    if (typeof google === 'undefined' || !google.script?.run) {
-      reject(new Error('The add-on can only talk to the document from inside Google Docs.'));
-      return;
-    }
-    const runner: ServerCalls = google.script.run
-      // The server's declared return type is the contract; the value is what it returned.
-      .withSuccessHandler((value) => {
-        showDetails(name, value);
-        resolve(value as Awaited<ReturnType<Server[K]>>);
-      })
-      .withFailureHandler(reject);
-    runner[name](...args);
-  });
+  return runOnServer('Google Docs', name, args, (value) => showDetails(name, value)) as Promise<Awaited<ReturnType<Server[K]>>>;
 }
 
 /**
