@@ -2,14 +2,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { addWorkingDays } from '../src/core/calendar';
+import { addWorkingDays } from '../src/core/scheduling/calendar';
 import { publicHolidays } from '../src/core/scheduling/holidays';
-import { shiftDownstream, type ScheduleStep } from '../src/core/schedule';
+import { shiftDownstream, type ScheduleStep } from '../src/core/scheduling/schedule';
 import { GoogleEmulation } from '../emulation';
 import { documentFromMarkdown } from '../emulation/document';
 import { readDocumentPlan } from '../src/adapters/document-reader';
-import { UNKNOWN_DEAL } from '../src/core/deal';
-import { observe, startHistory } from '../src/core/history';
+import { UNKNOWN_DEAL } from '../src/core/deal/deal';
+import { observe, startHistory } from '../src/core/history/history';
 import { planRows } from '../src/core/metrics/rows';
 import { workbookData } from '../src/core/metrics/workbook';
 import { actions, dist, measure, open, planWithSteps, STEP_COLUMNS } from './bench-plans';

@@ -1,6 +1,6 @@
 /** Writes and takes back the dated line a shift adds to the plan's "Changes" section (the heading too, when the add-on created it). */
 import { CHANGES_HEADING, CHANGES_HEADING_RE } from '../core/scheduling/change-note';
-import type { DocumentOutline, OutlineParagraph } from '../core/parsed-plan';
+import type { DocumentOutline, OutlineParagraph } from '../core/reading/parsed-plan';
 
 type Body = GoogleAppsScript.Document.Body;
 

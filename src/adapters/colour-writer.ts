@@ -1,8 +1,8 @@
 /** Colours the Steps table: each status cell by its status, each due cell when the step is overdue or at risk; nothing else is restyled. */
-import type { WorkCalendar } from '../core/calendar';
-import type { CellRef, ParsedPlan, ParsedStep } from '../core/parsed-plan';
+import type { WorkCalendar } from '../core/scheduling/calendar';
+import type { CellRef, ParsedPlan, ParsedStep } from '../core/reading/parsed-plan';
 import type { IsoDate } from '../core/plan';
-import { dueColour, dueSignal, isDueColour, STATUS_COLOURS } from '../core/status-style';
+import { dueColour, dueSignal, isDueColour, STATUS_COLOURS } from '../core/method/status-style';
 import { handleKey, type CellHandles } from './document-reader';
 
 const NO_FILL = '#ffffff';

@@ -1,6 +1,6 @@
 /** Creates or repairs one data sheet of the team workbook (Deals, Steps, Slips, Opportunities): header row, notes, formats, frozen filterable header; rows are never touched. */
 import type { DataSheet } from '../core/metrics/layout';
-import { repairHeaders } from '../core/sheet-repair';
+import { repairHeaders } from '../core/metrics/sheet-repair';
 import { ensureGrid } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -1,7 +1,7 @@
 /** The plans the Deals sheet lists, as the CRM matching needs them (document id, CRM id, company, title, start), read in one call. */
 import type { PlanToMatch } from '../core/metrics/match';
 import { DEALS } from '../core/metrics/layout';
-import { repairHeaders } from '../core/sheet-repair';
+import { repairHeaders } from '../core/metrics/sheet-repair';
 import { readSheet } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -1,6 +1,6 @@
 /** Keeps the deal behind the plan (type, stage, value, CRM link, outcome) in document properties, beside the plan's settings. */
-import { DealDetailsSchema, type DealDetails } from '../core/deal';
-import { unknownDeal } from '../core/deal-form';
+import { DealDetailsSchema, type DealDetails } from '../core/deal/deal';
+import { unknownDeal } from '../core/deal/deal-form';
 import * as z from 'zod/mini';
 import type { PlanSettings } from './plan-store';
 import { documentProperties } from './property-cache';

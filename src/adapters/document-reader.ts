@@ -1,5 +1,5 @@
 /** Reads the Google Doc into a plain outline in one pass (paragraphs, tables, chips, step markers), and tags step rows with their identity. */
-import { stepTableIndex, type Chip, type DocumentOutline, type OutlineBlock, type OutlineCell, type OutlineRow, type OutlineTable, type ParsedPlan } from '../core/parsed-plan';
+import { stepTableIndex, type Chip, type DocumentOutline, type OutlineBlock, type OutlineCell, type OutlineRow, type OutlineTable, type ParsedPlan } from '../core/reading/parsed-plan';
 import type { ReadContext } from '../core/reading/context';
 import { readPlan } from '../core/reading/read-plan';
 

@@ -1,7 +1,7 @@
 /** Keeps the plan's history and the last shift's undo record in document properties, chunked under Google's per-value and per-store quotas. */
-import { isIsoDate } from '../core/calendar';
-import { forgetRemovedSteps, trimEvents, type PlanHistory } from '../core/history';
-import type { UndoRecord } from '../core/undo';
+import { isIsoDate } from '../core/scheduling/calendar';
+import { forgetRemovedSteps, trimEvents, type PlanHistory } from '../core/history/history';
+import type { UndoRecord } from '../core/history/undo';
 import { documentProperties } from './property-cache';
 
 // Layout. A record is JSON split into chunks `<prefix>.0`, `<prefix>.1`, … of at most CHUNK_BYTES
@@ -17,7 +17,7 @@ import { documentProperties } from './property-cache';
 // Budget. History and undo together stay under 200 KB of the document's 500 KB store (the rest
 // is for the settings and later features): the history gets 160 KB, the undo record 40 KB. A
 // history over its budget loses its oldest events first (the counters stay exact, see
-// core/history.ts), then the records of removed steps; only a history still too large after that
+// core/history/history.ts), then the records of removed steps; only a history still too large after that
 // (hundreds of live steps) is not saved, and the report says so. An undo record over its budget
 // is not saved (and the previous one is removed, so undo never restores the wrong shift).
 

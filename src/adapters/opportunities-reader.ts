@@ -1,7 +1,7 @@
 /** The opportunities already in the Opportunities sheet, read back in one call, so Refresh can match them to the plans again. */
 import type { Opportunity, OpportunityOutcome, ReportSource } from '../core/metrics/crm-report';
 import { OPPORTUNITIES } from '../core/metrics/layout';
-import { repairHeaders } from '../core/sheet-repair';
+import { repairHeaders } from '../core/metrics/sheet-repair';
 import { readSheet } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

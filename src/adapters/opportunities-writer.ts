@@ -1,7 +1,7 @@
 /** Writes a CRM import into the Opportunities sheet: the previous import replaced in one write, what people typed kept with its opportunity. */
 import { enteredValue } from '../core/metrics/cells';
 import { OPPORTUNITIES, rowKey, type OpportunityColumnId, type Row } from '../core/metrics/layout';
-import { repairHeaders } from '../core/sheet-repair';
+import { repairHeaders } from '../core/metrics/sheet-repair';
 import { ensureGrid, readSheet, reentered } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -1,8 +1,8 @@
 /** Writes a drafted plan into the Google Doc: headings, key dates, the Steps, Stakeholders and Risks tables, coloured statuses. */
-import { agreedByLine } from '../core/draft';
+import { agreedByLine } from '../core/method/draft';
 import type { Plan, Status } from '../core/plan';
-import { STATUS_COLOURS } from '../core/status-style';
-import { statusLabel } from '../core/cell-status';
+import { STATUS_COLOURS } from '../core/method/status-style';
+import { statusLabel } from '../core/reading/cell-status';
 import { STEP_RANGE_PREFIX } from './document-reader';
 
 type Body = GoogleAppsScript.Document.Body;

@@ -1,5 +1,5 @@
 /** Who is using the add-on and when: the user's locale, their time zone, and today's date on their calendar. */
-import { todayIn } from '../core/calendar';
+import { todayIn } from '../core/scheduling/calendar';
 import type { IsoDate } from '../core/plan';
 import { userProperties } from './property-cache';
 

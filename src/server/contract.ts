@@ -1,10 +1,10 @@
 /** The shapes that cross google.script.run between the sidebar and the server: JSON only, dates as `YYYY-MM-DD`. */
 import type { DealStage, DealType, FieldErrors, Guidance, IsoDate } from '../core/plan';
-import type { Finding } from '../core/health';
-import type { DateText, Review } from '../core/review';
-import type { TimelineData } from '../core/timeline';
-import type { DealOutcome } from '../core/deal';
-import type { RawDealForm } from '../core/deal-form';
+import type { Finding } from '../core/method/health';
+import type { DateText, Review } from '../core/method/review';
+import type { TimelineData } from '../core/scheduling/timeline';
+import type { DealOutcome } from '../core/deal/deal';
+import type { RawDealForm } from '../core/deal/deal-form';
 
 /** What google.script.run can carry: a Date, a function or undefined cannot cross. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -221,9 +221,9 @@ export interface ColoursResult {
 
 // The health check, the review and the timeline speak the core's own types: one definition, and
 // the sidebar sees exactly what the core computed.
-export type { DocumentPlace, Finding as FindingView } from '../core/health';
-export type { DateText as IsoDateText, Review as WeeklyReview, ReviewItem } from '../core/review';
-export type { TimelineData as Timeline, TimelineStep } from '../core/timeline';
+export type { DocumentPlace, Finding as FindingView } from '../core/method/health';
+export type { DateText as IsoDateText, Review as WeeklyReview, ReviewItem } from '../core/method/review';
+export type { TimelineData as Timeline, TimelineStep } from '../core/scheduling/timeline';
 
 export interface HealthReport {
   findings: Finding[];

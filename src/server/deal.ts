@@ -1,6 +1,6 @@
 /** The Deal panel: the deal behind the plan (type, stage, value, CRM link, outcome) seen and edited in the sidebar, stored with the document, never written into its text. */
-import { DEAL_OUTCOME_LABELS, DEAL_OUTCOMES, type DealDetails } from '../core/deal';
-import { crmLink, dealForm, readDealForm } from '../core/deal-form';
+import { DEAL_OUTCOME_LABELS, DEAL_OUTCOMES, type DealDetails } from '../core/deal/deal';
+import { crmLink, dealForm, readDealForm } from '../core/deal/deal-form';
 import { findExistingPlan } from '../adapters/plan-writer';
 import { loadDeal, saveDeal } from '../adapters/deal-store';
 import { loadPlanSettings } from '../adapters/plan-store';

@@ -1,14 +1,14 @@
 /** "Insert MAP": the sidebar's state, the draft preview, and writing the pre-filled plan into the document. */
 import { DEAL_STAGES, DEAL_TYPES } from '../core/plan';
 import type { InsertForm, Plan } from '../core/plan';
-import { validateInsertForm } from '../core/insert-form';
-import { draftPlan } from '../core/draft';
-import { DEAL_STAGE_LABELS, DEAL_TYPE_LABELS, DEAL_TEMPLATES } from '../core/templates';
-import { formatPlanDate } from '../core/date-format';
+import { validateInsertForm } from '../core/method/insert-form';
+import { draftPlan } from '../core/method/draft';
+import { DEAL_STAGE_LABELS, DEAL_TYPE_LABELS, DEAL_TEMPLATES } from '../core/method/templates';
+import { formatPlanDate } from '../core/reading/date-format';
 import { countryOfLocale, planCalendar } from '../core/scheduling/holidays';
 import { findExistingPlan, insertedStepKey, writePlan } from '../adapters/plan-writer';
 import { saveHistory } from '../adapters/history-store';
-import { startHistory } from '../core/history';
+import { startHistory } from '../core/history/history';
 import { savePlanSettings } from '../adapters/plan-store';
 import { rememberTimeZone, today, userLocale } from '../adapters/session';
 import { withDocumentLock } from '../adapters/lock';
@@ -16,7 +16,7 @@ import { answer } from './errors';
 import { planReadOrProblem } from './plan-view';
 import { exportAfterChange } from './export';
 import { saveDeal } from '../adapters/deal-store';
-import { unknownDeal } from '../core/deal-form';
+import { unknownDeal } from '../core/deal/deal-form';
 import type { DateView, InsertResult, PreviewResult, SidebarState } from './contract';
 
 /**

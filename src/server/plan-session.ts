@@ -1,19 +1,19 @@
 /** Opening the plan for an action: read the document once, and bring the history up to date with what people edited since the last action. */
-import { documentYears, formatDueDate, parseDueDate, type DateContext, type DateFormat } from '../core/cell-dates';
-import { formatPlanDate } from '../core/date-format';
+import { documentYears, formatDueDate, parseDueDate, type DateContext, type DateFormat } from '../core/reading/cell-dates';
+import { formatPlanDate } from '../core/reading/date-format';
 import { UserError } from '../core/errors';
 import { stepsTableWanted } from '../core/reading/header-words';
-import { liveSteps, observe, startHistory, type PlanHistory } from '../core/history';
-import type { DocumentOutline, ParsedPlan, ParsedStep } from '../core/parsed-plan';
+import { liveSteps, observe, startHistory, type PlanHistory } from '../core/history/history';
+import type { DocumentOutline, ParsedPlan, ParsedStep } from '../core/reading/parsed-plan';
 import type { IsoDate } from '../core/plan';
 import { readDocumentPlan, tagStepRows, type CellHandles } from '../adapters/document-reader';
 import { loadHistory, saveHistory } from '../adapters/history-store';
 import { refreshColours, type ColourReport } from '../adapters/colour-writer';
-import type { WorkCalendar } from '../core/calendar';
+import type { WorkCalendar } from '../core/scheduling/calendar';
 import { loadPlanSettings, type PlanSettings } from '../adapters/plan-store';
 import { now, today, userLocale } from '../adapters/session';
 import { loadDeal } from '../adapters/deal-store';
-import type { DealDetails } from '../core/deal';
+import type { DealDetails } from '../core/deal/deal';
 
 export interface PlanSession {
   doc: GoogleAppsScript.Document.Document;

@@ -1,9 +1,9 @@
 /** "Check plan health" and "Weekly review": the method applied to the plan in the document, the timeline picture, and showing a finding's place. */
 import * as z from 'zod/mini';
-import { checkHealth, healthSummary } from '../core/health';
-import { recordReview } from '../core/history';
-import { weeklyReview } from '../core/review';
-import { planTimeline } from '../core/timeline';
+import { checkHealth, healthSummary } from '../core/method/health';
+import { recordReview } from '../core/history/history';
+import { weeklyReview } from '../core/method/review';
+import { planTimeline } from '../core/scheduling/timeline';
 import { replaceCellText } from '../adapters/cell-writer';
 import { withDocumentLock } from '../adapters/lock';
 import { now } from '../adapters/session';

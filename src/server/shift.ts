@@ -1,19 +1,19 @@
 /** "Shift downstream dates", "Undo last shift" and "Refresh status colours": the server side of the sidebar's Shift tab and the menu. */
 import { labelledDates } from '../core/reading/key-dates';
-import { formatDueDate, parseDueDate } from '../core/cell-dates';
-import { editedByHand, liveSteps, observe, observeUndo, type ObservedPlan } from '../core/history';
-import { KEY_DATE_LABELS, type KeyDateName, type CellRef, type DocumentOutline, type KeyDateLine, type OutlineCell, type ParsedPlan, type ParsedStep } from '../core/parsed-plan';
+import { formatDueDate, parseDueDate } from '../core/reading/cell-dates';
+import { editedByHand, liveSteps, observe, observeUndo, type ObservedPlan } from '../core/history/history';
+import { KEY_DATE_LABELS, type KeyDateName, type CellRef, type DocumentOutline, type KeyDateLine, type OutlineCell, type ParsedPlan, type ParsedStep } from '../core/reading/parsed-plan';
 import type { IsoDate } from '../core/plan';
-import { shiftDownstream, type KeyDateName as ScheduleKeyDate, type ShiftResult } from '../core/schedule';
-import { checkShiftRequest, type CheckedShiftRequest } from '../core/shift-form';
-import { keyDateRules, resolveNewDate, scheduleSteps, stepsToCheck } from '../core/shift-request';
+import { shiftDownstream, type KeyDateName as ScheduleKeyDate, type ShiftResult } from '../core/scheduling/schedule';
+import { checkShiftRequest, type CheckedShiftRequest } from '../core/scheduling/shift-form';
+import { keyDateRules, resolveNewDate, scheduleSteps, stepsToCheck } from '../core/scheduling/shift-request';
 import { shiftSummary, shiftWarnings } from '../core/scheduling/shift-summary';
 import { countryOfLocale, holidaysBetween, planCalendar, type PlanCalendar } from '../core/scheduling/holidays';
-import { formatPlanDate } from '../core/date-format';
+import { formatPlanDate } from '../core/reading/date-format';
 import { loadTeamHolidays, saveTeamHolidays } from '../adapters/plan-store';
 import { addChangeLine, removeChangeLine, type WrittenChange } from '../adapters/change-log';
 import { changeLine, type ChangedStep } from '../core/scheduling/change-note';
-import { isUndoCell, isUndoKeyDate, planUndo, undoRecord, type UndoCell, type UndoKeyDate, type UndoParagraph } from '../core/undo';
+import { isUndoCell, isUndoKeyDate, planUndo, undoRecord, type UndoCell, type UndoKeyDate, type UndoParagraph } from '../core/history/undo';
 import { replaceCellText } from '../adapters/cell-writer';
 import { cellFinder } from '../adapters/colour-writer';
 import { cursorRow } from '../adapters/cursor';

@@ -1,5 +1,5 @@
 /** The Deal tab: the deal behind the plan (type, stage, value, CRM link, outcome) to see and edit, and the team workbook the plan is exported to. */
-import type { RawDealForm } from '../core/deal-form';
+import type { RawDealForm } from '../core/deal/deal-form';
 import type { DealView, ExportResult, SidebarState } from '../server/contract';
 import { panelRunner } from './actions';
 import { el, replace } from './dom';

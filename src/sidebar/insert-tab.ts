@@ -1,6 +1,6 @@
 /** The Insert tab: the seller's deal in a form, a preview of the drafted plan, and inserting it into the document. */
 import type { DealType, Guidance } from '../core/plan';
-import { PROBLEM_MAX_LENGTH } from '../core/draft-words';
+import { PROBLEM_MAX_LENGTH } from '../core/method/draft-words';
 import type { DateView, InsertResult, PreviewResult, RawInsertForm, SidebarState } from '../server/contract';
 import { el, replace, type Child } from './dom';
 import { panelRunner } from './actions';

@@ -1,7 +1,7 @@
 // Test helper: a validated Insert form for the core's tests (mid-market, Acme + Globex, evaluation from Monday Mar 2, 2026, nobody named).
 import { ROLES } from '../../src/core/plan';
 import type { InsertForm, Person, Role } from '../../src/core/plan';
-import { DEFAULT_THEIR_WORDS } from '../../src/core/templates';
+import { DEFAULT_THEIR_WORDS } from '../../src/core/method/templates';
 
 export const nobody: Person = { name: '', title: '' };
 

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { GoogleEmulation } from '../../emulation';
 import { documentFromMarkdown } from '../../emulation/document';
 import { readOutline } from '../../src/adapters/document-reader';
-import { liveSteps, observe, startHistory, type PlanHistory } from '../../src/core/history';
-import type { ParsedPlan } from '../../src/core/parsed-plan';
+import { liveSteps, observe, startHistory, type PlanHistory } from '../../src/core/history/history';
+import type { ParsedPlan } from '../../src/core/reading/parsed-plan';
 import type { IsoDate } from '../../src/core/plan';
 import { readPlan } from '../../src/core/reading/read-plan';
 

@@ -11,7 +11,7 @@ import {
   utf8Bytes,
   type PropertyStore,
 } from '../../src/adapters/history-store';
-import { addDays } from '../../src/core/calendar';
+import { addDays } from '../../src/core/scheduling/calendar';
 import {
   MAX_EVENTS,
   completedOnTime,
@@ -22,9 +22,9 @@ import {
   type ObservedPlan,
   type ObservedStep,
   type PlanHistory,
-} from '../../src/core/history';
+} from '../../src/core/history/history';
 import type { IsoDate, Status } from '../../src/core/plan';
-import { undoRecord, type UndoCell, type UndoRecord } from '../../src/core/undo';
+import { undoRecord, type UndoCell, type UndoRecord } from '../../src/core/history/undo';
 
 const ACTIONS = [
   'Technical deep-dive with engineering',

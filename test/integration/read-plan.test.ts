@@ -2,7 +2,7 @@
 import { insertForm, openDocument, type Session } from './harness';
 import { CHIP_TEXTS } from '../../emulation/document';
 import { readDocumentPlan, readOutline, tagStepRows } from '../../src/adapters/document-reader';
-import type { ParsedPlan } from '../../src/core/parsed-plan';
+import type { ParsedPlan } from '../../src/core/reading/parsed-plan';
 import type { ReadContext } from '../../src/core/reading/context';
 
 type Doc = GoogleAppsScript.Document.Document;

@@ -1,7 +1,7 @@
 /** A step row's identity when its named range vanishes (cut and paste), is missing (a copied row) or is split: the history follows the original row. */
 import { PropertiesEmulation } from '../../emulation';
 import { loadHistory } from '../../src/adapters/history-store';
-import { liveSteps, stepsAddedSinceBaseline, type PlanHistory } from '../../src/core/history';
+import { liveSteps, stepsAddedSinceBaseline, type PlanHistory } from '../../src/core/history/history';
 import { insertForm, openDocument, type Session } from './harness';
 
 function history(s: Session): PlanHistory {

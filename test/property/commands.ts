@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { ScriptError } from '../../emulation';
 import { PROPERTY_STORE_LIMIT_BYTES, PROPERTY_VALUE_LIMIT_BYTES } from '../../emulation';
 import type { BlockSnapshot } from '../../emulation/document';
-import { parseDueDate } from '../../src/core/cell-dates';
+import { parseDueDate } from '../../src/core/reading/cell-dates';
 import { forbiddenChanges, type Allowed, type Model } from './document-model';
 import { DATE_FORMS, HEADER_WORDS, STATUSES, dayAt, type Role } from './plans';
 import type { Session } from '../integration/harness';

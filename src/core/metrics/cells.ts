@@ -1,5 +1,5 @@
 /** A workbook cell's value as the export produces it, and how each writer keeps text as text: the Sheets API, SpreadsheetApp, CSV. */
-import { toDayNumber } from '../calendar';
+import { toDayNumber } from '../scheduling/calendar';
 import type { IsoDate } from '../plan';
 
 /**

@@ -1,5 +1,5 @@
 /** A CRM opportunity report as Salesforce or HubSpot export it (CSV), read into Opportunities rows: names, amounts, stages, dates and outcomes in their usual forms. */
-import { isoFromParts } from '../calendar';
+import { isoFromParts } from '../scheduling/calendar';
 import type { IsoDate } from '../plan';
 import { dateCell } from './cells';
 import { parseCsv } from './csv';

@@ -1,6 +1,6 @@
 /** Which CRM opportunity each plan belongs to: by CRM id, else by account name read tolerantly (case, punctuation, Inc/Ltd/GmbH), with the plans left unmatched listed. */
-import { compareDates, daysBetween } from '../calendar';
-import { crmIdOf } from '../deal';
+import { compareDates, daysBetween } from '../scheduling/calendar';
+import { crmIdOf } from '../deal/deal';
 import type { IsoDate } from '../plan';
 import type { Opportunity } from './crm-report';
 

@@ -1,8 +1,8 @@
 /** The Metrics sheet's numbers computed directly from the plans, their histories and the CRM's opportunities: what the formulas are tested against, and what the command line prints. */
-import { addDays, compareDates, dateParts, daysBetween, isoFromParts, workingDaysBetween, WORKING_DAYS, type WorkCalendar } from '../calendar';
-import type { DealDetails } from '../deal';
-import { closeDateAccuracy, completedOnTime, liveSteps, stepOf, type PlanHistory, type StepRecord } from '../history';
-import type { ParsedPlan } from '../parsed-plan';
+import { addDays, compareDates, dateParts, daysBetween, isoFromParts, workingDaysBetween, WORKING_DAYS, type WorkCalendar } from '../scheduling/calendar';
+import type { DealDetails } from '../deal/deal';
+import { closeDateAccuracy, completedOnTime, liveSteps, stepOf, type PlanHistory, type StepRecord } from '../history/history';
+import type { ParsedPlan } from '../reading/parsed-plan';
 import type { IsoDate } from '../plan';
 import type { Opportunity } from './crm-report';
 import type { MetricId } from './metrics-sheet';

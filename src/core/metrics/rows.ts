@@ -1,9 +1,9 @@
 /** The rows a plan exports: its Deals row, one Steps row per step, one Slips row per recorded slip, typed for the workbook and the CSV files. */
-import { compareDates, daysBetween, workingDaysBetween, WORKING_DAYS, type WorkCalendar } from '../calendar';
-import { statusLabel } from '../cell-status';
-import { crmIdOf, DEAL_OUTCOME_LABELS, type DealDetails } from '../deal';
-import { observe, startHistory, stepOf, type HistoryCause, type PlanHistory, type StepRecord } from '../history';
-import type { ParsedPlan, ParsedStep } from '../parsed-plan';
+import { compareDates, daysBetween, workingDaysBetween, WORKING_DAYS, type WorkCalendar } from '../scheduling/calendar';
+import { statusLabel } from '../reading/cell-status';
+import { crmIdOf, DEAL_OUTCOME_LABELS, type DealDetails } from '../deal/deal';
+import { observe, startHistory, stepOf, type HistoryCause, type PlanHistory, type StepRecord } from '../history/history';
+import type { ParsedPlan, ParsedStep } from '../reading/parsed-plan';
 import type { IsoDate, Side } from '../plan';
 import { dateCell } from './cells';
 import type { DealColumnId, Row, SlipColumnId, StepColumnId } from './layout';

@@ -1,7 +1,7 @@
 /** The plan's own lines about itself: "Agreed by: Dana Lee, Globex, Dec 8, 2026" (the prospect's agreement) and "Holidays: Dec 24, Dec 25, Jan 1" (days nobody works). */
-import { addDays, compareDates } from '../calendar';
-import { parseDueDate, type DateContext } from '../cell-dates';
-import type { Agreement, OutlineParagraph } from '../parsed-plan';
+import { addDays, compareDates } from '../scheduling/calendar';
+import { parseDueDate, type DateContext } from './cell-dates';
+import type { Agreement, OutlineParagraph } from './parsed-plan';
 import type { IsoDate } from '../plan';
 import { readDate } from './dates';
 import type { Diagnostics } from './diagnostics';

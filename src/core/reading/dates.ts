@@ -1,7 +1,7 @@
 /** Dates in cells and lines: a date chip's day, else the text read by the cell parser, and why a date could not be read. */
-import { isIsoDate } from '../calendar';
-import { parseDueDate, type DateContext, type DateFormat } from '../cell-dates';
-import type { CellRef, Chip } from '../parsed-plan';
+import { isIsoDate } from '../scheduling/calendar';
+import { parseDueDate, type DateContext, type DateFormat } from './cell-dates';
+import type { CellRef, Chip } from './parsed-plan';
 import type { IsoDate } from '../plan';
 import type { Diagnostics } from './diagnostics';
 import { clean } from './text';

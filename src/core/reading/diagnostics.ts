@@ -1,5 +1,5 @@
 /** The reader's diagnostics: what it could not read, each in a seller's words, given back in document order. */
-import type { CellRef, Diagnostic } from '../parsed-plan';
+import type { CellRef, Diagnostic } from './parsed-plan';
 
 export class Diagnostics {
   private readonly found: Diagnostic[] = [];

@@ -1,5 +1,5 @@
 /** The words people use for the plan's parts: header words of each table's columns, section headings and key-date labels. One list each, used by the reader and by every message that names them. */
-import type { KeyDateName, PlanSection, StepColumn } from '../parsed-plan';
+import type { KeyDateName, PlanSection, StepColumn } from './parsed-plan';
 
 export type StakeholderColumn = 'name' | 'title' | 'responsibility' | 'company' | 'email';
 export type RiskColumn = 'risk' | 'impact' | 'mitigation';

@@ -1,7 +1,7 @@
 /** Key dates: the "Evaluation start: Nov 16" lines of the Key dates section (or elsewhere, for a name not found there), read in order so week numbers count from the start. */
-import type { DateContext } from '../cell-dates';
-import type { CellRef, Chip, KeyDateLine, KeyDateName, OutlineTable } from '../parsed-plan';
-import { KEY_DATE_LABELS } from '../parsed-plan';
+import type { DateContext } from './cell-dates';
+import type { CellRef, Chip, KeyDateLine, KeyDateName, OutlineTable } from './parsed-plan';
+import { KEY_DATE_LABELS } from './parsed-plan';
 import { normaliseHeader } from './columns';
 import { readDate } from './dates';
 import type { Diagnostics } from './diagnostics';

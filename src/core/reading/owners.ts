@@ -1,6 +1,6 @@
 /** People and sides: the names in an owner cell (typed and chips), whose address an email is, and a stakeholder's title without its company. */
-import { classifyOwner, emailSide, type OwnerContext } from '../cell-owner';
-import type { Chip, ParsedStakeholder } from '../parsed-plan';
+import { classifyOwner, emailSide, type OwnerContext } from './cell-owner';
+import type { Chip, ParsedStakeholder } from './parsed-plan';
 import type { Side } from '../plan';
 import { clean, esc } from './text';
 

@@ -1,5 +1,5 @@
 /** The Risks and blockers table: each risk with its impact and mitigation, and the cell a finding about it points at. */
-import type { ParsedRisk } from '../parsed-plan';
+import type { ParsedRisk } from './parsed-plan';
 import { mapColumns } from './columns';
 import { RISK_HEADER_WORDS, type RiskColumn } from './header-words';
 import { cellAt, headersOf, type FoundTable } from './tables';

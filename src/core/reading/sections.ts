@@ -1,5 +1,5 @@
 /** Sections: the plan's title, the companies it names, and the part of the plan each block sits in (by heading, or by a line that is just a part's name). */
-import type { OutlineBlock, OutlineParagraph } from '../parsed-plan';
+import type { OutlineBlock, OutlineParagraph } from './parsed-plan';
 import { normaliseHeader } from './columns';
 import { CHANGES_HEADING_WORDS, SECTION_HEADING_WORDS, type SectionName } from './header-words';
 import { clean } from './text';

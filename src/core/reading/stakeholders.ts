@@ -1,6 +1,6 @@
 /** The Stakeholders table: each person's name, title, responsibility, email and side (from the company, the title, the address, the name). */
-import { classifyOwner, type OwnerContext } from '../cell-owner';
-import type { OutlineCell, ParsedStakeholder } from '../parsed-plan';
+import { classifyOwner, type OwnerContext } from './cell-owner';
+import type { OutlineCell, ParsedStakeholder } from './parsed-plan';
 import type { Side } from '../plan';
 import { mapColumns } from './columns';
 import { STAKEHOLDER_HEADER_WORDS, type StakeholderColumn } from './header-words';

@@ -3,7 +3,7 @@
  * action by what its cells hold, "Milestone" beside "Task" is the phase, and owner columns per side
  * ("Seller owner" + "Buyer owner", "Acme owner" + "Globex owner") are told apart.
  */
-import type { OutlineTable, StepColumn } from '../parsed-plan';
+import type { OutlineTable, StepColumn } from './parsed-plan';
 import { mapColumns, normaliseHeader, type ColumnMap } from './columns';
 import { STEP_HEADER_WORDS, STEP_OTHER_HEADER_WORDS } from './header-words';
 import { readStepLabel } from './step-labels';

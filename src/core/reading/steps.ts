@@ -1,11 +1,11 @@
 /** Step rows: every Steps table's rows read in document order into one plan's steps (label, phase, action, owners and side, due date, status, dependencies), with a diagnostic for every cell it could not read. */
-import type { DateContext } from '../cell-dates';
-import type { OwnerContext } from '../cell-owner';
-import { parseStatus } from '../cell-status';
-import { daysBetween } from '../calendar';
-import type { CellRef, OutlineCell, OutlineTable, ParsedStakeholder, ParsedStep, StepColumn, StepsTable } from '../parsed-plan';
+import type { DateContext } from './cell-dates';
+import type { OwnerContext } from './cell-owner';
+import { parseStatus } from './cell-status';
+import { daysBetween } from '../scheduling/calendar';
+import type { CellRef, OutlineCell, OutlineTable, ParsedStakeholder, ParsedStep, StepColumn, StepsTable } from './parsed-plan';
 import type { IsoDate, Side } from '../plan';
-import { buildDependencies, topologicalOrder, type DependencyRow } from '../schedule';
+import { buildDependencies, topologicalOrder, type DependencyRow } from '../scheduling/schedule';
 import type { ColumnMap } from './columns';
 import type { KnownStep } from './context';
 import { readDate, reportUndated } from './dates';

@@ -1,5 +1,5 @@
 /** The role of each table: steps, stakeholders or risks, from its header row (or the row under a title row) and the section it sits in. */
-import type { OutlineCell, OutlineTable } from '../parsed-plan';
+import type { OutlineCell, OutlineTable } from './parsed-plan';
 import { mapColumns, normaliseHeader } from './columns';
 import type { Diagnostics } from './diagnostics';
 import { RISK_HEADER_WORDS, STAKEHOLDER_HEADER_WORDS, type SectionName } from './header-words';

@@ -1,5 +1,5 @@
 /** The dated line a shift adds to the plan's "Changes" section, so the prospect (who has no add-on) sees what moved, by how much, and why. */
-import { workingDaysBetween, type WorkCalendar } from '../calendar';
+import { workingDaysBetween, type WorkCalendar } from './calendar';
 import type { IsoDate } from '../plan';
 import { numberList } from './shift-summary';
 

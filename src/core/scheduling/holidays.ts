@@ -1,5 +1,5 @@
 /** Public holidays of the main selling countries, computed from rules (fixed, nth weekday, Easter-based) so that no list of dates ships in the bundle. */
-import { addDays, dayOfWeek, isIsoDate, isoFromParts, toDayNumber, type WorkCalendar } from '../calendar';
+import { addDays, dayOfWeek, isIsoDate, isoFromParts, toDayNumber, type WorkCalendar } from './calendar';
 import type { IsoDate } from '../plan';
 
 export const HOLIDAY_COUNTRIES = ['US', 'GB', 'CA', 'AU', 'DE', 'FR', 'NL', 'IE', 'IN', 'SG'] as const;

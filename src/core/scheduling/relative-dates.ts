@@ -2,7 +2,7 @@
 import { addMonths } from 'date-fns/addMonths';
 import type { Day } from 'date-fns';
 import { nextDay } from 'date-fns/nextDay';
-import { addDays, addWorkingDays, dateParts, isoFromParts, rollForward, type WorkCalendar } from '../calendar';
+import { addDays, addWorkingDays, dateParts, isoFromParts, rollForward, type WorkCalendar } from './calendar';
 import type { IsoDate } from '../plan';
 
 /**

@@ -1,8 +1,8 @@
 /** What the shift preview says first: how each key date fares (rule 9), how many steps move, and the warnings to read before anything is written. */
-import { compareDates, daysBetween, type WorkCalendar } from '../calendar';
-import { KEY_DATE_LABELS } from '../parsed-plan';
+import { compareDates, daysBetween, type WorkCalendar } from './calendar';
+import { KEY_DATE_LABELS } from '../reading/parsed-plan';
 import type { IsoDate } from '../plan';
-import type { DateChange, KeyDateOutcome, ShiftResult } from '../schedule';
+import type { DateChange, KeyDateOutcome, ShiftResult } from './schedule';
 
 type Write = (date: IsoDate) => string;
 

@@ -1,5 +1,5 @@
 // Test helper: deal details for the metrics tests.
-import type { DealDetails } from '../../../src/core/deal';
+import type { DealDetails } from '../../../src/core/deal/deal';
 
 export const DEFAULT_DEAL: DealDetails = {
   seller: 'Sam Lee',

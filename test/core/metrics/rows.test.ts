@@ -1,6 +1,6 @@
 // The rows a plan exports: the Deals row's counts and dates, the Steps rows with their kinds and on-time status, the Slips rows.
 import { DEFAULT_DEAL } from './fixtures';
-import { completedOnTime } from '../../../src/core/history';
+import { completedOnTime } from '../../../src/core/history/history';
 import { DEALS, SLIPS, STEPS } from '../../../src/core/metrics/layout';
 import { planRows } from '../../../src/core/metrics/rows';
 import { edited, fixtureText, historyOfVersions, readMarkdownPlan } from '../markdown-plan';

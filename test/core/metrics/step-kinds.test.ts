@@ -1,7 +1,7 @@
 // Kinds of step: the method's template steps and the ways people word the same work land in one kind.
 import { stepKind, stepKindOf, STEP_KINDS, type StepKind } from '../../../src/core/metrics/step-kinds';
-import { DEAL_TEMPLATES } from '../../../src/core/templates';
-import { DEFAULT_THEIR_WORDS } from '../../../src/core/templates';
+import { DEAL_TEMPLATES } from '../../../src/core/method/templates';
+import { DEFAULT_THEIR_WORDS } from '../../../src/core/method/templates';
 
 const cases: [action: string, kind: StepKind][] = [
   // Security: the three wordings, and more from real plans.

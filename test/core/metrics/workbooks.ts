@@ -1,13 +1,13 @@
 // Test helper: fixture workbooks for the metrics tests: plans from the fixture MAPs lived through weeks of edits, their deals, and a CRM report.
-import { addDays } from '../../../src/core/calendar';
-import type { DealDetails } from '../../../src/core/deal';
-import { observe, startHistory, type PlanHistory } from '../../../src/core/history';
+import { addDays } from '../../../src/core/scheduling/calendar';
+import type { DealDetails } from '../../../src/core/deal/deal';
+import { observe, startHistory, type PlanHistory } from '../../../src/core/history/history';
 import { readCrmReport, opportunityRow, type Opportunity } from '../../../src/core/metrics/crm-report';
 import { matchPlans, type MatchResult } from '../../../src/core/metrics/match';
 import type { ReferencePlan } from '../../../src/core/metrics/reference';
 import { planRows } from '../../../src/core/metrics/rows';
 import { workbookData, type WorkbookData } from '../../../src/core/metrics/workbook';
-import type { ParsedPlan } from '../../../src/core/parsed-plan';
+import type { ParsedPlan } from '../../../src/core/reading/parsed-plan';
 import type { IsoDate, Status } from '../../../src/core/plan';
 import { fixtureText, readMarkdownPlan } from '../markdown-plan';
 

@@ -1,0 +1,513 @@
+/** Reads due-date cells as people type them ("Mar 3", "3/14 (tentative)", "Week 3", "TBD") and writes a new date back in the cell's own form. */
+import { planDateStyle } from './date-format';
+import type { IsoDate } from '../plan';
+import { addDays, addWorkingDays, compareDates, dateParts, dayOfWeek, daysBetween, isoFromParts, isWorkingDay, workingDaysBetween, workingDaysIn, WORKING_DAYS, type WorkCalendar } from '../scheduling/calendar';
+
+export type Weekday = 'none' | 'short' | 'long';
+export type Caps = 'title' | 'lower' | 'upper';
+
+/** A range written in a due cell ("Mar 3-7", "3/3 - 3/7"): the due date is its end; the start is kept only to write the range back. */
+export interface DateRange {
+  /** Calendar days from start to end: the length kept when the plan counts calendar days. */
+  days: number;
+  /**
+   * Working days from start to end, both counted ("Jan 26-30" is 5): a moved range keeps this many
+   * and starts on a working day ("Jan 26-30" moved 5 working days is "Feb 2-6"). 0 for a range
+   * with no working day in it, which keeps its calendar days instead.
+   */
+  workdays: number;
+  /** The text between start and end as typed: "-", " - ", " to ". */
+  joiner: string;
+  /**
+   * One side carries only its day: "Mar 3-7" or "3-7 March". Numeric ranges are read in this
+   * form ("3/3-7", "3-7/3") but written in full ("3/10-3/14"), which never reads ambiguously.
+   */
+  compact: boolean;
+  /** The start was written with its own year ("Mar 3, 2026 - Apr 2, 2026"). */
+  startYear: boolean;
+}
+
+/** What every written calendar date shares: an optional weekday (recomputed on write), letter case, and range. */
+export interface Written {
+  weekday: Weekday;
+  /**
+   * "Week of ", "w/c ", as typed before the date: the cell names a working week by its first day
+   * and is due on that week's last working day; a new date is written as the Monday of its week.
+   */
+  weekOf?: string;
+  /** The text between weekday and date as typed: " ", ", ". */
+  weekdaySep: string;
+  caps: Caps;
+  range: DateRange | null;
+}
+
+/**
+ * How a cell wrote its date, so a new date can be written the same way. `prefix` and `suffix`
+ * are the cell's text around the date ("by ", " (tentative)"), kept verbatim. `yearDigits` 0
+ * means the year was left out.
+ */
+export type DateFormat = { prefix: string; suffix: string } & (
+  | ({ style: 'iso' } & Written)
+  | ({ style: 'numeric'; order: 'mdy' | 'dmy'; separator: '/' | '.' | '-'; yearDigits: 0 | 2 | 4; padded: boolean } & Written)
+  | ({
+      style: 'text';
+      monthFirst: boolean;
+      monthStyle: 'short' | 'long';
+      /** "Mar." rather than "Mar". */
+      dot: boolean;
+      ordinal: boolean;
+      /** "3rd of March". */
+      of: boolean;
+      yearDigits: 0 | 2 | 4;
+      /** A comma before the year: "March 3, 2026". */
+      comma: boolean;
+    } & Written)
+  | {
+      style: 'week';
+      /** "Week ", "Wk ", "W" as typed. */
+      word: string;
+      /** Weeks from first to last in "Week 3-4" (1); 0 for a single week. */
+      span: number;
+      joiner: string;
+    }
+);
+
+export type ParsedDate =
+  | { kind: 'date'; date: IsoDate; format: DateFormat }
+  | {
+      kind: 'undated';
+      /** 'quarter' covers any period coarser than a day: "Q2", "H1", "end of March", "next month". */
+      reason: 'empty' | 'tbd' | 'quarter' | 'unknown';
+      text: string;
+    };
+
+export interface DateContext {
+  /** The document's order for numeric dates, from detectDayFirst. */
+  dayFirst: boolean;
+  /** The date nearest the plan's other dates: a missing year is the one that puts the date nearest it. */
+  referenceDate: IsoDate;
+  /** Week 1 starts here ("Week 3" cells). */
+  evaluationStart?: IsoDate | null;
+  calendar?: WorkCalendar;
+  /** formatDueDate only: the form for a date a "Week N" cell cannot say (the plan's usual form); default "Mar 3". */
+  fallback?: DateFormat;
+  /**
+   * formatDueDate only: how the document writes a year, for a year-less cell that must now say one
+   * ("1/15/27" where the plan writes "12/1/26"); from documentYears. Default: four digits.
+   */
+  years?: DocumentYears;
+}
+
+/** The year digits the document's numeric and written-out dates use when they give a year. */
+export interface DocumentYears {
+  numeric: 2 | 4;
+  text: 2 | 4;
+}
+
+/** How the document's dates write their years: the most common digits among those that give one, per style. */
+export function documentYears(formats: readonly (DateFormat | null | undefined)[]): DocumentYears {
+  const count = { numeric: [0, 0], text: [0, 0] };
+  for (const f of formats) {
+    if (f && (f.style === 'numeric' || f.style === 'text') && f.yearDigits) count[f.style][f.yearDigits === 2 ? 0 : 1]!++;
+  }
+  const pick = (c: number[]): 2 | 4 => ((c[0] ?? 0) > (c[1] ?? 0) ? 2 : 4);
+  return { numeric: pick(count.numeric), text: pick(count.text) };
+}
+
+const SHORT = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+const LONG = 'January February March April May June July August September October November December'.split(' ');
+const DAYS = 'Sunday Monday Tuesday Wednesday Thursday Friday Saturday'.split(' ');
+const MON = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const ORD = '(st|nd|rd|th)?';
+// Sticky: each pattern is tried at one position of the scan, so the leftmost date wins.
+const sticky = (source: string): RegExp => new RegExp(source, 'iy');
+const WD_RE = sticky('(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)(\\.?,?\\s+)');
+const ISO_RE = sticky('(\\d{4})-(\\d\\d?)-(\\d\\d?)(?!\\d)');
+// A year is required with "-" ("3-7" is a range of days) and with "." unless a closing dot
+// follows ("14.3."), so that a decimal such as "3.14" is never a date.
+const NUM_RE = sticky('(\\d\\d?)([/.-])(\\d\\d?)(?:\\2(\\d{4}|\\d\\d)|(?<=\\/\\d\\d?)(?!\\/\\d)|(?<=\\.\\d\\d?)(?=\\.(?!\\d)))(?!\\d)');
+const MF_RE = sticky(`(${MON})(\\.)?\\s*(\\d\\d?)${ORD}(?![\\da-z])`);
+const DF_RE = sticky(`(\\d\\d?)${ORD}(\\s+of)?\\s*(${MON})(\\.)?(?![a-z])`);
+const DAY_RE = sticky(`(\\d\\d?)${ORD}(?![\\da-z]|[/.]\\d)`);
+const YEAR_RE = sticky('(,)?\\s*(\\d{4}|\\d\\d)(?![\\d:])');
+const JOIN_RE = sticky('\\s*[-–—]\\s*|\\s+(?:to|through|thru|till|until)\\s+');
+const WEEK_WORD = '(?:weeks?|wks?\\.?|w)';
+// "Week of Jan 12", "w/c 12 Jan", "week commencing 12 January", "WB 12/1".
+const WEEK_OF_RE = sticky('(?:(?:the\\s+)?week\\s+(?:of|commencing|beginning|starting)|w\\/[cb]|w\\.c\\.|wc|wb)\\.?:?\\s*');
+const WEEK_RE = sticky(`(${WEEK_WORD}\\s*)(\\d{1,3})(?:(\\s*(?:[-–—]|to)\\s*${WEEK_WORD}?\\s*)(\\d{1,3}))?(?![\\da-z])`);
+const QUARTER_RE = /\b(?:q[1-4]|h[12]|[1-4][qh]|eo[wmqy]|fy|quarter)(?:'?\d\d){0,2}\b|\b(?:next|this|end of(?: the)?) (?:week|month|year)\b/;
+const MONTH_ONLY_RE = new RegExp(`^(?:(?:early|mid|late|end of|start of|beginning of|by|in|before)[\\s-]*)?(?:${MON})\\.?(?:,?\\s*'?\\d\\d(?:\\d\\d)?)?\\W*$`);
+const TBD_RE = /^[\s?.\-–—_/]*$|\b(?:tb[dca]|asap|n\/?a|to be \w+|unknown|pending)\b/;
+
+/** One date as written, before its year is settled. `a`/`b` are month/day, or for numeric dates the two numbers as written. */
+interface Part {
+  k: 'iso' | 'num' | 'mf' | 'df' | 'day';
+  a: number;
+  b: number;
+  end: number;
+  y?: string;
+  comma?: boolean;
+  sep?: string;
+  pad?: boolean;
+  ord?: boolean;
+  of?: boolean;
+  dot?: boolean;
+  word?: string;
+}
+
+type Hit =
+  | { i: number; end: number; first: Part | null; last: Part; joiner: string; compact: boolean; wd: RegExpExecArray | null; weekOf?: string }
+  | { i: number; end: number; week: RegExpExecArray };
+
+function at(re: RegExp, s: string, i: number): RegExpExecArray | null {
+  re.lastIndex = i;
+  return re.exec(s);
+}
+
+const monthOf = (word: string): number => SHORT.findIndex((m) => m.toLowerCase() === word.slice(0, 3).toLowerCase()) + 1;
+
+function withYear(p: Part, s: string): Part {
+  const m = at(YEAR_RE, s, p.end);
+  // A bare two-digit year after a month-first date ("Mar 3 26") is too likely to be something else: it needs a comma.
+  if (m && (m[2]!.length === 4 || m[1] || p.k === 'df')) return { ...p, y: m[2], comma: !!m[1], end: p.end + m[0].length };
+  return p;
+}
+
+function single(s: string, i: number): Part | null {
+  const found: Part[] = [];
+  let m = at(ISO_RE, s, i);
+  if (m) found.push({ k: 'iso', a: +m[2]!, b: +m[3]!, y: m[1], end: i + m[0].length });
+  m = at(NUM_RE, s, i);
+  if (m) found.push({ k: 'num', a: +m[1]!, b: +m[3]!, y: m[4], sep: m[2], pad: /^0|\D0/.test(m[1]! + ' ' + m[3]), end: i + m[0].length });
+  m = at(MF_RE, s, i);
+  if (m) found.push(withYear({ k: 'mf', a: monthOf(m[1]!), b: +m[3]!, word: m[1], dot: !!m[2], ord: !!m[4], end: i + m[0].length }, s));
+  m = at(DF_RE, s, i);
+  if (m) found.push(withYear({ k: 'df', a: monthOf(m[4]!), b: +m[1]!, word: m[4], dot: !!m[5], ord: !!m[2], of: !!m[3], end: i + m[0].length }, s));
+  return found.sort((x, y) => y.end - x.end)[0] ?? null;
+}
+
+function day(s: string, i: number): Part | null {
+  const m = at(DAY_RE, s, i);
+  return m ? { k: 'day', a: 0, b: +m[1]!, ord: !!m[2], end: i + m[0].length } : null;
+}
+
+const family = (p: Part): string => (p.k === 'mf' || p.k === 'df' ? 'text' : p.k);
+
+function scanAt(s: string, i: number): Hit | null {
+  const weekOf = at(WEEK_OF_RE, s, i);
+  if (weekOf) {
+    const first = single(s, i + weekOf[0].length);
+    if (first) return { i, end: first.end, first: null, last: first, joiner: '', compact: false, wd: null, weekOf: weekOf[0] };
+  }
+  const wd = at(WD_RE, s, i);
+  const from = wd ? i + wd[0].length : i;
+  let hit: Hit | null = null;
+  const first = single(s, from);
+  if (first) {
+    hit = { i, end: first.end, first: null, last: first, joiner: '', compact: false, wd };
+    const j = at(JOIN_RE, s, first.end);
+    if (j) {
+      const k = first.end + j[0].length;
+      const wd2 = at(WD_RE, s, k);
+      const last = single(s, wd2 ? k + wd2[0].length : k);
+      if (last && family(last) === family(first)) hit = { i, end: last.end, first, last, joiner: j[0], compact: false, wd: wd ?? wd2 };
+      else if (!first.y && (first.k === 'mf' || first.k === 'num')) {
+        // "Mar 3-7", "3/3-7": only the end's day follows; its month comes from the start.
+        const d = day(s, k);
+        const last2 = d && first.k === 'mf' ? withYear(d, s) : d;
+        if (last2) hit = { i, end: last2.end, first, last: last2, joiner: j[0], compact: true, wd };
+      }
+    }
+  } else {
+    const d = day(s, from);
+    const j = d && at(JOIN_RE, s, d.end);
+    const last = d && j ? single(s, d.end + j[0].length) : null;
+    // "3-7 March", "14-21/3": only the start's day comes first.
+    if (d && j && (last?.k === 'df' || last?.k === 'num')) hit = { i, end: last.end, first: d, last, joiner: j[0], compact: true, wd };
+  }
+  const week = at(WEEK_RE, s, i);
+  if (week && (!hit || i + week[0].length > hit.end)) return { i, end: i + week[0].length, week };
+  return hit;
+}
+
+/** The leftmost date-like text in a cell, starting at a word boundary. */
+function scan(s: string, from = 0): Hit | null {
+  for (let i = from; i < s.length; i++) {
+    const prev = s[i - 1] ?? ' ';
+    if (/[a-z\d]/i.test(prev) || (/[/.]/.test(prev) && /\d/.test(s[i]!))) continue;
+    const hit = scanAt(s, i);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/**
+ * Day/month order for a whole document's numeric dates: any first number above 12 means
+ * day-first, else any second number above 12 means month-first, else the locale decides.
+ */
+export function detectDayFirst(texts: string[], locale: string): boolean {
+  const parts: Part[] = [];
+  // Every date in every cell counts, not only each cell's due date ("Mar 3 (was 14/2)").
+  for (const t of texts)
+    for (let h = scan(t); h; h = scan(t, h.end)) if ('last' in h) for (const p of [h.first, h.last]) if (p?.k === 'num') parts.push(p);
+  if (parts.some((p) => p.a > 12)) return true;
+  if (parts.some((p) => p.b > 12)) return false;
+  const style = planDateStyle(locale);
+  if (style !== 'iso') return style === 'day-first';
+  // Year-first languages (ja, zh, ko, hu, lt...) keep month before day when the year is left
+  // out ("3/4" is March 4); the ISO-by-standard ones (sv, lv, fr_CA, en_SE) write the day first.
+  return /^(sv|lv|fr|en)(?![a-z])/i.test(locale.trim());
+}
+
+const yearOf = (iso: IsoDate): number => dateParts(iso).year;
+
+/** A two-digit year in the century that puts it nearest the reference year ("26" is 2026, "99" is 1999 in a 2026 plan). */
+function fullYear(y: string | undefined, ref: number): number | null {
+  if (y === undefined) return null;
+  if (y.length === 4) return +y;
+  const c = ref - (ref % 100) + +y;
+  return [c - 100, c + 100].reduce((best, n) => (Math.abs(n - ref) < Math.abs(best - ref) ? n : best), c);
+}
+
+/** The month/day in the year (reference year or either neighbour) nearest the reference: never "always the future". */
+function nearest(month: number, dayOfMonth: number, ref: IsoDate): IsoDate | null {
+  const y = yearOf(ref);
+  let best: IsoDate | null = null;
+  for (const year of [y, y + 1, y - 1]) {
+    const iso = isoFromParts(year, month, dayOfMonth);
+    if (iso && (!best || Math.abs(daysBetween(ref, iso)) < Math.abs(daysBetween(ref, best)))) best = iso;
+  }
+  return best;
+}
+
+const capsOf = (word: string): Caps => (word === word.toLowerCase() ? 'lower' : word.length > 1 && word === word.toUpperCase() ? 'upper' : 'title');
+
+/** Monday of the week a day falls in (a Sunday belongs to the week it ends). */
+function mondayOf(date: IsoDate): IsoDate {
+  return addDays(date, -((dayOfWeek(date) + 6) % 7));
+}
+
+/** The last working day of the Monday-to-Friday week holding `date`; null when the whole week is holidays. */
+function weekOfEnd(date: IsoDate, calendar: WorkCalendar): IsoDate | null {
+  const monday = mondayOf(date);
+  for (let d = addDays(monday, 4); compareDates(d, monday) >= 0; d = addDays(d, -1)) if (isWorkingDay(d, calendar)) return d;
+  return null;
+}
+
+function weekEnd(start: IsoDate, n: number, calendar: WorkCalendar): IsoDate {
+  return calendar.calendarDays ? addDays(start, n * 7 - 1) : addWorkingDays(start, n * 5 - 1, calendar);
+}
+
+function build(text: string, h: Hit, ctx: DateContext): ParsedDate | null {
+  const around = { prefix: text.slice(0, h.i), suffix: text.slice(h.end) };
+  const calendar = ctx.calendar ?? WORKING_DAYS;
+  if ('week' in h) {
+    const [n1, n2] = [+h.week[2]!, +(h.week[4] ?? h.week[2]!)];
+    const [lo, hi] = [Math.min(n1, n2), Math.max(n1, n2)];
+    if (lo < 1 || !ctx.evaluationStart) return null;
+    const format: DateFormat = { ...around, style: 'week', word: h.week[1]!, span: hi - lo, joiner: h.week[3] ?? '' };
+    return { kind: 'date', date: weekEnd(ctx.evaluationStart, hi, calendar), format };
+  }
+  const { first, last, compact } = h;
+  const parts = first ? [first, last] : [last];
+  const refYear = yearOf(ctx.referenceDate);
+  // Numeric order: a number above 12 settles it for the whole cell; otherwise the document's order.
+  const order = parts.some((p) => p.k === 'num' && p.a > 12) ? 'dmy' : parts.some((p) => p.k === 'num' && p.b > 12) ? 'mdy' : ctx.dayFirst ? 'dmy' : 'mdy';
+  const md = (p: Part): [number, number] => (p.k === 'num' && order === 'dmy' ? [p.b, p.a] : [p.a, p.b]);
+  if (first && compact) {
+    const [bare, full] = first.k === 'day' ? [first, last] : [last, first];
+    bare.a = md(full)[0];
+  }
+  const [lm, ld] = md(last);
+  const ly = fullYear(last.y, refYear);
+  const fy = first && !compact ? fullYear(first.y, refYear) : null;
+  let end: IsoDate | null;
+  if (ly !== null) end = isoFromParts(ly, lm, ld);
+  else if (fy !== null && first) {
+    // A start with a year and an end without one: the end is the first such day on or after the start.
+    const start = isoFromParts(fy, ...md(first));
+    end = isoFromParts(fy, lm, ld);
+    if (!end || (start && compareDates(start, end) > 0)) end = isoFromParts(fy + 1, lm, ld);
+  } else end = nearest(lm, ld, ctx.referenceDate);
+  if (!end) return null;
+  let days = 0;
+  let workdays = 0;
+  if (first) {
+    const [fm, fd] = md(first);
+    let start = isoFromParts(fy ?? yearOf(end), fm, fd);
+    // Without its own year a start is the latest such day on or before the end ("Dec 28 - Jan 3").
+    if (start && fy === null && !compact && compareDates(start, end) > 0) start = isoFromParts(yearOf(end) - 1, fm, fd);
+    if (!start || compareDates(start, end) > 0) return null;
+    days = daysBetween(start, end);
+    workdays = workingDaysIn(start, end, calendar);
+  }
+  if (h.weekOf) {
+    // The week the named day falls in, due on its last working day (a holiday Friday makes it Thursday).
+    end = weekOfEnd(end, calendar);
+    if (!end) return null;
+  }
+  const shape = compact && first?.k !== 'day' ? first! : last;
+  const yearDigits = last.y ? (last.y.length as 2 | 4) : 0;
+  const wd = h.wd;
+  const written: Written = {
+    weekday: wd ? (/day$/i.test(wd[1]!) ? 'long' : 'short') : 'none',
+    weekdaySep: wd?.[2] ?? ' ',
+    caps: capsOf(shape.word ?? wd?.[1] ?? 'T'),
+    range: first ? { days, workdays, joiner: h.joiner, compact, startYear: !compact && !!first.y } : null,
+    ...(h.weekOf ? { weekOf: h.weekOf } : {}),
+  };
+  let format: DateFormat;
+  if (shape.k === 'iso') format = { ...around, ...written, style: 'iso' };
+  else if (shape.k === 'num') {
+    const separator = shape.sep as '/' | '.' | '-';
+    format = { ...around, ...written, style: 'numeric', order, separator, yearDigits, padded: parts.some((p) => p.pad) };
+  } else {
+    // "May" is both lengths; it says nothing about how the cell writes other months.
+    const long = parts.some((p) => p.word && p.word.toLowerCase() !== 'may' && LONG.some((m) => m.toLowerCase() === p.word!.toLowerCase()));
+    format = {
+      ...around,
+      ...written,
+      style: 'text',
+      monthFirst: shape.k === 'mf',
+      monthStyle: long ? 'long' : 'short',
+      dot: parts.some((p) => p.dot),
+      ordinal: parts.some((p) => p.ord),
+      of: !!shape.of,
+      yearDigits,
+      comma: !!last.comma,
+    };
+  }
+  return { kind: 'date', date: end, format };
+}
+
+/**
+ * Reads a due-date cell. The first date in the cell is its due date; a range is due at its
+ * end; the text around the date is kept in the format. Weekday names are not checked against
+ * the date (the numbers are what people read) and are never a date on their own.
+ */
+export function parseDueDate(text: string, context: DateContext): ParsedDate {
+  const undated = (reason: 'empty' | 'tbd' | 'quarter' | 'unknown'): ParsedDate => ({ kind: 'undated', reason, text });
+  const t = text.trim().toLowerCase();
+  if (!t) return undated('empty');
+  const hit = scan(text);
+  if (hit) return build(text, hit, context) ?? undated('unknown');
+  if (QUARTER_RE.test(t) || MONTH_ONLY_RE.test(t)) return undated('quarter');
+  return undated(TBD_RE.test(t) ? 'tbd' : 'unknown');
+}
+
+const cased = (word: string, caps: Caps): string => (caps === 'lower' ? word.toLowerCase() : caps === 'upper' ? word.toUpperCase() : word);
+
+function ordinal(n: number, on: boolean): string {
+  if (!on) return String(n);
+  const suffixes = ['th', 'st', 'nd', 'rd'];
+  return n + (n % 100 > 10 && n % 100 < 14 ? 'th' : (suffixes[n % 10] ?? 'th'));
+}
+
+type Dated = Exclude<DateFormat, { style: 'week' }>;
+
+function weekdayText(date: IsoDate, f: Dated): string {
+  if (f.weekday === 'none') return '';
+  const name = DAYS[dayOfWeek(date)]!;
+  return cased(f.weekday === 'long' ? name : name.slice(0, 3), f.caps) + f.weekdaySep;
+}
+
+function yearText(year: number, f: Dated, years?: DocumentYears): string {
+  // A year-less cell that must now say its year says it as the document's other dates do.
+  const digits = f.style === 'iso' ? 4 : f.yearDigits || (years?.[f.style] ?? 4);
+  const yy = digits === 2 ? String(year % 100).padStart(2, '0') : String(year);
+  if (f.style !== 'text') return yy;
+  // A year added to a year-less "Mar 3" takes the usual "Mar 3, 2027".
+  return (f.comma || (f.monthFirst && !f.yearDigits) ? ', ' : ' ') + yy;
+}
+
+function one(date: IsoDate, f: Dated, withYear: boolean, order: 'mdy' | 'dmy', weekday = true, years?: DocumentYears): string {
+  const { year, month, day: d } = dateParts(date);
+  let out: string;
+  if (f.style === 'iso') out = date;
+  else if (f.style === 'numeric') {
+    const nums = (order === 'mdy' ? [month, d] : [d, month]).map((n) => String(n).padStart(f.padded ? 2 : 1, '0'));
+    out = nums.join(f.separator) + (withYear ? f.separator + yearText(year, f, years) : '');
+  } else {
+    const mon = cased(f.monthStyle === 'long' ? LONG[month - 1]! : SHORT[month - 1]! + (f.dot && month !== 5 ? '.' : ''), f.caps);
+    const dd = cased(ordinal(d, f.ordinal), f.caps);
+    out = (f.monthFirst ? `${mon} ${dd}` : `${dd}${f.of ? ' of' : ''} ${mon}`) + (withYear ? yearText(year, f, years) : '');
+  }
+  return (weekday ? weekdayText(date, f) : '') + out;
+}
+
+function weekText(date: IsoDate, f: Extract<DateFormat, { style: 'week' }>, ctx: DateContext): string | null {
+  const start = ctx.evaluationStart;
+  if (!start) return null;
+  const calendar = ctx.calendar ?? WORKING_DAYS;
+  // Counting days once finds the only week that can end on the date; then check that it does.
+  const n = calendar.calendarDays ? (daysBetween(start, date) + 1) / 7 : (workingDaysBetween(start, date, calendar) + 1) / 5;
+  return Number.isInteger(n) && n > f.span && weekEnd(start, n, calendar) === date ? f.word + (f.span ? `${n - f.span}${f.joiner}` : '') + n : null;
+}
+
+const PLAIN: Dated = {
+  prefix: '',
+  suffix: '',
+  style: 'text',
+  monthFirst: true,
+  monthStyle: 'short',
+  dot: false,
+  ordinal: false,
+  of: false,
+  yearDigits: 0,
+  comma: false,
+  weekday: 'none',
+  weekdaySep: ' ',
+  caps: 'title',
+  range: null,
+};
+
+/**
+ * Writes `date` the way `format` was written, text around it included. A year the cell left out
+ * stays out while the new date is in the same year as the cell's old date (`previous`; without
+ * it, the reference year) and reads back as the same date; else the year is written as the
+ * document writes years (`context.years`: "1/15/27" where the plan writes "12/1/26"). A range
+ * keeps its length in working days (calendar days on a calendar-days plan), so it starts on a
+ * working day, and writes compactly again when both ends share a month. "Week of Jan 12" is
+ * written as the Monday of the new date's week. A numeric date whose day is 12 or less follows
+ * the document's order, so that it reads back right. A "Week N" cell stays a week when the date
+ * is a week's last working day; else it gets `context.fallback` (default "Mar 3"), weeks being
+ * relative and not every date a week's end.
+ */
+export function formatDueDate(date: IsoDate, format: DateFormat, context: DateContext, previous?: IsoDate | null): string {
+  const { prefix, suffix } = format;
+  let f: Dated;
+  if (format.style === 'week') {
+    const w = weekText(date, format, context);
+    if (w !== null) return prefix + w + suffix;
+    const fb = context.fallback;
+    f = { ...(fb && fb.style !== 'week' ? fb : PLAIN), range: null };
+  } else f = format;
+  const calendar = context.calendar ?? WORKING_DAYS;
+  // "Week of" names the week by its Monday; everything else writes the date itself.
+  const shown = f.weekOf !== undefined ? mondayOf(date) : date;
+  const { year, month, day: d } = dateParts(shown);
+  const yearless = (f.style === 'text' || f.style === 'numeric') && f.yearDigits === 0;
+  const inferredYear = previous ? yearOf(previous) : yearOf(context.referenceDate);
+  const showYear = !yearless || yearOf(date) !== inferredYear || nearest(month, d, context.referenceDate) !== shown;
+  const r = f.range;
+  const start = r ? rangeStart(date, r, calendar) : shown;
+  const order = f.style === 'numeric' && (d > 12 || dateParts(start).day > 12) ? f.order : context.dayFirst ? 'dmy' : 'mdy';
+  const years = context.years;
+  let body: string;
+  if (!r) body = (f.weekOf ?? '') + one(shown, f, showYear, order, true, years);
+  else if (r.compact && f.style === 'text' && start.slice(0, 7) === date.slice(0, 7)) {
+    const [sd, ed] = [dateParts(start).day, d].map((n) => cased(ordinal(n, f.ordinal), f.caps));
+    body = f.monthFirst
+      ? one(start, f, false, order) + r.joiner + ed + (showYear ? yearText(year, f, years) : '')
+      : weekdayText(start, f) + sd + r.joiner + one(date, f, showYear, order, false, years);
+  } else body = one(start, f, r.startYear, order, true, years) + r.joiner + one(date, f, showYear, order, true, years);
+  return prefix + body + suffix;
+}
+
+/** Where a moved range starts: as many working days before its end as it had, on a working day. */
+function rangeStart(end: IsoDate, r: DateRange, calendar: WorkCalendar): IsoDate {
+  if (calendar.calendarDays || r.workdays === 0) return addDays(end, -r.days);
+  let last = end;
+  for (let i = 0; i < 366 && !isWorkingDay(last, calendar); i++) last = addDays(last, -1);
+  return r.workdays > 1 ? addWorkingDays(last, -(r.workdays - 1), calendar) : last;
+}

@@ -1,0 +1,116 @@
+/** Turns a person's "Shift downstream dates" request and the plan read from the document into the scheduler's input. */
+import { WORKING_DAYS, type WorkCalendar } from './calendar';
+import { applyChange, nextWeekday, RELATIVE_CHANGE } from './relative-dates';
+import { parseDueDate, type DateContext } from '../reading/cell-dates';
+import type { ParsedPlan, ParsedStep } from '../reading/parsed-plan';
+import type { IsoDate } from '../plan';
+import type { KeyDateRules, ScheduleStep } from './schedule';
+
+export interface ShiftOptions {
+  mode: 'keep-gaps' | 'fix-overlaps';
+  pullIn: boolean;
+  calendar: WorkCalendar;
+  holdDecisionTarget: boolean;
+  holdGoLiveTarget: boolean;
+  /** Step numbers whose implausible date (far outside the plan) the person confirmed. */
+  include: number[];
+  /** Write a dated line into the plan's "Changes" section. */
+  changeLog: boolean;
+}
+
+export const DEFAULT_SHIFT_OPTIONS: ShiftOptions = {
+  mode: 'keep-gaps',
+  pullIn: false,
+  calendar: WORKING_DAYS,
+  holdDecisionTarget: false,
+  holdGoLiveTarget: false,
+  include: [],
+  changeLog: true,
+};
+
+/**
+ * The new date a person asked for: a change from the step's date ("+3 days", "-1 week", "+2
+ * working days", "+1 month"), a weekday ("next Friday", from today), or any date the document
+ * itself accepts ("2026-03-14", "Mar 14", "14/3"). Days count on the plan's calendar.
+ */
+export function resolveNewDate(
+  text: string,
+  step: Pick<ParsedStep, 'number' | 'due'>,
+  dates: DateContext,
+  calendar: WorkCalendar,
+  today?: IsoDate,
+): { ok: true; to: IsoDate } | { ok: false; message: string } {
+  const input = text.trim().replace(/^[\u2212\u2013\u2014]/, '-');
+  if (!input) return { ok: false, message: `Give step ${step.number} a new date, or a change such as "+1 week".` };
+  if (RELATIVE_CHANGE.test(input)) {
+    if (!step.due) {
+      return { ok: false, message: `Step ${step.number} has no date yet, so "${input}" has nothing to count from: give it a date instead.` };
+    }
+    const to = applyChange(input, step.due, calendar);
+    if (to) return { ok: true, to };
+  }
+  const weekday = nextWeekday(input, today ?? dates.referenceDate, calendar);
+  if (weekday) return { ok: true, to: weekday };
+  const parsed = parseDueDate(input, dates);
+  if (parsed.kind === 'date') return { ok: true, to: parsed.date };
+  return {
+    ok: false,
+    message: `"${input}" is not a date or a change the add-on understands. Try a date such as 2026-03-14, or "+1 week", "-2 days", "+1 month", "next Friday".`,
+  };
+}
+
+/**
+ * The steps as the scheduler sees them. A date the reader flagged as far outside the plan (1900,
+ * 2099, a typo year) is left out of the shift, as if undated, until the person confirms it
+ * (`include`) or corrects it: it is never written, and it does not drive the steps after it.
+ */
+export function scheduleSteps(plan: ParsedPlan, include: readonly number[] = []): ScheduleStep[] {
+  return plan.steps.map((s) => ({
+    key: s.key,
+    number: s.number,
+    action: s.action,
+    due: s.dueImplausible && !include.includes(s.number) ? null : s.due,
+    status: s.status,
+    dependsOn: s.dependsOn,
+  }));
+}
+
+/** The steps a shift leaves alone until their date is checked. */
+export function stepsToCheck(plan: ParsedPlan, include: readonly number[] = []): ParsedStep[] {
+  return plan.steps.filter((s) => s.dueImplausible && s.due !== null && !include.includes(s.number));
+}
+
+const SIGNATURE = /signature|\bsigning\b|\bsigned\b|\bsign (?:the )?contract\b|\bcontract amendment\b/i;
+const GO_LIVE = /go[- ]?live|onboarding|kick[- ]?off|\blaunch\b|\brollout\b/i;
+/** A step about planning the go-live ("Rollout plan review", "Agree the implementation timeline") is not the go-live itself. */
+const GO_LIVE_PLANNING =
+  /\b(?:go[- ]?live|onboarding|kick[- ]?off|launch|roll[- ]?out|implementation|deployment)\s+(?:plan|plans|planning|timeline|scoping|scope|approach|strategy|discussion|proposal|checklist|readiness)\b|\b(?:plan|discuss|scope|agree|draft|review)\w*\s+(?:the\s+|a\s+)?(?:go[- ]?live|roll[- ]?out|launch|implementation|deployment)\b/i;
+
+/**
+ * The step a key date belongs to: the decision target to the (last) contract signature step,
+ * go-live to the (last) onboarding or go-live step. The last one, because "Kickoff call" early in
+ * a plan is not the onboarding kickoff at its end; and not a step that only plans it ("Rollout plan
+ * review"), which is not when the product goes live.
+ */
+export function keyDateStep(plan: ParsedPlan, which: 'decisionTarget' | 'goLiveTarget'): ParsedStep | null {
+  const pattern = which === 'decisionTarget' ? SIGNATURE : GO_LIVE;
+  for (let i = plan.steps.length - 1; i >= 0; i--) {
+    const step = plan.steps[i];
+    if (step && pattern.test(step.action) && !(which === 'goLiveTarget' && GO_LIVE_PLANNING.test(step.action))) return step;
+  }
+  return null;
+}
+
+/** The key dates as the scheduler sees them: which step each follows, and whether the person holds it. */
+export function keyDateRules(plan: ParsedPlan, options: Pick<ShiftOptions, 'holdDecisionTarget' | 'holdGoLiveTarget'>): KeyDateRules {
+  const rules: KeyDateRules = {};
+  const decision = plan.keyDates.decisionTarget;
+  if (decision) {
+    rules.decisionTarget = { date: decision.date, followsStep: keyDateStep(plan, 'decisionTarget')?.key ?? null, fixed: options.holdDecisionTarget };
+  }
+  const goLive = plan.keyDates.goLiveTarget;
+  if (goLive) {
+    rules.goLiveTarget = { date: goLive.date, followsStep: keyDateStep(plan, 'goLiveTarget')?.key ?? null, fixed: options.holdGoLiveTarget };
+  }
+  return rules;
+}

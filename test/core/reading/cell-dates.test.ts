@@ -1,0 +1,596 @@
+// Due-date cells read back as people type them, and new dates written back in each cell's own form.
+import { execFileSync } from 'child_process';
+import { buildSync } from 'esbuild';
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { addDays, CALENDAR_DAYS, dayOfWeek, WORKING_DAYS } from '../../../src/core/scheduling/calendar';
+import { detectDayFirst, formatDueDate, parseDueDate, type DateContext, type DateFormat, type ParsedDate } from '../../../src/core/reading/cell-dates';
+
+// Monday 2 March 2026: Week 1 ends Friday 6 March, Week 3 ends Friday 20 March.
+const US: DateContext = { dayFirst: false, referenceDate: '2026-03-01', evaluationStart: '2026-03-02' };
+const EU: DateContext = { ...US, dayFirst: true };
+
+function dateOf(text: string, ctx: DateContext = US): string | null {
+  const p = parseDueDate(text, ctx);
+  return p.kind === 'date' ? p.date : null;
+}
+
+function formatOf(text: string, ctx: DateContext = US): DateFormat {
+  const p = parseDueDate(text, ctx);
+  if (p.kind !== 'date') throw new Error(`"${text}" is not a date: ${p.reason}`);
+  return p.format;
+}
+
+/** Parses a cell, moves its date by `days`, and writes it back. */
+function moved(text: string, days: number, ctx: DateContext = US): string {
+  const p = parseDueDate(text, ctx);
+  if (p.kind !== 'date') throw new Error(`"${text}" is not a date`);
+  return formatDueDate(addDays(p.date, days), p.format, ctx);
+}
+
+describe('detectDayFirst', () => {
+  test('a first number above 12 anywhere in the document means day-first', () => {
+    expect(detectDayFirst(['3/4', 'Mar 9', '14/3'], 'en_US')).toBe(true);
+  });
+  test('else a second number above 12 means month-first, whatever the locale', () => {
+    expect(detectDayFirst(['3/4', '3/14/2026'], 'en_GB')).toBe(false);
+  });
+  test('a first number above 12 wins over a second number above 12 elsewhere', () => {
+    expect(detectDayFirst(['3/14', '14/3'], 'en_US')).toBe(true);
+  });
+  test('every date in a cell counts, not only the first', () => {
+    expect(detectDayFirst(['Mar 3 (was 14/2)'], 'en_US')).toBe(true);
+    expect(detectDayFirst(['3/3-3/17'], 'en_GB')).toBe(false);
+  });
+  test('dotted and dashed numeric dates count too', () => {
+    expect(detectDayFirst(['14.03.2026'], 'en_US')).toBe(true);
+    expect(detectDayFirst(['3-14-2026'], 'de_DE')).toBe(false);
+  });
+  test('ISO and text dates say nothing about the order', () => {
+    expect(detectDayFirst(['2026-03-14', '14 March', 'March 14'], 'en_GB')).toBe(true);
+    expect(detectDayFirst(['2026-03-14', '14 March'], 'en_US')).toBe(false);
+  });
+  test.each([
+    ['en_US', false],
+    ['en-US', false],
+    ['en', false],
+    // Unknown or empty: the day first, as date-format.ts decides for the whole add-on.
+    ['', true],
+    ['es_US', false],
+    ['en_PH', false],
+    ['en_GB', true],
+    ['en_AU', true],
+    ['en_IN', true],
+    ['de', true],
+    ['de_DE', true],
+    ['fr', true],
+    ['es', true],
+    ['pt_BR', true],
+    ['ja_JP', false],
+    ['zh-Hans-CN', false],
+    ['hu', false],
+    ['sv_SE', true],
+    ['fr_CA', true],
+  ])('only ambiguous dates: locale %p gives day-first %p', (locale, dayFirst) => {
+    expect(detectDayFirst(['3/4', '5/6/2026', 'TBD'], locale)).toBe(dayFirst);
+  });
+});
+
+describe('parseDueDate: the forms people type', () => {
+  test.each([
+    ['ISO', '2026-03-03', '2026-03-03'],
+    ['short month', 'Mar 3', '2026-03-03'],
+    ['short month with a dot', 'Mar. 3', '2026-03-03'],
+    ['long month, ordinal, comma and year', 'March 3rd, 2026', '2026-03-03'],
+    ['day before month with year', '3 Mar 2026', '2026-03-03'],
+    ['ordinal "of" month', '3rd of March', '2026-03-03'],
+    ['"the 3rd of March"', 'the 3rd of March', '2026-03-03'],
+    ['short weekday and numeric date', 'Tue 3/3', '2026-03-03'],
+    ['long weekday, comma, long month', 'Tuesday, March 3', '2026-03-03'],
+    ['weekday before a day-first text date', 'Tue 3 March', '2026-03-03'],
+    ['lower case', 'mar 3', '2026-03-03'],
+    ['upper case', 'MARCH 3RD', '2026-03-03'],
+    ['September as "Sept"', 'Sept 14, 2026', '2026-09-14'],
+    ['no space between month and day', 'Mar3', '2026-03-03'],
+    ['numeric with four-digit year', '3/14/2026', '2026-03-14'],
+    ['numeric day-first with two-digit year', '14/3/26', '2026-03-14'],
+    ['dots, month first, two-digit year', '3.14.26', '2026-03-14'],
+    ['dots, day first, padded', '14.03.2026', '2026-03-14'],
+    ['dashes with a year', '3-14-2026', '2026-03-14'],
+    ['padded numeric', '03/04/2026', '2026-03-04'],
+    ['numeric without a year', '3/14', '2026-03-14'],
+    ['day-first dots closed by a dot ("14.3.")', '14.3.', '2026-03-14'],
+    ['ISO without padding', '2026-3-3', '2026-03-03'],
+  ])('%s: %p', (_name, text, expected) => {
+    expect(dateOf(text)).toBe(expected);
+  });
+
+  test('3/4 is March 4 under US and April 3 day-first', () => {
+    expect(dateOf('3/4', US)).toBe('2026-03-04');
+    expect(dateOf('3/4', EU)).toBe('2026-04-03');
+    expect(dateOf('3.4.2026', EU)).toBe('2026-04-03');
+  });
+
+  test('a number above 12 settles the order whatever the document says', () => {
+    expect(dateOf('3/14/2026', EU)).toBe('2026-03-14');
+    expect(dateOf('14/3/2026', US)).toBe('2026-03-14');
+  });
+
+  test('a missing year near New Year takes the nearer year', () => {
+    expect(dateOf('Jan 2', { ...US, referenceDate: '2026-12-30' })).toBe('2027-01-02');
+    expect(dateOf('Dec 28', { ...US, referenceDate: '2026-01-03' })).toBe('2025-12-28');
+    expect(dateOf('1/2', { ...US, referenceDate: '2026-12-30' })).toBe('2027-01-02');
+    expect(dateOf('28/12', { ...EU, referenceDate: '2026-01-03' })).toBe('2025-12-28');
+  });
+
+  test('an overdue date without a year stays in the past (never "always the future")', () => {
+    expect(dateOf('Feb 20', { ...US, referenceDate: '2026-03-10' })).toBe('2026-02-20');
+    expect(dateOf('Sep 1', { ...US, referenceDate: '2026-03-10' })).toBe('2026-09-01');
+  });
+
+  test('two-digit year', () => {
+    expect(dateOf('14/3/26')).toBe('2026-03-14');
+    expect(dateOf('3/14/27')).toBe('2027-03-14');
+    expect(dateOf('Mar 3, 27')).toBe('2027-03-03');
+    expect(dateOf('3 Mar 27')).toBe('2027-03-03');
+    // The century nearest the plan's dates: 99 is 1999 in a 2026 plan, 30 is 2130 in a 2090 plan.
+    expect(dateOf('1/2/99')).toBe('1999-01-02');
+    expect(dateOf('1/2/30', { ...US, referenceDate: '2090-06-01' })).toBe('2130-01-02');
+  });
+
+  test('a bare two-digit number after a month-first date is not a year', () => {
+    const p = parseDueDate('Mar 3 26', US);
+    expect(p).toMatchObject({ kind: 'date', date: '2026-03-03', format: { suffix: ' 26' } });
+  });
+
+  test('Feb 29 2028 accepted, Feb 29 2027 is not a date', () => {
+    expect(dateOf('Feb 29 2028')).toBe('2028-02-29');
+    expect(dateOf('2/29/2028')).toBe('2028-02-29');
+    expect(parseDueDate('Feb 29 2027', US)).toEqual({ kind: 'undated', reason: 'unknown', text: 'Feb 29 2027' });
+    expect(dateOf('29.02.2027', EU)).toBeNull();
+  });
+
+  test('Feb 29 without a year needs a leap year next to the plan', () => {
+    expect(dateOf('Feb 29', { ...US, referenceDate: '2028-01-15' })).toBe('2028-02-29');
+    expect(dateOf('Feb 29', { ...US, referenceDate: '2027-12-15' })).toBe('2028-02-29');
+    expect(dateOf('Feb 29', { ...US, referenceDate: '2026-06-01' })).toBeNull();
+  });
+
+  test.each([
+    ['Feb 30', US],
+    ['April 31', US],
+    ['Mar 32', US],
+    ['Mar 0', US],
+    ['13/13/2026', EU],
+    ['13/13/2026', US],
+    ['0/5/2026', US],
+    ['2026-02-30', US],
+    ['2026-13-01', US],
+  ])('impossible date %p is unknown', (text, ctx) => {
+    expect(parseDueDate(text, ctx)).toEqual({ kind: 'undated', reason: 'unknown', text });
+  });
+
+  test.each(['Tuesday', 'Tue', 'next Tuesday', 'Mon-Fri', 'Friday (tentative)', 'Wednesday, after legal'])(
+    'weekday names alone are not a date: %p',
+    (text) => {
+      expect(parseDueDate(text, US)).toEqual({ kind: 'undated', reason: 'unknown', text });
+    },
+  );
+
+  test('a weekday that does not match the date is ignored: the numbers are what people read', () => {
+    expect(dateOf('Wed 3/3')).toBe('2026-03-03');
+  });
+
+  test('"3.14" is a decimal, not a date; "3-14" without a year is not read as a date', () => {
+    expect(dateOf('3.14')).toBeNull();
+    expect(dateOf('3-14')).toBeNull();
+    expect(dateOf('v1.2.3')).toBeNull();
+  });
+
+  test('numbers glued to other digits or letters are not dates', () => {
+    expect(dateOf('13/14/2026')).toBeNull();
+    expect(dateOf('PO-12345')).toBeNull();
+    expect(dateOf('Smart 3')).toBeNull();
+    expect(dateOf('3 marketing emails')).toBeNull();
+  });
+});
+
+describe('parseDueDate: weeks relative to the evaluation start', () => {
+  test.each([
+    ['Week 3', '2026-03-20'],
+    ['Wk 3', '2026-03-20'],
+    ['W3', '2026-03-20'],
+    ['week 1', '2026-03-06'],
+    ['Wk. 2', '2026-03-13'],
+    ['Week 3-4', '2026-03-27'],
+    ['Weeks 3 to 4', '2026-03-27'],
+    ['W3-W4', '2026-03-27'],
+    ['End of week 2', '2026-03-13'],
+  ])('%p ends on %p', (text, expected) => {
+    expect(dateOf(text)).toBe(expected);
+  });
+
+  test('Week N ends N*5-1 working days after a mid-week start', () => {
+    // Wednesday 4 March: Week 1 is Wed-Tue, ending Tuesday 10 March.
+    expect(dateOf('Week 1', { ...US, evaluationStart: '2026-03-04' })).toBe('2026-03-10');
+  });
+
+  test('holidays push a week end later', () => {
+    const calendar = { calendarDays: false, holidays: new Set(['2026-03-18']) };
+    expect(dateOf('Week 3', { ...US, calendar })).toBe('2026-03-23');
+  });
+
+  test('with calendar days a week is seven days', () => {
+    expect(dateOf('Week 3', { ...US, calendar: CALENDAR_DAYS })).toBe('2026-03-22');
+  });
+
+  test('without an evaluation start, or for week 0, a week is kept as unknown text', () => {
+    expect(parseDueDate('Week 3', { ...US, evaluationStart: null })).toEqual({ kind: 'undated', reason: 'unknown', text: 'Week 3' });
+    expect(parseDueDate('Week 0', US)).toMatchObject({ kind: 'undated', reason: 'unknown' });
+  });
+
+  test('"Week of Mar 2" is not a week number: it is due at the end of that working week, like a range', () => {
+    expect(dateOf('Week of Mar 2')).toBe('2026-03-06');
+    expect(dateOf('week of Mar 4')).toBe('2026-03-06');
+    expect(dateOf('w/c 2 Mar')).toBe('2026-03-06');
+    expect(dateOf('W/C 2/3', EU)).toBe('2026-03-06');
+    expect(dateOf('Week commencing 2 March 2026')).toBe('2026-03-06');
+    // A holiday Friday ends the week on Thursday.
+    expect(dateOf('Week of Mar 30', { ...US, calendar: { calendarDays: false, holidays: new Set(['2026-04-03']) } })).toBe('2026-04-02');
+  });
+});
+
+describe('parseDueDate: ranges are due at their end', () => {
+  test.each([
+    ['compact month-first', 'Mar 3-7', '2026-03-07'],
+    ['compact with spaced en dash', 'Mar 3 – 7', '2026-03-07'],
+    ['compact with year', 'Mar 3-7, 2026', '2026-03-07'],
+    ['compact day-first', '3-7 March', '2026-03-07'],
+    ['compact ordinals "of"', '3rd-7th of March', '2026-03-07'],
+    ['across months', 'Mar 3 - Apr 2', '2026-04-02'],
+    ['"to"', 'Mar 3 to Mar 9', '2026-03-09'],
+    ['numeric', '3/3-3/7', '2026-03-07'],
+    ['numeric with years', '3/3/26 - 3/7/26', '2026-03-07'],
+    ['numeric day-first', '3/3-17/3', '2026-03-17'],
+    ['compact numeric, end day only', '3/3-7', '2026-03-07'],
+    ['compact numeric, start day only', '14-21/3', '2026-03-21'],
+    ['ISO', '2026-03-03 to 2026-03-09', '2026-03-09'],
+    ['weekdays on both ends', 'Tue 3/3 - Fri 3/6', '2026-03-06'],
+    ['start with a year, end without', 'Mar 3, 2026 - Apr 2', '2026-04-02'],
+  ])('%s: %p', (_name, text, expected) => {
+    expect(dateOf(text)).toBe(expected);
+  });
+
+  test('a range across New Year without years', () => {
+    expect(dateOf('Dec 28 - Jan 3', { ...US, referenceDate: '2027-01-05' })).toBe('2027-01-03');
+    expect(formatOf('Dec 28 - Jan 3', { ...US, referenceDate: '2027-01-05' })).toMatchObject({ range: { days: 6, compact: false } });
+    expect(dateOf('12/28-1/3', { ...US, referenceDate: '2026-12-20' })).toBe('2027-01-03');
+  });
+
+  test('a compact numeric range takes its month from the full date, in either document order', () => {
+    expect(dateOf('3/3-7', EU)).toBe('2026-03-07');
+    expect(dateOf('3/14-21', EU)).toBe('2026-03-21');
+    expect(dateOf('3-7/4', EU)).toBe('2026-04-07');
+    // A month-first document reads the full date 7/4 as July 4, so the range is July 3-4.
+    expect(dateOf('3-7/4', US)).toBe('2026-07-04');
+  });
+
+  test('a range that ends before it starts is unknown', () => {
+    expect(dateOf('Mar 28-3')).toBeNull();
+    expect(dateOf('3/7/2026-3/3/2026')).toBeNull();
+    // Without its own year the start is the latest such day before the end: a year-long range, not an error.
+    expect(dateOf('3/7-3/3/2026')).toBe('2026-03-03');
+  });
+
+  test('a dash followed by words is not a range', () => {
+    expect(parseDueDate('3/14 - tentative', US)).toMatchObject({ date: '2026-03-14', format: { suffix: ' - tentative', range: null } });
+  });
+});
+
+describe('parseDueDate: text around the date', () => {
+  test.each([
+    ['3/14 (tentative)', '2026-03-14', '', ' (tentative)'],
+    ['by Mar 3', '2026-03-03', 'by ', ''],
+    ['~Mar 3', '2026-03-03', '~', ''],
+    ['Due: 3/14', '2026-03-14', 'Due: ', ''],
+    ['Mar 3 ✅', '2026-03-03', '', ' ✅'],
+    ['Done - 3/2', '2026-03-02', 'Done - ', ''],
+    ['  Mar 3 ', '2026-03-03', '  ', ' '],
+    ['ASAP (by Mar 3)', '2026-03-03', 'ASAP (by ', ')'],
+    ['Mar 3?', '2026-03-03', '', '?'],
+    ['Mar 3 (was Feb 24)', '2026-03-03', '', ' (was Feb 24)'],
+  ])('%p', (text, date, prefix, suffix) => {
+    expect(parseDueDate(text, US)).toMatchObject({ kind: 'date', date, format: { prefix, suffix } });
+  });
+});
+
+describe('parseDueDate: cells without a date', () => {
+  test.each([
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['TBD', 'tbd'],
+    ['tbd', 'tbd'],
+    ['TBC', 'tbd'],
+    ['TBA', 'tbd'],
+    ['?', 'tbd'],
+    ['??', 'tbd'],
+    ['-', 'tbd'],
+    ['—', 'tbd'],
+    ['n/a', 'tbd'],
+    ['N/A', 'tbd'],
+    ['ASAP', 'tbd'],
+    ['To be confirmed', 'tbd'],
+    ['Q2', 'quarter'],
+    ['Q2 2026', 'quarter'],
+    ['H1', 'quarter'],
+    ['end of Q3', 'quarter'],
+    ['FY27', 'quarter'],
+    ['EOQ', 'quarter'],
+    ['March', 'quarter'],
+    ['end of March', 'quarter'],
+    ['mid-April', 'quarter'],
+    ['March 2026', 'quarter'],
+    ['next month', 'quarter'],
+    ['after the board meeting', 'unknown'],
+    ['soon', 'unknown'],
+    ['2 weeks after signature', 'unknown'],
+  ])('%p is undated: %s', (text, reason) => {
+    expect(parseDueDate(text, US)).toEqual({ kind: 'undated', reason, text });
+  });
+
+  test('unknown text is kept exactly as written', () => {
+    expect(parseDueDate(' After the board meets ', US)).toEqual({ kind: 'undated', reason: 'unknown', text: ' After the board meets ' });
+  });
+});
+
+describe('parseDueDate: the format it records', () => {
+  test('numeric', () => {
+    expect(formatOf('Tue 03/14/26 (tentative)')).toEqual({
+      prefix: '',
+      suffix: ' (tentative)',
+      style: 'numeric',
+      order: 'mdy',
+      separator: '/',
+      yearDigits: 2,
+      padded: true,
+      weekday: 'short',
+      weekdaySep: ' ',
+      caps: 'title',
+      range: null,
+    });
+  });
+
+  test('text', () => {
+    expect(formatOf('by Tuesday, March 3rd, 2026')).toEqual({
+      prefix: 'by ',
+      suffix: '',
+      style: 'text',
+      monthFirst: true,
+      monthStyle: 'long',
+      dot: false,
+      ordinal: true,
+      of: false,
+      yearDigits: 4,
+      comma: true,
+      weekday: 'long',
+      weekdaySep: ', ',
+      caps: 'title',
+      range: null,
+    });
+  });
+
+  test('ranges', () => {
+    expect(formatOf('Mar 3-7')).toMatchObject({ style: 'text', range: { days: 4, joiner: '-', compact: true, startYear: false } });
+    expect(formatOf('3/3 - 3/7')).toMatchObject({ style: 'numeric', range: { days: 4, joiner: ' - ', compact: false } });
+  });
+
+  test('weeks', () => {
+    expect(formatOf('Week 3-4')).toEqual({ prefix: '', suffix: '', style: 'week', word: 'Week ', span: 1, joiner: '-' });
+  });
+
+  test('"May" says nothing about the month style; "June" is long', () => {
+    expect(formatOf('May 3')).toMatchObject({ monthStyle: 'short' });
+    expect(formatOf('June 3')).toMatchObject({ monthStyle: 'long' });
+  });
+});
+
+describe('formatDueDate: writing back in the cell form', () => {
+  test.each([
+    ['"Mar 3" stays "Mar 10" style', 'Mar 3', 7, 'Mar 10'],
+    ['text around the date is kept', '3/14 (tentative)', 7, '3/21 (tentative)'],
+    ['ISO stays ISO', '2026-03-03', 7, '2026-03-10'],
+    ['long month, ordinal, comma, year', 'March 3rd, 2026', 19, 'March 22nd, 2026'],
+    ['ordinal 11th to 13th', 'Mar 1st', 11, 'Mar 12th'],
+    ['"of"', '3rd of March', 18, '21st of March'],
+    ['day-first text', '3 Mar 2026', 30, '2 Apr 2026'],
+    ['dots stay dots, padding stays', '14.03.2026', 7, '21.03.2026'],
+    ['dashes', '3-14-2026', 7, '3-21-2026'],
+    ['two-digit year', '14/3/26', 7, '21/3/26'],
+    ['"14.3." keeps its closing dot', '14.3.', 7, '21.3.'],
+    ['case kept', 'mar. 3', 7, 'mar. 10'],
+    ['upper case', 'MARCH 3RD', 7, 'MARCH 10TH'],
+    ['a weekday prefix is recomputed', 'Tue 3/3', 9, 'Thu 3/12'],
+    ['a long weekday is recomputed', 'Tuesday, March 3', 4, 'Saturday, March 7'],
+    ['compact range keeps its length', 'Mar 3-7', 7, 'Mar 10-14'],
+    ['compact range with year', 'Mar 3-7, 2026', 7, 'Mar 10-14, 2026'],
+    ['compact range across a month end writes both months', 'Mar 3-7', 28, 'Mar 31-Apr 4'],
+    ['compact day-first range', '3-7 March', 7, '10-14 March'],
+    ['full range', 'Mar 3 - Apr 2', 7, 'Mar 10 - Apr 9'],
+    ['numeric range', '3/3-3/7', 7, '3/10-3/14'],
+    ['a compact numeric range is written in full', '3/3-7', 7, '3/10-3/14'],
+    ['range with a start year', 'Mar 3, 2026 - Apr 2', 7, 'Mar 10, 2026 - Apr 9'],
+    ['a range moved back into one month stays full', 'Mar 3 - Mar 9', 7, 'Mar 10 - Mar 16'],
+  ])('%s: %p +%p days → %p', (_name, text, days, expected) => {
+    expect(moved(text, days)).toBe(expected);
+  });
+
+  test('moving by zero days writes the cell exactly as it was', () => {
+    for (const text of ['Mar 3', '3/14 (tentative)', 'Tue 3/3', 'Mar 3-7', 'W3-W4', '14.03.2026', 'by March 3rd, 2026 ✅'])
+      expect(moved(text, 0, { ...US, dayFirst: text.startsWith('14') })).toBe(text);
+  });
+
+  test('a year left out stays out within the reference year', () => {
+    expect(formatDueDate('2026-11-20', formatOf('Mar 3'), { ...US, referenceDate: '2026-09-01' })).toBe('Nov 20');
+  });
+
+  test('a year left out is added when the new date is in another year', () => {
+    expect(formatDueDate('2027-01-04', formatOf('Mar 3'), US)).toBe('Jan 4, 2027');
+    expect(formatDueDate('2027-01-04', formatOf('3/14'), US)).toBe('1/4/2027');
+    expect(formatDueDate('2027-01-04', formatOf('14/3', EU), EU)).toBe('4/1/2027');
+    expect(formatDueDate('2027-01-04', formatOf('3 March'), US)).toBe('4 January 2027');
+  });
+
+  test('a year left out is added when the year-less date would read back in another year', () => {
+    // Same year as a 3 January reference, but "Dec 28" alone reads as the nearer 28 December 2025.
+    const ctx = { ...US, referenceDate: '2026-01-03' };
+    expect(formatDueDate('2026-12-28', formatOf('Mar 3', ctx), ctx)).toBe('Dec 28, 2026');
+  });
+
+  test('padding is kept on both numbers', () => {
+    expect(moved('14.03.2026', 20, EU)).toBe('03.04.2026');
+  });
+
+  test('an ambiguous numeric date follows the document order so that it reads back right', () => {
+    // "3/14/2026" in a day-first document: 3 April is written 3/4/2026, which the document reads as 3 April.
+    expect(formatDueDate('2026-04-03', formatOf('3/14/2026', EU), EU)).toBe('3/4/2026');
+    expect(formatDueDate('2026-04-14', formatOf('3/14/2026', EU), EU)).toBe('4/14/2026');
+  });
+
+  test('a "Week 3" cell stays a week when the new date ends a week', () => {
+    expect(moved('Week 3', 7)).toBe('Week 4');
+    expect(moved('Wk 3', -14)).toBe('Wk 1');
+    expect(moved('Week 3-4', 7)).toBe('Week 4-5');
+    expect(moved('W3-W4', 7)).toBe('W4-W5');
+    expect(moved('End of week 2 (est.)', 7)).toBe('End of week 3 (est.)');
+  });
+
+  test('a "Week 3" cell gets a date in the plan form when the new date does not end a week', () => {
+    expect(moved('Week 3', 2)).toBe('Mar 22');
+    const fallback = formatOf('3/14/2026');
+    expect(moved('Week 3', 3, { ...US, fallback })).toBe('3/23/2026');
+    // A range fallback writes a single date; the cell's own words around the week are kept.
+    expect(moved('Week 3 (tentative)', 3, { ...US, fallback: formatOf('Mar 3-7') })).toBe('Mar 23 (tentative)');
+  });
+
+  test('a week before Week 1 cannot be written as a week', () => {
+    expect(moved('Week 3-4', -10)).toBe('Mar 17');
+  });
+});
+
+describe('round trip: parse(format(d)) is d', () => {
+  const CELLS = [
+    '2026-03-03',
+    'Mar 3',
+    'mar. 3rd',
+    'March 3rd, 2026',
+    'Mar 3, 26',
+    '3 Mar 2026',
+    '3 Mar 26',
+    '3rd of March',
+    'Tue 3/3',
+    'Tuesday, March 3',
+    'Tue 3 March 2026',
+    '3/14/2026',
+    '3/14',
+    '03/04/2026',
+    '14/3/26',
+    '3.14.26',
+    '14.03.2026',
+    '14.3.',
+    '3-14-2026',
+    'Week 3',
+    'Wk 3-4',
+    'Mar 3-7',
+    'Mar 3-7, 2026',
+    '3-7 March',
+    '3rd-7th of March',
+    'Mar 3 - Apr 2',
+    'Mar 3, 2026 - Apr 2',
+    '3/3-3/7',
+    '3/3-7',
+    '14-21/3',
+    '3/3/26 - 3/7/26',
+    '2026-03-03 to 2026-03-09',
+    'Tue 3/3 - Fri 3/6',
+    'Due: 3/14 (tentative)',
+    'by Mar 3 ✅',
+  ];
+  // Deterministic spread of dates over five years, with month ends, Feb 29 and New Year.
+  const DATES: string[] = ['2028-02-29', '2026-12-31', '2027-01-01', '2025-12-28', '2026-01-03', '2024-02-29'];
+  for (let n = 0, d = '2024-01-01'; n < 240; n++, d = addDays(d, 7 + (n % 5))) DATES.push(d);
+
+  test.each([
+    ['month-first document', US],
+    ['day-first document', EU],
+    ['reference at New Year', { ...US, referenceDate: '2026-12-30' }],
+    ['calendar-day weeks', { ...EU, calendar: CALENDAR_DAYS, referenceDate: '2027-06-15' }],
+  ])('%s', (_name, ctx) => {
+    let checked = 0;
+    for (const cell of CELLS) {
+      const format = formatOf(cell, ctx);
+      for (const date of DATES) {
+        const text = formatDueDate(date, format, ctx);
+        const back: ParsedDate = parseDueDate(text, ctx);
+        if (back.kind !== 'date' || back.date !== date) throw new Error(`${cell} → ${date} written "${text}" read back ${JSON.stringify(back)}`);
+        // Writing the date again in the form read back gives the same text: the form is stable.
+        expect(formatDueDate(date, back.format, ctx)).toBe(text);
+        checked++;
+      }
+    }
+    expect(checked).toBe(CELLS.length * DATES.length);
+  });
+});
+
+describe('time zones', () => {
+  // A TZ set inside a running process is unreliable, so the same cells are read in child processes.
+  test('parsing and writing give the same results in Auckland, Los Angeles and UTC', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cell-dates-tz-'));
+    try {
+      const probe = join(dir, 'probe.cjs');
+      buildSync({
+        stdin: {
+          contents: `
+            import { parseDueDate, formatDueDate } from './src/core/reading/cell-dates';
+            const ctx = { dayFirst: false, referenceDate: '2026-03-08', evaluationStart: '2026-03-02' };
+            const out = ['Mar 8', '3/8/2026', 'Sun 3/8', 'Week 1', 'Nov 1', 'Dec 31', 'Jan 1', '2026-03-29'].map((cell) => {
+              const p = parseDueDate(cell, ctx);
+              return p.kind === 'date' ? [p.date, formatDueDate(p.date, p.format, ctx), formatDueDate('2026-11-01', p.format, ctx)] : p.reason;
+            });
+            console.log(JSON.stringify({ offset: new Date(2026, 0, 1).getTimezoneOffset(), out }));`,
+          resolveDir: join(__dirname, '../../..'),
+          loader: 'ts',
+        },
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        outfile: probe,
+        logLevel: 'silent',
+      });
+      const runs = ['Pacific/Auckland', 'America/Los_Angeles', 'UTC'].map(
+        (TZ) => JSON.parse(execFileSync(process.execPath, [probe], { env: { ...process.env, TZ }, encoding: 'utf8' })) as { offset: number; out: unknown },
+      );
+      // The children really ran in different zones.
+      expect(new Set(runs.map((r) => r.offset)).size).toBe(3);
+      for (const r of runs) expect(r.out).toEqual(runs[2]!.out);
+      expect(runs[0]!.out).toEqual([
+        ['2026-03-08', 'Mar 8', 'Nov 1, 2026'],
+        ['2026-03-08', '3/8/2026', '11/1/2026'],
+        ['2026-03-08', 'Sun 3/8', 'Sun 11/1/2026'],
+        ['2026-03-06', 'Week 1', 'Nov 1, 2026'],
+        ['2025-11-01', 'Nov 1, 2025', 'Nov 1, 2026'],
+        ['2025-12-31', 'Dec 31, 2025', 'Nov 1, 2026'],
+        ['2026-01-01', 'Jan 1', 'Nov 1, 2026'],
+        ['2026-03-29', '2026-03-29', '2026-11-01'],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+test('calendar helpers agree on the weekdays used above', () => {
+  expect(dayOfWeek('2026-03-02')).toBe(1);
+  expect(dayOfWeek('2026-03-03')).toBe(2);
+  expect(WORKING_DAYS.calendarDays).toBe(false);
+});

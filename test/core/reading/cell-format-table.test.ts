@@ -1,0 +1,100 @@
+/**
+ * The cell-format table (issue 8, Measures): every written date style the reader accepts, shifted
+ * forward and back across a month, a year, a weekend and a holiday, with the exact text a person
+ * then reads in the cell.
+ */
+import { addWorkingDays, type WorkCalendar } from '../../../src/core/scheduling/calendar';
+import { formatDueDate, parseDueDate, type DateContext } from '../../../src/core/reading/cell-dates';
+import { publicHolidays } from '../../../src/core/scheduling/holidays';
+
+const usCalendar: WorkCalendar = { calendarDays: false, holidays: publicHolidays('US', 2026, 2027) };
+const gbCalendar: WorkCalendar = { calendarDays: false, holidays: publicHolidays('GB', 2026, 2027) };
+// A plan running December 2026 to March 2027: year-less dates are read nearest mid-December.
+const US: DateContext = { dayFirst: false, referenceDate: '2026-12-15', evaluationStart: '2026-11-30', calendar: usCalendar };
+const US_YY: DateContext = { ...US, years: { numeric: 2, text: 4 } };
+const GB: DateContext = { dayFirst: true, referenceDate: '2026-12-15', evaluationStart: '2026-11-30', calendar: gbCalendar };
+const JAN_2026: DateContext = { ...US, referenceDate: '2026-01-15', calendar: { calendarDays: false, holidays: publicHolidays('US', 2026, 2026) } };
+
+/** Reads the cell, moves its due date by `workdays` on the context's calendar, and writes it back as a shift does. */
+function shifted(text: string, workdays: number, ctx: DateContext): string {
+  const parsed = parseDueDate(text, ctx);
+  if (parsed.kind !== 'date') throw new Error(`"${text}" is not read as a date`);
+  return formatDueDate(addWorkingDays(parsed.date, workdays, ctx.calendar), parsed.format, ctx, parsed.date);
+}
+
+// [style, context, cell, working days, cell after]. Month: Jan 27 → Feb 3. Year: Dec 29 → Jan 6
+// (New Year's Day skipped). Weekend: Fri Mar 5 → Mon Mar 8. Holiday: Thu Dec 24 → Mon Dec 28 (US),
+// Tue Dec 29 (GB, where Boxing Day is observed on the 28th).
+const TABLE: [string, DateContext, string, number, string][] = [
+  ['Mar 3: month', US, 'Jan 27', 5, 'Feb 3'],
+  ['Mar 3: year, the year written once it changes', US, 'Dec 29', 5, 'Jan 6, 2027'],
+  ['Mar 3: year, back', US, 'Jan 6', -5, 'Dec 29, 2026'],
+  ['Mar 3: year-less in the next year stays year-less', US, 'Jan 8', 5, 'Jan 15'],
+  ['Mar 3: weekend', US, 'Mar 5', 1, 'Mar 8'],
+  ['Mar 3: holiday', US, 'Dec 24', 1, 'Dec 28'],
+  ['Mar 3, 2026: month', US, 'Jan 27, 2027', 5, 'Feb 3, 2027'],
+  ['Mar 3, 2026: year', US, 'Dec 29, 2026', 5, 'Jan 6, 2027'],
+  ['Mar 3, 2026: weekend', US, 'Mar 5, 2027', 1, 'Mar 8, 2027'],
+  ['Mar 3, 2026: holiday', US, 'Dec 24, 2026', 1, 'Dec 28, 2026'],
+  ['3 Mar 2026: month', US, '27 Jan 2027', 5, '3 Feb 2027'],
+  ['3 Mar 2026: year', US, '29 Dec 2026', 5, '6 Jan 2027'],
+  ['3 Mar 2026: weekend', US, '5 Mar 2027', 1, '8 Mar 2027'],
+  ['3 Mar 2026: holiday', GB, '24 Dec 2026', 1, '29 Dec 2026'],
+  ['3 Mar: year, day-first', GB, '29 Dec', 5, '6 Jan 2027'],
+  ['3/14: month', US, '1/27', 5, '2/3'],
+  ['3/14: year-less in the next year stays year-less', US, '1/8', 5, '1/15'],
+  ['3/14: year, four digits by default', US, '12/29', 5, '1/6/2027'],
+  ['3/14: year, as the plan writes years ("12/1/26")', US_YY, '12/29', 5, '1/6/27'],
+  ['3/14: year, back', US, '1/6', -5, '12/29/2026'],
+  ['3/14: weekend', US, '3/5', 1, '3/8'],
+  ['3/14: holiday', US, '12/24', 1, '12/28'],
+  ['3/14/26: month', US, '1/27/27', 5, '2/3/27'],
+  ['3/14/26: year', US, '12/29/26', 5, '1/6/27'],
+  ['3/14/26: weekend', US, '3/5/27', 1, '3/8/27'],
+  ['3/14/26: holiday', US, '12/24/26', 1, '12/28/26'],
+  ['14/3/2026 day-first: month', GB, '27/1/2027', 5, '3/2/2027'],
+  ['14/3/2026 day-first: year', GB, '29/12/2026', 5, '6/1/2027'],
+  ['14/3/2026 day-first: weekend', GB, '5/3/2027', 1, '8/3/2027'],
+  ['14/3/2026 day-first: holiday', GB, '24/12/2026', 1, '29/12/2026'],
+  ['ISO: month', US, '2027-01-27', 5, '2027-02-03'],
+  ['ISO: year', US, '2026-12-29', 5, '2027-01-06'],
+  ['ISO: weekend', US, '2027-03-05', 1, '2027-03-08'],
+  ['ISO: holiday', US, '2026-12-24', 1, '2026-12-28'],
+  ['3/14 (tentative): month', US, '1/27 (tentative)', 5, '2/3 (tentative)'],
+  ['3/14 (tentative): year', US, '12/29 (tentative)', 5, '1/6/2027 (tentative)'],
+  ['3/14 (tentative): weekend', US, '3/5 (tentative)', 1, '3/8 (tentative)'],
+  ['3/14 (tentative): holiday', US, '12/24 (tentative)', 1, '12/28 (tentative)'],
+  ['Tue, Mar 3: month', US, 'Wed, Jan 27', 5, 'Wed, Feb 3'],
+  ['Tue, Mar 3: year', US, 'Tue, Dec 29', 5, 'Wed, Jan 6, 2027'],
+  ['Tue, Mar 3: weekend', US, 'Fri, Mar 5', 1, 'Mon, Mar 8'],
+  ['Tue, Mar 3: holiday', US, 'Thu, Dec 24', 1, 'Mon, Dec 28'],
+  ['range (the issue\'s example): five working days keep their shape', JAN_2026, 'Jan 26-30', 5, 'Feb 2-6'],
+  ['range: month', US, 'Jan 25-29', 5, 'Feb 1-5'],
+  ['range: across months', US, 'Jan 22-28', 5, 'Jan 29-Feb 4'],
+  ['range: year', US, 'Dec 28-31', 5, 'Jan 5-8, 2027'],
+  ['range: year, back', US, 'Jan 5-8', -5, 'Dec 28-31, 2026'],
+  ['range: weekend', US, 'Mar 1-5', 1, 'Mar 2-8'],
+  ['range: holiday', US, 'Dec 21-24', 1, 'Dec 22-28'],
+  ['numeric range: month', US, '1/25-1/29', 5, '2/1-2/5'],
+  ['Week of: month', US, 'Week of Jan 25', 5, 'Week of Feb 1'],
+  ['Week of: year (the week of Dec 28 ends Thursday Dec 31)', US, 'Week of Dec 28', 5, 'Week of Jan 4, 2027'],
+  ['Week of: year, back', US, 'Week of Jan 4', -5, 'Week of Dec 28, 2026'],
+  ['Week of: weekend', US, 'Week of Mar 1', 1, 'Week of Mar 8'],
+  ['Week of: holiday (Christmas Friday: due Thursday)', US, 'Week of Dec 21', 1, 'Week of Dec 28'],
+  ['w/c: day-first', GB, 'w/c 11 Jan', 5, 'w/c 18 Jan'],
+  ['w/c: day-first, back', GB, 'w/c 18 Jan', -5, 'w/c 11 Jan'],
+];
+
+describe('every written date style, shifted across a month, a year, a weekend and a holiday', () => {
+  test.each(TABLE)('%s: "%s" %p working days → %p', (_style, ctx, cell, workdays, after) => {
+    expect(shifted(cell, workdays, ctx)).toBe(after);
+  });
+
+  // Back again: a cell that kept its form moves back to exactly what was typed. Not these: a cell
+  // that gained its year keeps it; "Jan 29-Feb 4" names both months, so it is a full range from
+  // then on ("Jan 22-Jan 28"); a week moved by one day is still the next week, moved back by one.
+  const oneWay = (style: string) => /year|across months|Week of: (weekend|holiday)/.test(style);
+  test.each(TABLE.filter(([style]) => !oneWay(style)))('%s, and back', (_style, ctx, cell, workdays, after) => {
+    expect(shifted(after, -workdays, ctx)).toBe(cell);
+  });
+});

@@ -1,0 +1,149 @@
+// Status cells read back as people type them, into the method's four statuses.
+import { parseStatus, statusLabel } from '../../../src/core/reading/cell-status';
+import type { Status } from '../../../src/core/plan';
+
+describe('parseStatus', () => {
+  test.each<[string, Status]>([
+    // A status column headed "Status / notes" carries notes after the status.
+    ['In progress — DocuSign out', 'in_progress'],
+    ['✓', 'complete'],
+    ['✓ sent Dec 2', 'complete'],
+    ['Complete — sent Dec 2', 'complete'],
+    ['Blocked: waiting for Q1 budget', 'blocked'],
+    ['Pending', 'pending'],
+    ['Not started', 'pending'],
+    ['To do', 'pending'],
+    ['Todo', 'pending'],
+    ['TO-DO', 'pending'],
+    ['Open', 'pending'],
+    ['Planned', 'pending'],
+    ['Scheduled', 'pending'],
+    ['Not yet', 'pending'],
+    ['Upcoming', 'pending'],
+    ['In progress', 'in_progress'],
+    ['In Progress', 'in_progress'],
+    ['in-progress', 'in_progress'],
+    ['WIP', 'in_progress'],
+    ['Started', 'in_progress'],
+    ['Ongoing', 'in_progress'],
+    ['On-going', 'in_progress'],
+    ['Underway', 'in_progress'],
+    ['Under way', 'in_progress'],
+    ['In review', 'in_progress'],
+    ['Under review', 'in_progress'],
+    ['Complete', 'complete'],
+    ['Completed', 'complete'],
+    ['Done', 'complete'],
+    ['Closed', 'complete'],
+    ['Finished', 'complete'],
+    ['Signed', 'complete'],
+    ['Signed off', 'complete'],
+    ['Approved', 'complete'],
+    ['Sent', 'complete'],
+    ['Blocked', 'blocked'],
+    ['On hold', 'blocked'],
+    ['On Hold', 'blocked'],
+    ['Stuck', 'blocked'],
+    ['Paused', 'blocked'],
+    ['Stalled', 'blocked'],
+  ])('word %p is %p', (text, status) => {
+    expect(parseStatus(text)).toEqual({ status, known: true, text });
+  });
+
+  test.each<[string, Status]>([
+    ['✓', 'complete'],
+    ['✔', 'complete'],
+    ['✔️', 'complete'],
+    ['✅', 'complete'],
+    ['☑', 'complete'],
+    ['[x]', 'complete'],
+    ['[X]', 'complete'],
+    ['🟢', 'complete'],
+    ['🟡', 'in_progress'],
+    ['🟠', 'in_progress'],
+    ['⏳', 'in_progress'],
+    ['🔴', 'blocked'],
+    ['⛔', 'blocked'],
+    ['🚫', 'blocked'],
+    ['⚪', 'pending'],
+    ['☐', 'pending'],
+    ['[ ]', 'pending'],
+  ])('mark %p is %p', (text, status) => {
+    expect(parseStatus(text)).toEqual({ status, known: true, text });
+  });
+
+  test.each<[string, Status]>([
+    ['DONE', 'complete'],
+    ['done.', 'complete'],
+    ['Done!', 'complete'],
+    ['  complete  ', 'complete'],
+    ['*Blocked*', 'blocked'],
+    ['in_progress', 'in_progress'],
+  ])('case and punctuation do not matter: %p', (text, status) => {
+    expect(parseStatus(text).status).toBe(status);
+  });
+
+  test.each<[string, Status]>([
+    ['Done - 3/2', 'complete'],
+    ['Done 3/2 by Ana', 'complete'],
+    ['In progress (50%)', 'in_progress'],
+    ['Complete ✅', 'complete'],
+    ['✅ Signed', 'complete'],
+    ['Blocked: waiting on legal', 'blocked'],
+    ['Blocked by IT, in progress otherwise', 'blocked'],
+    ['Started 3/2, almost done', 'in_progress'],
+    ['Partially done', 'in_progress'],
+    ['Not done', 'pending'],
+    ["Hasn't started", 'pending'],
+    ['Not signed yet', 'pending'],
+    ['Scheduled for Mar 3', 'pending'],
+    ['🟢 On track', 'in_progress'],
+    ['🔴 Done', 'complete'],
+  ])('extra words: %p is %p', (text, status) => {
+    expect(parseStatus(text).status).toBe(status);
+  });
+
+  test.each<[string, Status]>([
+    ['Delayed', 'in_progress'],
+    ['Delayed - new date 3/20', 'in_progress'],
+    ['Overdue', 'in_progress'],
+    ['At risk', 'in_progress'],
+    ['Waiting on signature', 'in_progress'],
+    ['Done (delayed)', 'complete'],
+  ])('lateness is the date’s business, not a blocker: %p is %p', (text, status) => {
+    expect(parseStatus(text).status).toBe(status);
+  });
+
+  test.each<[string, Status]>([
+    ['0%', 'pending'],
+    ['50%', 'in_progress'],
+    ['100%', 'complete'],
+    ['100 %', 'complete'],
+  ])('a bare percentage: %p is %p', (text, status) => {
+    expect(parseStatus(text).status).toBe(status);
+  });
+
+  test('an empty cell is pending but not known: nobody reported the step', () => {
+    expect(parseStatus('')).toEqual({ status: 'pending', known: false, text: '' });
+    expect(parseStatus('  \n')).toEqual({ status: 'pending', known: false, text: '  \n' });
+  });
+
+  test.each(['Cancelled', 'N/A', 'See notes', '?', '❌', 'unsigned', 'Donezo'])('unknown text %p is kept as written', (text) => {
+    expect(parseStatus(text)).toEqual({ status: null, known: false, text });
+  });
+});
+
+describe('statusLabel', () => {
+  test.each<[Status, string]>([
+    ['pending', 'Pending'],
+    ['in_progress', 'In progress'],
+    ['complete', 'Complete'],
+    ['blocked', 'Blocked'],
+  ])('%p is written %p', (status, label) => {
+    expect(statusLabel(status)).toBe(label);
+  });
+
+  test('every label reads back as its status', () => {
+    for (const s of ['pending', 'in_progress', 'complete', 'blocked'] as const) expect(parseStatus(statusLabel(s))).toEqual({ status: s, known: true, text: statusLabel(s) });
+  });
+});

@@ -1,0 +1,244 @@
+// Plans written the way other people write them (test/fixtures/reading): each read back as the seller and the prospect meant it, by hand-written expectations.
+import type { ParsedPlan } from '../../../src/core/reading/parsed-plan';
+import { fixtureText, readMarkdownPlan } from '../markdown-plan';
+
+const TODAY = '2026-11-27';
+const read = (name: string): ParsedPlan => readMarkdownPlan(fixtureText(`reading/${name}`), TODAY);
+
+/** A step as the Shift list shows it: label, action, owner, side, due, status, phase. */
+const steps = (plan: ParsedPlan): (string | null)[][] => plan.steps.map((s) => [s.label, s.action, s.owner, s.side, s.due, s.status, s.phase]);
+/** Each step's links, by label. */
+const links = (plan: ParsedPlan): Record<string, string[]> => {
+  const label = new Map(plan.steps.map((s) => [s.key, s.label]));
+  return Object.fromEntries(plan.steps.map((s) => [s.label, s.dependsOn.map((k) => label.get(k) ?? '?')]));
+};
+const messages = (plan: ParsedPlan): string[] => plan.diagnostics.map((d) => d.message);
+
+describe('a plan split over one table per phase', () => {
+  test('numbers continue: one plan in document order, "Step" beside "#" is the action, "Status / notes" the status', () => {
+    const plan = read('phase-tables-continue');
+    expect(steps(plan)).toEqual([
+      ['1', 'Kickoff call with the evaluation team', 'Both', 'both', '2026-11-30', 'complete', 'Phase 1: Evaluation'],
+      ['2', 'Security questionnaire review', 'Globex IT', 'theirs', '2026-12-11', 'in_progress', 'Phase 1: Evaluation'],
+      ['3', 'Pilot on Globex data', 'Acme CS', 'ours', '2026-12-18', 'pending', 'Phase 1: Evaluation'],
+      ['4', 'Pricing proposal', 'Acme', 'ours', '2027-01-08', 'pending', 'Phase 2: Commercials'],
+      ['5', 'Legal redlines', 'Brightline legal', 'theirs', '2027-01-20', 'pending', 'Phase 2: Commercials'],
+      ['6', 'Contract signature', 'Dana Ruiz (Globex)', 'theirs', '2027-01-29', 'pending', 'Phase 2: Commercials'],
+    ]);
+    // Dependencies reach across tables; each step's cells are in its own table.
+    expect(links(plan)).toEqual({ 1: [], 2: ['1'], 3: ['1'], 4: ['3'], 5: ['2', '4'], 6: ['5'] });
+    expect(plan.steps.map((s) => s.cells.due?.tableIndex)).toEqual([8, 8, 8, 10, 10, 10]);
+    expect(plan.stepsTables.map((t) => [t.index, t.phase])).toEqual([[8, 'Phase 1: Evaluation'], [10, 'Phase 2: Commercials']]);
+    expect(plan.stepsTable?.index).toBe(8);
+    expect(plan.stepsTable?.columns).toEqual({ number: 0, action: 1, owner: 2, due: 3, status: 4, dependsOn: 5 });
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  test('numbers restart per table: labels carry the phase ("2.1"), "Depends on 1" means this table\'s step 1, "1.3" reaches back', () => {
+    const plan = read('phase-tables-restart');
+    expect(steps(plan)).toEqual([
+      ['1.1', 'Discovery workshop', 'Both', 'both', '2026-12-02', 'complete', 'Phase 1: Evaluation'],
+      ['1.2', 'Technical validation', 'Globex IT', 'theirs', '2026-12-16', 'in_progress', 'Phase 1: Evaluation'],
+      ['1.3', 'Business case sign-off', 'Globex finance', 'theirs', '2027-01-06', 'pending', 'Phase 1: Evaluation'],
+      ['2.1', 'Proposal and pricing', 'Acme AE', 'ours', '2027-01-13', 'pending', 'Phase 2: Commercials'],
+      ['2.2', 'Procurement review', 'Globex procurement', 'theirs', '2027-01-27', 'pending', 'Phase 2: Commercials'],
+      ['2.3', 'Signature', 'Globex CFO', 'theirs', '2027-02-05', 'pending', 'Phase 2: Commercials'],
+    ]);
+    expect(plan.steps.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(links(plan)).toEqual({ '1.1': [], '1.2': [], '1.3': ['1.2'], '2.1': ['1.3'], '2.2': ['2.1'], '2.3': ['2.2'] });
+    // "Step" holding numbers is the number column; "Deliverable" the action; "Current status" the status.
+    expect(plan.stepsTables.map((t) => t.columns)).toEqual([
+      { number: 0, action: 1, owner: 2, due: 3, status: 4, dependsOn: 5 },
+      { number: 0, action: 1, owner: 2, due: 3, status: 4, dependsOn: 5 },
+    ]);
+    expect(plan.diagnostics).toEqual([]);
+  });
+});
+
+describe('a phase or milestone column beside the task', () => {
+  test('Milestone + Task: the task is the step, the milestone its phase (written once per group)', () => {
+    const plan = read('milestone-task');
+    expect(steps(plan)).toEqual([
+      ['1', 'Kickoff with stakeholders', 'Both', 'both', '2026-12-01', 'complete', 'Evaluation'],
+      ['2', 'Data connection test', 'Globex IT', 'theirs', '2026-12-09', 'in_progress', 'Evaluation'],
+      ['3', 'Pilot readout', 'Acme CS', 'ours', '2026-12-18', 'pending', 'Validation'],
+      ['4', 'Security review', 'Globex security', 'theirs', '2027-01-06', 'in_progress', 'Validation'],
+      ['5', 'Order form signed', 'Dana Ruiz', 'unknown', '2027-01-22', 'pending', 'Contracting'],
+    ]);
+    expect(plan.stepsTable?.columns).toEqual({ phase: 0, action: 1, owner: 2, due: 3, status: 4 });
+    expect(plan.keyDates.decisionTarget?.date).toBe('2027-01-22');
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  test('Workstream + Action item, "Status & comments": the workstream is the phase', () => {
+    const plan = read('phase-column');
+    expect(steps(plan)).toEqual([
+      ['1', 'Sandbox access', 'Acme', 'ours', '2026-12-03', 'complete', 'Technical'],
+      ['2', 'Integration test', 'Globex IT', 'theirs', '2026-12-15', 'in_progress', 'Technical'],
+      ['3', 'Pricing proposal', 'Acme', 'ours', '2026-12-17', 'pending', 'Commercial'],
+      ['4', 'Budget approval', 'Globex finance', 'theirs', '2027-01-12', 'blocked', 'Commercial'],
+    ]);
+    expect(plan.diagnostics).toEqual([]);
+  });
+});
+
+describe('an owner column per side', () => {
+  test('"Seller owner" + "Buyer owner": both read; the side is both, one, or unknown; "—", "n/a", "None", "-" name nobody', () => {
+    const plan = read('split-owners-seller-buyer');
+    expect(plan.steps.map((s) => [s.label, s.owner, s.side, s.sideOwners])).toEqual([
+      ['1', 'Sam Patel (Acme Analytics) / Dana Ruiz (Globex)', 'both', { ours: 'Sam Patel', theirs: 'Dana Ruiz' }],
+      ['2', 'Lee Chen (Globex)', 'theirs', { ours: '', theirs: 'Lee Chen' }],
+      ['3', 'Sam Patel (Acme Analytics)', 'ours', { ours: 'Sam Patel', theirs: '' }],
+      ['4', '', 'unknown', { ours: '', theirs: '' }],
+    ]);
+    expect(plan.stepsTable?.columns).toEqual({ number: 0, action: 1, ownerOurs: 2, ownerTheirs: 3, due: 4, status: 5 });
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  test('"Owner (Customer)" before "Owner (Your Company)": each read as its side', () => {
+    const plan = read('split-owners-customer-company');
+    expect(plan.steps.map((s) => [s.action, s.owner, s.side, s.sideOwners])).toEqual([
+      ['Share current reporting samples', 'Dana Ruiz (Globex)', 'theirs', { ours: '', theirs: 'Dana Ruiz' }],
+      ['Build the pilot dashboards', 'Priya Shah (Acme Analytics)', 'ours', { ours: 'Priya Shah', theirs: '' }],
+      ['Pilot review meeting', 'Priya Shah (Acme Analytics) / Dana Ruiz, Lee Chen (Globex)', 'both', { ours: 'Priya Shah', theirs: 'Dana Ruiz, Lee Chen' }],
+    ]);
+    expect(plan.stepsTable?.columns).toEqual({ action: 0, ownerTheirs: 1, ownerOurs: 2, due: 3, status: 4 });
+  });
+
+  test('"Vendor owner" + "Client owner": a cell that names its company is not repeated', () => {
+    const plan = read('split-owners-vendor-client');
+    expect(plan.steps.map((s) => [s.label, s.owner, s.side])).toEqual([
+      ['1', 'Sam Patel (Acme Analytics)', 'ours'],
+      ['2', 'Globex security team', 'theirs'],
+      ['3', 'Acme legal / Globex legal', 'both'],
+    ]);
+    expect(links(plan)).toEqual({ 1: [], 2: ['1'], 3: ['2'] });
+  });
+});
+
+describe('step numbers as people write them', () => {
+  test('"2.1", "3b", "5a" are labels; a dependency names them; a number used twice is flagged', () => {
+    const plan = read('numbering-as-written');
+    expect(plan.steps.map((s) => [s.label, s.number, s.action])).toEqual([
+      ['1', 1, 'Kickoff'],
+      ['2', 2, 'Security review'],
+      ['2.1', 2, 'Pen test report'],
+      ['3', 3, 'Pilot'],
+      ['3b', 3, 'Pilot readout'],
+      ['5', 5, 'Pricing proposal'],
+      ['5a', 5, 'Discount approval'],
+      ['6', 6, 'Contract signature'],
+      ['6', 6, 'Order form countersigned'],
+    ]);
+    expect(links(plan)).toEqual({ 1: [], 2: ['1'], 2.1: ['2'], 3: ['2.1'], '3b': ['3'], 5: ['3b'], '5a': ['5'], 6: ['5a'] });
+    expect(new Set(plan.steps.map((s) => s.key)).size).toBe(9);
+    expect(messages(plan)).toEqual([
+      'Steps table, rows 8 and 9 are both numbered 6. Renumber the steps so that each number is used once; until then "Depends on 6" cannot tell them apart.',
+    ]);
+  });
+});
+
+describe('dates far outside the plan', () => {
+  test('1900, 2099 and a typo year are flagged on their cells; a date a year out is not', () => {
+    const plan = read('implausible-dates');
+    expect(plan.steps.map((s) => [s.label, s.due, s.dueImplausible])).toEqual([
+      ['1', '2026-12-01', false],
+      ['2', '2062-12-09', true],
+      ['3', '2026-12-16', false],
+      ['4', '1900-01-05', true],
+      ['5', '2099-01-15', true],
+      ['6', '2028-03-01', false],
+    ]);
+    expect(plan.diagnostics.map((d) => [d.where, d.cell])).toEqual([
+      ['Steps table, row 2, Due date', { tableIndex: 2, row: 2, column: 3 }],
+      ['Steps table, row 4, Due date', { tableIndex: 2, row: 4, column: 3 }],
+      ['Steps table, row 5, Due date', { tableIndex: 2, row: 5, column: 3 }],
+    ]);
+    expect(messages(plan)[0]).toBe(
+      'Steps table, row 2, Due date: "Dec 9, 2062" is 2062, years away from the plan\'s other dates (around Dec 2026); check the year. Until it is corrected, a shift leaves this step alone.',
+    );
+  });
+});
+
+describe('nothing to read', () => {
+  test('no steps table: the error says what was looked for and what the tables hold', () => {
+    const plan = read('no-steps');
+    expect(plan.steps).toEqual([]);
+    expect(plan.stepsTables).toEqual([]);
+    expect(plan.diagnostics.map((d) => [d.severity, d.where])).toEqual([['error', 'Steps table']]);
+    expect(messages(plan)[0]).toContain('No Steps table was found.');
+    expect(messages(plan)[0]).toContain('The one table here has the header row "Tier | Seats | Price", which names no action column.');
+  });
+});
+
+/** Each key date as read: its date, its value as written, and where that value starts in its paragraph. */
+const keyDates = (plan: ParsedPlan): Record<string, [string | null, string, number] | null> =>
+  Object.fromEntries(Object.entries(plan.keyDates).map(([name, k]) => [name, k && [k.date, k.valueText, k.valueOffset]]));
+
+describe('key dates as people write them', () => {
+  test('several labelled dates in one paragraph, separated by "·": each label its own date and place', () => {
+    const plan = read('key-dates-one-paragraph');
+    const text = 'Evaluation start: Nov 16, 2026 · Decision target: Jan 15, 2027 · Go-live target: Mar 1, 2027';
+    expect(keyDates(plan)).toEqual({
+      evaluationStart: ['2026-11-16', 'Nov 16, 2026', 18],
+      decisionTarget: ['2027-01-15', 'Jan 15, 2027', 50],
+      goLiveTarget: ['2027-03-01', 'Mar 1, 2027', 81],
+    });
+    for (const k of Object.values(plan.keyDates)) expect(k && text.slice(k.valueOffset, k.valueOffset + k.valueText.length)).toBe(k?.valueText);
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  test('a soft line break and "|" between labels; "Kickoff", "Decision date", "Target go-live date" are key-date labels', () => {
+    const plan = read('key-dates-soft-break');
+    expect(keyDates(plan)).toEqual({
+      evaluationStart: ['2026-11-16', 'Nov 16, 2026', 9],
+      decisionTarget: ['2027-01-15', 'Jan 15, 2027', 37],
+      goLiveTarget: ['2027-03-01', 'March 1, 2027', 73],
+    });
+    expect(plan.keyDates.goLiveTarget?.text).toBe('Kickoff: Nov 16, 2026\rDecision date: Jan 15, 2027 | Target go-live date: March 1, 2027');
+  });
+
+  test('bold labels without a Key dates heading: "Target signature date", "Target Go-Live Date"', () => {
+    const plan = read('key-dates-bold');
+    expect(keyDates(plan)).toEqual({
+      evaluationStart: ['2026-11-16', 'Nov 16, 2026', 9],
+      decisionTarget: ['2027-01-29', 'Jan 29, 2027', 23],
+      goLiveTarget: ['2027-03-03', 'March 3, 2027', 21],
+    });
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  test('a "Key dates" table (Milestone | Date) holds key dates, not steps; each date keeps its cell', () => {
+    const plan = read('key-dates-table');
+    expect(keyDates(plan)).toEqual({
+      evaluationStart: ['2026-11-16', 'Nov 16, 2026', 0],
+      decisionTarget: ['2027-01-22', 'Jan 22, 2027', 0],
+      goLiveTarget: ['2027-03-01', 'Mar 1, 2027', 0],
+    });
+    expect(plan.keyDates.decisionTarget?.cell).toEqual({ tableIndex: 2, row: 2, column: 1 });
+    expect(plan.steps.map((s) => s.action)).toEqual(['Kickoff', 'Contract signature', 'Go-live']);
+    expect(plan.stepsTable?.index).toBe(4);
+    expect(plan.diagnostics).toEqual([]);
+  });
+});
+
+describe('the plan\'s lines about itself', () => {
+  test('a Changes section is no part of the plan; "Agreed by" and "Holidays" lines are read', () => {
+    const plan = read('changes-and-agreement');
+    expect(steps(plan).map((s) => s[1])).toEqual(['Kickoff', 'Security review', 'Contract signature']);
+    expect(plan.stepsTables.map((t) => t.index)).toEqual([6]);
+    // "Decision target: Jan 22, 2027" in the change log is history, not the target.
+    expect(plan.keyDates.decisionTarget?.date).toBe('2027-01-29');
+    expect(plan.agreement).toEqual({ text: 'Agreed by: Dana Lee, VP Finance, Globex, Dec 8, 2026', name: 'Dana Lee', company: 'Globex', date: '2026-12-08', paragraphIndex: 7 });
+    expect(plan.holidays).toEqual(['2026-12-24', '2026-12-25', '2026-12-26', '2026-12-31', '2027-01-01']);
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  test('the template\'s placeholder "Approved by" line is no agreement yet; "Non-working days" with numeric dates; a "Change log" heading', () => {
+    const plan = read('agreement-placeholder');
+    expect(plan.agreement).toEqual({ text: 'Approved by: [Name and title], Globex, [date agreed]', name: null, company: 'Globex', date: null, paragraphIndex: 4 });
+    expect(plan.holidays).toEqual(['2026-12-24', '2026-12-25', '2027-01-01']);
+    expect(plan.steps).toHaveLength(2);
+    expect(plan.diagnostics).toEqual([]);
+  });
+});
