@@ -202,8 +202,34 @@ function fontWeightOf(weight: unknown, method: string): 'normal' | 'bold' {
 // Models (state that outlives an execution) and the classes the add-on sees
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * A sheet's cells by "row,column". Every change bumps `version`, so the sheet's used extent
+ * (getLastRow, getLastColumn, the API's trimmed reads) is computed once per change rather than
+ * once per question: a loop asking getLastRow() per row stays linear on 40,000 rows.
+ */
+export class CellMap extends Map<string, Cell> {
+  version = 0;
+
+  override set(key: string, cell: Cell): this {
+    this.version += 1;
+    return super.set(key, cell);
+  }
+
+  override delete(key: string): boolean {
+    this.version += 1;
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    this.version += 1;
+    super.clear();
+  }
+}
+
 export class SheetModel {
-  cells = new Map<string, Cell>();
+  private _cells = new CellMap();
+  /** The last row and column holding a value or formula, as of `_cells.version` (null: not computed since). */
+  private _extent: { cells: CellMap; version: number; row: number; column: number } | null = null;
   readonly columnWidths = new Map<number, number>();
   readonly autoResized = new Set<number>();
   frozenRows = 0;
@@ -222,12 +248,22 @@ export class SheetModel {
     readonly sheetId = 0,
   ) {}
 
+  get cells(): Map<string, Cell> {
+    return this._cells;
+  }
+
+  /** A whole new set of cells (a row shift, a rolled-back batch, a restored workbook). */
+  set cells(cells: Map<string, Cell>) {
+    this._cells = cells instanceof CellMap ? cells : new CellMap(cells);
+    this._extent = null;
+  }
+
   cell(row: number, column: number): Cell {
-    return this.cells.get(`${row},${column}`) ?? emptyCell();
+    return this._cells.get(`${row},${column}`) ?? emptyCell();
   }
 
   put(row: number, column: number, cell: Cell): void {
-    this.cells.set(`${row},${column}`, cell);
+    this._cells.set(`${row},${column}`, cell);
   }
 
   hasContent(cell: Cell): boolean {
@@ -235,15 +271,26 @@ export class SheetModel {
   }
 
   lastRow(): number {
-    let last = 0;
-    for (const [key, cell] of this.cells) if (this.hasContent(cell)) last = Math.max(last, Number(key.split(',')[0]));
-    return last;
+    return this.extent().row;
   }
 
   lastColumn(): number {
-    let last = 0;
-    for (const [key, cell] of this.cells) if (this.hasContent(cell)) last = Math.max(last, Number(key.split(',')[1]));
-    return last;
+    return this.extent().column;
+  }
+
+  private extent(): { row: number; column: number } {
+    const cells = this._cells;
+    if (this._extent && this._extent.cells === cells && this._extent.version === cells.version) return this._extent;
+    let row = 0;
+    let column = 0;
+    for (const [key, cell] of cells) {
+      if (!this.hasContent(cell)) continue;
+      const comma = key.indexOf(',');
+      row = Math.max(row, Number(key.slice(0, comma)));
+      column = Math.max(column, Number(key.slice(comma + 1)));
+    }
+    this._extent = { cells, version: cells.version, row, column };
+    return this._extent;
   }
 }
 

@@ -14,6 +14,7 @@ import { planRows } from '../src/core/metrics/rows';
 import { workbookData } from '../src/core/metrics/workbook';
 import { actions, dist, measure, open, planWithSteps, STEP_COLUMNS } from './bench-plans';
 import { sheetsRows, sheetsSizes } from './bench-sheets';
+import { exportRows, SHEETS_MS_PER_CALL } from './bench-export';
 
 /**
  * No public figure exists for a DocumentApp call's cost on Google (docs/apps-script.md); a
@@ -85,6 +86,8 @@ const bundle = [
 ];
 // The Sheets add-on (dist/sheets/): calls that stay constant however many deals the workbook holds.
 const sheets = sheetsRows();
+// The Docs add-on's export: the same Sheets API calls into a workbook of 1, 100 or 1,000 other deals.
+const exports = exportRows();
 
 interface Row {
   action: string;
@@ -138,9 +141,15 @@ for (const r of rows) {
 }
 console.log('\nSheets add-on (service calls, goal)\n');
 for (const r of sheets) console.log(`  ${r.what.padEnd(64)} ${String(r.calls).padStart(6)} calls (${String(r.goal).padStart(6)}) ${mark(r.calls, r.goal)}  ${r.ms.toFixed(0).padStart(6)} ms`);
+console.log(`\nExport to Sheets: Sheets API calls (goal), calls touching Deals / Steps / Slips, projected time on Google at ${SHEETS_MS_PER_CALL.join(' / ')} ms a call, emulation wall time\n`);
+for (const r of exports) {
+  const perSheet = Object.values(r.callsPerSheet).join(' / ');
+  const projected = SHEETS_MS_PER_CALL.map((ms) => seconds(r.projectedMs[`at${ms}msPerCall`] ?? 0).padStart(6)).join(' ');
+  console.log(`  ${r.what.padEnd(64)} ${String(r.calls).padStart(3)} calls (${r.goal}) ${mark(r.calls, r.goal)}  ${perSheet.padEnd(9)}  ${projected}  ${r.emulationMs.toFixed(0).padStart(6)} ms`);
+}
 const out = path.resolve(__dirname, '..', '.build', 'bench.json');
 mkdirSync(path.dirname(out), { recursive: true });
-writeFileSync(out, `${JSON.stringify({ msPerCall: MS_PER_CALL, bundle, actions: rows, sheets }, null, 2)}\n`);
+writeFileSync(out, `${JSON.stringify({ msPerCall: MS_PER_CALL, bundle, actions: rows, sheets, exports }, null, 2)}\n`);
 console.log(`\nWrote ${path.relative(process.cwd(), out)}.`);
 console.log(over === 0 ? 'All goals met.' : `${over} goal(s) missed.`);
 process.exitCode = over === 0 ? 0 : 1;

@@ -76,8 +76,8 @@ export function writeFormulaSheet(spreadsheet: Spreadsheet, spec: GridSheet, opt
     }));
   }
   // Formats first: a value written into a cell formatted as a date or percent is then shown so.
-  // Plain text ("@") would turn a formula written into the cell into its text, as typing it would.
-  block.setNumberFormats(grid.map((row) => row.map((cell) => (cell?.formula !== undefined && cell.format === '@' ? AUTOMATIC : (cell?.format ?? AUTOMATIC)))));
+  // Automatic where the grid names none (never "@" on a formula: plain text would keep the formula as its text).
+  block.setNumberFormats(grid.map((row) => row.map((cell) => cell?.format ?? AUTOMATIC)));
   block.setFontWeights(grid.map((row) => row.map((cell) => (cell?.bold ? 'bold' : 'normal'))));
   block.setFontColors(grid.map((row) => row.map((cell) => (cell?.muted ? MUTED : TEXT))));
   block.setNotes(grid.map((row) => row.map((cell) => cell?.note ?? '')));

@@ -214,3 +214,20 @@ describe('call ledger', () => {
     expect(calls.snapshot()).toEqual({ 'Range.setValues': 1, 'Sheet.getRange': 1 });
   });
 });
+
+describe('the used extent (getLastRow, getLastColumn)', () => {
+  it('follows every kind of change (it is kept between changes, so a loop asking it per row stays linear)', () => {
+    const { sheet } = newSheet();
+    expect([sheet.getLastRow(), sheet.getLastColumn()]).toEqual([0, 0]);
+    sheet.getRange(1, 1, 3, 2).setValues([['a', 'b'], ['c', 'd'], ['e', 'f']]);
+    expect([sheet.getLastRow(), sheet.getLastColumn()]).toEqual([3, 2]);
+    sheet.getRange('C7').setFormulas([['=A1']]);
+    expect([sheet.getLastRow(), sheet.getLastColumn()]).toEqual([7, 3]);
+    sheet.getRange('C7').clearContent();
+    expect([sheet.getLastRow(), sheet.getLastColumn()]).toEqual([3, 2]);
+    sheet.insertRowsAfter(1, 4);
+    expect(sheet.getLastRow()).toBe(7);
+    sheet.getRange('A1:B7').clear();
+    expect([sheet.getLastRow(), sheet.getLastColumn()]).toEqual([0, 0]);
+  });
+});

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEALS, OPPORTUNITIES, SHEET_ORDER, STEPS, headers } from '../../src/core/metrics/layout';
-import { metricsSheet } from '../../src/core/metrics/metrics-sheet';
+import { metricCell, metricsSheet } from '../../src/core/metrics/metrics-sheet';
 import { openWorkbook } from './sheets-harness';
 
 describe('the Sheets add-on', () => {
@@ -101,6 +101,18 @@ describe('the Metrics sheet in the workbook', () => {
     expect(metrics.charts.map((chart) => chart.options.title)).toEqual(spec.charts.map((chart) => chart.title));
     expect(metrics.conditionalRules).toHaveLength(spec.rules.length);
     expect(metrics.frozenRows).toBe(spec.frozenRows);
+  });
+
+  it('gives every formula cell a number format Sheets computes in, never plain text: the slip ranking too', () => {
+    const wb = openWorkbook();
+    wb.run('setUpMetrics');
+    const metrics = wb.sheet('Metrics');
+    const slipRow = Number(/\d+$/.exec(metricCell('slipMost'))![0]);
+    // To date and the four quarters: automatic (Sheets' "0.###############"), as a formula must be.
+    expect(metrics.numberFormats[slipRow - 1]!.slice(4, 9)).toEqual(Array(5).fill('0.###############'));
+    metrics.formulas.forEach((row, r) => row.forEach((f, c) => {
+      if (f !== '') expect([r + 1, c + 1, metrics.numberFormats[r]![c]]).not.toEqual([r + 1, c + 1, '@']);
+    }));
   });
 
   it('Refresh restores a deleted formula, keeps the "As of" a person typed, and leaves their own chart alone', () => {

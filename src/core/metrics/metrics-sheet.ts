@@ -67,10 +67,16 @@ interface MetricRow {
   /** The number the value is compared with, and how; null for a supporting row. */
   targetValue: number | null;
   meets: '>' | '>=' | '<=' | null;
-  format: string;
+  /** A number format, or null for Sheets' automatic one (a formula in a plain-text "@" cell would stay its text). */
+  format: string | null;
   /** The value to date: criteria added by `quarter` restrict it to the quarter starting in that column's row 3. */
   value: (quarter: string | null, at: (id: MetricId) => string) => string;
   how: string;
+}
+
+/** A metric's cells' format: none for the automatic one. */
+function formatOf(m: MetricRow): Pick<GridCell, 'format'> {
+  return m.format === null ? {} : { format: m.format };
 }
 
 const D = (id: DealColumnId) => wholeColumn(DEALS, id);
@@ -269,7 +275,7 @@ export const METRIC_ROWS: readonly MetricRow[] = [
     target: 'Identify and address',
     targetValue: null,
     meets: null,
-    format: '@',
+    format: null,
     value: (q) => {
       if (q === null) {
         return `=IF(MAX(${KINDS_RANGE('B')})>0,INDEX(${KINDS_RANGE('A')},MATCH(1,${KINDS_RANGE('F')},0)),"")`;
@@ -390,9 +396,9 @@ export function metricsSheet(): GridSheet {
       text(m.label, { bold: m.targetValue !== null || m.id === 'slipMost' }),
       text(m.definition),
       m.target === '' ? null : text(m.target),
-      m.targetValue === null ? null : { value: m.targetValue, format: m.format },
-      formula(valueFormula(m, null), { format: m.format }),
-      ...QUARTER_COLUMNS.map((c) => formula(valueFormula(m, c), { format: m.format })),
+      m.targetValue === null ? null : { value: m.targetValue, ...formatOf(m) },
+      formula(valueFormula(m, null), formatOf(m)),
+      ...QUARTER_COLUMNS.map((c) => formula(valueFormula(m, c), formatOf(m))),
       text(m.how, { muted: true }),
     ]);
   }

@@ -87,6 +87,14 @@ function moved(formula: string, column: string): string {
 }
 
 describe('the sheet as people use it', () => {
+  test('no formula cell is formatted as plain text ("@"), which would show the formula instead of its result', () => {
+    const sheet = metricsSheet();
+    const plainText = sheet.rows.flatMap((row, r) => row.flatMap((cell, c) => (cell?.formula !== undefined && cell.format === '@' ? [`${r + 1}:${c + 1}`] : [])));
+    expect(plainText).toEqual([]);
+    const slipRow = sheet.rows[Number(/\d+$/.exec(metricCell('slipMost'))![0]) - 1]!;
+    expect(slipRow.slice(4, 9).map((cell) => [cell?.formula?.startsWith('='), cell?.format])).toEqual(Array(5).fill([true, undefined]));
+  });
+
   test('a row pasted far below the data counts, and a header row never does', () => {
     const w = WORKBOOKS[0]!();
     const sheets = workbookSheets(w.data);
