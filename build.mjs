@@ -59,6 +59,22 @@ async function buildServer(addOn) {
   return { bytes: Buffer.byteLength(code), names, metafile: result.metafile };
 }
 
+/**
+ * Custom properties renamed --a, --b, ... in the built sidebar: the long names are for people
+ * reading sidebar.css, and the sidebar has a size budget. A name the script mentions is kept.
+ */
+function shortenCustomProperties(css, script) {
+  const used = new Set(css.match(/(?<![\w-])--[\w-]+/g) ?? []);
+  const declared = [...new Set(css.match(/(?<![\w-])--[\w-]+(?=:)/g) ?? [])].filter((name) => !script.includes(name));
+  const kept = new Set([...used].filter((name) => !declared.includes(name)));
+  const short = new Map();
+  for (let i = 0; short.size < declared.length; i++) {
+    const name = `--${i.toString(36).replace(/\d/g, (d) => 'qrstuvwxyz'[Number(d)])}`;
+    if (!kept.has(name)) short.set(declared[short.size], name);
+  }
+  return css.replace(/(?<![\w-])--[\w-]+/g, (name) => short.get(name) ?? name);
+}
+
 /** The sidebar runs in Google's iframe, which cannot rely on network loads: script and styles go inline. */
 async function buildSidebar(addOn) {
   const dir = path.join(root, addOn.sidebar);
@@ -79,8 +95,9 @@ async function buildSidebar(addOn) {
   const script = result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
   // Minified like the script: the sidebar has a size budget (README).
   const rawCss = await readFile(path.join(dir, 'sidebar.css'), 'utf8');
-  const css = (await transform(rawCss, { loader: 'css', minify: true, target: 'chrome100', logLevel: 'error' })).code.trim();
-  const template = await readFile(path.join(dir, 'sidebar.html'), 'utf8');
+  const css = shortenCustomProperties((await transform(rawCss, { loader: 'css', minify: true, target: 'chrome100', logLevel: 'error' })).code.trim(), script);
+  // The template's comments are for its readers, not for the page.
+  const template = (await readFile(path.join(dir, 'sidebar.html'), 'utf8')).replace(/<!--[\s\S]*?-->\n?/g, '');
   if (!template.includes('/*INLINE_CSS*/') || !template.includes('/*INLINE_JS*/')) {
     throw new Error(`${addOn.sidebar}/sidebar.html must hold the /*INLINE_CSS*/ and /*INLINE_JS*/ markers`);
   }

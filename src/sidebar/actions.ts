@@ -1,13 +1,14 @@
 /** Running a server call from a button: the panel's buttons locked, progress on the button and for screen readers, focus kept. */
-import { announce, clearBanner } from './feedback';
+import { announce, clearBanner, showBanner } from './feedback';
+import { failureText } from './server';
 
 export interface PanelRunner {
   /**
    * Runs `work` with every button in the panel disabled (a second click would send a second
    * write) and the pressed button saying what is happening ("Previewing…"). A click while a call
-   * runs is ignored.
+   * runs is ignored. A failed call shows `failed` in the banner, with the reason, and says it to screen readers.
    */
-  run(button: HTMLButtonElement, busyLabel: string, work: () => Promise<void>): Promise<void>;
+  run(button: HTMLButtonElement, busyLabel: string, work: () => Promise<void>, failed?: string): Promise<void>;
   isBusy(): boolean;
 }
 
@@ -19,7 +20,7 @@ export function panelRunner(panel: HTMLElement): PanelRunner {
   };
   return {
     isBusy: () => busy,
-    async run(button, busyLabel, work) {
+    async run(button, busyLabel, work, failed = 'That did not work.') {
       if (busy) return;
       busy = true;
       const label = button.textContent ?? '';
@@ -29,6 +30,9 @@ export function panelRunner(panel: HTMLElement): PanelRunner {
       clearBanner();
       try {
         await work();
+      } catch (error) {
+        showBanner(failed, failureText(error));
+        announce(failed);
       } finally {
         busy = false;
         button.textContent = label;

@@ -1,19 +1,20 @@
-/** The Deal tab: the deal behind the plan (type, stage, value, CRM link, outcome) to see and edit, and the team workbook the plan is exported to. */
+/** The Deal tab: the deal behind the plan (type, stage, value, CRM link, outcome) to see and edit, and the team workbook it is exported to; the verdict says what Export writes and where, the footer holds Save and Export. */
 import type { RawDealForm } from '../core/deal/deal-form';
 import type { DealView, ExportResult, SidebarState } from '../server/contract';
 import { panelRunner } from './actions';
-import { el, replace } from './dom';
-import { messageBox, showBanner } from './feedback';
-import { choiceField, clearFieldErrors, field, showFieldErrors, type Choice } from './fields';
+import { button, el, PRIMARY, replace, tagged } from './dom';
+import { announce, messageBox, showBanner } from './feedback';
+import { choiceField, clearFieldErrors, field, fillForm, formValues, showFieldErrors, type Choice } from './fields';
+import { footer, plural, verdict } from './parts';
 import { call, failureText } from './server';
+import { lastRead } from './store';
 import type { Tab } from './tabs';
 
-/** The form's fields; in the page they are `deal.<name>` (ids `deal-<name>`), apart from the Insert form's. */
-const FIELDS: readonly (keyof RawDealForm)[] = ['seller', 'theirCompany', 'dealType', 'stage', 'annualContractValue', 'currency', 'crm', 'outcome', 'closedOn'];
-const row = (...children: HTMLElement[]): HTMLElement => el('div', { class: 'row' }, ...children);
+const row = (...children: HTMLElement[]): HTMLElement => tagged('div', 'row', ...children);
 /** "Enterprise ($80-300K+ ACV, 60-120 days)" → "Enterprise": the form has no room for the bracket. */
 const short = (label: string): string => label.replace(/\s*\(.*\)$/, '');
 
+/** The form's fields are `deal.<name>` (ids `deal-<name>`): the Insert form on another tab has fields of the same names. */
 function buildForm(state: SidebarState, view: DealView): HTMLFormElement {
   const unknown: Choice = { value: '', text: 'Not set' };
   return el(
@@ -33,112 +34,139 @@ function buildForm(state: SidebarState, view: DealView): HTMLFormElement {
   );
 }
 
-function fill(form: HTMLFormElement, values: RawDealForm): void {
-  for (const name of FIELDS) {
-    const control = form.elements.namedItem(`deal.${name}`);
-    if (control instanceof HTMLInputElement || control instanceof HTMLSelectElement) control.value = values[name];
-  }
-  const outcome = form.elements.namedItem('deal.outcome') as HTMLSelectElement;
-  const closed = form.elements.namedItem('deal.closedOn') as HTMLInputElement;
-  const sync = (): void => {
-    closed.disabled = outcome.value === 'open';
-  };
-  outcome.onchange = sync;
-  sync();
-}
+const read = (form: HTMLFormElement): RawDealForm => formValues(form, 'deal.') as unknown as RawDealForm;
 
-function read(form: HTMLFormElement): RawDealForm {
-  const value = (name: string): string => {
-    const control = form.elements.namedItem(`deal.${name}`);
-    return control instanceof HTMLInputElement || control instanceof HTMLSelectElement ? control.value : '';
-  };
-  return Object.fromEntries(FIELDS.map((name) => [name, value(name)])) as unknown as RawDealForm;
+/** "Exports the deal and 11 steps to “MAP metrics” after every change": what Export writes, where, and when it last did. */
+function verdictText(view: DealView, exportedAt: string | null): string {
+  if (!view.plan) return 'No plan in this document yet: keep its deal here; Export needs the plan (Insert tab).';
+  const steps = lastRead().plan?.timeline.steps.length;
+  const what = `the deal${steps === undefined ? '' : ` and ${plural(steps, 'step', 'steps')}`}`;
+  if (!view.workbook) return `Not exported: no team workbook is linked yet. Create one to export ${what}.`;
+  const last = exportedAt ? `Exported at ${exportedAt}. ` : '';
+  return `${last}Export writes ${what} to “${view.workbook.name}”${view.autoExport ? ', also after every change' : ''}.`;
 }
 
 function renderDealTab(panel: HTMLElement, state: SidebarState): () => void {
   const runner = panelRunner(panel);
-  const message = el('div', { id: 'deal-message', role: 'status' });
-  const exportMessage = el('div', { id: 'export-message', role: 'status' });
+  const head = verdict('deal-verdict');
+  const message = el('div', { id: 'deal-message' });
+  const exportMessage = el('div', { id: 'export-message' });
+  const save = button('deal-save', 'Save');
+  const exportButton = button('export-button', 'Export', PRIMARY);
+  const create = button('create-workbook', 'Create a workbook', PRIMARY);
+  const workbook = el('section', { id: 'workbook', 'aria-labelledby': 'workbook-heading' });
+  const foot = footer(tagged('div', 'foot-stack', message, exportMessage, tagged('div', 'foot-row', save, exportButton, create)));
+  let view: DealView | null = null;
+  let form: HTMLFormElement | null = null;
+  /** The form as last saved (or loaded): Save acts only on a change. */
+  let saved = '';
+  let exportedAt: string | null = null;
 
-  const workbookSection = (view: DealView): HTMLElement => {
-    const exportButton = el('button', { type: 'button', id: 'export-button', class: 'button primary' }, 'Export to Sheets');
-    const show = (result: ExportResult): void => replace(exportMessage, messageBox(result.ok ? 'success' : 'error', result.message));
-    const exporting = (button: HTMLButtonElement, label: string, work: () => Promise<ExportResult>) =>
-      runner.run(button, label, async () => {
-        try {
-          const result = await work();
-          show(result);
-          if (result.ok) draw(await call('getDeal'));
-        } catch (error) {
-          showBanner('The export failed.', failureText(error));
-        }
-      });
-    if (!view.workbook) {
-      const create = el('button', { type: 'button', id: 'create-workbook', class: 'button primary' }, 'Create a workbook');
-      create.onclick = () => void exporting(create, 'Creating…', () => call('createTeamWorkbook', { name: 'MAP metrics' }));
-      return el(
-        'section',
-        { id: 'workbook', 'aria-labelledby': 'workbook-heading' },
-        el('h3', { id: 'workbook-heading' }, 'Team workbook'),
-        el('p', { class: 'hint' }, 'Export this plan to a Google Sheets workbook your team shares. Create one; every plan you export goes to it.'),
-        el('div', { class: 'actions' }, create),
-        exportMessage,
-      );
+  /** The verdict and the footer's buttons, for the deal as it stands: each enabled only when it can act. */
+  const sync = (): void => {
+    if (!view || !form) return;
+    replace(head, verdictText(view, exportedAt));
+    save.disabled = JSON.stringify(read(form)) === saved;
+    exportButton.hidden = !view.workbook;
+    create.hidden = !!view.workbook;
+    exportButton.disabled = create.disabled = !view.plan;
+  };
+
+  const drawWorkbook = (v: DealView): void => {
+    const heading = el('h3', { id: 'workbook-heading' }, 'Team workbook');
+    if (!v.workbook) {
+      replace(workbook, heading, tagged('p', 'hint', 'Export this plan to a Google Sheets workbook your team shares. Create one; every plan you export goes to it.'));
+      return;
     }
-    exportButton.onclick = () => void exporting(exportButton, 'Exporting…', () => call('exportToSheets'));
-    const auto = el('input', { type: 'checkbox', id: 'auto-export', checked: view.autoExport });
-    auto.onchange = () =>
+    const auto = el('input', { type: 'checkbox', id: 'auto-export', checked: v.autoExport });
+    auto.onchange = () => {
+      if (view) view = { ...view, autoExport: auto.checked };
+      sync();
       void call('setAutoExport', { on: auto.checked }).catch((error: unknown) => {
         auto.checked = !auto.checked;
+        if (view) view = { ...view, autoExport: auto.checked };
+        sync();
         showBanner('The setting could not be changed.', failureText(error));
       });
-    return el(
-      'section',
-      { id: 'workbook', 'aria-labelledby': 'workbook-heading' },
-      el('h3', { id: 'workbook-heading' }, 'Team workbook'),
-      el('p', null, 'Exports to ', el('a', { id: 'workbook-link', href: view.workbook.url, target: '_blank', rel: 'noopener' }, view.workbook.name)),
-      el('div', { class: 'check' }, auto, el('label', { for: 'auto-export' }, 'Update it after every change')),
-      el('div', { class: 'actions' }, exportButton),
-      exportMessage,
+    };
+    replace(
+      workbook,
+      heading,
+      el('p', null, 'Exports to ', el('a', { id: 'workbook-link', href: v.workbook.url, target: '_blank', rel: 'noopener' }, v.workbook.name)),
+      tagged('div', 'check', auto, el('label', { for: 'auto-export' }, 'Update it after every change')),
     );
   };
 
-  const draw = (view: DealView): void => {
-    const form = buildForm(state, view);
-    fill(form, view.form);
-    const save = el('button', { type: 'button', id: 'deal-save', class: 'button primary' }, 'Save');
-    save.onclick = () =>
-      void runner.run(save, 'Saving…', async () => {
+  const exporting = (b: HTMLButtonElement, busy: string, work: () => Promise<ExportResult>): Promise<void> =>
+    runner
+      .run(b, busy, async () => {
         message.replaceChildren();
-        clearFieldErrors(form);
-        try {
-          const result = await call('saveDealDetails', read(form));
-          if (result.ok) {
-            replace(message, messageBox('success', result.message));
-          } else {
-            // Field paths carry a prefix: the Insert form on the next tab has fields of the same names.
-            const errors = Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [`deal.${k}`, v]));
-            replace(message, messageBox('error', result.message, showFieldErrors(form, errors)));
-          }
-        } catch (error) {
-          showBanner('The deal could not be saved.', failureText(error));
+        const result = await work();
+        replace(exportMessage, messageBox(result.ok ? 'success' : 'error', result.message));
+        announce(result.message);
+        if (result.ok && view) {
+          view = { ...view, workbook: result.workbook };
+          exportedAt = new Date().toLocaleTimeString(document.documentElement.lang || undefined, { hour: 'numeric', minute: '2-digit' });
+          drawWorkbook(view);
         }
-      });
+      }, 'The export failed.')
+      .then(sync);
+  exportButton.onclick = () => void exporting(exportButton, 'Exporting…', () => call('exportToSheets'));
+  create.onclick = () => void exporting(create, 'Creating…', () => call('createTeamWorkbook', { name: 'MAP metrics' }));
+
+  save.onclick = () =>
+    void runner
+      .run(save, 'Saving…', async () => {
+        const f = form;
+        if (!f) return;
+        exportMessage.replaceChildren();
+        clearFieldErrors(f);
+        const values = read(f);
+        const result = await call('saveDealDetails', values);
+        announce(result.message);
+        if (result.ok) {
+          view = result.deal;
+          saved = JSON.stringify(values);
+          replace(message, messageBox('success', result.message));
+        } else {
+          // Field paths carry the form's prefix.
+          const errors = Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [`deal.${k}`, v]));
+          replace(message, messageBox('error', result.message, showFieldErrors(f, errors)));
+        }
+      }, 'The deal could not be saved.')
+      .then(sync);
+
+  const draw = (v: DealView): void => {
+    view = v;
+    form = buildForm(state, v);
+    fillForm(form, v.form as unknown as Record<string, string>, 'deal.');
+    saved = JSON.stringify(read(form));
+    const outcome = form.elements.namedItem('deal.outcome') as HTMLSelectElement;
+    const closed = form.elements.namedItem('deal.closedOn') as HTMLInputElement;
+    const closable = (): void => {
+      closed.disabled = outcome.value === 'open';
+    };
+    outcome.addEventListener('change', closable);
+    closable();
+    form.addEventListener('input', sync);
+    form.addEventListener('change', sync);
+    drawWorkbook(v);
     replace(
       panel,
-      el('p', { class: 'intro' }, view.plan ? 'The deal behind ' : 'The deal behind this document’s plan. ', view.plan ? el('strong', null, view.plan) : null, view.plan ? '. Saved with the document; its text does not change.' : 'Saved with the document; its text does not change.'),
+      head,
+      tagged('p', 'hint', ...(v.plan ? ['The deal behind ', el('strong', null, v.plan), '. '] : []), 'Saved with the document, never written into its text.'),
       form,
-      view.crmLink ? el('p', { class: 'hint' }, el('a', { id: 'crm-link', href: view.crmLink, target: '_blank', rel: 'noopener' }, 'Open in the CRM')) : null,
-      el('div', { class: 'actions' }, save),
-      message,
-      view.plan ? workbookSection(view) : null,
+      v.crmLink ? tagged('p', 'hint', el('a', { id: 'crm-link', href: v.crmLink, target: '_blank', rel: 'noopener' }, 'Open in the CRM')) : null,
+      v.plan ? workbook : null,
+      foot,
     );
+    sync();
   };
 
-  // Read afresh each time the tab is shown: Insert and the menu change what it holds.
+  // Read afresh each time the tab is shown (Insert and the menu change what it holds), unless the form holds unsaved edits.
   return () => {
-    if (runner.isBusy()) return;
-    replace(panel, el('p', { class: 'loading' }, 'Loading…'));
+    if (runner.isBusy() || (form && JSON.stringify(read(form)) !== saved)) return;
+    replace(panel, tagged('p', 'loading', 'Loading…'));
     call('getDeal').then(draw, (error: unknown) => {
       replace(panel, messageBox('error', failureText(error)));
     });

@@ -29,6 +29,19 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** An element with a class and no other attribute: the most common shape, written short (the sidebar has a size budget). */
+export function tagged<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, ...children: Child[]): HTMLElementTagNameMap[K] {
+  return el(tag, { class: cls }, ...children);
+}
+
+/** The class of a tab's main action. */
+export const PRIMARY = 'button primary';
+
+/** A button that never submits a form: class "button" unless another is given. */
+export function button(id: string | null, label: Child, cls = 'button', onclick?: (event: Event) => void): HTMLButtonElement {
+  return el('button', { type: 'button', id, class: cls, onclick }, label);
+}
+
 /** Appends children to a node, strings as text nodes. */
 export function append(parent: Node, ...children: Child[]): void {
   for (const child of children) {

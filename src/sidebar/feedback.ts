@@ -1,5 +1,5 @@
 /** Page-wide feedback: the error banner for failed calls, the screen-reader status line, message boxes and result headings. */
-import { byId, el, replace } from './dom';
+import { byId, el, replace, tagged } from './dom';
 
 /**
  * Shows a failed call as a banner at the top. The banner's container is a role=alert live region
@@ -12,7 +12,7 @@ export function showBanner(title: string, detail: string): void {
     el(
       'div',
       { class: 'banner' },
-      el('p', { class: 'banner-text' }, el('strong', null, title), ' ', detail),
+      tagged('p', 'banner-text', el('strong', null, title), ' ', detail),
       el('button', { type: 'button', class: 'icon-button', 'aria-label': 'Dismiss', onclick: clearBanner }, '×'),
     ),
   );

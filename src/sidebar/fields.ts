@@ -117,3 +117,29 @@ export function showFieldErrors(root: ParentNode, errors: FieldErrors): string[]
     .filter(([path]) => !matched.has(path))
     .map(([, text]) => text);
 }
+
+/** Every named control of `form` whose name starts with `prefix`, by the rest of its name. */
+function controls(form: HTMLFormElement, prefix: string): [string, Control][] {
+  return (Array.from(form.elements) as Control[]).filter((c) => c.name && c.name.startsWith(prefix)).map((c) => [c.name.slice(prefix.length), c]);
+}
+
+/**
+ * The form's values nested by field path as the server takes them ("people.champion.name"), each
+ * the string its control holds (the server trims and validates); `prefix` ("deal.") is left out.
+ */
+export function formValues(form: HTMLFormElement, prefix = ''): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [path, control] of controls(form, prefix)) {
+    const keys = path.split('.');
+    const last = keys.pop() ?? '';
+    let at = out;
+    for (const key of keys) at = (at[key] ??= {}) as Record<string, unknown>;
+    at[last] = control.value;
+  }
+  return out;
+}
+
+/** Puts flat values into the controls named `prefix` + key. */
+export function fillForm(form: HTMLFormElement, values: Readonly<Record<string, string>>, prefix = ''): void {
+  for (const [key, control] of controls(form, prefix)) control.value = values[key] ?? '';
+}

@@ -1,10 +1,10 @@
 /** The Health tab: the plan checked against the method's anti-patterns, worst first, each finding with where it is, and the method's words, advice and words to say on demand. */
 import type { FindingView, HealthReport, PlanRead, SidebarState } from '../server/contract';
 import { panelRunner, type PanelRunner } from './actions';
-import { el, replace, type Child } from './dom';
-import { announce, messageBox, showBanner } from './feedback';
+import { button, el, replace, type Child, tagged } from './dom';
+import { announce, messageBox } from './feedback';
 import { clamped, disclosure, footer, verdict } from './parts';
-import { call, failureText } from './server';
+import { call } from './server';
 import { lastRead, onRead, reread } from './store';
 import type { Tab } from './tabs';
 
@@ -53,45 +53,39 @@ async function copyWords(node: HTMLElement, text: string): Promise<boolean> {
   }
 }
 
-const label = (text: string): HTMLElement => el('span', { class: 'finding-label' }, text);
+const label = (text: string): HTMLElement => tagged('span', 'finding-label', text);
 
 function card(finding: FindingView, runner: PanelRunner): HTMLElement {
   const message = el('div', { class: 'finding-message', role: 'status' });
   const say = finding.say;
   let sayBlock: HTMLElement | null = null;
   if (say !== null) {
-    const words = el('q', { class: 'finding-say-text' }, say);
+    const words = tagged('q', 'finding-say-text', say);
     const copy = el('button', { type: 'button', class: 'link-button finding-copy', 'aria-label': 'Copy what to say' }, 'Copy');
-    copy.addEventListener('click', () => {
+    copy.onclick = () =>
       void copyWords(words, say).then((copied) => {
         const said = copied ? 'Copied.' : 'Selected: press Ctrl+C (⌘C on a Mac) to copy.';
-        replace(message, el('p', { class: 'hint' }, said));
+        replace(message, tagged('p', 'hint', said));
         announce(said);
       });
-    });
-    sayBlock = el('blockquote', { class: 'finding-say' }, label('Say:'), ' ', words, ' ', copy);
+    sayBlock = tagged('blockquote', 'finding-say', label('Say:'), ' ', words, ' ', copy);
   }
   const place = finding.place;
   let show: HTMLButtonElement | null = null;
   if (place !== null) {
     const button = el('button', { type: 'button', class: 'link-button finding-show' }, 'Show in document');
-    button.addEventListener('click', () => {
+    button.onclick = () =>
       void runner.run(button, 'Finding it…', async () => {
-        try {
-          const result = await call('selectPlace', place);
-          replace(message, result.ok ? el('p', { class: 'hint' }, result.message) : messageBox('error', result.message));
-          announce(result.message);
-        } catch (error) {
-          showBanner('Could not show it in the document.', failureText(error));
-        }
-      });
-    });
+        const result = await call('selectPlace', place);
+        replace(message, result.ok ? tagged('p', 'hint', result.message) : messageBox('error', result.message));
+        announce(result.message);
+      }, 'Could not show it in the document.');
     show = button;
   }
   return el(
     'li',
     { class: `finding ${finding.severity}`, 'data-rule': finding.rule, 'data-severity': finding.severity },
-    el('h4', { class: 'finding-title' }, finding.title),
+    tagged('h4', 'finding-title', finding.title),
     clamped(finding.detail, { class: 'finding-detail' }, 'p'),
     el(
       'div',
@@ -100,8 +94,8 @@ function card(finding: FindingView, runner: PanelRunner): HTMLElement {
       disclosure(
         say === null ? 'Why and what to do' : 'Why, what to do, what to say',
         { class: 'finding-more' },
-        el('p', { class: 'finding-method' }, label('The method:'), ' ', el('q', null, finding.method)),
-        el('p', { class: 'finding-action' }, label('What to do:'), ' ', finding.action),
+        tagged('p', 'finding-method', label('The method:'), ' ', el('q', null, finding.method)),
+        tagged('p', 'finding-action', label('What to do:'), ' ', finding.action),
         sayBlock,
       ),
     ),
@@ -112,7 +106,7 @@ function card(finding: FindingView, runner: PanelRunner): HTMLElement {
 /** "5 findings: 5 warnings. Worst: Steps owned by a role." */
 function verdictOf(report: HealthReport): Child[] {
   const worst = report.findings[0];
-  return [el('span', { id: 'health-summary' }, report.summary), worst && el('span', { class: 'worst' }, ` Worst: ${worst.title}.`)];
+  return [el('span', { id: 'health-summary' }, report.summary), worst && tagged('span', 'worst', ` Worst: ${worst.title}.`)];
 }
 
 function findingsView(report: HealthReport, runner: PanelRunner, thisWeek: boolean): HTMLElement {
@@ -120,7 +114,7 @@ function findingsView(report: HealthReport, runner: PanelRunner, thisWeek: boole
   if (report.findings.length === 0) {
     return el('div', { id: 'health-findings' }, messageBox('success', '✓ No anti-patterns found: this plan follows the method. Keep it current with a weekly review.', [], 'health-ok'));
   }
-  if (shown.length === 0) return el('div', { id: 'health-findings' }, el('p', { class: 'hint' }, 'Nothing overdue, at risk or new this week.'));
+  if (shown.length === 0) return el('div', { id: 'health-findings' }, tagged('p', 'hint', 'Nothing overdue, at risk or new this week.'));
   const groups = GROUPS.flatMap(([severity, title]) => {
     const found = shown.filter((f) => f.severity === severity);
     if (found.length === 0) return [];
@@ -129,7 +123,7 @@ function findingsView(report: HealthReport, runner: PanelRunner, thisWeek: boole
         'section',
         { id: `health-${severity}`, 'aria-labelledby': `health-${severity}-heading` },
         el('h3', { id: `health-${severity}-heading` }, `${title} (${found.length})`),
-        el('ul', { class: 'findings' }, ...found.map((f) => card(f, runner))),
+        tagged('ul', 'findings', ...found.map((f) => card(f, runner))),
       ),
     ];
   });
@@ -145,7 +139,7 @@ function renderHealthTab(panel: HTMLElement, state: SidebarState): void {
   const deal = el('p', { id: 'health-deal', class: 'hint' });
   const filter = el('div', { id: 'health-filter', class: 'segmented', role: 'group', 'aria-label': 'Show findings' });
   const output = el('div', { id: 'health-output' });
-  const again = el('button', { type: 'button', id: 'health-check-button', class: 'button' }, 'Check again');
+  const again = button('health-check-button', 'Check again');
   replace(panel, head, deal, filter, output, footer(again));
 
   const draw = (read: PlanRead, force = false): void => {
@@ -177,12 +171,11 @@ function renderHealthTab(panel: HTMLElement, state: SidebarState): void {
     replace(output, findingsView(report, runner, thisWeek));
   };
 
-  again.addEventListener('click', () => {
+  again.onclick = () =>
     void runner.run(again, 'Checking…', async () => {
       await reread();
       announce(lastRead().plan?.health.summary ?? 'No plan to check.');
     });
-  });
   onRead((read) => draw(read));
   draw(lastRead());
 }

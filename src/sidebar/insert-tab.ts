@@ -2,11 +2,11 @@
 import type { DealType, Guidance } from '../core/plan';
 import { PROBLEM_MAX_LENGTH } from '../core/method/draft-words';
 import type { DateView, InsertResult, PreviewResult, RawInsertForm, SidebarState } from '../server/contract';
-import { el, replace, type Child } from './dom';
+import { button, PRIMARY, el, replace, type Child, tagged } from './dom';
 import { panelRunner } from './actions';
-import { announce, messageBox, revealHeading, showBanner } from './feedback';
-import { choiceField, clearFieldErrors, field, showFieldErrors, type Choice } from './fields';
-import { call, failureText } from './server';
+import { announce, messageBox, revealHeading } from './feedback';
+import { choiceField, clearFieldErrors, field, formValues, showFieldErrors, type Choice } from './fields';
+import { call } from './server';
 import type { Tab } from './tabs';
 import { footer } from './parts';
 import { lastRead, reread } from './store';
@@ -46,7 +46,7 @@ function choice(value: string, label: string, suffix = ''): Choice {
   return { value, text: (parts[1] ?? label) + suffix, detail: detail.charAt(0).toUpperCase() + detail.slice(1) };
 }
 
-const row = (...children: Child[]): HTMLElement => el('div', { class: 'row' }, ...children);
+const row = (...children: Child[]): HTMLElement => tagged('div', 'row', ...children);
 
 function person(key: PersonKey, role: string): HTMLElement {
   return el(
@@ -119,11 +119,11 @@ function buildForm(state: SidebarState): HTMLFormElement {
     el(
       'details',
       { id: 'their-words' },
-      el('summary', null, 'Their words ', el('span', { class: 'optional' }, '(optional)')),
+      el('summary', null, 'Their words ', tagged('span', 'optional', '(optional)')),
       el(
         'fieldset',
         { 'aria-describedby': 'hint-their-words' },
-        el('legend', { class: 'sr-only' }, 'What they call'),
+        tagged('legend', 'sr-only', 'What they call'),
         el('p', { id: 'hint-their-words', class: 'hint' }, 'What they call their own steps. The plan uses their words, not ours.'),
         ...THEIR_WORDS.map(([key, label, example]) => field({ path: `theirWords.${key}`, label, placeholder: example })),
       ),
@@ -132,40 +132,7 @@ function buildForm(state: SidebarState): HTMLFormElement {
 }
 
 /** The form as the server's RawInsertForm: every value the string its control holds; the server trims and validates. */
-function readForm(form: HTMLFormElement): RawInsertForm {
-  const value = (path: string): string => {
-    const control = form.elements.namedItem(path);
-    return control instanceof HTMLInputElement || control instanceof HTMLSelectElement || control instanceof HTMLTextAreaElement
-      ? control.value
-      : '';
-  };
-  const personOf = (key: PersonKey) => ({ name: value(`people.${key}.name`), title: value(`people.${key}.title`) });
-  return {
-    yourCompany: value('yourCompany'),
-    theirCompany: value('theirCompany'),
-    product: value('product'),
-    problem: value('problem'),
-    dealType: value('dealType'),
-    dealStage: value('dealStage'),
-    annualContractValue: value('annualContractValue'),
-    evaluationStart: value('evaluationStart'),
-    decisionTarget: value('decisionTarget'),
-    goLiveTarget: value('goLiveTarget'),
-    people: {
-      champion: personOf('champion'),
-      economicBuyer: personOf('economicBuyer'),
-      technicalEvaluator: personOf('technicalEvaluator'),
-      accountExecutive: personOf('accountExecutive'),
-      solutionsEngineer: personOf('solutionsEngineer'),
-    },
-    theirWords: {
-      procurement: value('theirWords.procurement'),
-      legal: value('theirWords.legal'),
-      security: value('theirWords.security'),
-      internalReview: value('theirWords.internalReview'),
-    },
-  };
-}
+const readForm = (form: HTMLFormElement): RawInsertForm => formValues(form) as unknown as RawInsertForm;
 
 function suggestionLabel(type: DealType, state: SidebarState): string {
   if (type === 'closing') return 'Use the closing checklist';
@@ -183,7 +150,7 @@ function guidanceList(id: string, items: readonly Guidance[], state: SidebarStat
       el(
         'li',
         { class: `guidance-item ${g.level}`, 'data-guidance-code': g.code, 'data-level': g.level },
-        el('span', { class: 'sr-only' }, g.level === 'warning' ? 'Warning: ' : 'Note: '),
+        tagged('span', 'sr-only', g.level === 'warning' ? 'Warning: ' : 'Note: '),
         g.message,
         g.suggestDealType && onSuggest && state.dealTypes.some((t) => t.id === g.suggestDealType)
           ? el(
@@ -240,8 +207,8 @@ function previewView(result: Success<PreviewResult>, state: SidebarState, onSugg
           el(
             'div',
             { class: 'step-body' },
-            el('span', { class: 'step-action' }, s.action),
-            el('span', { class: 'step-meta' }, el('span', { class: 'step-owner' }, s.owner), ' · ', el('time', { class: 'step-due', datetime: s.due.iso }, s.due.text)),
+            tagged('span', 'step-action', s.action),
+            tagged('span', 'step-meta', tagged('span', 'step-owner', s.owner), ' · ', el('time', { class: 'step-due', datetime: s.due.iso }, s.due.text)),
           ),
         ),
       ),
@@ -266,8 +233,8 @@ function renderInsertTab(panel: HTMLElement, state: SidebarState): void {
   (form.elements.namedItem('evaluationStart') as HTMLInputElement).value = state.today;
   const topMessage = el('div', { id: 'form-message', role: 'alert' });
   const results = el('div', { id: 'results' });
-  const previewButton = el('button', { type: 'button', id: 'preview-button', class: 'button' }, 'Preview');
-  const insertButton = el('button', { type: 'button', id: 'insert-button', class: 'button primary' }, 'Insert MAP');
+  const previewButton = button('preview-button', 'Preview');
+  const insertButton = button('insert-button', 'Insert MAP', PRIMARY);
   const runner = panelRunner(panel);
 
   // A document with a plan gets no form: one plan per deal, and an empty form there only invites a second.
@@ -300,54 +267,44 @@ function renderInsertTab(panel: HTMLElement, state: SidebarState): void {
   const showTopMessage = (text: string, more: readonly string[]): void => replace(topMessage, messageBox('error', text, more));
 
   /** One server call with the buttons locked; an answer never shows beside the last one's field errors. */
-  const run = (button: HTMLButtonElement, label: string, work: () => Promise<void>): Promise<void> =>
+  const run = (button: HTMLButtonElement, label: string, failed: string, work: () => Promise<void>): Promise<void> =>
     runner.run(button, label, async () => {
       topMessage.replaceChildren();
       clearFieldErrors(form);
       await work();
-    });
+    }, failed);
 
   const preview = (): Promise<void> =>
-    run(previewButton, 'Previewing…', async () => {
-      try {
-        const result = await call('previewMap', readForm(form));
-        if (result.ok) {
-          replace(results, previewView(result, state, useDealType));
-          announce(`Preview ready: ${result.steps.length} steps.`);
-          revealHeading('preview-heading');
-        } else {
-          replace(results, guidanceList('preview-guidance', result.guidance, state, useDealType));
-          const unmatched = showFieldErrors(form, result.errors);
-          showTopMessage('Some fields need a look before the plan can be previewed.', unmatched);
-          announce('Preview not ready: some fields need a look.');
-        }
-      } catch (error) {
-        showBanner('Preview failed.', failureText(error));
-        announce('Preview failed.');
+    run(previewButton, 'Previewing…', 'Preview failed.', async () => {
+      const result = await call('previewMap', readForm(form));
+      if (result.ok) {
+        replace(results, previewView(result, state, useDealType));
+        announce(`Preview ready: ${result.steps.length} steps.`);
+        revealHeading('preview-heading');
+      } else {
+        replace(results, guidanceList('preview-guidance', result.guidance, state, useDealType));
+        const unmatched = showFieldErrors(form, result.errors);
+        showTopMessage('Some fields need a look before the plan can be previewed.', unmatched);
+        announce('Preview not ready: some fields need a look.');
       }
     });
 
   const insert = (button: HTMLButtonElement): Promise<void> =>
-    run(button, 'Inserting…', async () => {
-      try {
-        const result = await call('insertMap', readForm(form));
-        if (result.ok) {
-          replace(results, insertedView(result, state));
-          // The server keeps one plan per document: a second click could only fail.
-          button.remove();
-          previewButton.remove();
-          announce('Plan inserted.');
-          revealHeading('insert-heading');
-          // Every other tab now has a plan to show.
-          await reread();
-        } else {
-          const unmatched = showFieldErrors(form, result.errors);
-          showTopMessage(result.message, unmatched);
-          announce('Not inserted: some fields need a look.');
-        }
-      } catch (error) {
-        showBanner('Not inserted.', failureText(error));
-        announce('Not inserted.');
+    run(button, 'Inserting…', 'Not inserted.', async () => {
+      const result = await call('insertMap', readForm(form));
+      if (result.ok) {
+        replace(results, insertedView(result, state));
+        // The server keeps one plan per document: a second click could only fail.
+        button.remove();
+        previewButton.remove();
+        announce('Plan inserted.');
+        revealHeading('insert-heading');
+        // Every other tab now has a plan to show.
+        await reread();
+      } else {
+        const unmatched = showFieldErrors(form, result.errors);
+        showTopMessage(result.message, unmatched);
+        announce('Not inserted: some fields need a look.');
       }
     });
 
@@ -356,8 +313,8 @@ function renderInsertTab(panel: HTMLElement, state: SidebarState): void {
     void preview();
   }
 
-  previewButton.addEventListener('click', () => void preview());
-  insertButton.addEventListener('click', () => void insert(insertButton));
+  previewButton.onclick = () => void preview();
+  insertButton.onclick = () => void insert(insertButton);
   const markStale = (): void => {
     const stale = document.getElementById('preview-stale');
     if (stale) stale.hidden = false;

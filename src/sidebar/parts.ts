@@ -1,5 +1,5 @@
 /** Rendering helpers every tab shares: the verdict line, the sticky footer, two-line clamped text with the rest on demand, disclosures. */
-import { el, type Attrs, type Child } from './dom';
+import { el, type Attrs, type Child, tagged } from './dom';
 
 /** Text shorter than this fits two lines of any column the sidebar has: never clamped, no "more" button. */
 const SHORT = 40;
@@ -24,7 +24,7 @@ function watch(text: HTMLElement): void {
 export function clamped(text: string, attrs: Attrs = {}, tag: 'span' | 'p' | 'div' = 'span'): HTMLElement {
   const cls = ['clamped', attrs.class].filter(Boolean).join(' ');
   if (text.length <= SHORT) return el(tag, { ...attrs, class: cls }, text);
-  const body = el('span', { class: 'clamp' }, text);
+  const body = tagged('span', 'clamp', text);
   const more = el('button', { type: 'button', class: 'more', 'aria-expanded': 'false', hidden: true }, 'more');
   more.addEventListener('click', () => {
     const open = body.classList.toggle('open');
@@ -42,7 +42,7 @@ export function verdict(id: string): HTMLElement {
 
 /** The sticky footer holding the tab's main action: always in view, however long the tab. */
 export function footer(...children: Child[]): HTMLElement {
-  return el('div', { class: 'actions' }, ...children);
+  return tagged('div', 'actions', ...children);
 }
 
 /** A disclosure (native <details>: Enter and Space open it) with a short summary. */

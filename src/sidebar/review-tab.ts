@@ -1,10 +1,10 @@
 /** The Review tab: the weekly check-in with the champion — what is at risk this week first, what each side owes, what moved, the timeline, and "Mark reviewed" always in view. */
 import type { PlanRead, ReviewItem, WeeklyReview } from '../server/contract';
 import { panelRunner } from './actions';
-import { el, replace, type Child } from './dom';
-import { announce, messageBox, showBanner } from './feedback';
-import { clamped, disclosure, footer, verdict } from './parts';
-import { call, failureText } from './server';
+import { button, PRIMARY, el, replace, type Child, tagged } from './dom';
+import { announce, messageBox } from './feedback';
+import { clamped, footer, verdict } from './parts';
+import { call } from './server';
 import { lastRead, onRead, reread } from './store';
 import type { Tab } from './tabs';
 import { renderTimeline } from './timeline';
@@ -15,18 +15,20 @@ function item(i: ReviewItem): HTMLElement {
   return el(
     'li',
     { 'data-step': i.label, class: 'numbered' },
-    el('strong', { class: 'item-num' }, el('span', { class: 'sr-only' }, 'Step '), i.label),
-    el('div', { class: 'item-body' }, clamped(i.action), meta && el('span', { class: 'why' }, meta)),
+    tagged('strong', 'item-num', tagged('span', 'sr-only', 'Step '), i.label),
+    tagged('div', 'item-body', clamped(i.action), meta && tagged('span', 'why', meta)),
   );
 }
 
 /** A titled list; an empty one says so, since "nothing at risk" is an answer too. */
-function list(id: string, title: string, entries: readonly HTMLElement[], lead?: string, className = 'items'): Child[] {
-  return [
-    el('h3', null, `${title} (${entries.length})`),
-    lead && el('p', { class: 'hint' }, lead),
-    entries.length > 0 ? el('ul', { id, class: className }, ...entries) : el('p', { id, class: 'hint' }, 'None.'),
-  ];
+function list(id: string, title: string, entries: readonly HTMLElement[], className = 'items'): Child[] {
+  return [el('h3', null, `${title} (${entries.length})`), entries.length > 0 ? el('ul', { id, class: className }, ...entries) : el('p', { id, class: 'hint' }, 'None.')];
+}
+
+/** A list folded to its title and count ("What we owe next (3)"), the items on demand; an empty one is a line saying so. */
+function fold(id: string, title: string, entries: readonly HTMLElement[], lead?: string): HTMLElement {
+  if (entries.length === 0) return el('p', { id, class: 'fold' }, `${title}: none`);
+  return el('details', { id: `${id}-more`, class: 'fold' }, el('summary', null, `${title} (${entries.length})`), lead && tagged('p', 'hint', lead), el('ul', { id, class: 'items' }, ...entries));
 }
 
 function lastText(review: Pick<WeeklyReview, 'lastReviewed'>): string {
@@ -42,20 +44,26 @@ function verdictText(r: WeeklyReview): string {
 function reviewView(r: WeeklyReview): Child[] {
   const since = r.since.charAt(0).toUpperCase() + r.since.slice(1);
   return [
-    ...list('review-at-risk', 'At risk', r.atRisk.map(item), undefined, 'items flagged at-risk'),
-    ...list('review-owed-by-us', 'What we owe next', r.owedByUs.map(item)),
-    ...list('review-owed-by-them', 'What they owe next', r.owedByThem.map(item)),
-    ...list('review-completed', 'Completed', r.completed.map(item), `${since}.`),
-    ...list('review-new-steps', 'New steps', r.newSteps.map(item)),
-    ...list(
-      'review-new-stakeholders',
-      'New stakeholders',
-      r.newStakeholders.map((p) => el('li', null, el('strong', null, p.name), p.title && el('span', { class: 'muted' }, ` — ${p.title}`))),
-    ),
-    disclosure(
-      'The four questions, answered',
-      { id: 'review-questions-more' },
-      el('ol', { id: 'review-questions', class: 'questions' }, ...r.questions.map((q) => el('li', null, el('strong', { class: 'step-action' }, q.question), el('span', { class: 'step-meta' }, q.answer)))),
+    ...list('review-at-risk', 'At risk', r.atRisk.map(item), 'items flagged at-risk'),
+    // The verdict gives the counts; who owes what opens on demand, so Mark reviewed and the timeline stay near.
+    tagged(
+      'div',
+      'folds',
+      fold('review-owed-by-us', 'What we owe next', r.owedByUs.map(item)),
+      fold('review-owed-by-them', 'What they owe next', r.owedByThem.map(item)),
+      fold('review-completed', 'Completed', r.completed.map(item), `${since}.`),
+      fold('review-new-steps', 'New steps', r.newSteps.map(item)),
+      fold(
+        'review-new-stakeholders',
+        'New stakeholders',
+        r.newStakeholders.map((p) => el('li', null, el('strong', null, p.name), p.title && tagged('span', 'muted', ` — ${p.title}`))),
+      ),
+      el(
+        'details',
+        { id: 'review-questions-more', class: 'fold' },
+        el('summary', null, 'The four questions, answered'),
+        el('ol', { id: 'review-questions', class: 'questions' }, ...r.questions.map((q) => el('li', null, tagged('strong', 'step-action', q.question), tagged('span', 'step-meta', q.answer)))),
+      ),
     ),
   ];
 }
@@ -70,7 +78,7 @@ function renderReviewTab(panel: HTMLElement): void {
   const timelineSection = el('section', { id: 'timeline-section', 'aria-labelledby': 'timeline-heading' }, el('h3', { id: 'timeline-heading' }, 'Timeline'), timeline);
   const body = el('div', { id: 'review-body' });
   const writeLine = el('input', { type: 'checkbox', id: 'review-write-line', name: 'review-write-line' });
-  const markButton = el('button', { type: 'button', id: 'review-mark-button', class: 'button primary' }, 'Mark reviewed');
+  const markButton = button('review-mark-button', 'Mark reviewed', PRIMARY);
   const markResult = el('div', { id: 'review-mark-result' });
   replace(
     panel,
@@ -81,8 +89,8 @@ function renderReviewTab(panel: HTMLElement): void {
     footer(
       el('div', { id: 'review-mark', class: 'foot-stack' },
         markResult,
-        el('div', { class: 'check' }, writeLine, el('label', { for: 'review-write-line' }, 'Also write “Last reviewed” into the document for the prospect')),
-        el('div', { class: 'foot-row' }, markButton),
+        tagged('div', 'check', writeLine, el('label', { for: 'review-write-line' }, 'Also write “Last reviewed” into the document for the prospect')),
+        tagged('div', 'foot-row', markButton),
       ),
     ),
   );
@@ -106,19 +114,13 @@ function renderReviewTab(panel: HTMLElement): void {
     renderTimeline(timeline, plan.timeline);
   };
 
-  markButton.addEventListener('click', () => {
+  markButton.onclick = () =>
     void runner.run(markButton, 'Saving…', async () => {
-      try {
-        const result = await call('markReviewed', { writeLine: writeLine.checked });
-        replace(markResult, messageBox('success', result.message, [], 'review-mark-message'));
-        announce(result.message);
-        await reread();
-      } catch (error) {
-        showBanner('Not marked as reviewed.', failureText(error));
-        announce('Not marked as reviewed.');
-      }
-    });
-  });
+      const result = await call('markReviewed', { writeLine: writeLine.checked });
+      replace(markResult, messageBox('success', result.message, [], 'review-mark-message'));
+      announce(result.message);
+      await reread();
+    }, 'Not marked as reviewed.');
   onRead(draw);
   draw(lastRead());
 }

@@ -1,11 +1,13 @@
 /** The Shift tab: after a step slips, preview how the later dates move (the verdict says what will move), write them from the footer, undo that, and refresh the status colours. */
 import type { FieldErrors } from '../core/plan';
-import type { PlanRead, ShiftOptionsFields, ShiftRequest, ShiftState, StepView } from '../server/contract';
+import type { PlanRead, ShiftOptionsFields, ShiftPreview, ShiftRequest, ShiftState, StepView } from '../server/contract';
+
+type Success<T extends { ok: boolean }> = Extract<T, { ok: true }>;
 import { panelRunner } from './actions';
-import { el, replace } from './dom';
-import { announce, revealHeading, showBanner } from './feedback';
+import { button, PRIMARY, el, replace, tagged } from './dom';
+import { announce, revealHeading } from './feedback';
 import { clearFieldErrors, field, showFieldErrors } from './fields';
-import { call, failureText } from './server';
+import { call } from './server';
 import { appliedView, coloursView, diagnosticsView, editedList, hasChanges, OUTPUT_HEADING, previewView, refusedPreviewView, undoView } from './shift-views';
 import { clamped, footer, plural, verdict } from './parts';
 import { lastRead, onRead, reread } from './store';
@@ -45,12 +47,12 @@ function stepOption(step: StepView): HTMLOptionElement {
 }
 
 function checkbox(id: string, label: string, checked = false): HTMLElement {
-  return el('div', { class: 'check' }, el('input', { type: 'checkbox', id, name: id, checked }), el('label', { for: id }, label));
+  return tagged('div', 'check', el('input', { type: 'checkbox', id, name: id, checked }), el('label', { for: id }, label));
 }
 
 function radio(name: string, value: string, label: string, checked: boolean): HTMLElement {
   const id = `${name}-${value}`;
-  return el('div', { class: 'check' }, el('input', { type: 'radio', id, name, value, checked }), el('label', { for: id }, label));
+  return tagged('div', 'check', el('input', { type: 'radio', id, name, value, checked }), el('label', { for: id }, label));
 }
 
 function buildOptions(): HTMLDetailsElement {
@@ -90,8 +92,10 @@ function buildOptions(): HTMLDetailsElement {
   );
 }
 
+/** How a shift names a step whose date looked wrong: its label as written ("5a"), as the server gives it. */
+type StepRef = NonNullable<ShiftOptionsFields['include']>[number] & Success<ShiftPreview>['toCheck'][number];
 /** Steps whose date looked wrong and that the person chose to shift anyway (until the sidebar closes). */
-const included = new Set<number>();
+const included = new Set<StepRef>();
 
 /** The options as the server takes them, or field errors for what cannot be sent. */
 function readOptions(form: HTMLFormElement, errors: FieldErrors): ShiftOptionsFields {
@@ -143,7 +147,7 @@ function renderShiftTab(panel: HTMLElement): void {
   const dateField = field({ path: 'shift-date', label: 'Or pick the new date', type: 'date' });
   const toInput = toField.querySelector('input')!;
   const dateInput = dateField.querySelector('input')!;
-  const previewButton = el('button', { type: 'button', id: 'shift-preview-button', class: 'button' }, 'Preview');
+  const previewButton = button('shift-preview-button', 'Preview');
   const applyButton = el('button', { type: 'button', id: 'shift-apply-button', class: 'button primary', disabled: true }, 'Apply');
   const options = buildOptions();
   const stepSlot = el('div');
@@ -156,7 +160,7 @@ function renderShiftTab(panel: HTMLElement): void {
   const body = el('div', { id: 'shift-body' }, diagnosticsSlot, emptyNotice, form);
   const output = el('div', { id: 'shift-output', class: 'output' });
   const undoSlot = el('div');
-  const coloursButton = el('button', { type: 'button', id: 'shift-colours-button', class: 'button wide' }, 'Refresh status colours');
+  const coloursButton = button('shift-colours-button', 'Refresh status colours', 'button wide');
   const tools = el(
     'section',
     { id: 'shift-tools', class: 'tools', 'aria-labelledby': 'shift-tools-heading', hidden: true },
@@ -206,10 +210,10 @@ function renderShiftTab(panel: HTMLElement): void {
     const select = el('select', null, el('option', { value: '' }, 'Choose a step…'), ...steps.map(stepOption));
     const cursor = s?.cursorStep && steps.some((st) => st.key === s.cursorStep?.key) ? s.cursorStep.key : '';
     select.value = stepChosen && steps.some((st) => st.key === before) ? before : cursor;
-    select.addEventListener('change', () => {
+    select.onchange = () => {
       stepChosen = true;
       showStepName(steps, select.value);
-    });
+    };
     showStepName(steps, select.value);
     replace(
       stepSlot,
@@ -226,11 +230,11 @@ function renderShiftTab(panel: HTMLElement): void {
     if (!s || s.edited.length === 0) {
       editedSlot.replaceChildren();
     } else {
-      const detectButton = el('button', { type: 'button', id: 'shift-detect-button', class: 'button' }, 'Shift from these edits');
-      detectButton.addEventListener('click', () => {
+      const detectButton = button('shift-detect-button', 'Shift from these edits');
+      detectButton.onclick = () => {
         const request = detectRequest();
         if (request) void preview(request, detectButton);
-      });
+      };
       replace(
         editedSlot,
         el(
@@ -239,7 +243,7 @@ function renderShiftTab(panel: HTMLElement): void {
           el('legend', null, 'Dates edited in the document'),
           el('p', { id: 'hint-shift-edited', class: 'hint' }, 'Move the later steps to fit these new dates.'),
           editedList(s.edited),
-          el('div', { class: 'inline-actions' }, detectButton),
+          tagged('div', 'inline-actions', detectButton),
         ),
       );
     }
@@ -247,8 +251,8 @@ function renderShiftTab(panel: HTMLElement): void {
     if (!s || s.undo === null) {
       undoSlot.replaceChildren();
     } else {
-      const undoButton = el('button', { type: 'button', id: 'shift-undo-button', class: 'button wide' }, clamped(`Undo: ${s.undo}`));
-      undoButton.addEventListener('click', () => void undo(undoButton));
+      const undoButton = button('shift-undo-button', clamped(`Undo: ${s.undo}`), 'button wide');
+      undoButton.onclick = () => void undo(undoButton);
       replace(undoSlot, undoButton);
     }
     // Drawn during a locked call (the re-read after Apply): stay locked until it ends.
@@ -296,93 +300,72 @@ function renderShiftTab(panel: HTMLElement): void {
     applyButton.disabled = request === null;
   };
 
-  const preview = (request: ShiftRequest, button: HTMLButtonElement): Promise<void> =>
-    runner.run(button, 'Previewing…', async () => {
-      try {
-        const result = await call('previewShift', request);
-        if (!result.ok) {
-          setPreviewed(null);
-          replace(head, `Nothing will move: ${result.message}`);
-          show(refusedPreviewView(result), `Not shifted. ${result.message}`);
-          return;
-        }
-        // Apply sends the preview's token back: the server refuses if the document now gives another result.
-        setPreviewed(hasChanges(result) ? { ...request, expect: result.token } : null);
-        replace(head, result.summary);
-        const includeButton = (step: number): HTMLElement => {
-          const b = el('button', { type: 'button', class: 'button', 'data-include': step }, `Include step ${step} as it is`);
-          b.addEventListener('click', () => {
-            included.add(step);
-            void preview({ ...request, options: { ...request.options, include: [...included] } }, b);
-          });
-          return b;
-        };
-        show(previewView(result, null, includeButton), `Preview ready. ${result.summary}`);
-      } catch (error) {
-        showBanner('Preview failed.', failureText(error));
-        announce('Preview failed.');
-      }
-    }).then(() => {
+  /** A call from one of the tab's buttons; after it, Apply is enabled only when a preview waits to be written. */
+  const act = (button: HTMLButtonElement, busy: string, failed: string, work: () => Promise<void>): Promise<void> =>
+    runner.run(button, busy, work, failed).then(() => {
       applyButton.disabled = previewed === null;
+    });
+
+  const preview = (request: ShiftRequest, button: HTMLButtonElement): Promise<void> =>
+    act(button, 'Previewing…', 'Preview failed.', async () => {
+      const result = await call('previewShift', request);
+      if (!result.ok) {
+        setPreviewed(null);
+        replace(head, `Nothing will move: ${result.message}`);
+        show(refusedPreviewView(result), `Not shifted. ${result.message}`);
+        return;
+      }
+      // Apply sends the preview's token back: the server refuses if the document now gives another result.
+      setPreviewed(hasChanges(result) ? { ...request, expect: result.token } : null);
+      replace(head, result.summary);
+      // The step as the document writes it ("5a"), sent back as the server named it.
+      const includeButton = (step: StepRef): HTMLElement => {
+        const b = el('button', { type: 'button', class: 'button', 'data-include': step }, `Include step ${step} as it is`);
+        b.onclick = () => {
+          included.add(step);
+          void preview({ ...request, options: { ...request.options, include: [...included] } }, b);
+        };
+        return b;
+      };
+      show(previewView(result, null, includeButton), `Preview ready. ${result.summary}`);
     });
 
   const apply = (): Promise<void> => {
     const request = previewed;
     if (!request) return Promise.resolve();
-    return runner.run(applyButton, 'Applying…', async () => {
-      try {
-        const result = await call('applyShift', request);
-        setPreviewed(null);
-        if (result.ok) {
-          // The same "+1 week" previewed again would move the plan a second time.
-          toInput.value = '';
-          dateInput.value = '';
-          replace(head, result.message);
-          show(appliedView(result, null), result.message);
-          await reread();
-        } else {
-          // The usual refusal: the plan changed since the preview. A fresh preview shows what it would do now.
-          const again = el('button', { type: 'button', id: 'shift-repreview-button', class: 'button primary' }, 'Preview again');
-          again.addEventListener('click', () => void preview({ ...request, expect: undefined }, again));
-          replace(head, `Not applied: ${result.message}`);
-          show(appliedView(result, el('div', { class: 'inline-actions' }, again)), `Not applied. ${result.message}`);
-        }
-      } catch (error) {
-        showBanner('Apply failed.', failureText(error));
-        announce('Apply failed.');
+    return act(applyButton, 'Applying…', 'Apply failed.', async () => {
+      const result = await call('applyShift', request);
+      setPreviewed(null);
+      if (result.ok) {
+        // The same "+1 week" previewed again would move the plan a second time.
+        toInput.value = '';
+        dateInput.value = '';
+        replace(head, result.message);
+        show(appliedView(result, null), result.message);
+        await reread();
+      } else {
+        // The usual refusal: the plan changed since the preview. A fresh preview shows what it would do now.
+        const again = button('shift-repreview-button', 'Preview again', PRIMARY);
+        again.onclick = () => void preview({ ...request, expect: undefined }, again);
+        replace(head, `Not applied: ${result.message}`);
+        show(appliedView(result, tagged('div', 'inline-actions', again)), `Not applied. ${result.message}`);
       }
-    }).then(() => {
-      applyButton.disabled = previewed === null;
     });
   };
 
   const undo = (button: HTMLButtonElement): Promise<void> =>
-    runner.run(button, 'Undoing…', async () => {
-      try {
-        const result = await call('undoLastShift');
-        setPreviewed(null);
-        replace(head, result.message);
-        show(undoView(result), result.message);
-        await reread();
-      } catch (error) {
-        showBanner('Undo failed.', failureText(error));
-        announce('Undo failed.');
-      }
-    }).then(() => {
-      applyButton.disabled = previewed === null;
+    act(button, 'Undoing…', 'Undo failed.', async () => {
+      const result = await call('undoLastShift');
+      setPreviewed(null);
+      replace(head, result.message);
+      show(undoView(result), result.message);
+      await reread();
     });
 
   const refreshColours = (): Promise<void> =>
-    runner.run(coloursButton, 'Refreshing…', async () => {
-      try {
-        const result = await call('refreshStatusColours');
-        show(coloursView(result), result.message);
-      } catch (error) {
-        showBanner('Colours not refreshed.', failureText(error));
-        announce('Colours not refreshed.');
-      }
-    }).then(() => {
-      applyButton.disabled = previewed === null;
+    act(coloursButton, 'Refreshing…', 'Colours not refreshed.', async () => {
+      const result = await call('refreshStatusColours');
+      show(coloursView(result), result.message);
     });
 
   previewButton.addEventListener('click', () => {

@@ -1,6 +1,6 @@
 /** What the Shift tab shows for the server's answers: a shift's preview, and what applying, undoing and recolouring did. Data goes in as text only. */
 import type { ColoursResult, KeyDateView, ShiftApplied, ShiftPreview, ShiftState, StepView, UndoResult } from '../server/contract';
-import { el, type Child } from './dom';
+import { el, type Child, tagged } from './dom';
 import { messageBox } from './feedback';
 import { clamped, plural } from './parts';
 
@@ -16,11 +16,11 @@ export function dateChange(from: string, to: string): HTMLElement {
   return el(
     'span',
     { class: 'change' },
-    el('span', { class: 'sr-only' }, 'from '),
-    el('span', { class: 'old' }, from),
+    tagged('span', 'sr-only', 'from '),
+    tagged('span', 'old', from),
     el('span', { 'aria-hidden': 'true' }, ' → '),
-    el('span', { class: 'sr-only' }, ' to '),
-    el('span', { class: 'new' }, to),
+    tagged('span', 'sr-only', ' to '),
+    tagged('span', 'new', to),
   );
 }
 
@@ -33,7 +33,7 @@ function listSection(id: string, title: string, items: readonly Child[][], class
   if (items.length === 0) return [];
   return [
     el('h3', null, title),
-    lead && el('p', { class: 'hint' }, lead),
+    lead && tagged('p', 'hint', lead),
     el('ul', { id, class: className }, ...items.map((parts) => el('li', null, ...parts))),
   ];
 }
@@ -48,7 +48,7 @@ export function diagnosticsView(diagnostics: readonly string[]): HTMLElement | n
     'details',
     { id: 'shift-diagnostics', class: 'diagnostics' },
     el('summary', null, `The add-on could not read ${plural(diagnostics.length, 'thing', 'things')}`),
-    el('ul', { class: 'items' }, ...diagnostics.map((d) => el('li', null, d))),
+    tagged('ul', 'items', ...diagnostics.map((d) => el('li', null, d))),
   );
 }
 
@@ -58,7 +58,7 @@ export function editedList(edited: ShiftState['edited']): HTMLElement {
     'ul',
     { id: 'shift-edited-list', class: 'items' },
     ...edited.map((e) =>
-      el('li', { 'data-step': e.label }, ...stepLabel(e.label, e.action), el('span', { class: 'why' }, dateChange(e.scheduledText, e.dueText), ' (edited by hand)')),
+      el('li', { 'data-step': e.label }, ...stepLabel(e.label, e.action), tagged('span', 'why', dateChange(e.scheduledText, e.dueText), ' (edited by hand)')),
     ),
   );
 }
@@ -67,7 +67,7 @@ function rowsTable(rows: Success<ShiftPreview>['rows']): HTMLElement {
   return el(
     'table',
     { id: 'shift-rows', class: 'shift-rows' },
-    el('caption', { class: 'sr-only' }, 'Steps that move'),
+    tagged('caption', 'sr-only', 'Steps that move'),
     el('thead', null, el('tr', null, el('th', { scope: 'col' }, 'Step'), el('th', { scope: 'col' }, 'Action, why, old → new date'))),
     el(
       'tbody',
@@ -76,14 +76,14 @@ function rowsTable(rows: Success<ShiftPreview>['rows']): HTMLElement {
         el(
           'tr',
           { 'data-step': r.label },
-          el('td', { class: 'num' }, r.label),
+          tagged('td', 'num', r.label),
           // The dates on their own line under the action: a third column left them no room at 300 px.
           el(
             'td',
             null,
             clamped(r.action, { class: 'step-action' }),
-            el('span', { class: 'why' }, el('span', { class: 'sr-only' }, 'Why: '), r.reason),
-            el('span', { class: 'dates-cell' }, dateChange(r.from, r.to)),
+            tagged('span', 'why', tagged('span', 'sr-only', 'Why: '), r.reason),
+            tagged('span', 'dates-cell', dateChange(r.from, r.to)),
           ),
         ),
       ),
@@ -95,8 +95,8 @@ function keyDateItem(k: KeyDateView): HTMLElement {
   return el(
     'li',
     { class: k.warning ? 'key-date late' : 'key-date', 'data-key-date': k.label, 'data-warning': k.warning !== null },
-    el('span', { class: 'key-date-line' }, el('strong', null, k.label), ' ', k.moved ? dateChange(k.from, k.to) : el('span', null, `stays ${k.from}`)),
-    k.warning && el('span', { class: 'warning-text' }, el('span', { class: 'sr-only' }, 'Warning: '), k.warning),
+    tagged('span', 'key-date-line', el('strong', null, k.label), ' ', k.moved ? dateChange(k.from, k.to) : el('span', null, `stays ${k.from}`)),
+    k.warning && tagged('span', 'warning-text', tagged('span', 'sr-only', 'Warning: '), k.warning),
   );
 }
 
@@ -106,14 +106,14 @@ export function hasChanges(preview: Success<ShiftPreview>): boolean {
 }
 
 /** The preview: what would move and why, what will not, and the key dates; `actions` (Apply) go at its end; `include` offers to shift a step whose date looks wrong. */
-export function previewView(result: Success<ShiftPreview>, actions: Child, include: (step: number) => HTMLElement | null = () => null): HTMLElement {
+export function previewView(result: Success<ShiftPreview>, actions: Child, include: (step: Success<ShiftPreview>['toCheck'][number]) => HTMLElement | null = () => null): HTMLElement {
   const changes = hasChanges(result);
   return el(
     'section',
     { id: 'shift-preview', 'aria-labelledby': OUTPUT_HEADING },
     heading('Preview'),
     el('p', { id: 'shift-summary', class: 'summary' }, result.summary),
-    ...listSection('shift-warnings', 'Check before applying', result.warnings.map((w) => [el('span', { class: 'warning-text' }, w)])),
+    ...listSection('shift-warnings', 'Check before applying', result.warnings.map((w) => [tagged('span', 'warning-text', w)])),
     result.toCheck.length > 0 && el('div', { id: 'shift-include', class: 'inline-actions' }, ...result.toCheck.map(include)),
     el('p', { class: changes ? 'hint' : 'message notice' }, changes ? 'Nothing is written until you Apply.' : 'Nothing needs to move, so there is nothing to apply.'),
     el('p', { id: 'shift-stale', class: 'stale', hidden: true }, 'You changed the form since this preview. Apply writes what is shown here; preview again to see your changes.'),
@@ -121,38 +121,31 @@ export function previewView(result: Success<ShiftPreview>, actions: Child, inclu
     result.rows.length > 0 && rowsTable(result.rows),
     result.keyDates.length > 0 && el('h3', null, 'Key dates'),
     result.keyDates.length > 0 && el('ul', { id: 'shift-keydates', class: 'key-dates' }, ...result.keyDates.map(keyDateItem)),
-    ...listSection('shift-pinned', 'Done, so not moved', result.pinned.map((p) => [...stepLabel(p.label, p.action), el('span', { class: 'why' }, p.reason)])),
-    ...listSection('shift-undated', 'Need a date', result.undated.map((u) => [...stepLabel(u.label, u.action), el('span', { class: 'why' }, u.note)])),
+    ...listSection('shift-pinned', 'Done, so not moved', result.pinned.map((p) => [...stepLabel(p.label, p.action), tagged('span', 'why', p.reason)])),
+    ...listSection('shift-undated', 'Need a date', result.undated.map((u) => [...stepLabel(u.label, u.action), tagged('span', 'why', u.note)])),
     ...listSection('shift-notes', 'Notes', result.notes.map((n) => [n])),
     actions,
   );
 }
 
+/** A result: its heading, the server's sentence (green or red), then what it lists. */
+function resultView(id: string, title: string, ok: boolean, message: string, problems: readonly string[], ...rest: Child[]): HTMLElement {
+  return el('section', { id, 'aria-labelledby': OUTPUT_HEADING }, heading(title), messageBox(ok ? 'success' : 'error', message, problems, 'shift-message'), ...rest);
+}
+
 /** A preview the server refused (a cycle, an unreadable date): its sentence and the problems; nothing was written. */
 export function refusedPreviewView(result: Failure<ShiftPreview>): HTMLElement {
-  return el(
-    'section',
-    { id: 'shift-preview', 'aria-labelledby': OUTPUT_HEADING },
-    heading('Preview'),
-    messageBox('error', result.message, result.problems, 'shift-message'),
-  );
+  return resultView('shift-preview', 'Preview', false, result.message, result.problems);
 }
 
 export function appliedView(result: ShiftApplied, actions: Child): HTMLElement {
-  if (!result.ok) {
-    return el(
-      'section',
-      { id: 'shift-result', 'aria-labelledby': OUTPUT_HEADING },
-      heading('Not applied'),
-      messageBox('error', result.message, result.problems, 'shift-message'),
-      actions,
-    );
-  }
-  return el(
-    'section',
-    { id: 'shift-result', 'aria-labelledby': OUTPUT_HEADING },
-    heading('Dates shifted'),
-    messageBox('success', result.message, [], 'shift-message'),
+  if (!result.ok) return resultView('shift-result', 'Not applied', false, result.message, result.problems, actions);
+  return resultView(
+    'shift-result',
+    'Dates shifted',
+    true,
+    result.message,
+    [],
     ...listSection(
       'shift-skipped',
       `Left as they are (${result.skipped.length})`,
@@ -164,11 +157,12 @@ export function appliedView(result: ShiftApplied, actions: Child): HTMLElement {
 }
 
 export function undoView(result: UndoResult): HTMLElement {
-  return el(
-    'section',
-    { id: 'shift-result', 'aria-labelledby': OUTPUT_HEADING },
-    heading(result.ok ? 'Shift undone' : 'Not undone'),
-    messageBox(result.ok ? 'success' : 'error', result.message, [], 'shift-message'),
+  return resultView(
+    'shift-result',
+    result.ok ? 'Shift undone' : 'Not undone',
+    result.ok,
+    result.message,
+    [],
     ...listSection(
       'shift-conflicts',
       `Left as they are (${result.conflicts.length})`,
@@ -180,15 +174,16 @@ export function undoView(result: UndoResult): HTMLElement {
 }
 
 function stepItems(steps: readonly StepView[]): Child[][] {
-  return steps.map((s) => [...stepLabel(s.label, s.action), el('span', { class: 'why' }, `Due ${s.dueText}`)]);
+  return steps.map((s) => [...stepLabel(s.label, s.action), tagged('span', 'why', `Due ${s.dueText}`)]);
 }
 
 export function coloursView(result: ColoursResult): HTMLElement {
-  return el(
-    'section',
-    { id: 'shift-result', 'aria-labelledby': OUTPUT_HEADING },
-    heading('Status colours'),
-    messageBox('success', result.message, [], 'shift-message'),
+  return resultView(
+    'shift-result',
+    'Status colours',
+    true,
+    result.message,
+    [],
     ...listSection('shift-overdue', `Overdue (${result.overdue.length})`, stepItems(result.overdue), 'items flagged overdue'),
     ...listSection('shift-at-risk', `At risk (${result.atRisk.length})`, stepItems(result.atRisk), 'items flagged at-risk'),
   );

@@ -1,7 +1,7 @@
 /** The plan as a picture: every step on a time axis (one row each), coloured by status, with slips, today and the key dates. SVG built from the DOM, data as text only. */
 import type { IsoDate } from '../core/plan';
 import type { Timeline, TimelineStep } from '../server/contract';
-import { el, replace } from './dom';
+import { el, replace, tagged } from './dom';
 import { clamped, disclosure, plural } from './parts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -160,13 +160,13 @@ function legend(t: Timeline, placed: readonly Placed[]): HTMLElement {
 
 /** The picture in words, on demand: every step as a sentence (the rows' tooltips), whole names included, for keyboard, pointer and screen readers. */
 function words(placed: readonly Placed[]): HTMLElement {
-  return disclosure('Every step in words', { id: 'timeline-words' }, el('ul', { class: 'items' }, ...placed.map((p) => el('li', null, clamped(`${describe(p)}.`)))));
+  return disclosure('Every step in words', { id: 'timeline-words' }, tagged('ul', 'items', ...placed.map((p) => el('li', null, clamped(`${describe(p)}.`)))));
 }
 
 /** Draws the timeline into `container` (#timeline): the summary, the picture, its legend and its table. */
 export function renderTimeline(container: HTMLElement, t: Timeline): void {
   if (!t.steps.some((step) => dayOf(step.due) !== null)) {
-    replace(container, el('p', { class: 'hint' }, t.steps.length ? 'No step has a due date yet, so there is nothing to place on a timeline.' : 'The plan has no steps to draw yet.'));
+    replace(container, tagged('p', 'hint', t.steps.length ? 'No step has a due date yet, so there is nothing to place on a timeline.' : 'The plan has no steps to draw yet.'));
     return;
   }
   const placed: Placed[] = t.steps
@@ -211,7 +211,7 @@ export function renderTimeline(container: HTMLElement, t: Timeline): void {
   const keyLanes = lanes(keyMarks);
   const laneCount = Math.max(0, ...keyLanes.map((l) => l + 1));
   const tickY = laneCount * LANE_H + 11;
-  const top = tickY + 6;
+  const top = tickY + 8;
   const bottom = top + placed.length * rowH;
   const datedBottom = top + placed.filter((p) => p.due !== null).length * rowH;
 
@@ -221,8 +221,11 @@ export function renderTimeline(container: HTMLElement, t: Timeline): void {
   placed.forEach((_, i) => {
     if (i % 2 === 1) svg.appendChild(s('rect', { x: 0, y: top + i * rowH, width, height: rowH, class: 'tl-stripe' }));
   });
-  for (const tick of ticks(start, end, x)) {
-    svg.appendChild(s('line', { x1: x(tick.day), x2: x(tick.day), y1: top - 4, y2: datedBottom, class: 'tl-grid' }));
+  // The gridlines go in behind the rows once the actions are placed: a gridline breaks where an action is written across it.
+  const grid = s('g', {});
+  svg.appendChild(grid);
+  const tickList = ticks(start, end, x);
+  for (const tick of tickList) {
     // A label that would run off the right edge is left out; its gridline stays.
     if (tick.label && x(tick.day) + 2 + textWidth(tick.label, 10, true) <= width) {
       svg.appendChild(s('text', { x: x(tick.day) + 2, y: tickY, class: 'tl-tick' }, tick.label));
@@ -249,7 +252,8 @@ export function renderTimeline(container: HTMLElement, t: Timeline): void {
   });
 
   const keyXs = keyMarks.map((m) => m.x);
-  const targetXs = keyMarks.filter((m) => m.keys.some((k) => k !== 'today')).map((m) => m.x);
+  /** Where each row's action is written (from, to in px): the gridlines break there. */
+  const written: [number, number][] = [];
   placed.forEach((p, i) => {
     const y = top + i * rowH;
     const cy = y + rowH / 2;
@@ -273,17 +277,14 @@ export function renderTimeline(container: HTMLElement, t: Timeline): void {
       // The action beside its marker: to the right where it fits, else to the left (past a slip's line), else wherever there is more room.
       const rightX = Math.max(dx, wx) + radius + 4;
       const leftX = Math.min(dx - radius, wx - 3) - 4;
-      // The room ends at the next target's line: an action never runs across a target. Today's line
-      // too, unless that leaves no room on either side (then its halo keeps the action readable over it).
-      const rooms = (lines: readonly number[]): [number, number] => [
-        Math.min(width, ...lines.filter((kx) => kx > rightX - 2).map((kx) => kx - 3)) - rightX,
-        leftX - Math.max(NUMBER_W + 4, ...lines.filter((kx) => kx < leftX + 2).map((kx) => kx + 3)),
-      ];
-      let [rightRoom, leftRoom] = rooms(keyXs);
-      if (Math.max(rightRoom, leftRoom) < 90) [rightRoom, leftRoom] = rooms(targetXs);
+      // The room ends at the next key date's line, today's included: an action never runs across a line.
+      const rightRoom = Math.min(width, ...keyXs.filter((kx) => kx > rightX - 2).map((kx) => kx - 3)) - rightX;
+      const leftRoom = leftX - Math.max(NUMBER_W + 4, ...keyXs.filter((kx) => kx < leftX + 2).map((kx) => kx + 3));
       const full = textWidth(p.step.action);
       const onRight = full <= rightRoom || (full > leftRoom && rightRoom >= leftRoom);
       const text = fit(p.step.action, onRight ? rightRoom : leftRoom);
+      const w = textWidth(text);
+      written[i] = onRight ? [rightX, rightX + w] : [leftX - w, leftX];
       row.appendChild(
         onRight
           ? s('text', { x: rightX, y: cy + 4, class: 'tl-action' }, text)
@@ -292,6 +293,19 @@ export function renderTimeline(container: HTMLElement, t: Timeline): void {
     }
     svg.appendChild(row);
   });
+
+  for (const tick of tickList) {
+    const gx = x(tick.day);
+    let from = top - 4;
+    placed.forEach((_, i) => {
+      const [a, b] = written[i] ?? [0, 0];
+      if (gx < a - 2 || gx > b + 2) return;
+      const rowTop = top + i * rowH;
+      if (rowTop > from) grid.appendChild(s('line', { x1: gx, x2: gx, y1: from, y2: rowTop, class: 'tl-grid' }));
+      from = rowTop + rowH;
+    });
+    if (datedBottom > from) grid.appendChild(s('line', { x1: gx, x2: gx, y1: from, y2: datedBottom, class: 'tl-grid' }));
+  }
 
   replace(
     container,

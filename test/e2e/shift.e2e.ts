@@ -1,5 +1,5 @@
 /** A prospect moves a date in the shared doc; the seller shifts everything after it from the menu, sees the colours, and undoes. */
-import { insertStandardPlan, openPreview, type Preview } from './preview';
+import { insertStandardPlan, openPreview, standardPlan, type Preview } from './preview';
 
 let preview: Preview | null = null;
 afterEach(async () => {
@@ -71,4 +71,39 @@ test('edit a due date, Shift downstream dates from the menu, preview, apply, see
   expect(undone[3]).toBe('Jan 15, 2027');
   // The Changes line and the heading the shift created went with the dates.
   expect(preview.savedMarkdown()).not.toContain('## Changes');
+});
+
+test('a step labelled "5a", picked in the Shift list: the preview and the document move 5a and what follows it, never step 5', async () => {
+  const plan = standardPlan().replace(
+    '| 6 | Pricing proposal delivery | Sam Lee (Acme) | Jan 15, 2027 | Pending | 5 |',
+    '| 5a | Reference call with a current customer | Acme | Jan 15, 2027 | Pending | 5 |\n| 6 | Pricing proposal delivery | Sam Lee (Acme) | Jan 15, 2027 | Pending | 5a |',
+  );
+  expect(plan).toContain('| 5a |');
+  preview = await openPreview({ markdown: plan, today: '2026-12-21' });
+  await preview.menu('Shift downstream dates');
+  const sidebar = preview.sidebar();
+  const select = sidebar.locator('#shift-step');
+  await select.locator('option').nth(12).waitFor({ state: 'attached' });
+  // Two rows numbered 5, as the plan writes them: two choices.
+  const options = await select.locator('option').allTextContents();
+  expect(options.filter((o) => o.startsWith('5 · '))).toEqual(['5 · ROI/business case present… · Jan 15, 2027']);
+  const fiveA = options.find((o) => o.startsWith('5a · '));
+  expect(fiveA).toBe('5a · Reference call with a cur… · Jan 15, 2027');
+  await select.selectOption({ label: fiveA! });
+  await sidebar.locator('#shift-step-name', { hasText: '5a · Reference call with a current customer · due Jan 15, 2027' }).waitFor();
+  await sidebar.locator('#shift-to').fill('+1 week');
+  await sidebar.locator('#shift-preview-button').click();
+  await sidebar.locator('#shift-rows tr[data-step="5a"]').waitFor();
+  const moved = await sidebar.locator('#shift-rows tr[data-step]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-step')));
+  expect(moved).toEqual(['5a', '6', '7', '8', '9', '10', '11']);
+  expect(await sidebar.locator('#shift-rows tr[data-step="5a"]').innerText()).toContain('Jan 25, 2027');
+
+  await sidebar.locator('#shift-apply-button').click();
+  await sidebar.locator('#shift-message', { hasText: /^Shifted 7 due dates/ }).waitFor();
+  await preview.settled();
+  const labels = await preview.page.locator('#document table[data-section="Steps"] tr').evaluateAll((rows) => rows.slice(1).map((row) => (row.children[0] as HTMLElement).innerText.trim()));
+  const dues = await dueTexts(preview);
+  expect(labels.slice(4, 7)).toEqual(['5', '5a', '6']);
+  // Step 5 keeps its date; 5a and everything after it moved a week (of working days: Jan 18 is a holiday).
+  expect(dues.slice(4, 7)).toEqual(['Jan 15, 2027', 'Jan 25, 2027', 'Jan 25, 2027']);
 });

@@ -126,9 +126,12 @@ test('every tab answers first at 300 px: verdict and main action in view, no ove
     ['Review', 'review', '#review-mark-button', 'sidebar-review'],
     ['Shift dates', 'shift', '#shift-apply-button', 'sidebar-shift'],
     ['Insert', 'insert', '#insert-verdict', 'sidebar-insert'],
+    ['Deal', 'deal', '#create-workbook', 'sidebar-deal'],
   ];
   for (const [label, id, action, shot] of tabs) {
     await showTab(preview, frame, label);
+    // The Deal tab asks the server for the deal each time it is shown.
+    if (id === 'deal') await frame.locator('#deal-form').waitFor();
     await expectFirstScreen(frame, id, action);
     expect(await overflowing(frame)).toEqual([]);
     expect(await axeViolations(frame)).toEqual([]);
@@ -194,6 +197,14 @@ test('Review at 11 and 30 steps: Mark reviewed stays in view; the heights are re
     await frame.locator('#timeline svg').waitFor();
     heights[`review, ${count} steps`] = await frame.evaluate(() => document.documentElement.scrollHeight);
     await expectFirstScreen(frame, 'review', '#review-mark-button');
+    // Who owes what is folded to counts, the list on demand (by keyboard too).
+    const owed = frame.locator('#review-owed-by-us-more');
+    expect(await owed.locator('summary').innerText()).toMatch(/^What we owe next \(\d+\)$/);
+    expect(await frame.locator('#review-owed-by-us').isVisible()).toBe(false);
+    await owed.locator('summary').focus();
+    await preview.page.keyboard.press('Enter');
+    expect(await frame.locator('#review-owed-by-us').isVisible()).toBe(true);
+    await preview.page.keyboard.press('Enter');
     // Scrolled to the end, the action is still there.
     await frame.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     const button = await placeOf(frame, '#review-mark-button');
@@ -204,9 +215,51 @@ test('Review at 11 and 30 steps: Mark reviewed stays in view; the heights are re
   }
 });
 
+test('the Deal tab: the verdict says what Export writes and where; Save and Export in the footer, each enabled only when it can act', async () => {
+  preview = await openPreview({ markdown: standardPlan(), today: '2026-12-21' });
+  const frame = await openSidebar(preview, 'Deal details');
+  await showTab(preview, frame, 'Deal');
+  await frame.locator('#deal-form').waitFor();
+  expect(await frame.locator('#deal-verdict').innerText()).toBe('Not exported: no team workbook is linked yet. Create one to export the deal and 11 steps.');
+  // Nothing changed yet: Save has nothing to do; the first export creates the workbook.
+  expect(await frame.locator('#deal-save').isDisabled()).toBe(true);
+  expect(await frame.locator('#export-button').isHidden()).toBe(true);
+  await expectFirstScreen(frame, 'deal', '#create-workbook');
+  await frame.locator('#create-workbook').click();
+  await frame.locator('#export-message', { hasText: 'Exported to "MAP metrics": the deal and 11 steps.' }).waitFor();
+  expect(await frame.locator('#deal-verdict').innerText()).toMatch(/^Exported at \d{1,2}:\d{2}.*\. Export writes the deal and 11 steps to “MAP metrics”, also after every change\.$/);
+  expect(await frame.locator('#export-button').isEnabled()).toBe(true);
+  expect(await frame.locator('#create-workbook').isHidden()).toBe(true);
+  await expectFirstScreen(frame, 'deal', '#export-button');
+  // Scrolled to the end, Save and Export are still in view.
+  await frame.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  for (const action of ['#deal-save', '#export-button']) {
+    const place = await placeOf(frame, action);
+    expect(place!.bottom).toBeLessThanOrEqual(place!.viewport);
+  }
+  // A change enables Save; saved, it is disabled again.
+  await frame.locator('#deal-currency').fill('EUR');
+  expect(await frame.locator('#deal-save').isEnabled()).toBe(true);
+  await frame.locator('#deal-save').click();
+  await frame.locator('#deal-message', { hasText: 'Deal saved.' }).waitFor();
+  expect(await frame.locator('#deal-save').isDisabled()).toBe(true);
+  // Without automatic updates the verdict says so.
+  await frame.locator('#auto-export').uncheck();
+  expect(await frame.locator('#deal-verdict').innerText()).toMatch(/Export writes the deal and 11 steps to “MAP metrics”\.$/);
+  // The Details line: small and quiet, inside the sidebar's width.
+  const details = frame.locator('#details');
+  expect(await details.innerText()).toMatch(/^Details: \w+ \d+ ms, /);
+  expect(await details.evaluate((n) => parseFloat(getComputedStyle(n).fontSize))).toBeLessThanOrEqual(11);
+  expect(await overflowing(frame)).toEqual([]);
+  expect(await axeViolations(frame)).toEqual([]);
+  await frame.evaluate(() => window.scrollTo(0, 0));
+  await docsShot(preview, 'sidebar-deal');
+  expect(preview.pageErrors).toEqual([]);
+});
+
 test('a 2,000-character step name and a 60-step plan fit the sidebar: clamped to two lines, the rest on demand', async () => {
   const name = `Security review ${'with the InfoSec team and the procurement office '.repeat(42)}`.slice(0, 2000);
-  preview = await openPreview({ markdown: planWithSteps(60, { step: 4, name }), today: '2026-12-21' });
+  preview = await openPreview({ markdown: planWithSteps(60, { step: 5, name }), today: '2026-12-21' });
   const frame = await openSidebar(preview, 'Weekly review');
   await frame.locator('#timeline svg').waitFor();
   for (const label of ['Review', 'Health', 'Shift dates']) {
@@ -214,7 +267,7 @@ test('a 2,000-character step name and a 60-step plan fit the sidebar: clamped to
     expect(await overflowing(frame)).toEqual([]);
   }
   // The Shift tab: the chosen step's whole name under the list, two lines until "more".
-  await frame.locator('#shift-step').selectOption({ index: 4 });
+  await frame.locator('#shift-step').selectOption({ index: 5 });
   const full = frame.locator('#shift-step-name .clamp');
   const lineHeight = await full.evaluate((n) => parseFloat(getComputedStyle(n).lineHeight));
   expect((await full.boundingBox())!.height).toBeLessThanOrEqual(lineHeight * 2 + 1);
@@ -235,30 +288,53 @@ test('a 2,000-character step name and a 60-step plan fit the sidebar: clamped to
   });
   expect(padding).toEqual([]);
   await showTab(preview, frame, 'Review');
-  // The review's item: two lines, not 850 px.
-  const item = frame.locator('#review-owed-by-us li[data-step="4"], #review-at-risk li[data-step="4"], #review-owed-by-them li[data-step="4"]').first();
-  if (await item.count()) expect((await item.boundingBox())!.height).toBeLessThan(90);
+  // The review's items: two lines, not 850 px.
+  const items = frame.locator('#review-body li[data-step="5"]');
+  // At risk (shown), and in what both sides owe (folded: opened here to measure).
+  expect(await items.count()).toBe(3);
+  await frame.locator('#review-body details').evaluateAll((folds) => folds.forEach((d) => d.setAttribute('open', '')));
+  for (const box of await items.evaluateAll((lis) => lis.map((li) => li.getBoundingClientRect().height))) expect(box).toBeLessThan(90);
+  expect(await overflowing(frame)).toEqual([]);
 });
 
-test('timeline labels never overlap each other or the target lines: 30 steps, decision and go-live on the same day', async () => {
-  const plan = planWithSteps(30).replace('Decision target: Feb 12, 2027', 'Decision target: Jan 15, 2027').replace('Go-live target: Feb 19, 2027', 'Go-live target: Jan 15, 2027');
-  preview = await openPreview({ markdown: plan, today: '2026-12-21' });
-  const frame = await openSidebar(preview, 'Weekly review');
-  await frame.locator('#timeline svg').waitFor();
-  expect(await frame.locator('#timeline svg [data-key-date]').count()).toBe(1);
-  const clashes = await frame.evaluate(() => {
+/** Every pair of timeline labels that overlap, and every label that crosses a line (today, a target, a gridline, a slip). */
+async function timelineClashes(frame: Frame): Promise<string[]> {
+  return frame.evaluate(() => {
     const texts = Array.from(document.querySelectorAll<SVGGraphicsElement>('#timeline svg text')).filter((t) => (t.textContent ?? '').length > 0);
-    const lines = Array.from(document.querySelectorAll<SVGGraphicsElement>('#timeline svg line.tl-target'));
+    const lines = Array.from(document.querySelectorAll<SVGGraphicsElement>('#timeline svg line'));
     const box = (n: Element) => n.getBoundingClientRect();
     const meet = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
     const out: string[] = [];
     texts.forEach((a, i) => texts.slice(i + 1).forEach((b) => meet(box(a), box(b)) && out.push(`${a.textContent} / ${b.textContent}`)));
-    texts.forEach((t) => lines.forEach((l) => meet(box(t), box(l)) && out.push(`${t.textContent} / line`)));
+    texts.forEach((t) => lines.forEach((l) => meet(box(t), box(l)) && out.push(`${t.textContent} / ${l.getAttribute('class')} line`)));
     return out;
   });
-  expect(clashes).toEqual([]);
-  await frame.locator('#timeline-section').evaluate((n) => n.scrollIntoView({ block: 'start' }));
-  await docsShot(preview, 'sidebar-timeline-30');
+}
+
+test('timeline labels never overlap each other or any line: 30 steps, decision and go-live on one day, a step due today', async () => {
+  // Dec 21 is step 10's due date in the 30-step plan, and step 1's on the standard plan is Dec 18.
+  const thirty = planWithSteps(30).replace('Decision target: Feb 12, 2027', 'Decision target: Jan 15, 2027').replace('Go-live target: Feb 19, 2027', 'Go-live target: Jan 15, 2027');
+  for (const [markdown, today, dueToday] of [[thirty, '2026-12-21', '10'], [standardPlan(), '2026-12-18', '1']] as const) {
+    preview = await openPreview({ markdown, today });
+    const frame = await openSidebar(preview, 'Weekly review');
+    await frame.locator('#timeline svg').waitFor();
+    if (markdown === thirty) expect(await frame.locator('#timeline svg [data-key-date]').count()).toBe(1);
+    // The step due today sits on today's line.
+    const onToday = await frame.evaluate((step) => {
+      const dot = document.querySelector(`#timeline [data-step="${step}"] .tl-dot`);
+      const line = document.querySelector('#timeline [data-today] line');
+      return dot?.getAttribute('cx') === line?.getAttribute('x1');
+    }, dueToday);
+    expect(onToday).toBe(true);
+    expect(await frame.locator('#timeline svg .tl-grid').count()).toBeGreaterThan(0);
+    expect(await timelineClashes(frame)).toEqual([]);
+    if (markdown === thirty) {
+      await frame.locator('#timeline-section').evaluate((n) => n.scrollIntoView({ block: 'start' }));
+      await docsShot(preview, 'sidebar-timeline-30');
+    }
+    await preview.close();
+    preview = null;
+  }
 });
 
 test('a first npm start says nothing is saved until something is', async () => {

@@ -13,9 +13,12 @@ const LEAD_INS: readonly RegExp[] = [
   /^to\s+/i,
 ];
 
-/** Verbs a problem phrase often starts with: then it reads "to <phrase>" ("to cut month-end close to 5 days"). */
-const VERBS = new Set(
-  (
+/**
+ * Verbs a problem phrase often starts with: then it reads "to <phrase>" ("to cut month-end close to 5 days").
+ * Marked pure: the sidebar imports only PROBLEM_MAX_LENGTH from this file, and leaves the list out.
+ */
+const VERBS = /* @__PURE__ */ new Set(
+  /* @__PURE__ */ (
     'cut reduce improve increase speed automate replace consolidate eliminate get make stop fix solve address lower shorten grow boost ' +
     'streamline close track manage move modernise modernize centralise centralize unify standardise standardize simplify scale avoid end ' +
     'remove retire migrate connect integrate build launch enable give find hire keep win save spend free prevent catch report forecast'
