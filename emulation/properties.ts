@@ -60,6 +60,8 @@ function utf8Bytes(text: string): number {
  */
 export class PropertyStore {
   readonly entries = new Map<string, string>();
+  /** The calls made on this store alone ("setProperties"), beside the execution's ledger: tests tell the document's writes from the user's. */
+  readonly calls = new CallLog();
 
   constructor(initial: Record<string, string> = {}) {
     for (const [key, value] of Object.entries(initial)) this.entries.set(key, value);
@@ -106,24 +108,24 @@ export class PropertiesEmulation
   ) {}
 
   getProperty(key: string): string | null {
-    this.quota?.use();
+    this._use('getProperty');
     return this.store.entries.get(toStoredString(key, 'key')) ?? null;
   }
 
   setProperty(key: string, value: string): PropertiesEmulation {
-    this.quota?.use();
+    this._use('setProperty');
     this._commit(new Map([[toStoredString(key, 'key'), toStoredString(value, 'value')]]), false);
     return this;
   }
 
   /** "Gets a copy of all key-value pairs": changing the returned object writes nothing. */
   getProperties(): { [key: string]: string } {
-    this.quota?.use();
+    this._use('getProperties');
     return this.store.toObject();
   }
 
   setProperties(properties: { [key: string]: string }, deleteAllOthers = false): PropertiesEmulation {
-    this.quota?.use();
+    this._use('setProperties');
     if (properties === null || typeof properties !== 'object') throw new Error('Invalid argument: properties');
     const changes = new Map<string, string>();
     for (const [key, value] of Object.entries(properties)) changes.set(toStoredString(key, 'key'), toStoredString(value, 'value'));
@@ -132,20 +134,26 @@ export class PropertiesEmulation
   }
 
   getKeys(): string[] {
-    this.quota?.use();
+    this._use('getKeys');
     return [...this.store.entries.keys()];
   }
 
   deleteProperty(key: string): PropertiesEmulation {
-    this.quota?.use();
+    this._use('deleteProperty');
     this.store.entries.delete(toStoredString(key, 'key'));
     return this;
   }
 
   deleteAllProperties(): PropertiesEmulation {
-    this.quota?.use();
+    this._use('deleteAllProperties');
     this.store.entries.clear();
     return this;
+  }
+
+  /** One call: counted on this store's own ledger, then against the day's quota. */
+  private _use(method: string): void {
+    this.store.calls.record(method);
+    this.quota?.use();
   }
 
   /** All or nothing: a write that would break a quota leaves the store as it was. */

@@ -2,17 +2,23 @@
 import { isIsoDate } from '../core/scheduling/calendar';
 import { forgetRemovedSteps, trimEvents, type PlanHistory } from '../core/history/history';
 import type { UndoRecord } from '../core/history/undo';
-import { documentProperties } from './property-cache';
+import { documentProperties, isLowSurrogate, REMOVED, utf8Bytes } from './property-cache';
+
+export { utf8Bytes };
 
 // Layout. A record is JSON split into chunks `<prefix>.0`, `<prefix>.1`, … of at most CHUNK_BYTES
 // UTF-8 bytes each (Google allows about 9 KB a value, and third-party tests found a little less
 // in practice), plus a manifest at `<prefix>` itself: { version, chunks, bytes, hash }.
 //
-// Order of writes. All chunks in one setProperties call, then the manifest, then the chunks the
-// new record no longer needs are deleted. A reader starts from the manifest and accepts the
-// chunks only when their byte count and hash match it, so a history half written (an execution
-// stopped between the two calls) is never read: it reads as no history rather than as a mixture.
-// Writers are expected to hold the document lock, as every plan write does.
+// Writes. One setProperties() call per save: the chunks, the manifest, and REMOVED (see
+// property-cache.ts) over every chunk the new record no longer needs, so that nothing is
+// deleted by a second call and no key of another writer can be lost. Through the action's
+// property copy (property-cache.ts), the history, the undo record and the settings of one
+// action go to Google together in one call per store, under the document lock. A reader starts
+// from the manifest and accepts the chunks only when their byte count and hash match it, so a
+// record half written (should a write ever not be all or nothing) is never read: it reads as no
+// record rather than as a mixture. Writers are expected to hold the document lock, as every
+// plan write does.
 //
 // Budget. History and undo together stay under 200 KB of the document's 500 KB store (the rest
 // is for the settings and later features): the history gets 160 KB, the undo record 40 KB. A
@@ -22,10 +28,10 @@ import { documentProperties } from './property-cache';
 // is not saved (and the previous one is removed, so undo never restores the wrong shift).
 
 /** The store methods used here: the document's properties, or an emulated store in tests. */
-export type PropertyStore = Pick<
-  GoogleAppsScript.Properties.Properties,
-  'getProperties' | 'setProperty' | 'setProperties' | 'deleteProperty' | 'getKeys'
->;
+export interface PropertyStore {
+  getProperties(): Record<string, string>;
+  setProperties(properties: Record<string, string>): unknown;
+}
 
 const HISTORY_KEY = 'map.history';
 const UNDO_KEY = 'map.undo';
@@ -167,33 +173,37 @@ function layout(prefix: string, json: string): Layout {
 }
 
 function writeChunked(store: PropertyStore, prefix: string, { chunks, manifest }: Layout): { ok: boolean; chunks: number } {
-  const values: Record<string, string> = {};
-  chunks.forEach((chunk, i) => (values[chunkKey(prefix, i)] = chunk));
   try {
+    const values = staleChunks(store.getProperties(), prefix, chunks.length);
+    chunks.forEach((chunk, i) => (values[chunkKey(prefix, i)] = chunk));
+    values[prefix] = manifest;
     store.setProperties(values);
-    store.setProperty(prefix, manifest);
   } catch (error) {
-    // A full store: setProperties writes all or nothing, so the previous record still reads (or
-    // reads as none when only the manifest failed, which the hash check catches).
+    // A full store: setProperties writes all or nothing, so the previous record still reads.
     console.warn(`${prefix}: could not be saved`, error instanceof Error ? error.message : error);
     return { ok: false, chunks: 0 };
   }
-  deleteChunksFrom(store, prefix, chunks.length);
   return { ok: true, chunks: chunks.length };
 }
 
+/** The record gone: its manifest and chunks overwritten by REMOVED, in one call (none when there is no record). */
 function removeChunked(store: PropertyStore, prefix: string): void {
-  // The manifest first: from then on nothing reads the chunks.
-  store.deleteProperty(prefix);
-  deleteChunksFrom(store, prefix, 0);
+  const all = store.getProperties();
+  const values = staleChunks(all, prefix, 0);
+  const manifest = all[prefix];
+  if (manifest !== undefined && manifest !== REMOVED) values[prefix] = REMOVED;
+  if (Object.keys(values).length) store.setProperties(values);
 }
 
-function deleteChunksFrom(store: PropertyStore, prefix: string, first: number): void {
+/** REMOVED for each chunk numbered `first` or later that still holds something. */
+function staleChunks(all: Record<string, string>, prefix: string, first: number): Record<string, string> {
   const pattern = new RegExp(`^${prefix.replace(/\./g, '\\.')}\\.(\\d+)$`);
-  for (const key of store.getKeys()) {
+  const stale: Record<string, string> = {};
+  for (const [key, value] of Object.entries(all)) {
     const m = pattern.exec(key);
-    if (m && Number(m[1]) >= first) store.deleteProperty(key);
+    if (m && Number(m[1]) >= first && value !== REMOVED) stale[key] = REMOVED;
   }
+  return stale;
 }
 
 /** The parsed record, or undefined when there is none or it cannot be trusted. */
@@ -206,7 +216,7 @@ function readChunked(store: PropertyStore, prefix: string): unknown {
     return undefined;
   }
   const raw = all[prefix];
-  if (raw === undefined) return undefined;
+  if (raw === undefined || raw === REMOVED) return undefined;
   const manifest = parseJson(raw);
   if (!isObject(manifest) || typeof manifest.version !== 'number') {
     console.warn(`${prefix}: unreadable manifest; ignored.`);
@@ -259,28 +269,13 @@ function isManifest(v: Record<string, unknown>): v is Record<string, unknown> & 
 
 // ─── Bytes ───────────────────────────────────────────────────────────────────────────────────
 
-/**
- * UTF-8 length without TextEncoder or Buffer, which Apps Script lacks. A plain loop over code
- * units: Apps Script's V8 is slow enough that an iterator per character shows on every save.
- */
-export function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const width = unitBytes(text, i);
-    bytes += width.bytes;
-    i += width.units - 1;
-  }
-  return bytes;
-}
-
 /** The UTF-8 bytes of the character starting at code unit `i`, and how many code units it takes (2 for a surrogate pair). */
 function unitBytes(text: string, i: number): { bytes: number; units: number } {
   const c = text.charCodeAt(i);
   if (c < 0x80) return ONE;
   if (c < 0x800) return TWO;
   if (c >= 0xd800 && c <= 0xdbff) {
-    const next = text.charCodeAt(i + 1);
-    if (next >= 0xdc00 && next <= 0xdfff) return PAIR;
+    if (isLowSurrogate(text.charCodeAt(i + 1))) return PAIR;
   }
   // Lone surrogates are written as U+FFFD, three bytes (JSON.stringify escapes them anyway).
   return THREE;

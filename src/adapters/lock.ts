@@ -1,5 +1,6 @@
 /** Serialises the add-on's executions on one document, so two clicks never interleave their reads and writes. */
 import { UserError } from '../core/errors';
+import { commitProperties } from './property-cache';
 
 /**
  * Runs `work` while holding the document lock. The lock does not stop people typing (only other
@@ -17,14 +18,36 @@ export function withDocumentLock<T>(work: () => T, waitMs = 10_000, busy = 'Some
   const lock: GoogleAppsScript.Lock.Lock | null = LockService.getDocumentLock();
   if (!lock) {
     console.warn('No document lock (the script is not running in a document): running without it.');
-    return work();
+    return committed(work);
   }
   if (!lock.tryLock(waitMs)) {
     throw new UserError(busy);
   }
   try {
-    return work();
+    return committed(work);
   } finally {
     lock.releaseLock();
   }
+}
+
+/**
+ * Runs `work`, then sends the property writes it staged (one setProperties() per store) while the
+ * lock is still held, so the next execution reads them. Also when `work` failed part way: what it
+ * wrote into the document before failing is described by what it staged; then `work`'s error is
+ * the one reported.
+ */
+export function committed<T>(work: () => T): T {
+  let result: T;
+  try {
+    result = work();
+  } catch (error) {
+    try {
+      commitProperties();
+    } catch (second) {
+      console.error('saving properties after a failure failed too', second);
+    }
+    throw error;
+  }
+  commitProperties();
+  return result;
 }

@@ -1,8 +1,9 @@
 /** How server functions fail: a sentence for the person, never a stack trace. */
 import { UserError } from '../core/errors';
+import { committed } from '../adapters/lock';
 
 /**
- * Runs a sidebar or menu action. A UserError passes its message through; anything else is an
+ * Runs a sidebar or menu action; the property writes it staged are sent when it ends. A UserError passes its message through; anything else is an
  * add-on defect: logged in full for us (Apps Script's execution log), and reported to the person
  * as one sentence naming what failed.
  */
@@ -10,7 +11,8 @@ import { UserError } from '../core/errors';
 /* eslint-disable preserve-caught-error */
 export function answer<T>(action: string, work: () => T): T {
   try {
-    return work();
+    // Property writes staged outside the document lock (user properties) are sent here, once.
+    return committed(work);
   } catch (error) {
     if (error instanceof UserError) throw new Error(error.message);
     console.error(`${action} failed`, error instanceof Error ? error.stack : error);

@@ -12,6 +12,7 @@ import { startHistory } from '../core/history/history';
 import { savePlanSettings } from '../adapters/plan-store';
 import { rememberTimeZone, today, userLocale } from '../adapters/session';
 import { withDocumentLock } from '../adapters/lock';
+import { commitProperties } from '../adapters/property-cache';
 import { answer } from './errors';
 import { planReadOrProblem } from './plan-view';
 import { exportAfterChange } from './export';
@@ -137,6 +138,8 @@ function insertInDocument(form: unknown): InsertResult {
           ),
         );
         if (!saved.saved) memory = ` ${saved.message ?? "The plan's history could not be saved; it starts at the next action."}`;
+        // Sent here rather than when the lock is released: a failure is this message, not a failed insert.
+        commitProperties();
       } catch (error) {
         console.error('saving plan memory failed', error);
         memory = " The add-on could not save what it knows about this plan (this document's add-on storage is full): the deal stage and value are not remembered, and the baseline starts at the next action.";

@@ -1,5 +1,5 @@
-// The history and undo stores on the emulated PropertiesService: chunks under the 9 KB value quota, manifest written last, budgets, and bad data read as none.
-import { GoogleEmulation, PROPERTY_QUOTA_MESSAGE, PROPERTY_VALUE_LIMIT_BYTES } from '../../emulation';
+// The history and undo stores on the emulated PropertiesService: chunks under the 9 KB value quota, one write per save, budgets, and bad data read as none.
+import { GoogleEmulation, PropertiesEmulation, PROPERTY_QUOTA_MESSAGE, PROPERTY_VALUE_LIMIT_BYTES } from '../../emulation';
 import {
   CHUNK_BYTES,
   HISTORY_BUDGET_BYTES,
@@ -11,6 +11,7 @@ import {
   utf8Bytes,
   type PropertyStore,
 } from '../../src/adapters/history-store';
+import { commitProperties, REMOVED } from '../../src/adapters/property-cache';
 import { addDays } from '../../src/core/scheduling/calendar';
 import {
   MAX_EVENTS,
@@ -76,7 +77,7 @@ function random(seed: number): () => number {
 }
 
 let env: GoogleEmulation;
-let store: PropertyStore;
+let store: PropertiesEmulation;
 let warn: jest.SpyInstance;
 
 beforeEach(() => {
@@ -144,29 +145,35 @@ describe('saving and loading the history', () => {
     expect(loadHistory(store)).toEqual(h);
   });
 
-  test('writes every chunk in one call, then the manifest, then removes the chunks it no longer needs', () => {
+  test('writes the chunks, the manifest and REMOVED over the chunks it no longer needs in one setProperties() call', () => {
     saveHistory(busyHistory(40, 10), store);
     const before = historyKeys().length;
     const ops: string[] = [];
-    saveHistory(startHistory(makePlan(12), '2026-03-02', 'insert'), recording(store, ops));
+    const h = startHistory(makePlan(12), '2026-03-02', 'insert');
+    saveHistory(h, recording(store, ops));
     expect(before).toBeGreaterThan(3);
-    expect(ops.filter((op) => !op.startsWith('get'))).toEqual([
-      'setProperties map.history.0',
-      'setProperty map.history',
-      ...Array.from({ length: before - 2 }, (_, i) => `deleteProperty map.history.${i + 1}`),
-    ]);
-    expect(historyKeys()).toEqual(['map.history', 'map.history.0']);
+    const stale = Array.from({ length: before - 2 }, (_, i) => `map.history.${i + 1}`);
+    expect(ops.filter((op) => !op.startsWith('get'))).toEqual([`setProperties ${[...stale, 'map.history.0', 'map.history'].join(',')}`]);
+    // Nothing is deleted: the stale chunks hold the marker, which no reader takes for data.
+    for (const key of stale) expect(storedValues()[key]).toBe(REMOVED);
+    expect(loadHistory(store)).toEqual(h);
   });
 
-  test('a save stopped between the chunks and the manifest is never read as a mixture, even at the same length', () => {
+  test('a save that wrote its chunks but not its manifest (were a write ever not all or nothing) is never read as a mixture, even at the same length', () => {
     const plan = makePlan(12);
     const h = startHistory(plan, '2026-03-02', 'insert');
     saveHistory(h, store);
     // "Pending" → "Blocked": the new history has exactly the old one's length.
     const blocked = { ...plan, steps: plan.steps.map((s, i) => (i === 2 ? { ...s, status: 'blocked' as const, statusText: 'Blocked' } : s)) };
     const next = observe(h, blocked, '2026-03-02', 'hand').history;
-    const stopped = failing(store, (op) => op === 'setProperty map.history');
-    const report = saveHistory(next, stopped);
+    const halfWritten: PropertyStore = {
+      getProperties: () => store.getProperties(),
+      setProperties: (values) => {
+        store.setProperties(Object.fromEntries(Object.entries(values).filter(([key]) => key !== 'map.history')));
+        throw new Error('Exceeded maximum execution time');
+      },
+    };
+    const report = saveHistory(next, halfWritten);
     expect(report.saved).toBe(false);
     expect(loadHistory(store)).toBeNull();
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('do not match the manifest'));
@@ -402,7 +409,10 @@ describe('the undo record', () => {
 
     expect(saveUndo(null, store).saved).toBe(true);
     expect(loadUndo(store)).toBeNull();
-    expect(Object.keys(storedValues()).filter((k) => k.startsWith('map.undo'))).toEqual([]);
+    // One call overwrote the manifest and every chunk with the marker; nothing was deleted.
+    const undoKeys = Object.entries(storedValues()).filter(([k]) => k.startsWith('map.undo'));
+    expect(undoKeys.length).toBe(report.chunks + 1);
+    for (const [, value] of undoKeys) expect(value).toBe(REMOVED);
     expect(loadHistory(store)).toEqual(h);
   });
 
@@ -439,6 +449,10 @@ describe('the default store', () => {
     const h = startHistory(makePlan(12), '2026-03-02', 'insert');
     saveHistory(h);
     expect(loadHistory()).toEqual(h);
+    // Staged in the action's copy until the action commits: then one setProperties() call.
+    expect(storedValues()['map.history.0']).toBeUndefined();
+    commitProperties();
+    expect(env.calls.count('Properties.setProperties')).toBe(1);
     expect(storedValues()['map.history.0']).toBeDefined();
     expect(env.calls.count('PropertiesService.getDocumentProperties')).toBeGreaterThanOrEqual(2);
   });
@@ -458,14 +472,10 @@ function failing(inner: PropertyStore, fail: (op: string) => boolean, ops: strin
     if (fail(op)) throw new Error('Exceeded maximum execution time');
     return call();
   };
-  const wrapper: PropertyStore = {
+  return {
     getProperties: () => run('getProperties', () => inner.getProperties()),
-    getKeys: () => run('getKeys', () => inner.getKeys()),
-    setProperty: (key, value) => run(`setProperty ${key}`, () => inner.setProperty(key, value)),
     setProperties: (values: { [key: string]: string }) => run(`setProperties ${Object.keys(values).join(',')}`, () => inner.setProperties(values)),
-    deleteProperty: (key) => run(`deleteProperty ${key}`, () => inner.deleteProperty(key)),
   };
-  return wrapper;
 }
 
 /** The store's manifest hash (32-bit FNV-1a), to forge a self-consistent record. */

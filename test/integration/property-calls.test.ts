@@ -1,17 +1,40 @@
-/** Property reads and writes per action, as Google counts them against the day's quota: each store read once, with getProperties(). */
+/** Property reads and writes per action, as Google counts them against the day's quota: each store read once with getProperties() and written at most once with setProperties(). */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ScriptError } from '../../emulation';
-import { openDocument } from './harness';
+import { insertForm, openDocument, type Session } from './harness';
 
 const STANDARD = readFileSync(path.join(__dirname, '..', 'fixtures', 'inserted', 'standard-en_US.md'), 'utf8');
 const SHIFT = { kind: 'step', step: 2, to: '+1 week' };
 
+/** Forgets the calls made so far: the execution's ledger and each store's own. */
+function resetCalls(s: Session): void {
+  s.env.calls.reset();
+  for (const store of [s.env.properties.document, s.env.properties.user]) store.calls.reset();
+}
+
 function known() {
   const s = openDocument({ markdown: STANDARD, today: '2026-11-27' });
   s.run('getShiftState');
-  s.env.calls.reset();
+  resetCalls(s);
   return s;
+}
+
+/** Writes per store: at most one setProperties(), and no setProperty(), deleteProperty() or deleteAllProperties() at all. */
+function expectOneWritePerStore(s: Session): { document: number; user: number } {
+  const writes = { document: 0, user: 0 };
+  for (const name of ['document', 'user'] as const) {
+    const calls = s.env.properties[name].calls;
+    expect({ store: name, setProperty: calls.count('setProperty'), deleteProperty: calls.count('deleteProperty'), deleteAllProperties: calls.count('deleteAllProperties') }).toEqual({
+      store: name,
+      setProperty: 0,
+      deleteProperty: 0,
+      deleteAllProperties: 0,
+    });
+    expect(calls.count('setProperties')).toBeLessThanOrEqual(1);
+    writes[name] = calls.count('setProperties');
+  }
+  return writes;
 }
 
 test.each([
@@ -30,6 +53,65 @@ test.each([
   expect(s.env.calls.count('Properties.getProperty')).toBe(0);
   expect(s.env.calls.count('Properties.getProperties')).toBeLessThanOrEqual(2); // the document's and the user's
   expect(s.env.calls.count('Properties.getKeys')).toBe(0);
+  expectOneWritePerStore(s);
+});
+
+describe('each action writes each property store in at most one setProperties() call', () => {
+  test('a shift: the history, the undo record and the typed holidays in one call', () => {
+    const s = known();
+    const result = s.run('applyShift', { ...SHIFT, options: { holidays: ['2026-12-24'] } });
+    expect(result).toMatchObject({ ok: true, written: expect.any(Number) });
+    expect(expectOneWritePerStore(s)).toEqual({ document: 1, user: 0 });
+    const stored = s.env.properties.document.toObject();
+    expect(stored['map.holidays']).toBe('["2026-12-24"]');
+    expect(stored['map.undo']).toBeDefined();
+  });
+
+  test('its undo: the history and the removed undo record in one call, nothing deleted', () => {
+    const s = known();
+    s.run('applyShift', SHIFT);
+    resetCalls(s);
+    expect(s.run('undoLastShift')).toMatchObject({ ok: true });
+    expect(expectOneWritePerStore(s)).toEqual({ document: 1, user: 0 });
+    expect(s.run('getShiftState').undo).toBeNull();
+  });
+
+  test('a second shift after an undo writes its record over the removed one in one call', () => {
+    const s = known();
+    s.run('applyShift', SHIFT);
+    s.run('undoLastShift');
+    resetCalls(s);
+    s.run('applyShift', { kind: 'step', step: 3, to: '+2 days' });
+    expect(expectOneWritePerStore(s)).toEqual({ document: 1, user: 0 });
+    expect(s.run('getShiftState').undo).toMatch(/^Shift downstream dates: step 3/);
+  });
+
+  test('with a linked workbook, the refresh after the action re-reads the plan and writes nothing more', () => {
+    const s = known();
+    s.run('createTeamWorkbook', { name: 'Team' });
+    for (const [name, arg] of [['applyShift', SHIFT], ['undoLastShift', undefined], ['markReviewed', { writeLine: false }]] as const) {
+      resetCalls(s);
+      const result = arg === undefined ? s.run(name) : s.run(name, arg);
+      expect(result.message).toContain('The team workbook is up to date.');
+      expect(expectOneWritePerStore(s).document).toBe(1);
+    }
+  });
+
+  test('Insert: the settings, the deal and the baseline in one call', () => {
+    const s = openDocument({ today: '2026-11-27' });
+    s.run('getSidebarState', 'Europe/Paris');
+    resetCalls(s);
+    expect(s.run('insertMap', insertForm())).toMatchObject({ ok: true });
+    expect(expectOneWritePerStore(s)).toEqual({ document: 1, user: 0 });
+    expect(Object.keys(s.env.properties.document.toObject())).toEqual(expect.arrayContaining(['map.settings', 'map.deal', 'map.history', 'map.history.0']));
+  });
+
+  test('opening the sidebar remembers the time zone in one call to the user\'s store', () => {
+    const s = openDocument({ markdown: STANDARD, today: '2026-11-27' });
+    s.run('getSidebarState', 'Pacific/Auckland');
+    expect(expectOneWritePerStore(s).user).toBe(1);
+    expect(s.env.properties.user.toObject()['map.timeZone']).toBe('Pacific/Auckland');
+  });
 });
 
 test('Undo reads the undo record and the history from the same single read', () => {
