@@ -99,22 +99,27 @@ export interface KeyDateTable {
 }
 
 const LABEL_HEADER = /^(?:milestone|milestones|key date|key dates|event|events|what|date type|name|item|key milestone|key milestones)$/;
+const STEP_ONLY_HEADER = /\b(?:owner|owners|status|progress|responsible|who|assignee|depends|dependency|dependencies|predecessor)\b/;
 const DATE_HEADER = /^(?:date|dates|target date|target|when|deadline|due|due date|planned date)$/;
 
 /**
  * The tables that hold key dates rather than steps: a label column and a date column (four columns
- * at most), with rows naming key dates; in the Key dates section one such row is enough, elsewhere
- * it takes two.
+ * at most), with rows naming key dates. In the Key dates section one such row is enough; elsewhere
+ * it takes two, and at least half its rows, so that a table of milestones that happens to hold
+ * "Kickoff" and "Go-live" rows among others stays a plan of steps. Under the Steps heading a table
+ * is never key dates.
  */
 export function findKeyDateTables({ blocks, sections }: PlanDocument): KeyDateTable[] {
   const out: KeyDateTable[] = [];
   blocks.forEach((block, i) => {
-    if (block.kind !== 'table' || sections[i]?.changes) return;
+    if (block.kind !== 'table' || sections[i]?.changes || sections[i]?.name === 'steps') return;
     const headers = (block.rows[0]?.cells ?? []).map((c) => normaliseHeader(c.text));
     if (headers.length < 2 || headers.length > 4) return;
     const labelColumn = headers.findIndex((h) => LABEL_HEADER.test(h));
     const dateColumn = headers.findIndex((h) => DATE_HEADER.test(h));
     if (labelColumn < 0 || dateColumn < 0) return;
+    // Outside the Key dates section, a table with an owner or status column is a plan of steps.
+    if (sections[i]?.name !== 'keyDates' && headers.some((h) => STEP_ONLY_HEADER.test(h))) return;
     const rows: KeyDateSource[] = [];
     block.rows.slice(1).forEach((row, r) => {
       const label = clean(row.cells[labelColumn]?.text ?? '');
@@ -123,7 +128,9 @@ export function findKeyDateTables({ blocks, sections }: PlanDocument): KeyDateTa
       if (!name || !cell) return;
       rows.push({ name, label, text: cell.text, valueText: cell.text, valueOffset: 0, chips: cell.chips, paragraphIndex: block.index, cell: { tableIndex: block.index, row: r + 1, column: dateColumn } });
     });
-    if (rows.length >= (sections[i]?.name === 'keyDates' ? 1 : 2)) out.push({ table: block, rows });
+    const filled = block.rows.slice(1).filter((row) => clean(row.cells[labelColumn]?.text ?? '') !== '').length;
+    const enough = sections[i]?.name === 'keyDates' ? rows.length >= 1 : rows.length >= 2 && rows.length * 2 >= filled;
+    if (enough) out.push({ table: block, rows });
   });
   return out;
 }

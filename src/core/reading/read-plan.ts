@@ -8,7 +8,8 @@ import { Diagnostics } from './diagnostics';
 import { readAgreement, readHolidays } from './agreement-and-holidays';
 import { readGoal, readSuccessCriteria } from './goal-and-criteria';
 import type { SectionName } from './header-words';
-import { findKeyDateLines, findKeyDateTables, readKeyDates } from './key-dates';
+import { findKeyDateLines, findKeyDateTables, readKeyDates, type KeyDateTable } from './key-dates';
+import { normaliseHeader } from './columns';
 import { stakeholderDomains } from './owners';
 import { readRisks } from './risks';
 import { companiesFromTitle, planDocument, sectionOfHeading, titleBlock, type PlanDocument } from './sections';
@@ -33,10 +34,10 @@ export function readPlan(outline: DocumentOutline, context: ReadContext): Parsed
     theirCompany: context.theirCompany?.trim() || fromTitle?.theirCompany || '',
   };
 
-  // A "Key dates" table (Milestone | Date) holds key dates, not steps.
-  const keyDateTables = findKeyDateTables(doc);
-  const keyDateTableAt = new Set(keyDateTables.map((t) => t.table.index));
-  const tables = findTables(doc, companies).filter((t) => !keyDateTableAt.has(t.table.index));
+  const allTables = findTables(doc, companies);
+  const keyDateTables = keyDateTablesOf(doc, allTables);
+  const isKeyDateTable = (t: FoundTable): boolean => keyDateTables.some((k) => k.table === t.table);
+  const tables = allTables.filter((t) => !isKeyDateTable(t));
   const stepsTables = chooseTables(diagnostics, tables, 'steps', (t, chosen) => samePhaseTable(doc, t, chosen, companies));
   const stepsTable = stepsTables[0] ?? null;
   const peopleTable = chooseTable(diagnostics, tables, 'stakeholders');
@@ -99,6 +100,28 @@ export function readPlan(outline: DocumentOutline, context: ReadContext): Parsed
     referenceDate,
     diagnostics: diagnostics.sorted(),
   };
+}
+
+/**
+ * The "Key dates" tables (Milestone | Date), which hold key dates, not steps. A table that looks
+ * like one is still the plan's steps when it has the header row of a steps table (one phase of a
+ * plan split per phase, its dates not set yet), or when no other table holds steps and it has rows
+ * that name no key date (a plan of milestones whose dates are all "TBD").
+ */
+function keyDateTablesOf(doc: PlanDocument, allTables: readonly FoundTable[]): KeyDateTable[] {
+  const candidates = findKeyDateTables(doc);
+  const isCandidate = (t: FoundTable): boolean => candidates.some((k) => k.table === t.table);
+  const headerWords = (t: OutlineTable): string => headersOf(t, 0).map((h) => normaliseHeader(h)).join('|');
+  const stepsTables = allTables.filter((t) => t.kind === 'steps' && !isCandidate(t));
+  const stepHeaders = new Set(stepsTables.map((t) => headerWords(t.table)));
+  const inKeyDates = (k: KeyDateTable): boolean => doc.sections[doc.blocks.indexOf(k.table)]?.name === 'keyDates';
+  const readAsSteps = (k: KeyDateTable): boolean => {
+    if (!allTables.some((t) => t.table === k.table && t.kind === 'steps')) return false;
+    if (!inKeyDates(k) && stepHeaders.has(headerWords(k.table))) return true;
+    const named = k.table.rows.slice(1).filter((r) => r.cells.some((c) => clean(c.text) !== '')).length;
+    return stepsTables.length === 0 && k.rows.length < named;
+  };
+  return candidates.filter((k) => !readAsSteps(k));
 }
 
 /** Where each part starts (see ParsedPlan.sections): its table, else the line that opens it. */

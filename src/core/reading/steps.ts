@@ -197,6 +197,16 @@ function readRows(
   }
   if (drafts.length === 0) {
     diagnostics.warn('info', name, null, `The ${name} has no steps yet.`, { tableIndex: table.index, row: headerRow, column: 0 });
+  } else if (cols.due !== undefined && drafts.every((d) => d.due === null) && drafts.some((d) => clean(d.dueText) !== '')) {
+    // A plan whose dates are not set yet ("TBD" everywhere) is still the plan: say what is missing.
+    const column = `the ${header('due')} column`;
+    diagnostics.warn(
+      'warning',
+      name,
+      null,
+      `The ${name}'s dates are missing: ${drafts.length === 1 ? 'its one step has no due date' : `none of its ${drafts.length} steps has a due date`} yet. Write each step's date in ${column}; until then nothing in it can be shifted or checked for lateness.`,
+      { tableIndex: table.index, row: headerRow, column: cols.due ?? 0 },
+    );
   }
   return drafts;
 }

@@ -242,3 +242,73 @@ describe('the plan\'s lines about itself', () => {
     expect(plan.diagnostics).toEqual([]);
   });
 });
+
+describe('steps whose dates are not set yet', () => {
+  test('an undated first Steps table followed by a phase table: both read, in document order, and the missing dates said', () => {
+    const plan = read('undated-first-table-then-phase');
+    expect(steps(plan)).toEqual([
+      ['1', 'Kickoff with the evaluation team', 'Both', 'both', null, 'pending', null],
+      ['2', 'Security questionnaire', 'Globex IT', 'theirs', null, 'pending', null],
+      ['3', 'Pilot on Globex data', 'Acme CS', 'ours', null, 'pending', null],
+      ['4', 'Pricing proposal', 'Acme', 'ours', '2027-01-08', 'pending', 'Phase 2: Commercials'],
+      ['5', 'Legal redlines', 'Globex legal', 'theirs', '2027-01-20', 'pending', 'Phase 2: Commercials'],
+      ['6', 'Contract signature', 'Globex CFO', 'theirs', '2027-01-29', 'pending', 'Phase 2: Commercials'],
+    ]);
+    expect(plan.stepsTables.map((t) => t.index)).toEqual([5, 7]);
+    expect(messages(plan)).toEqual([
+      "The first Steps table's dates are missing: none of its 3 steps has a due date yet. Write each step's date in the Due date column; until then nothing in it can be shifted or checked for lateness.",
+    ]);
+  });
+
+  test('a phase of "Kickoff" and "Go/no-go decision" milestones, all TBD, before a dated phase: steps, not key dates', () => {
+    const plan = read('undated-milestone-phase-then-dated');
+    expect(plan.steps.map((s) => [s.label, s.action, s.due, s.phase])).toEqual([
+      ['1', 'Kickoff', null, 'Phase 1: Evaluation'],
+      ['2', 'Go/no-go decision', null, 'Phase 1: Evaluation'],
+      ['3', 'Contract signature', '2027-02-05', 'Phase 2: Rollout'],
+      ['4', 'Go-live', '2027-03-01', 'Phase 2: Rollout'],
+    ]);
+    expect(plan.keyDates.evaluationStart).toBeNull();
+    expect(messages(plan)).toEqual([
+      'The Steps table "Phase 1: Evaluation"\'s dates are missing: none of its 2 steps has a due date yet. Write each step\'s date in the Target date column; until then nothing in it can be shifted or checked for lateness.',
+    ]);
+  });
+
+  test('one table of milestones, every date "TBD", with no heading: it is the plan, and its dates are said to be missing', () => {
+    const plan = read('undated-milestones-tbd');
+    expect(plan.steps.map((s) => [s.label, s.action, s.due])).toEqual([
+      ['1', 'Kickoff', null],
+      ['2', 'Technical validation', null],
+      ['3', 'Security review', null],
+      ['4', 'Contract signature', null],
+      ['5', 'Go-live', null],
+    ]);
+    expect(plan.stepsTable?.columns).toEqual({ action: 0, due: 1 });
+    expect(plan.stepsTable?.otherColumns).toEqual(['Notes']);
+    expect(messages(plan)).toEqual([
+      "The Steps table's dates are missing: none of its 5 steps has a due date yet. Write each step's date in the Target date column; until then nothing in it can be shifted or checked for lateness.",
+    ]);
+  });
+
+  test('a "Key milestones" table (Milestone | Date) of steps not dated yet, and no other steps table: read as the steps', () => {
+    const plan = read('undated-milestones-key-milestones');
+    expect(plan.steps.map((s) => [s.action, s.due])).toEqual([
+      ['Kickoff', null],
+      ['Pilot readout', null],
+      ['Business case sign-off', null],
+      ['Go-live', null],
+    ]);
+    expect(plan.keyDates).toEqual({ evaluationStart: null, decisionTarget: null, goLiveTarget: null });
+    expect(plan.stakeholders.map((s) => s.name)).toEqual(['Dana Ruiz', 'Sam Patel']);
+    expect(messages(plan)).toEqual([
+      "The Steps table's dates are missing: none of its 4 steps has a due date yet. Write each step's date in the Date column; until then nothing in it can be shifted or checked for lateness.",
+    ]);
+  });
+
+  test('a Key dates table of key dates only stays key dates when the plan has no other steps table', () => {
+    const plan = readMarkdownPlan(fixtureText('reading/key-dates-table').split('## Steps')[0] ?? '', TODAY);
+    expect(plan.keyDates.decisionTarget?.date).toBe('2027-01-22');
+    expect(plan.steps).toEqual([]);
+    expect(plan.diagnostics.map((d) => d.severity)).toEqual(['error']);
+  });
+});
