@@ -134,3 +134,14 @@ test('npm run -s map -- parse FILE.md prints only the JSON, so it pipes into jq'
   const plan = JSON.parse(done.stdout) as { steps: unknown[] };
   expect(plan.steps.length).toBeGreaterThan(3);
 });
+
+test('shift --step 1 on a document holding two plans shifts the first plan\'s step 1 and leaves the second as written', () => {
+  const file = 'test/fixtures/hostile/two-maps.md';
+  const { code, stdout, stderr } = run('shift', file, '--step', '1', '--to', '+1 week', '--today', '2026-11-27');
+  expect(code).toBe(0);
+  expect(stderr).not.toContain('There is no step 1');
+  const original = readFileSync(path.join(ROOT, file), 'utf8');
+  const second = original.slice(original.indexOf('# Mutual Action Plan: Acme \\+ Initech'));
+  expect(stdout).toContain('| 1 | Technical deep-dive | Both | Dec 28, 2026 | Pending |  |');
+  expect(stdout).toContain(second.trimEnd());
+});

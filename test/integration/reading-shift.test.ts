@@ -126,3 +126,33 @@ describe('several key dates in one paragraph', () => {
     expect(columnByTable(s, 'Due date')[0]?.[1]).toBe(preview.rows[0]?.to);
   });
 });
+
+describe('two plans in one document', () => {
+  test('step 1 is the first plan\'s: a shift moves only its dates, the second plan (and its key dates) stay as written, and the Shift tab says why', () => {
+    const s = openDocument({ markdown: fixture('two-plans-per-product-line'), today: '2026-11-27' });
+    const state = s.run('getShiftState');
+    if (!('steps' in state)) throw new Error(JSON.stringify(state));
+    expect(state.steps.map((st) => [st.label, st.action])).toEqual([['1', 'Kickoff'], ['2', 'Pilot readout'], ['3', 'Contract signature']]);
+    expect(state.diagnostics).toContainEqual(expect.stringMatching(/^This document holds a second plan, "Mutual Action Plan: Acme Analytics \+ Globex \(Payments\)", below the first one/));
+    const applied = s.run('applyShift', { kind: 'step', step: 2, to: '+1 week' });
+    expect(applied.ok).toBe(true);
+    expect(columnByTable(s, 'Due date')).toEqual([
+      ['Dec 2, 2026', 'Dec 28, 2026', 'Feb 5, 2027'],
+      ['Jan 13, 2027', 'Feb 10, 2027', 'Mar 12, 2027'],
+    ]);
+    const text = s.markdown();
+    expect(text).toContain('* Decision target: Feb 5, 2027');
+    expect(text).toContain('* Evaluation start: Jan 11, 2027  \n* Decision target: Mar 12, 2027');
+  });
+
+  test('a copy of the plan below it: "step 1" is the first copy\'s step, never "1.1", and the copy is not written', () => {
+    const s = openDocument({ markdown: fixture('two-plans-copied-below'), today: '2026-11-27' });
+    const applied = s.run('applyShift', { kind: 'step', step: 1, to: '+1 week' });
+    expect(applied.ok).toBe(true);
+    expect(columnByTable(s, 'Target date')).toEqual([
+      // A week of working days from Feb 12 steps over Presidents' Day (the US calendar).
+      ['Jan 15, 2027', 'Feb 5, 2027', 'Feb 22, 2027'],
+      ['Jan 8, 2027', 'Jan 29, 2027', 'Feb 12, 2027'],
+    ]);
+  });
+});

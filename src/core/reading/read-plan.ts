@@ -12,7 +12,7 @@ import { findKeyDateLines, findKeyDateTables, readKeyDates, type KeyDateTable } 
 import { normaliseHeader } from './columns';
 import { stakeholderDomains } from './owners';
 import { readRisks } from './risks';
-import { companiesFromTitle, planDocument, sectionOfHeading, titleBlock, type PlanDocument } from './sections';
+import { companiesFromTitle, isPlanTitle, planDocument, sectionOfHeading, titleBlock, type PlanDocument } from './sections';
 import { readStakeholders } from './stakeholders';
 import { stepColumns, type Companies } from './step-columns';
 import { readSteps, reportNoStepsTable, stepsLayout, stepsTableOf, type StepsSource } from './steps';
@@ -25,14 +25,25 @@ import { clean, ordinal } from './text';
  * column and text in a seller's words.
  */
 export function readPlan(outline: DocumentOutline, context: ReadContext): ParsedPlan {
-  const doc = planDocument(outline.blocks);
   const diagnostics = new Diagnostics();
+  // Two plans in one document (a plan copied below another, one per product line): the first is
+  // read, the second is named and left alone, never merged into the first nor shifted with it.
+  const whole = planDocument(outline.blocks);
+  const other = otherPlan(whole, companiesOf(whole, context));
+  const doc = other ? planDocument(outline.blocks.slice(0, other.at)) : whole;
   const title = titleBlock(doc);
-  const fromTitle = title ? companiesFromTitle(title.text) : null;
-  const companies = {
-    yourCompany: context.yourCompany?.trim() || fromTitle?.yourCompany || '',
-    theirCompany: context.theirCompany?.trim() || fromTitle?.theirCompany || '',
-  };
+  const companies = companiesOf(doc, context);
+  if (other) {
+    const first = title ? ` ("${clean(title.text)}")` : '';
+    diagnostics.warn(
+      'warning',
+      'Second plan',
+      other.title,
+      `This document holds a second plan, "${other.title}", below the first one${first}. The add-on reads only the first plan: nothing in "${other.title}" is read, shifted, checked or exported. Move it into a document of its own to use the add-on on it.`,
+      null,
+      [other.index],
+    );
+  }
 
   const allTables = findTables(doc, companies);
   const keyDateTables = keyDateTablesOf(doc, allTables);
@@ -122,6 +133,34 @@ function keyDateTablesOf(doc: PlanDocument, allTables: readonly FoundTable[]): K
     return stepsTables.length === 0 && k.rows.length < named;
   };
   return candidates.filter((k) => !readAsSteps(k));
+}
+
+/** Our company and theirs: the settings, else the plan's title. */
+function companiesOf(doc: PlanDocument, context: ReadContext): Companies {
+  const title = titleBlock(doc);
+  const fromTitle = title ? companiesFromTitle(title.text) : null;
+  return {
+    yourCompany: context.yourCompany?.trim() || fromTitle?.yourCompany || '',
+    theirCompany: context.theirCompany?.trim() || fromTitle?.theirCompany || '',
+  };
+}
+
+/**
+ * A second plan below the first: a later line titling a plan ("Mutual Action Plan: Acme + Initech")
+ * with a Steps table under it, when the first title has a Steps table of its own before it. A title
+ * repeated with no steps between (a cover line, then the plan) is one plan.
+ */
+function otherPlan(doc: PlanDocument, companies: Companies): { at: number; index: number; title: string } | null {
+  if (doc.titleAt < 0) return null;
+  const stepsAt = findTables(doc, companies).filter((t) => t.kind === 'steps').map((t) => t.at);
+  for (let at = doc.titleAt + 1; at < doc.blocks.length; at++) {
+    const block = doc.blocks[at];
+    if (!block || block.kind !== 'paragraph' || !isPlanTitle(block) || doc.sections[at]?.changes) continue;
+    if (!stepsAt.some((s) => s > doc.titleAt && s < at)) continue;
+    if (!stepsAt.some((s) => s > at)) return null;
+    return { at, index: block.index, title: clean(block.text) };
+  }
+  return null;
 }
 
 /** Where each part starts (see ParsedPlan.sections): its table, else the line that opens it. */

@@ -37,6 +37,8 @@ export function isChangesHeading(text: string): boolean {
 }
 
 const PLAN_TITLE = /mutual action plan/i;
+/** "MAP" as a word, in capitals, as people shorten the title ("Acme / Globex MAP"). */
+const MAP_TITLE = /(?:^|[^\p{L}])MAP(?:$|[^\p{L}])/u;
 
 /**
  * The section each block sits in. A heading starts one; so does a short plain paragraph that is
@@ -77,9 +79,14 @@ export function sectionsOf(blocks: readonly OutlineBlock[], titleAt: number): Se
   return out;
 }
 
+/** A line that titles a plan: "Mutual Action Plan: Acme + Globex", "Acme / Globex MAP". */
+export function isPlanTitle(b: OutlineBlock): boolean {
+  return b.kind === 'paragraph' && b.list === null && (PLAN_TITLE.test(b.text) || MAP_TITLE.test(b.text)) && clean(b.text).length <= 120;
+}
+
 /** The plan's title: a heading naming a Mutual Action Plan, else such a line, else the first Heading 1 that is no section of ours. */
 export function findTitle(blocks: readonly OutlineBlock[]): number {
-  const titled = (b: OutlineBlock): boolean => b.kind === 'paragraph' && b.list === null && PLAN_TITLE.test(b.text) && clean(b.text).length <= 120;
+  const titled = isPlanTitle;
   const named = blocks.findIndex((b) => titled(b) && b.kind === 'paragraph' && b.heading > 0);
   if (named >= 0) return named;
   const line = blocks.findIndex(titled);

@@ -312,3 +312,40 @@ describe('steps whose dates are not set yet', () => {
     expect(plan.diagnostics.map((d) => d.severity)).toEqual(['error']);
   });
 });
+
+describe('two plans in one document', () => {
+  test('a plan per product line: the first is read, the second named and not read (its key dates neither)', () => {
+    const plan = read('two-plans-per-product-line');
+    expect(plan.title).toBe('Mutual Action Plan: Acme Analytics + Globex (Analytics)');
+    expect(plan.steps.map((s) => [s.label, s.action, s.due])).toEqual([
+      ['1', 'Kickoff', '2026-12-02'],
+      ['2', 'Pilot readout', '2026-12-18'],
+      ['3', 'Contract signature', '2027-01-29'],
+    ]);
+    expect(plan.stepsTables.map((t) => t.index)).toEqual([5]);
+    expect(plan.keyDates.decisionTarget?.date).toBe('2027-01-29');
+    expect(plan.diagnostics.map((d) => [d.severity, d.where, d.text])).toEqual([['warning', 'Second plan', 'Mutual Action Plan: Acme Analytics + Globex (Payments)']]);
+    expect(messages(plan)).toEqual([
+      'This document holds a second plan, "Mutual Action Plan: Acme Analytics + Globex (Payments)", below the first one ("Mutual Action Plan: Acme Analytics + Globex (Analytics)"). The add-on reads only the first plan: nothing in "Mutual Action Plan: Acme Analytics + Globex (Payments)" is read, shifted, checked or exported. Move it into a document of its own to use the add-on on it.',
+    ]);
+  });
+
+  test('a plan copied below itself, titled "… MAP" in plain lines: the copy is named, never merged', () => {
+    const plan = read('two-plans-copied-below');
+    expect(plan.steps.map((s) => [s.label, s.action])).toEqual([
+      ['1', 'Security review'],
+      ['2', 'Legal redlines'],
+      ['3', 'Contract signature'],
+    ]);
+    expect(plan.stepsTables.map((t) => t.index)).toEqual([2]);
+    expect(plan.diagnostics.map((d) => d.text)).toEqual(['Copy of Globex / Acme Analytics MAP']);
+  });
+
+  test('a title line above the titled plan, and "Mutual Action Plan" in a risk: one plan, nothing said', () => {
+    const plan = read('one-plan-titled-twice');
+    expect(plan.title).toBe('Mutual Action Plan: Acme Analytics + Globex');
+    expect(plan.steps.map((s) => s.action)).toEqual(['Kickoff', 'Contract signature']);
+    expect(plan.risks).toHaveLength(1);
+    expect(plan.diagnostics).toEqual([]);
+  });
+});
