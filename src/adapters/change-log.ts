@@ -45,21 +45,37 @@ export function addChangeLine(body: Body, outline: DocumentOutline, text: string
 /**
  * Takes the line back out (found by its text, wherever it moved), and the heading when the add-on
  * created it and nothing else is left under it. The body's last paragraph cannot be removed in
- * Docs: such a line is emptied instead. Returns false when the line is no longer there as written.
+ * Docs ("Can't remove the last paragraph in a document section"): when the line is last, the
+ * paragraph before it (the person's own last line, once the heading is gone) is appended again as
+ * a copy, with its formatting, so that the line and the original can go and the document ends as it
+ * did before the shift. When the paragraph before is no plain paragraph, the line is emptied instead.
+ * Returns false when the line is no longer there as written.
  */
 export function removeChangeLine(body: Body, outline: DocumentOutline, change: WrittenChange): boolean {
   const line = outline.blocks.find((b): b is OutlineParagraph => b.kind === 'paragraph' && b.heading === 0 && b.text === change.text);
   if (!line) return false;
-  const n = body.getNumChildren();
   const paragraph = body.getChild(line.index);
-  if (line.index === n - 1) paragraph.asParagraph().setText('');
-  else paragraph.removeFromParent();
-  if (change.heading === null) return true;
-  const heading = outline.blocks.find((b): b is OutlineParagraph => b.kind === 'paragraph' && b.heading > 0 && b.text === change.heading && b.index < line.index);
-  if (!heading) return true;
-  const end = sectionEnd(outline, heading);
-  const empty = (b: DocumentOutline['blocks'][number]): boolean => b.kind === 'paragraph' && b.text.trim() === '' && b.chips.length === 0;
-  const rest = outline.blocks.filter((b) => b.index > heading.index && b !== line && !empty(b) && (end === null || b.index < end));
-  if (rest.length === 0 && heading.index < body.getNumChildren() - 1) body.getChild(heading.index).removeFromParent();
+  const heading = change.heading === null ? undefined : outline.blocks.find((b): b is OutlineParagraph => b.kind === 'paragraph' && b.heading > 0 && b.text === change.heading && b.index < line.index);
+  let removeHeading = false;
+  if (heading) {
+    const end = sectionEnd(outline, heading);
+    const empty = (b: DocumentOutline['blocks'][number]): boolean => b.kind === 'paragraph' && b.text.trim() === '' && b.chips.length === 0;
+    removeHeading = outline.blocks.filter((b) => b.index > heading.index && b !== line && !empty(b) && (end === null || b.index < end)).length === 0;
+  }
+  const headingElement = heading && removeHeading ? body.getChild(heading.index) : null;
+  const last = line.index === body.getNumChildren() - 1;
+  if (headingElement) headingElement.removeFromParent();
+  if (!last) {
+    paragraph.removeFromParent();
+    return true;
+  }
+  const before = paragraph.getPreviousSibling();
+  if (before && before.getType() === DocumentApp.ElementType.PARAGRAPH) {
+    body.appendParagraph(before.asParagraph().copy());
+    paragraph.removeFromParent();
+    before.removeFromParent();
+  } else {
+    paragraph.asParagraph().setText('');
+  }
   return true;
 }

@@ -365,6 +365,34 @@ describe('the Changes section: the prospect sees what moved and why', () => {
     expect(s.markdown()).toBe(before);
   });
 
+  // Replay of a property finding (PROPERTY_SEED=248070603, addon-b: insert, shift step 1 "next Friday",
+  // undo): a document that ends in a paragraph of its own kept a blank line where the Changes line was.
+  test('a document ending in the person\'s own paragraph: Undo leaves it ending there, formatting kept, byte for byte', () => {
+    const s = withPlan({ today: '2026-11-27' });
+    const notes = s.doc.getBody().appendParagraph('Call notes: pricing next week');
+    notes.editAsText().setBold(0, 10, true);
+    const before = s.markdown();
+    // Every paragraph as it was, with its formatting (the tables' cells are the shift's and its undo's).
+    const paragraphs = () => JSON.stringify(s.blocks().filter((b) => b.kind !== 'table'));
+    const snapshot = paragraphs();
+    s.addOn.runSync('applyShift', { kind: 'step', step: 1, to: 'next Friday' });
+    expect(s.markdown()).toMatch(/pricing next week\n\n## Changes\n\nNov 27: step 1 moved/);
+    s.addOn.runSync('undoLastShift');
+    expect(s.markdown()).toBe(before);
+    expect(s.blocks().at(-1)).toMatchObject({ kind: 'paragraph', text: 'Call notes: pricing next week' });
+    expect(paragraphs() === snapshot).toBe(true);
+  });
+
+  test('a Changes section the person wrote, at the very end: Undo takes back the last line and leaves no blank line', () => {
+    const s = withPlan({ today: '2026-12-06' });
+    s.doc.getBody().appendParagraph('Changes').setHeading(s.env.documentApp.ParagraphHeading.HEADING2);
+    s.doc.getBody().appendParagraph('Dec 1: plan agreed with Dana');
+    const snapshot = JSON.stringify(s.blocks());
+    s.addOn.runSync('applyShift', { kind: 'step', step: 2, to: '+1 week', options: {} });
+    s.addOn.runSync('undoLastShift');
+    expect(JSON.stringify(s.blocks())).toBe(snapshot);
+  });
+
   test('turned off in the form: no line, no heading', () => {
     const s = withPlan({ today: '2026-12-06' });
     s.addOn.runSync('applyShift', { kind: 'step', step: 4, to: '+1 week', options: { changeLog: false } });
