@@ -7,6 +7,8 @@ import type { IsoDate } from '../core/plan';
 import { shiftDownstream, type KeyDateName as ScheduleKeyDate, type ShiftResult } from '../core/scheduling/schedule';
 import { checkShiftRequest, type CheckedShiftRequest } from '../core/scheduling/shift-form';
 import { keyDateRules, resolveNewDate, scheduleSteps, stepsToCheck } from '../core/scheduling/shift-request';
+import { RELATIVE_CHANGE } from '../core/scheduling/relative-dates';
+import { isIsoDate } from '../core/scheduling/calendar';
 import { shiftSummary, shiftWarnings } from '../core/scheduling/shift-summary';
 import { countryOfLocale, holidaysBetween, planCalendar, type PlanCalendar } from '../core/scheduling/holidays';
 import { formatPlanDate } from '../core/reading/date-format';
@@ -63,6 +65,14 @@ function setByHand(what: string, date: string): string {
   return `${what} is a date chip, which add-ons cannot change: set it to ${date} by hand.`;
 }
 
+/** "Dec 18, 1900" in a 2026 plan: Dec 18, 2026, the date the typo most likely meant (else the plan's middle). */
+function sameDayInPlanYear(due: IsoDate, reference: IsoDate): IsoDate {
+  const year = Number(reference.slice(0, 4));
+  const guesses = [year - 1, year, year + 1].map((y) => `${y}${due.slice(4)}`).filter((g): g is IsoDate => isIsoDate(g));
+  const distance = (d: IsoDate): number => Math.abs(Date.parse(d) - Date.parse(reference));
+  return guesses.sort((a, b) => distance(a) - distance(b))[0] ?? reference;
+}
+
 /** The step whose row holds the cursor, if any. */
 function stepAtCursor(session: PlanSession): ParsedStep | null {
   const at = cursorRow(session.doc);
@@ -75,7 +85,7 @@ function columnName(plan: ParsedPlan, ref: CellRef): string {
 }
 
 type Computed =
-  | { ok: true; result: ShiftResult; action: string; calendar: PlanCalendar; include: number[] }
+  | { ok: true; result: ShiftResult; action: string; calendar: PlanCalendar; include: number[]; picked: string | null }
   | { ok: false; message: string; problems: string[] };
 
 function fail(message: string, problems: string[] = []): Computed {
@@ -125,9 +135,18 @@ function computeShift(session: PlanSession, request: CheckedShiftRequest): Compu
   let moves: { key: string; to: IsoDate }[];
   let baseline: Record<string, IsoDate | null> | undefined;
   let action: string;
+  let picked: string | null = null;
   if (request.kind === 'step') {
     const step = chosenStep(session, request.step);
     if (typeof step === 'string') return fail(step);
+    // A date far outside the plan (a typo year) is left alone unless the person includes it; naming
+    // the step is picking it, to give it a new date, but a change counted from the typo is no date.
+    if (step.dueImplausible && step.due && !options.include.includes(step.number) && RELATIVE_CHANGE.test(request.to.trim().replace(/^[\u2212\u2013\u2014]/, '-'))) {
+      return fail(
+        `Step ${step.label}'s date "${step.dueText.trim()}" is far outside the plan's other dates (${step.due.slice(0, 4)}), so "${request.to.trim()}" would count from it. Give step ${step.label} its new date instead (such as ${write(step, sameDayInPlanYear(step.due, session.plan.referenceDate))}), or correct the year in the document.`,
+      );
+    }
+    picked = step.dueImplausible && !options.include.includes(step.number) ? step.key : null;
     const resolved = resolveNewDate(request.to, step, dateContext(plan, planCal.calendar), options.calendar, session.today);
     if (!resolved.ok) return fail(resolved.message);
     moves = [{ key: step.key, to: resolved.to }];
@@ -146,14 +165,16 @@ function computeShift(session: PlanSession, request: CheckedShiftRequest): Compu
     steps: scheduleSteps(plan, options.include),
     moves,
     ...(baseline ? { baseline } : {}),
-    mode: options.mode,
+    // A picked step that had no usable date has no slip to pass on: the steps after it move only
+    // when they would now come before it.
+    mode: picked ? 'fix-overlaps' : options.mode,
     pullIn: options.pullIn,
     calendar: options.calendar,
     keyDates: keyDateRules(plan, options),
     today: session.today,
   });
   if (!result.ok) return fail('Nothing was changed.', result.problems.map((p) => p.message));
-  return { ok: true, result, action, calendar: planCal, include: options.include };
+  return { ok: true, result, action, calendar: planCal, include: options.include, picked };
 }
 
 /**
@@ -218,7 +239,8 @@ function preview(session: PlanSession, computed: Extract<Computed, { ok: true }>
       number: change.number,
       label: step?.label ?? String(change.number),
       action: change.action,
-      from: change.from ? write(step, change.from) : 'no date',
+      // The picked step's far-off date was left out of the schedule; the person sees it as written.
+      from: change.from ? write(step, change.from) : change.key === computed.picked && step ? step.dueText.trim() : 'no date',
       to: write(step, change.to),
       reason: change.reason,
     };
@@ -232,8 +254,10 @@ function preview(session: PlanSession, computed: Extract<Computed, { ok: true }>
   }
   const day = (iso: IsoDate) => write(null, iso);
   const include = computed.include;
+  // The step the person named gets the date they gave: it is no longer one to check.
+  const toCheck = stepsToCheck(plan, include).filter((s) => s.key !== computed.picked);
   const warnings = [
-    ...stepsToCheck(plan, include).map(
+    ...toCheck.map(
       (s) => `Check this date first: step ${s.label || s.number}'s date "${s.dueText.trim()}" is far outside the plan, so the shift leaves it alone. Correct it in the document, or include step ${s.label || s.number} if it is right.`,
     ),
     ...shiftWarnings(result.changes, plan.steps.flatMap((s) => (s.due && !(s.dueImplausible && !include.includes(s.number)) ? [s.due] : [])), plan.keyDates.goLiveTarget?.date ?? null, day),
@@ -251,7 +275,7 @@ function preview(session: PlanSession, computed: Extract<Computed, { ok: true }>
     keyDates,
     notes,
     warnings,
-    toCheck: stepsToCheck(plan, include).map((s) => s.number),
+    toCheck: toCheck.map((s) => s.number),
     summary: shiftSummary(result, day, computed.calendar.calendar),
     token: shiftToken(result),
   };

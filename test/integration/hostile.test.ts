@@ -53,7 +53,7 @@ const EXPECTED: Record<string, Expected> = {
     },
     shift: /^Step 1 has no date yet/,
   },
-  // The person names step 1 (the 1900 one) explicitly: the shift is theirs to make (open question, reported).
+  // The person names step 1 (the 1900 one): "+1 week" would count from the typo year, so it is refused.
   'far-dates.md': {
     read: {
       steps: 3,
@@ -62,7 +62,7 @@ const EXPECTED: Record<string, Expected> = {
         /^Steps table, row 3, Due date: "Feb 12, 2099" is 2099, years away from the plan's other dates/,
       ],
     },
-    shift: 'either',
+    shift: /^Step 1's date "Dec 18, 1900" is far outside the plan's other dates \(1900\), so "\+1 week" would count from it\. Give step 1 its new date instead/,
   },
   'cycle.md': { read: { steps: 4, diagnostics: [/^Steps table, Depends on: Steps 1 → 2 → 3 → 1 depend on each other in a circle/] }, shift: /^Nothing was changed\.$/ },
   'missing-step-link.md': {

@@ -156,3 +156,43 @@ describe('two plans in one document', () => {
     ]);
   });
 });
+
+describe('a step whose date is far outside the plan, named as the step to shift', () => {
+  const hostile = (name: string): string => readFileSync(path.join(__dirname, '..', 'fixtures', 'hostile', `${name}.md`), 'utf8');
+
+  test('a change counted from the typo year ("+1 week" from 1900 or 2099) is refused, saying why, and nothing is written', () => {
+    for (const [step, message] of [
+      [1, 'Step 1\'s date "Dec 18, 1900" is far outside the plan\'s other dates (1900), so "+1 week" would count from it. Give step 1 its new date instead (such as Dec 18, 2026), or correct the year in the document.'],
+      [3, 'Step 3\'s date "Feb 12, 2099" is far outside the plan\'s other dates (2099), so "+1 week" would count from it. Give step 3 its new date instead (such as Feb 12, 2027), or correct the year in the document.'],
+    ] as const) {
+      const s = openDocument({ markdown: hostile('far-dates'), today: '2026-11-27' });
+      const before = s.markdown();
+      expect(s.run('previewShift', { kind: 'step', step, to: '+1 week' })).toEqual({ ok: false, message, problems: [] });
+      expect(s.run('applyShift', { kind: 'step', step, to: '+1 week' })).toMatchObject({ ok: false, message });
+      expect(s.markdown()).toBe(before);
+    }
+  });
+
+  test('given a new date, the picked step takes it (shown from its date as written); no step the person did not pick moves', () => {
+    const s = openDocument({ markdown: hostile('far-dates'), today: '2026-11-27' });
+    const preview = s.run('previewShift', { kind: 'step', step: 1, to: 'Dec 21, 2026' });
+    if (!preview.ok) throw new Error(preview.message);
+    expect(preview.rows.map((r) => [r.label, r.from, r.to])).toEqual([['1', 'Dec 18, 1900', 'Dec 21, 2026']]);
+    // Step 3's 2099 is still one to check; step 1 no longer is: the person just dated it.
+    expect(preview.toCheck).toEqual([3]);
+    expect(s.run('applyShift', { kind: 'step', step: 1, to: 'Dec 21, 2026', expect: preview.token }).ok).toBe(true);
+    expect(columnByTable(s, 'Due date')).toEqual([['Dec 21, 2026', 'Dec 25, 2026', 'Feb 12, 2099']]);
+  });
+
+  test('a typo year (2062) amid plausible steps: the picked step is corrected; the other far-off steps and the steps after it stay', () => {
+    const s = openDocument({ markdown: fixture('implausible-dates'), today: '2026-11-27' });
+    expect(s.run('applyShift', { kind: 'step', step: 2, to: 'Dec 9, 2026' }).ok).toBe(true);
+    expect(columnByTable(s, 'Due date')).toEqual([['Dec 1, 2026', 'Dec 9, 2026', 'Dec 16, 2026', '1/5/1900', 'Jan 15, 2099', 'Mar 1, 2028']]);
+    // Dated after the step that follows it: that step moves to keep the order (no slip to pass on further); the far-off ones do not.
+    const later = openDocument({ markdown: fixture('implausible-dates'), today: '2026-11-27' });
+    expect(later.run('applyShift', { kind: 'step', step: 2, to: 'Dec 18, 2026' }).ok).toBe(true);
+    expect(columnByTable(later, 'Due date')).toEqual([['Dec 1, 2026', 'Dec 18, 2026', 'Dec 21, 2026', '1/5/1900', 'Jan 15, 2099', 'Mar 1, 2028']]);
+    const refused = s.run('applyShift', { kind: 'step', step: 5, to: '+2 days' });
+    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/^Step 5's date "Jan 15, 2099" is far outside the plan's other dates \(2099\)/) });
+  });
+});
