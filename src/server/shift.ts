@@ -56,6 +56,7 @@ function hasDateChip(outline: DocumentOutline, ref: CellRef): boolean {
 /** A key date held in a date chip ("Decision target: [Feb 12, 2027 chip]"): add-ons cannot change it either. */
 function keyDateInChip(outline: DocumentOutline, line: KeyDateLine | null): boolean {
   if (!line) return false;
+  if (line.inChip !== undefined) return line.inChip;
   if (line.cell) return hasDateChip(outline, line.cell);
   const block = outline.blocks.find((b) => b.kind === 'paragraph' && b.index === line.paragraphIndex);
   return block?.kind === 'paragraph' && block.chips.some((c) => c.kind === 'date');
@@ -397,7 +398,9 @@ function changeNote(
     return values.flatMap((v) => {
       const was = session.plan.keyDates[v.name];
       const same = was?.paragraphIndex === line.paragraphIndex && was.cell?.row === line.cell?.row;
-      return v.name !== 'evaluationStart' && same && v.valueText.trim() !== was.valueText.trim() ? [{ label: KEY_DATE_LABELS[v.name], to: v.valueText.trim() }] : [];
+      // A key date in a chip beside a written one was not written (the person sets it by hand).
+      const changed = same && !was.inChip && v.valueText.trim() !== '' && v.valueText.trim() !== was.valueText.trim();
+      return v.name !== 'evaluationStart' && changed ? [{ label: KEY_DATE_LABELS[v.name], to: v.valueText.trim() }] : [];
     });
   });
   // Today as the plan writes a day, without the year: "Dec 6", "6 Dec".

@@ -114,6 +114,38 @@ describe('several key dates in one paragraph', () => {
     expect(paragraph(s)).toEqual([original]);
   });
 
+  test('a date chip between typed dates is that label\'s date: the shift says to set it by hand and writes only the typed one', () => {
+    const s = openDocument({ markdown: fixture('key-dates-one-paragraph'), today: '2026-11-27' });
+    const body = s.doc.getBody();
+    let line: GoogleAppsScript.Document.Paragraph | null = null;
+    for (let i = 0; i < body.getNumChildren(); i++) {
+      const child = body.getChild(i);
+      if (String(child.getType()) === 'PARAGRAPH' && child.asParagraph().getText().startsWith('Evaluation start:')) line = child.asParagraph();
+    }
+    if (!line) throw new Error('no key dates paragraph');
+    line.setText('Evaluation start: Nov 16, 2026 · Decision target: ');
+    s.doc._appendDateChip(line, { timestamp: new Date('2027-01-15T12:00:00Z'), displayText: 'Jan 15, 2027' });
+    line.appendText(' · Go-live target: Mar 1, 2027');
+    const state = s.run('getShiftState');
+    if (!('steps' in state)) throw new Error(JSON.stringify(state));
+    expect(state.diagnostics).toEqual([]);
+    const request = { kind: 'step', step: stepKey(s, '3'), to: '+3 days' };
+    const preview = s.run('previewShift', request);
+    if (!preview.ok) throw new Error(preview.message);
+    const decision = preview.keyDates.find((k) => k.label === 'Decision target');
+    expect(decision).toMatchObject({ from: 'Jan 15, 2027', moved: true });
+    const byHand = `The decision target is a date chip, which add-ons cannot change: set it to ${decision?.to} by hand.`;
+    expect(preview.notes).toContain(byHand);
+    const applied = s.run('applyShift', { ...request, expect: preview.token });
+    if (!applied.ok) throw new Error(applied.message);
+    expect(applied.skipped).toEqual([byHand]);
+    const goLive = preview.keyDates.find((k) => k.label === 'Go-live target')?.to;
+    expect(paragraph(s)).toEqual([`Evaluation start: Nov 16, 2026 · Decision target:  · Go-live target: ${goLive}`]);
+    expect(s.markdown()).toContain(`Evaluation start: Nov 16, 2026 · Decision target: Jan 15, 2027 · Go-live target: ${goLive}`);
+    // The Changes line names only what was written.
+    expect(s.markdown()).toContain(`Nov 27: steps 3, 4 moved 3 working days later because Contract signature slipped; go-live target now ${goLive}\n`);
+  });
+
   test('a key date in a "Key dates" table is written in its own cell', () => {
     const s = openDocument({ markdown: fixture('key-dates-table'), today: '2026-11-27' });
     const request = { kind: 'step', step: stepKey(s, '2'), to: '+3 days' };

@@ -71,6 +71,19 @@ export function keyDateNameOf(label: string): KeyDateName | null {
   return best?.name ?? null;
 }
 
+/**
+ * Which label each chip of a paragraph belongs to. One label takes them all. With several
+ * ("Evaluation start: Nov 16, 2026 · Decision target: [chip] · Go-live target: Mar 1, 2027"), the
+ * text the reader sees has no chip in it, so a date chip belongs to a label whose value holds no
+ * date of its own, in order: the chips are in document order, and so are the labels.
+ */
+function chipsByLabel(found: readonly { valueText: string }[], chips: readonly Chip[]): Chip[][] {
+  if (found.length <= 1) return [chips.slice()];
+  const dates = chips.filter((c) => c.kind === 'date');
+  let next = 0;
+  return found.map((d) => (!/\d/.test(d.valueText) && next < dates.length ? [dates[next++] as Chip] : []));
+}
+
 /** Key date lines: those in the Key dates section, then "Label: date" lines elsewhere for a name not found there; rows of a "Key dates" table count as lines of the section. */
 export function findKeyDateLines({ blocks, sections, titleAt }: PlanDocument, tables: readonly KeyDateTable[] = []): KeyDateSource[] {
   const inSection: KeyDateSource[] = [];
@@ -78,13 +91,12 @@ export function findKeyDateLines({ blocks, sections, titleAt }: PlanDocument, ta
   blocks.forEach((block, i) => {
     if (block.kind !== 'paragraph' || block.heading > 0 || i === titleAt || sections[i]?.changes) return;
     const found = labelledDates(block.text);
-    // A date chip belongs to the one key date of its paragraph; with several, their places are unknown.
-    const chips = found.length === 1 ? block.chips : [];
-    for (const d of found) {
-      const source: KeyDateSource = { ...d, text: block.text, chips, paragraphIndex: block.index, cell: null };
+    const chipsOf = chipsByLabel(found, block.chips);
+    found.forEach((d, n) => {
+      const source: KeyDateSource = { ...d, text: block.text, chips: chipsOf[n] ?? [], paragraphIndex: block.index, cell: null };
       if (sections[i]?.name === 'keyDates') inSection.push(source);
       else if (sections[i]?.name !== 'steps' && sections[i]?.name !== 'successCriteria') elsewhere.push(source);
-    }
+    });
   });
   for (const t of tables) inSection.push(...t.rows);
   const found = new Map<KeyDateName, KeyDateSource>();
@@ -152,6 +164,7 @@ export function readKeyDates(lines: readonly KeyDateSource[], base: DateContext,
       format: reading.kind === 'date' ? reading.format : null,
       paragraphIndex: line.paragraphIndex,
       cell: line.cell,
+      inChip: line.chips.some((c) => c.kind === 'date'),
     };
     if (diagnostics && reading.kind === 'undated') {
       const where = `Key dates, ${clean(line.label) || KEY_DATE_LABELS[name]}`;

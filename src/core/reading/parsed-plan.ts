@@ -137,6 +137,8 @@ export interface KeyDateLine {
   paragraphIndex: number;
   /** The date's cell when the key date is a row of a "Key dates" table; null for a paragraph. */
   cell: CellRef | null;
+  /** The date is a date chip (add-ons cannot change one: the shift says to set it by hand). */
+  inChip?: boolean;
 }
 
 export interface ParsedStakeholder {

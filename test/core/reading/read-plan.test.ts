@@ -1048,3 +1048,37 @@ describe('owner columns per side, however the header names the side', () => {
     expect(plan.steps.map((s) => [s.side, s.sideOwners])).toEqual([[lee, lee === 'ours' ? { ours: 'Lee', theirs: '' } : { ours: '', theirs: 'Lee' }]]);
   });
 });
+
+describe('a date chip in a paragraph of several labelled dates', () => {
+  const steps = table([['Action', 'Due date'], ['Kickoff', 'Nov 16, 2026'], ['Signature', 'Feb 12, 2027']]);
+  const chip = dateChip('2027-02-12T12:00:00.000Z', 'Feb 12, 2027');
+  const dates = (plan: ReturnType<typeof readPlan>) =>
+    Object.fromEntries(Object.entries(plan.keyDates).map(([name, k]) => [name, k && [k.date, k.inChip ?? false]]));
+
+  test('"·" between labels, the chip in the middle: it is that label\'s date; the typed ones stay typed', () => {
+    const plan = readPlan(outline(TITLE, heading('Key dates'), para('Evaluation start: Nov 16, 2026 · Decision target:  · Go-live target: Mar 1, 2027', [chip]), steps), CTX);
+    expect(dates(plan)).toEqual({ evaluationStart: ['2026-11-16', false], decisionTarget: ['2027-02-12', true], goLiveTarget: ['2027-03-01', false] });
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  test('a soft line break, the chip first', () => {
+    const plan = readPlan(outline(TITLE, para('Kickoff: \rDecision date: Jan 15, 2027 | Target go-live date: March 1, 2027', [dateChip('2026-11-16T00:00:00.000Z', 'Nov 16, 2026')]), steps), CTX);
+    expect(dates(plan)).toEqual({ evaluationStart: ['2026-11-16', true], decisionTarget: ['2027-01-15', false], goLiveTarget: ['2027-03-01', false] });
+  });
+
+  test('two chips among three labels: each to its label, in order', () => {
+    const plan = readPlan(
+      outline(TITLE, bullet('Evaluation start:  · Decision target: Feb 12, 2027 · Go-live target: ', [dateChip('2026-11-16T00:00:00.000Z', 'Nov 16, 2026'), dateChip('2027-03-01T00:00:00.000Z', 'Mar 1, 2027')]), steps),
+      CTX,
+    );
+    expect(dates(plan)).toEqual({ evaluationStart: ['2026-11-16', true], decisionTarget: ['2027-02-12', false], goLiveTarget: ['2027-03-01', true] });
+  });
+
+  test('a person chip beside the dates is no date; a label left empty with no chip is not set', () => {
+    const plan = readPlan(
+      outline(TITLE, para('Decision target:  · Go-live target: Mar 1, 2027 · Owner: ', [{ kind: 'person', name: 'Dana Ruiz', email: 'dana@globex.com' }]), steps),
+      CTX,
+    );
+    expect(dates(plan)).toEqual({ evaluationStart: null, decisionTarget: [null, false], goLiveTarget: ['2027-03-01', false] });
+  });
+});
