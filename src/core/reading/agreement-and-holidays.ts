@@ -8,7 +8,7 @@ import type { Diagnostics } from './diagnostics';
 import type { PlanDocument } from './sections';
 import { clean } from './text';
 
-const AGREED = /^\s*(?:agreed|approved|signed off|signed-off|accepted|confirmed|endorsed)(?:\s+(?:to\s+)?(?:by|on behalf of))?\s*[:–—-]\s*(.*)$/is;
+export const AGREED = /^\s*(?:agreed|approved|signed off|signed-off|accepted|confirmed|endorsed)(?:\s+(?:to\s+)?(?:by|on behalf of))?\s*[:–—-]\s*(.*)$/is;
 const HOLIDAYS = /^\s*(?:holidays|public holidays|company holidays|bank holidays|non-working days|non working days|office closed|office closures|closed on|blackout dates)\s*[:–—-]\s*(.*)$/is;
 /** "[Name and title]", "[date agreed]", "<Their company>": a part not filled in yet. */
 const PLACEHOLDER = /^\s*(?:\[[^\]]*\]|<[^>]*>|_+|\.{3,}|…|tbd|tbc|pending)\s*$/i;

@@ -10,6 +10,7 @@ import { readGoal, readSuccessCriteria } from './goal-and-criteria';
 import type { SectionName } from './header-words';
 import { findKeyDateLines, findKeyDateTables, readKeyDates, type KeyDateTable } from './key-dates';
 import { normaliseHeader } from './columns';
+import { ourCompany } from './our-company';
 import { stakeholderDomains } from './owners';
 import { readRisks } from './risks';
 import { companiesFromTitle, isPlanTitle, planDocument, sectionOfHeading, titleBlock, type PlanDocument } from './sections';
@@ -135,14 +136,10 @@ function keyDateTablesOf(doc: PlanDocument, allTables: readonly FoundTable[]): K
   return candidates.filter((k) => !readAsSteps(k));
 }
 
-/** Our company and theirs: the settings, else the plan's title. */
+/** Our company and theirs: the settings, else the plan's title, its order checked against what the plan says of each. */
 function companiesOf(doc: PlanDocument, context: ReadContext): Companies {
   const title = titleBlock(doc);
-  const fromTitle = title ? companiesFromTitle(title.text) : null;
-  return {
-    yourCompany: context.yourCompany?.trim() || fromTitle?.yourCompany || '',
-    theirCompany: context.theirCompany?.trim() || fromTitle?.theirCompany || '',
-  };
+  return ourCompany(doc, context, title ? companiesFromTitle(title.text) : null);
 }
 
 /**

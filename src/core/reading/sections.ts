@@ -94,10 +94,18 @@ export function findTitle(blocks: readonly OutlineBlock[]): number {
   return blocks.findIndex((b) => b.kind === 'paragraph' && b.heading === 1 && clean(b.text) !== '' && sectionOfHeading(b.text) === null);
 }
 
-/** "Mutual Action Plan: Acme + Globex": the seller's company first, as the add-on writes it. */
+/**
+ * The two companies a title names, in its order: "Mutual Action Plan: Acme + Globex", "Globex <>
+ * Acme: Mutual Action Plan", "Acme / Globex MAP". The add-on writes the seller's first, but people
+ * do not always: ourCompany() decides which is whose.
+ */
 export function companiesFromTitle(title: string): { yourCompany: string; theirCompany: string } | null {
   const t = clean(title);
-  const m = /mutual action plan\s*[:\-–—|]\s*(.+)$/i.exec(t) ?? /^(.+?)\s*[:\-–—|]\s*mutual action plan$/i.exec(t);
+  const m =
+    /mutual action plan\s*[:\-–—|]\s*(.+)$/i.exec(t) ??
+    /^(.+?)\s*[:\-–—|]?\s*mutual action plan$/i.exec(t) ??
+    /^MAP\s*[:\-–—|]\s*(.+)$/.exec(t) ??
+    /^(.+?)\s*[:\-–—|]?\s*MAP$/.exec(t);
   const pair = m?.[1];
   if (!pair) return null;
   for (const joiner of [/\s+\+\s+|\+/, /\s+<>\s+/, /\s+(?:x|×)\s+/i, /\s+&\s+/, /\s+\/\s+/, /\s+and\s+/i, /\s+(?:vs\.?|with)\s+/i]) {

@@ -1082,3 +1082,18 @@ describe('a date chip in a paragraph of several labelled dates', () => {
     expect(dates(plan)).toEqual({ evaluationStart: null, decisionTarget: [null, false], goLiveTarget: ['2027-03-01', false] });
   });
 });
+
+describe('which company in the title is ours', () => {
+  const steps = table([['Action', 'Owner', 'Due date'], ['Pilot', 'Acme', 'Dec 9, 2026'], ['Signature', 'Globex', 'Jan 22, 2027'], ['Kickoff', 'Both', 'Dec 1, 2026']]);
+  const sides = (plan: ReturnType<typeof readPlan>) => plan.steps.map((s) => s.side);
+
+  test('the settings name our company: the title\'s other company is theirs, whatever the order ("Acme" for "Acme Analytics")', () => {
+    const title = heading('Globex + Acme Analytics MAP', 1);
+    expect(sides(readPlan(outline(title, steps), { ...CTX, yourCompany: 'Acme' }))).toEqual(['ours', 'theirs', 'both']);
+    expect(sides(readPlan(outline(title, steps), { ...CTX, theirCompany: 'Globex' }))).toEqual(['ours', 'theirs', 'both']);
+  });
+
+  test('nothing in the plan tells: the title\'s order (ours first, as the add-on writes it) decides', () => {
+    expect(sides(readPlan(outline(heading('Globex + Acme: Mutual Action Plan', 1), steps), CTX))).toEqual(['theirs', 'ours', 'both']);
+  });
+});

@@ -349,3 +349,50 @@ describe('two plans in one document', () => {
     expect(plan.diagnostics).toEqual([]);
   });
 });
+
+describe('a title that names the prospect first', () => {
+  test('"Globex + Acme Analytics: Mutual Action Plan": the stakeholders\' roles and the owners\' teams say Acme Analytics is ours', () => {
+    const plan = read('title-theirs-first-stakeholders');
+    expect(plan.steps.map((s) => [s.owner, s.side])).toEqual([
+      ['Acme CS', 'ours'],
+      ['Globex IT', 'theirs'],
+      ['Sam Patel', 'ours'],
+      ['Dana Ruiz', 'theirs'],
+    ]);
+    expect(plan.stakeholders.map((s) => [s.name, s.side])).toEqual([
+      ['Dana Ruiz', 'theirs'],
+      ['Lee Chen', 'theirs'],
+      ['Sam Patel', 'ours'],
+    ]);
+  });
+
+  test('"Globex / Acme MAP", owners only: "Acme AE" and "Acme CS" are ours, Globex security and procurement theirs', () => {
+    const plan = read('title-slash-map-owners');
+    expect(plan.title).toBe('Globex / Acme MAP');
+    expect(plan.steps.map((s) => [s.owner, s.side])).toEqual([
+      ['Globex security', 'theirs'],
+      ['Acme AE', 'ours'],
+      ['Globex procurement', 'theirs'],
+      ['Acme CS', 'ours'],
+    ]);
+  });
+
+  test('"Globex x Acme Analytics": the prospect signs the agreement line, so Globex is theirs', () => {
+    const plan = read('title-x-agreed-by');
+    expect(plan.steps.map((s) => [s.owner, s.side])).toEqual([
+      ['Both', 'both'],
+      ['Acme', 'ours'],
+      ['Globex', 'theirs'],
+    ]);
+    expect(plan.agreement).toMatchObject({ name: 'Dana Ruiz', company: 'Globex', date: '2026-12-08' });
+  });
+
+  test('"Acme Analytics <> Globex", ours first and the owners agree: the title\'s order stands', () => {
+    const plan = read('title-arrows-ours-first');
+    expect(plan.steps.map((s) => [s.owner, s.side])).toEqual([
+      ['Acme SE', 'ours'],
+      ['Globex IT', 'theirs'],
+      ['Globex', 'theirs'],
+    ]);
+  });
+});
