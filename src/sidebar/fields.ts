@@ -1,6 +1,6 @@
 /** Labelled form fields keyed by their path in the server's form ("people.champion.name"), and showing the server's field errors beside them. */
 import type { FieldErrors } from '../core/plan';
-import { el } from './dom';
+import { el, type Attrs, type Child } from './dom';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -142,4 +142,9 @@ export function formValues(form: HTMLFormElement, prefix = ''): Record<string, u
 /** Puts flat values into the controls named `prefix` + key. */
 export function fillForm(form: HTMLFormElement, values: Readonly<Record<string, string>>, prefix = ''): void {
   for (const [key, control] of controls(form, prefix)) control.value = values[key] ?? '';
+}
+
+/** A fieldset under its legend. */
+export function group(legend: Child, attrs: Attrs | null, ...children: Child[]): HTMLFieldSetElement {
+  return el('fieldset', attrs, el('legend', null, legend), ...children);
 }

@@ -5,7 +5,7 @@ import type { DateView, InsertResult, PreviewResult, RawInsertForm, SidebarState
 import { button, PRIMARY, el, replace, type Child, tagged } from './dom';
 import { panelRunner } from './actions';
 import { announce, messageBox, revealHeading } from './feedback';
-import { choiceField, clearFieldErrors, field, formValues, showFieldErrors, type Choice } from './fields';
+import { choiceField, clearFieldErrors, field, formValues, showFieldErrors, type Choice, group } from './fields';
 import { call } from './server';
 import type { Tab } from './tabs';
 import { footer } from './parts';
@@ -65,10 +65,9 @@ function buildForm(state: SidebarState): HTMLFormElement {
   return el(
     'form',
     { id: 'insert-form', novalidate: true, onsubmit: (event) => event.preventDefault() },
-    el(
-      'fieldset',
+    group(
+      'Deal',
       null,
-      el('legend', null, 'Deal'),
       row(
         field({ path: 'yourCompany', label: 'Your company', required: true }),
         field({ path: 'theirCompany', label: 'Their company', required: true }),
@@ -95,10 +94,9 @@ function buildForm(state: SidebarState): HTMLFormElement {
         field({ path: 'annualContractValue', label: 'Annual contract value', inputmode: 'decimal', placeholder: '85,000', required: true }),
       ),
     ),
-    el(
-      'fieldset',
+    group(
+      'Dates',
       null,
-      el('legend', null, 'Dates'),
       field({ path: 'evaluationStart', label: 'Evaluation start', type: 'date', required: true }),
       row(
         field({ path: 'decisionTarget', label: 'Decision target', type: 'date', describedBy: 'hint-targets' }),
@@ -106,10 +104,9 @@ function buildForm(state: SidebarState): HTMLFormElement {
       ),
       el('p', { id: 'hint-targets', class: 'hint' }, 'Optional. Leave empty: the steps set it.'),
     ),
-    el(
-      'fieldset',
+    group(
+      'People',
       { 'aria-describedby': 'hint-people' },
-      el('legend', null, 'People'),
       el('p', { id: 'hint-people', class: 'hint' }, 'Optional. An empty one shows in the plan as a placeholder like “[Economic buyer name]” to fill in later.'),
       el('p', { class: 'side', 'aria-hidden': 'true' }, 'Their side'),
       ...THEIR_SIDE.map(([key, role]) => person(key, role)),

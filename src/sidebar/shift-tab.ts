@@ -6,7 +6,7 @@ type Success<T extends { ok: boolean }> = Extract<T, { ok: true }>;
 import { panelRunner } from './actions';
 import { button, PRIMARY, el, replace, tagged } from './dom';
 import { announce, revealHeading } from './feedback';
-import { clearFieldErrors, field, showFieldErrors } from './fields';
+import { clearFieldErrors, field, showFieldErrors, group } from './fields';
 import { call } from './server';
 import { appliedView, coloursView, diagnosticsView, editedList, hasChanges, OUTPUT_HEADING, previewView, refusedPreviewView, undoView } from './shift-views';
 import { clamped, footer, plural, verdict } from './parts';
@@ -60,33 +60,29 @@ function buildOptions(): HTMLDetailsElement {
     'details',
     { id: 'shift-options' },
     el('summary', null, 'Options ', el('span', { id: 'shift-options-summary', class: 'optional' })),
-    el(
-      'fieldset',
+    group(
+      'When a step moves later',
       null,
-      el('legend', null, 'When a step moves later'),
       radio('shift-mode', 'keep-gaps', 'Keep the gaps: every later step moves by as much', true),
       radio('shift-mode', 'fix-overlaps', 'Only fix overlaps: later steps move just enough to stay after it', false),
     ),
-    el('fieldset', null, el('legend', null, 'When a step moves earlier'), checkbox('shift-pull-in', 'Pull the later steps in too')),
-    el(
-      'fieldset',
+    group('When a step moves earlier', null, checkbox('shift-pull-in', 'Pull the later steps in too')),
+    group(
+      'Counting days',
       null,
-      el('legend', null, 'Counting days'),
       checkbox('shift-calendar-days', 'Count calendar days instead of working days (Mon–Fri)'),
       field({ path: 'shift-holidays', label: 'Holidays', placeholder: '2026-12-25, 2026-12-26', hint: 'Days nobody works, skipped like weekends.' }),
     ),
-    el(
-      'fieldset',
+    group(
+      'Key dates',
       { 'aria-describedby': 'hint-shift-hold' },
-      el('legend', null, 'Key dates'),
       checkbox('shift-hold-decision', 'Hold the decision target fixed'),
       checkbox('shift-hold-go-live', 'Hold the go-live target fixed'),
       el('p', { id: 'hint-shift-hold', class: 'hint' }, 'A key date moves only when its step now lands after it, and only by the overrun. A held date is never moved; the plan is flagged when the steps overrun it.'),
     ),
-    el(
-      'fieldset',
+    group(
+      'Tell the prospect',
       null,
-      el('legend', null, 'Tell the prospect'),
       checkbox('shift-change-log', 'Add a dated line to the plan’s Changes section: what moved, by how much, and why', true),
     ),
   );
@@ -152,7 +148,7 @@ function renderShiftTab(panel: HTMLElement): void {
   const options = buildOptions();
   const stepSlot = el('div');
   const stepName = el('div', { id: 'shift-step-name', class: 'step-name', 'aria-live': 'polite' });
-  const stepSection = el('fieldset', { id: 'shift-step-section' }, el('legend', null, 'A step slipped'), stepSlot, stepName, toField, dateField);
+  const stepSection = group('A step slipped', { id: 'shift-step-section' }, stepSlot, stepName, toField, dateField);
   const editedSlot = el('div');
   const form = el('form', { id: 'shift-form', novalidate: true, onsubmit: (event) => event.preventDefault() }, editedSlot, stepSection, options);
   const diagnosticsSlot = el('div');
@@ -237,10 +233,9 @@ function renderShiftTab(panel: HTMLElement): void {
       };
       replace(
         editedSlot,
-        el(
-          'fieldset',
+        group(
+          'Dates edited in the document',
           { id: 'shift-edited', 'aria-describedby': 'hint-shift-edited' },
-          el('legend', null, 'Dates edited in the document'),
           el('p', { id: 'hint-shift-edited', class: 'hint' }, 'Move the later steps to fit these new dates.'),
           editedList(s.edited),
           tagged('div', 'inline-actions', detectButton),

@@ -107,3 +107,23 @@ test('a step labelled "5a", picked in the Shift list: the preview and the docume
   // Step 5 keeps its date; 5a and everything after it moved a week (of working days: Jan 18 is a holiday).
   expect(dues.slice(4, 7)).toEqual(['Jan 15, 2027', 'Jan 25, 2027', 'Jan 25, 2027']);
 });
+
+test('a far-off date is left alone until included: "Include step 7 as it is" previews again with it', async () => {
+  // "2062" for "2026": a typo year, years away from the plan's other dates.
+  const plan = standardPlan().replace('| 7 | Internal review and stakeholder alignment | Dana Ruiz (Globex) | Jan 22, 2027 |', '| 7 | Internal review and stakeholder alignment | Dana Ruiz (Globex) | Jan 22, 2062 |');
+  expect(plan).toContain('Jan 22, 2062');
+  preview = await openPreview({ markdown: plan, today: '2026-12-21' });
+  await preview.menu('Shift downstream dates');
+  const sidebar = preview.sidebar();
+  await sidebar.locator('#shift-step option').nth(11).waitFor({ state: 'attached' });
+  await sidebar.locator('#shift-step').selectOption({ index: 4 });
+  await sidebar.locator('#shift-to').fill('+1 week');
+  await sidebar.locator('#shift-preview-button').click();
+  const include = sidebar.locator('#shift-include button');
+  await include.waitFor();
+  expect(await include.allTextContents()).toEqual(['Include step 7 as it is']);
+  expect(await sidebar.locator('#shift-rows tr[data-step="7"]').count()).toBe(0);
+  await include.click();
+  await sidebar.locator('#shift-rows tr[data-step="7"]').waitFor();
+  expect(await sidebar.locator('#shift-include button').count()).toBe(0);
+});
