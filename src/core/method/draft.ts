@@ -6,6 +6,7 @@ import { problemPhrase, quarterPlanning } from './draft-words';
 import { stepKind } from '../metrics/step-kinds';
 import { DEFAULT_THEIR_WORDS, DEAL_TEMPLATES } from './templates';
 import type { TemplateText } from './templates';
+import { hasOwn } from '../records';
 
 export interface DraftOptions {
   /** Today in the seller's time zone: a plan cannot promise a decision that has already passed. */
@@ -304,10 +305,6 @@ function groupThousands(value: number): string {
 
 function sentenceCase(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function hasOwn(record: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(record, key);
 }
 
 const TOKEN = /\{(\w+)(?:\|(\w+)|:([^}]*))?\}/g;
