@@ -319,9 +319,12 @@ function fnv1a(text: string): string {
 
 // ─── Shapes ──────────────────────────────────────────────────────────────────────────────────
 // Everything read back is checked field by field: an older add-on or a bug could have saved
-// anything, and a bad record must read as none rather than break the health check later.
+// anything, and a bad record must read as none rather than break the health check later. The
+// checks are written as shapes (field → check) rather than as long conditions: the same rules in
+// a third of the bundle's bytes.
 
 type Json = Record<string, unknown>;
+type Check = (v: unknown) => boolean;
 
 function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -331,156 +334,100 @@ function isCount(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0;
 }
 
-function isDate(v: unknown): boolean {
-  return typeof v === 'string' && isIsoDate(v);
-}
+const isString: Check = (v) => typeof v === 'string';
+const isDate: Check = (v) => typeof v === 'string' && isIsoDate(v);
+const orNull = (check: Check): Check => (v) => v === null || check(v);
+/** Absent in records saved before the field existed. */
+const optional = (check: Check): Check => (v) => v === undefined || check(v);
+const oneOf = (...values: readonly unknown[]): Check => (v) => values.includes(v);
+const listOf = (check: Check): Check => (v) => Array.isArray(v) && v.every(check);
+/** An object whose every named field passes its check (other fields are let through, as before). */
+const shape = (fields: Record<string, Check>): Check => (v) => isObject(v) && Object.keys(fields).every((k) => fields[k]!(v[k]));
 
-function isDateOrNull(v: unknown): boolean {
-  return v === null || isDate(v);
-}
+const isDateOrNull = orNull(isDate);
+const isOptionalDates = optional(listOf(isDate));
+const isStringOrNull = orNull(isString);
+const isKeyDateName = oneOf('evaluationStart', 'decisionTarget', 'goLiveTarget');
 
-/** Absent in histories saved before the field existed. */
-function isOptionalDates(v: unknown): boolean {
-  return v === undefined || (Array.isArray(v) && v.every(isDate));
-}
+const isStepRecord = shape({
+  action: isString,
+  number: (v) => typeof v === 'number',
+  owner: isString,
+  baselineDue: isDateOrNull,
+  currentDue: isDateOrNull,
+  lastDatedDue: isDateOrNull,
+  slips: isCount,
+  status: oneOf(null, 'pending', 'in_progress', 'complete', 'blocked'),
+  statusText: isString,
+  completedOn: isDateOrNull,
+  completeWhenFirstSeen: (v) => typeof v === 'boolean',
+  addedOn: isDate,
+  lastChangedOn: isDate,
+  inBaseline: (v) => typeof v === 'boolean',
+  removedOn: isDateOrNull,
+  slippedFrom: isOptionalDates,
+  addedAt: optional(isString),
+});
 
-function isStringOrNull(v: unknown): boolean {
-  return v === null || typeof v === 'string';
-}
+const keyDateFields = {
+  baseline: isDateOrNull,
+  current: isDateOrNull,
+  lastDated: isDateOrNull,
+  changes: isCount,
+  slips: isCount,
+  slippedFrom: isOptionalDates,
+};
 
-const STATUSES: readonly unknown[] = ['pending', 'in_progress', 'complete', 'blocked'];
-const CAUSES: readonly unknown[] = ['shift', 'hand', 'insert', 'undo'];
-const KINDS: readonly unknown[] = ['due', 'status', 'added', 'removed', 'keyDate'];
-const KEY_DATE_NAMES: readonly string[] = ['evaluationStart', 'decisionTarget', 'goLiveTarget'];
-const STEP_COLUMNS: readonly unknown[] = ['number', 'action', 'owner', 'due', 'status', 'dependsOn'];
+const isEvent = shape({
+  on: isDate,
+  key: isString,
+  kind: oneOf('due', 'status', 'added', 'removed', 'keyDate'),
+  from: isStringOrNull,
+  to: isStringOrNull,
+  cause: oneOf('shift', 'hand', 'insert', 'undo'),
+});
 
-function isStepRecord(v: unknown, key: string): boolean {
-  return (
-    isObject(v) &&
-    v.key === key &&
-    typeof v.action === 'string' &&
-    typeof v.number === 'number' &&
-    typeof v.owner === 'string' &&
-    isDateOrNull(v.baselineDue) &&
-    isDateOrNull(v.currentDue) &&
-    isDateOrNull(v.lastDatedDue) &&
-    isCount(v.slips) &&
-    (v.status === null || STATUSES.includes(v.status)) &&
-    typeof v.statusText === 'string' &&
-    isDateOrNull(v.completedOn) &&
-    typeof v.completeWhenFirstSeen === 'boolean' &&
-    isDate(v.addedOn) &&
-    isDate(v.lastChangedOn) &&
-    typeof v.inBaseline === 'boolean' &&
-    isDateOrNull(v.removedOn) &&
-    isOptionalDates(v.slippedFrom) &&
-    (v.addedAt === undefined || typeof v.addedAt === 'string')
-  );
-}
+/** Each entry passes `check`, its key passing `isKey`. */
+const recordOf = (check: (value: unknown, key: string) => boolean): Check => (v) => isObject(v) && Object.entries(v).every(([key, value]) => check(value, key));
 
-function isKeyDateRecord(v: unknown): boolean {
-  return (
-    isObject(v) &&
-    isDateOrNull(v.baseline) &&
-    isDateOrNull(v.current) &&
-    isDateOrNull(v.lastDated) &&
-    isCount(v.changes) &&
-    isCount(v.slips) &&
-    isOptionalDates(v.slippedFrom)
-  );
-}
-
-function isEvent(v: unknown): boolean {
-  return (
-    isObject(v) &&
-    isDate(v.on) &&
-    typeof v.key === 'string' &&
-    KINDS.includes(v.kind) &&
-    isStringOrNull(v.from) &&
-    isStringOrNull(v.to) &&
-    CAUSES.includes(v.cause)
-  );
-}
+const isPlanHistoryShape = shape({
+  baseline: shape({ on: isDate, cause: oneOf('insert', 'hand') }),
+  // A step is filed under its own key.
+  steps: recordOf((step, key) => isStepRecord(step) && (step as Json).key === key),
+  keyDates: recordOf((record, name) => isKeyDateName(name) && shape(keyDateFields)(record)),
+  lastActivityOn: isDate,
+  reviews: listOf(isDate),
+  events: listOf(isEvent),
+  summarised: shape({ events: isCount, through: isDateOrNull }),
+  reviewedAt: optional(isString),
+});
 
 function isPlanHistory(v: unknown): v is PlanHistory {
-  if (!isObject(v)) return false;
-  const { baseline, steps, keyDates, reviews, events, summarised } = v;
-  return (
-    isObject(baseline) &&
-    isDate(baseline.on) &&
-    (baseline.cause === 'insert' || baseline.cause === 'hand') &&
-    isObject(steps) &&
-    Object.entries(steps).every(([key, step]) => isStepRecord(step, key)) &&
-    isObject(keyDates) &&
-    Object.entries(keyDates).every(([name, record]) => KEY_DATE_NAMES.includes(name) && isKeyDateRecord(record)) &&
-    isDate(v.lastActivityOn) &&
-    Array.isArray(reviews) &&
-    reviews.every(isDate) &&
-    Array.isArray(events) &&
-    events.every(isEvent) &&
-    isObject(summarised) &&
-    isCount(summarised.events) &&
-    isDateOrNull(summarised.through) &&
-    (v.reviewedAt === undefined || typeof v.reviewedAt === 'string')
-  );
+  return isPlanHistoryShape(v);
 }
 
-function isCellRef(v: unknown): boolean {
-  return isObject(v) && isCount(v.tableIndex) && isCount(v.row) && isCount(v.column);
-}
+const isUndoCell = shape({
+  ref: shape({ tableIndex: isCount, row: isCount, column: isCount }),
+  key: optional(isString),
+  field: optional(oneOf('number', 'action', 'owner', 'due', 'status', 'dependsOn')),
+  column: isString,
+  before: isString,
+  after: isString,
+});
 
-function isUndoCell(v: unknown): boolean {
-  return (
-    isObject(v) &&
-    isCellRef(v.ref) &&
-    (v.key === undefined || typeof v.key === 'string') &&
-    (v.field === undefined || STEP_COLUMNS.includes(v.field)) &&
-    typeof v.column === 'string' &&
-    typeof v.before === 'string' &&
-    typeof v.after === 'string'
-  );
-}
-
-function isUndoKeyDate(v: unknown): boolean {
-  return (
-    isObject(v) &&
-    typeof v.name === 'string' &&
-    KEY_DATE_NAMES.includes(v.name) &&
-    isCount(v.paragraphIndex) &&
-    typeof v.before === 'string' &&
-    typeof v.after === 'string'
-  );
-}
-
-function isSavedCounters(v: unknown): boolean {
-  const isStep = (s: unknown): boolean =>
-    isObject(s) &&
-    typeof s.key === 'string' &&
-    isDateOrNull(s.due) &&
-    isDateOrNull(s.lastDatedDue) &&
-    isDateOrNull(s.baselineDue) &&
-    isCount(s.slips) &&
-    isOptionalDates(s.slippedFrom);
-  const isKeyDate = (k: unknown): boolean =>
-    isObject(k) && typeof k.name === 'string' && KEY_DATE_NAMES.includes(k.name) && isKeyDateRecord(k);
-  return (
-    isObject(v) && Array.isArray(v.steps) && v.steps.every(isStep) && Array.isArray(v.keyDates) && v.keyDates.every(isKeyDate)
-  );
-}
+const isUndoRecordShape = shape({
+  at: isDate,
+  action: isString,
+  cells: listOf(isUndoCell),
+  keyDates: listOf(shape({ name: isKeyDateName, paragraphIndex: isCount, before: isString, after: isString })),
+  paragraphs: optional(listOf(shape({ label: isString, before: isString, after: isString }))),
+  change: optional(shape({ text: isString, heading: isStringOrNull })),
+  countersBefore: shape({
+    steps: listOf(shape({ key: isString, due: isDateOrNull, lastDatedDue: isDateOrNull, baselineDue: isDateOrNull, slips: isCount, slippedFrom: isOptionalDates })),
+    keyDates: listOf(shape({ name: isKeyDateName, ...keyDateFields })),
+  }),
+});
 
 function isUndoRecord(v: unknown): v is UndoRecord {
-  return (
-    isObject(v) &&
-    isDate(v.at) &&
-    typeof v.action === 'string' &&
-    Array.isArray(v.cells) &&
-    v.cells.every(isUndoCell) &&
-    Array.isArray(v.keyDates) &&
-    v.keyDates.every(isUndoKeyDate) &&
-    (v.paragraphs === undefined ||
-      (Array.isArray(v.paragraphs) &&
-        v.paragraphs.every((p) => isObject(p) && typeof p.label === 'string' && typeof p.before === 'string' && typeof p.after === 'string'))) &&
-    (v.change === undefined || (isObject(v.change) && typeof v.change.text === 'string' && (v.change.heading === null || typeof v.change.heading === 'string'))) &&
-    isSavedCounters(v.countersBefore)
-  );
+  return isUndoRecordShape(v);
 }

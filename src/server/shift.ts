@@ -62,6 +62,19 @@ function keyDateInChip(outline: DocumentOutline, line: KeyDateLine | null): bool
   return block?.kind === 'paragraph' && block.chips.some((c) => c.kind === 'date');
 }
 
+/** The key dates a shift moves (the evaluation start is where the plan begins, never moved). */
+const MOVABLE = ['decisionTarget', 'goLiveTarget'] as const;
+
+/** "The decision target", for sentences. */
+function theKeyDate(name: ScheduleKeyDate): string {
+  return `The ${KEY_DATE_LABELS[name].toLowerCase()}`;
+}
+
+/** A write skipped because a person changed the text after this action read it. */
+function leftAsItIs(what: string, when: 'by someone while the shift ran' | 'while undoing'): string {
+  return `${what} was changed ${when}; left as it is.`;
+}
+
 function setByHand(what: string, date: string): string {
   return `${what} is a date chip, which add-ons cannot change: set it to ${date} by hand.`;
 }
@@ -185,7 +198,7 @@ function computeShift(session: PlanSession, request: CheckedShiftRequest): Compu
 function shiftToken(result: ShiftResult): string {
   const parts = [
     ...result.changes.map((c) => `${c.key}>${c.to}`),
-    ...(['decisionTarget', 'goLiveTarget'] as const).map((name) => `${name}>${result.keyDates[name]?.moved ? result.keyDates[name]?.to : '-'}`),
+    ...MOVABLE.map((name) => `${name}>${result.keyDates[name]?.moved ? result.keyDates[name]?.to : '-'}`),
   ];
   // FNV-1a over the parts: small, stable, and plenty to tell two previews apart.
   let hash = 0x811c9dc5;
@@ -199,7 +212,7 @@ function shiftToken(result: ShiftResult): string {
 function keyDateViews(session: PlanSession, result: ShiftResult): KeyDateView[] {
   const write = dateWriter(session.plan, session.locale);
   const views: KeyDateView[] = [];
-  for (const name of ['decisionTarget', 'goLiveTarget'] as const) {
+  for (const name of MOVABLE) {
     const outcome = result.keyDates[name];
     if (!outcome) continue;
     views.push({
@@ -249,9 +262,9 @@ function preview(session: PlanSession, computed: Extract<Computed, { ok: true }>
   const skipped = skippedHolidays(computed, session.locale);
   if (skipped) notes.push(skipped);
   const keyDates = keyDateViews(session, result);
-  for (const name of ['decisionTarget', 'goLiveTarget'] as const) {
+  for (const name of MOVABLE) {
     const outcome = result.keyDates[name];
-    if (outcome?.moved && outcome.to && keyDateInChip(outline, plan.keyDates[name])) notes.push(setByHand(`The ${KEY_DATE_LABELS[name].toLowerCase()}`, write(null, outcome.to)));
+    if (outcome?.moved && outcome.to && keyDateInChip(outline, plan.keyDates[name])) notes.push(setByHand(theKeyDate(name), write(null, outcome.to)));
   }
   const day = (iso: IsoDate) => write(null, iso);
   const include = computed.include;
@@ -372,7 +385,7 @@ function updateGoal(session: PlanSession, moved: Partial<Record<ScheduleKeyDate,
   const paragraph = keyDateParagraph(session.doc.getBody(), block.index);
   if (!paragraph) return [];
   if (replaceCellText(paragraph, block.text, after) === 'changed-since') {
-    skipped.push('The Goal sentence was changed by someone while the shift ran; left as it is.');
+    skipped.push(leftAsItIs('The Goal sentence', 'by someone while the shift ran'));
     return [];
   }
   return [{ label: 'Goal', before: block.text, after }];
@@ -473,20 +486,18 @@ function applyShiftInDocument(raw: unknown): ShiftApplied {
       // Several key dates may share a paragraph ("Evaluation start: … · Decision target: …"): each
       // rewrites only its own value, the one later in the text first so the earlier one's offset holds.
       const textNow = new Map<string, string>();
-      const keyNames = (['decisionTarget', 'goLiveTarget'] as const)
-        .slice()
-        .sort((a, b) => (plan.keyDates[b]?.valueOffset ?? 0) - (plan.keyDates[a]?.valueOffset ?? 0));
+      const keyNames = [...MOVABLE].sort((a, b) => (plan.keyDates[b]?.valueOffset ?? 0) - (plan.keyDates[a]?.valueOffset ?? 0));
       for (const name of keyNames) {
         const outcome = computed.result.keyDates[name];
         const line = plan.keyDates[name];
         if (!outcome?.moved || !outcome.to || !line) continue;
         if (keyDateInChip(outline, line)) {
-          skipped.push(setByHand(`The ${KEY_DATE_LABELS[name].toLowerCase()}`, write(null, outcome.to)));
+          skipped.push(setByHand(theKeyDate(name), write(null, outcome.to)));
           continue;
         }
         // Only this key date's own value is rewritten: the other dates of its paragraph stay as written.
         if (line.text.slice(line.valueOffset, line.valueOffset + line.valueText.length) !== line.valueText) {
-          skipped.push(`The ${KEY_DATE_LABELS[name].toLowerCase()} line could not be rewritten as it is written: set it to ${write(null, outcome.to)} by hand.`);
+          skipped.push(`${theKeyDate(name)} line could not be rewritten as it is written: set it to ${write(null, outcome.to)} by hand.`);
           continue;
         }
         const place = line.cell ? `${line.cell.tableIndex}:${line.cell.row}:${line.cell.column}` : String(line.paragraphIndex);
@@ -497,7 +508,7 @@ function applyShiftInDocument(raw: unknown): ShiftApplied {
         const written = before.slice(0, line.valueOffset) + value + before.slice(line.valueOffset + line.valueText.length);
         const result = replaceCellText(target, before, written);
         if (result === 'changed-since') {
-          skipped.push(`The ${KEY_DATE_LABELS[name]} line was changed by someone while the shift ran; left as it is.`);
+          skipped.push(leftAsItIs(`The ${KEY_DATE_LABELS[name]} line`, 'by someone while the shift ran'));
           continue;
         }
         textNow.set(place, written);
@@ -566,7 +577,7 @@ function undoInDocument(): UndoResult {
         const cell = cellAt(ref);
         if (!cell) continue;
         if (replaceCellText(cell, r.expected, r.text) === 'changed-since') {
-          conflicts.push(`Steps table, row ${ref.row}, ${r.column} was changed while undoing; left as it is.`);
+          conflicts.push(leftAsItIs(`Steps table, row ${ref.row}, ${r.column}`, 'while undoing'));
           continue;
         }
         restored++;
@@ -579,7 +590,7 @@ function undoInDocument(): UndoResult {
         const line = plan.keyDates[k.name];
         const target = line && (line.cell ? cellAt(line.cell) : keyDateParagraph(body, line.paragraphIndex));
         if (!target || replaceCellText(target, k.expected, k.text) === 'changed-since') {
-          conflicts.push(`The ${KEY_DATE_LABELS[k.name]} line was changed while undoing; left as it is.`);
+          conflicts.push(leftAsItIs(`The ${KEY_DATE_LABELS[k.name]} line`, 'while undoing'));
           continue;
         }
         restored++;
@@ -595,7 +606,7 @@ function undoInDocument(): UndoResult {
         const block = paragraphWithText(outline, p.expected, null);
         const paragraph = block && keyDateParagraph(body, block.index);
         if (!paragraph || replaceCellText(paragraph, p.expected, p.text) === 'changed-since') {
-          conflicts.push(`The ${p.label} sentence was changed while undoing; left as it is.`);
+          conflicts.push(leftAsItIs(`The ${p.label} sentence`, 'while undoing'));
         }
       }
       const after = withDates(plan, restoredDates, restoredKeyDates);
