@@ -29,12 +29,15 @@ function endIndex(body: Body): number | null {
 
 /**
  * Adds `text` as the last line of the plan's "Changes" section, creating the section (a Heading 2)
- * at the end of the document when there is none. Call after every write that relies on body indexes.
+ * at the end of the document when there is none. When a second plan follows this one (`planEnd`,
+ * the body index of its title), the section is this plan's: found or created above the second plan.
+ * Call after every write that relies on body indexes.
  */
-export function addChangeLine(body: Body, outline: DocumentOutline, text: string): WrittenChange {
+export function addChangeLine(body: Body, outline: DocumentOutline, text: string, planEnd: number | null = null): WrittenChange {
   const H = DocumentApp.ParagraphHeading;
-  const heading = changesHeading(outline);
-  let at = heading ? sectionEnd(outline, heading) : null;
+  const ours: DocumentOutline = planEnd === null ? outline : { blocks: outline.blocks.filter((b) => b.index < planEnd) };
+  const heading = changesHeading(ours);
+  let at = heading ? (sectionEnd(ours, heading) ?? planEnd) : planEnd;
   if (at === null) at = endIndex(body);
   const insert = (value: string): GoogleAppsScript.Document.Paragraph => (at === null ? body.appendParagraph(value) : body.insertParagraph(at++, value));
   if (!heading) insert(CHANGES_HEADING).setHeading(H.HEADING2);

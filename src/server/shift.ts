@@ -529,7 +529,7 @@ function applyShiftInDocument(raw: unknown): ShiftApplied {
       let change: WrittenChange | null = null;
       if (checked.request.options.changeLog && cells.length + lines.length > 0) {
         const text = changeNote(session, computed, newDates, lines.map((l) => ({ name: l.name, after: l.after })));
-        if (text) change = addChangeLine(body, outline, text);
+        if (text) change = addChangeLine(body, outline, text, plan.otherPlanAt ?? null);
       }
       saveUndo(cells.length + lines.length > 0 ? undoRecord({ at: session.today, action: label, cells, keyDates: lines, paragraphs, change }, session.history) : null);
       // Days typed into the form become this document's own holidays, so every later shift uses the same calendar.

@@ -175,6 +175,10 @@ describe('two plans in one document', () => {
     const text = s.markdown();
     expect(text).toContain('* Decision target: Feb 5, 2027');
     expect(text).toContain('* Evaluation start: Jan 11, 2027  \n* Decision target: Mar 12, 2027');
+    // The prospect reads what moved in the first plan's own Changes section, above the second plan.
+    expect(text).toMatch(/\| Contract signature \| Globex CFO \| Feb 5, 2027 \| Pending \|\n\n## Changes\n\nNov 27: steps 2, 3 moved [^\n]+\n\n# Mutual Action Plan: Acme Analytics \\\+ Globex \(Payments\)\n/);
+    expect(s.run('undoLastShift').ok).toBe(true);
+    expect(s.markdown()).toBe(fixture('two-plans-per-product-line'));
   });
 
   test('a copy of the plan below it: "step 1" is the first copy\'s step, never "1.1", and the copy is not written', () => {

@@ -230,6 +230,8 @@ export interface ParsedPlan {
   /** The date a year-less date is read nearest to (the median due date): writes use it too, so they read back the same. */
   referenceDate: IsoDate;
   diagnostics: Diagnostic[];
+  /** Body index of a second plan's title below this one (named in a diagnostic, never read): nothing of this plan is written from there on. */
+  otherPlanAt?: number;
 }
 
 /** The body index of the table a step's row is in (a plan split per phase has several); null for a step with no cell. */

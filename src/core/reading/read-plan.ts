@@ -111,6 +111,7 @@ export function readPlan(outline: DocumentOutline, context: ReadContext): Parsed
     dayFirst,
     referenceDate,
     diagnostics: diagnostics.sorted(),
+    ...(other ? { otherPlanAt: other.index } : {}),
   };
 }
 
