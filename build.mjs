@@ -113,7 +113,7 @@ async function buildSidebar(addOn) {
  * subdirectories); the Sheets add-on goes to dist/sheets/ (.clasp.sheets.json).
  */
 const ADD_ONS = [
-  { name: 'Docs', entry: 'src/server/entry.ts', sidebar: 'src/sidebar', manifest: 'appsscript.json', out: dist, meta: 'meta.json' },
+  { name: 'Docs', entry: 'src/server/entry.ts', sidebar: 'src/sidebar', manifest: 'appsscript.json', out: dist, meta: 'meta.json', dialogs: { Picker: 'src/picker/picker.html' } },
   { name: 'Sheets', entry: 'src/sheets/entry.ts', sidebar: 'src/sheets/sidebar', manifest: 'src/sheets/appsscript.json', out: path.join(dist, 'sheets'), meta: 'meta-sheets.json' },
 ];
 
@@ -121,6 +121,8 @@ async function buildAddOn(addOn) {
   await mkdir(addOn.out, { recursive: true });
   const [server, sidebar] = await Promise.all([buildServer(addOn), buildSidebar(addOn)]);
   await copyFile(path.join(root, addOn.manifest), path.join(addOn.out, 'appsscript.json'));
+  // Small dialogs of their own (the Google Picker one loads Google's script, so it cannot be inlined into the sidebar).
+  for (const [name, file] of Object.entries(addOn.dialogs ?? {})) await copyFile(path.join(root, file), path.join(addOn.out, `${name}.html`));
   // Outside dist/: clasp pushes dist/, and the bundle report is for us (what lands in Code.js, by module).
   await writeFile(path.join(root, '.build', addOn.meta), JSON.stringify(server.metafile));
   if (!quiet) {

@@ -160,7 +160,7 @@ export class GoogleEmulation implements EmulationContext {
     this.propertiesService = new PropertiesServiceEmulation(this.calls, this.properties, this.auth, this.propertyQuota);
     this.htmlService = new HtmlServiceEmulation(this.calls, this.files);
     this.session = new SessionEmulation(this);
-    this.scriptApp = new ScriptAppEmulation(this.calls, this.scriptId);
+    this.scriptApp = new ScriptAppEmulation(this.calls, this.scriptId, this.auth);
     const inDocument = options.inDocument ?? true;
     this.lockService = new LockServiceEmulation(this.calls, this.locks, () => inDocument);
     this.spreadsheetApp = new SpreadsheetAppEmulation({

@@ -123,17 +123,27 @@ export class SessionEmulation
 }
 countCalls(SessionEmulation, 'Session');
 
-/** /apps-script/reference/script/script-app: only the enum and the id. */
-export class ScriptAppEmulation implements Pick<GoogleAppsScript.Script.ScriptApp, 'AuthMode' | 'getScriptId'> {
+/** /apps-script/reference/script/script-app: the enum, the id and the OAuth token. */
+export class ScriptAppEmulation implements Pick<GoogleAppsScript.Script.ScriptApp, 'AuthMode' | 'getScriptId' | 'getOAuthToken'> {
   readonly AuthMode = AuthMode as unknown as typeof GoogleAppsScript.Script.AuthMode;
 
   constructor(
     readonly calls: CallLog,
     private readonly scriptId: string,
+    private readonly auth?: AuthGate,
   ) {}
 
   getScriptId(): string {
     return this.scriptId;
+  }
+
+  /**
+   * "Gets the OAuth 2.0 access token for the effective user": what a Google Picker dialog is given
+   * so it needs no second sign-in. The user's authorization is needed; the token is a stand-in.
+   */
+  getOAuthToken(): string {
+    this.auth?.check('ScriptApp.getOAuthToken', 'FULL');
+    return `emulated-oauth-token.${this.scriptId}`;
   }
 }
 countCalls(ScriptAppEmulation, 'ScriptApp');

@@ -285,6 +285,14 @@ export type ExportResult =
   /** `needsWorkbook`: no workbook is linked yet (the sidebar offers to create or choose one). */
   | { ok: false; message: string; needsWorkbook: boolean };
 
+/** What the Picker dialog is given to open Google Picker (developer key and app id from script properties). */
+export interface PickerSettings {
+  ok: true;
+  developerKey: string;
+  appId: string;
+  oauthToken: string;
+}
+
 /** A spreadsheet the picker stand-in lists (the emulation's Drive; Google Picker in Google). */
 export interface PickableWorkbook {
   id: string;

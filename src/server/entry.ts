@@ -5,6 +5,7 @@ import * as insert from './insert';
 import * as planView from './plan-view';
 import * as review from './review';
 import * as shift from './shift';
+import * as picker from './picker';
 import { measured } from './measured';
 
 export { onOpen, onInstall, showInsertSidebar, showShiftSidebar, showHealthSidebar, showReviewSidebar, showDealSidebar } from './menu';
@@ -32,3 +33,5 @@ export const exportToSheets = measured(exporting.exportToSheets);
 export const createTeamWorkbook = measured(exporting.createTeamWorkbook);
 export const linkPickedWorkbook = measured(exporting.linkPickedWorkbook);
 export const setAutoExport = measured(exporting.setAutoExport);
+export const showWorkbookPicker = picker.showWorkbookPicker;
+export const pickerSettings = picker.pickerSettings;

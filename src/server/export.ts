@@ -74,20 +74,36 @@ export function createTeamWorkbook(raw: unknown): ExportResult {
   });
 }
 
-const PICKED = z.object({ id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,200}$/)) });
+/** What the Picker dialog sends back: the picked file's id, and its name and type as Picker reports them. */
+const PICKED = z.object({
+  id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,200}$/)),
+  name: z.optional(z.string().check(z.maxLength(1000))),
+  mimeType: z.optional(z.string().check(z.maxLength(200))),
+});
+const SPREADSHEET_TYPE = 'application/vnd.google-apps.spreadsheet';
 
 /**
  * The workbook the person chose in Google Picker (a manager's team workbook): under drive.file,
- * picking it is what lets the add-on open it. Linked, then this plan is exported into it.
+ * picking it is what lets the add-on open it. Linked, then this plan is exported into it. A pick
+ * that is not a Google Sheets file, or that the add-on cannot open, is answered in words and
+ * leaves the current link as it was.
  */
 export function linkPickedWorkbook(raw: unknown): ExportResult {
   const parsed = PICKED.safeParse(raw);
   if (!parsed.success) throw new Error('That is not a spreadsheet id. Choose the workbook again.');
+  const picked = parsed.data;
+  if (picked.mimeType !== undefined && picked.mimeType !== SPREADSHEET_TYPE) {
+    const what = picked.name ? `"${picked.name.slice(0, 100)}"` : 'That file';
+    throw new Error(`${what} is not a Google Sheets spreadsheet. Choose the team workbook (a Google Sheets file) again.`);
+  }
   return answer('linking the workbook', () => {
-    const id = parsed.data.id;
+    const id = picked.id;
     const link: WorkbookLink = { id, name: workbookName(id), url: `https://docs.google.com/spreadsheets/d/${id}/edit`, auto: loadWorkbookLink()?.auto ?? true };
+    // Linked only once a plan could be written there: a workbook the person may only view is not kept.
+    const outcome = exportTo(link);
+    if (!outcome.ok) return { ok: false, message: `"${link.name}" was not linked: ${outcome.message}`, needsWorkbook: !loadWorkbookLink() };
     saveWorkbookLink(link);
-    return resultOf(link, exportTo(link));
+    return resultOf(link, outcome);
   });
 }
 

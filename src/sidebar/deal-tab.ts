@@ -54,8 +54,9 @@ function renderDealTab(panel: HTMLElement, state: SidebarState): () => void {
   const save = button('deal-save', 'Save');
   const exportButton = button('export-button', 'Export', PRIMARY);
   const create = button('create-workbook', 'Create a workbook', PRIMARY);
+  const choose = button('choose-workbook', 'Choose a workbook');
   const workbook = el('section', { id: 'workbook', 'aria-labelledby': 'workbook-heading' });
-  const foot = footer(tagged('div', 'foot-stack', message, exportMessage, tagged('div', 'foot-row', save, exportButton, create)));
+  const foot = footer(tagged('div', 'foot-stack', message, exportMessage, tagged('div', 'foot-row', save, exportButton, create, choose)));
   let view: DealView | null = null;
   let form: HTMLFormElement | null = null;
   /** The form as last saved (or loaded): Save acts only on a change. */
@@ -68,14 +69,14 @@ function renderDealTab(panel: HTMLElement, state: SidebarState): () => void {
     replace(head, verdictText(view, exportedAt));
     save.disabled = JSON.stringify(read(form)) === saved;
     exportButton.hidden = !view.workbook;
-    create.hidden = !!view.workbook;
-    exportButton.disabled = create.disabled = !view.plan;
+    create.hidden = choose.hidden = !!view.workbook;
+    exportButton.disabled = create.disabled = choose.disabled = !view.plan;
   };
 
   const drawWorkbook = (v: DealView): void => {
     const heading = el('h3', { id: 'workbook-heading' }, 'Team workbook');
     if (!v.workbook) {
-      replace(workbook, heading, tagged('p', 'hint', 'Export this plan to a Google Sheets workbook your team shares. Create one; every plan you export goes to it.'));
+      replace(workbook, heading, tagged('p', 'hint', 'Export this plan to a Google Sheets workbook your team shares: create one, or choose the one your manager set up. Every plan you export goes to it.'));
       return;
     }
     const auto = el('input', { type: 'checkbox', id: 'auto-export', checked: v.autoExport });
@@ -113,6 +114,28 @@ function renderDealTab(panel: HTMLElement, state: SidebarState): () => void {
       .then(sync);
   exportButton.onclick = () => void exporting(exportButton, 'Exporting…', () => call('exportToSheets'));
   create.onclick = () => void exporting(create, 'Creating…', () => call('createTeamWorkbook', { name: 'MAP metrics' }));
+
+  // The Picker dialog links the workbook; Apps Script gives a dialog and the sidebar no channel, so the tab asks (for 2 minutes).
+  const watchForLink = async (): Promise<void> => {
+    for (let i = 0; i < 60; i++) {
+      await new Promise((done) => setTimeout(done, 2000));
+      const linked = (await call('getDeal').catch(() => null))?.workbook;
+      if (linked && view) {
+        view = { ...view, workbook: linked };
+        drawWorkbook(view);
+        sync();
+        return;
+      }
+    }
+  };
+  choose.onclick = () =>
+    void runner
+      .run(choose, 'Opening…', async () => {
+        await call('showWorkbookPicker');
+        replace(exportMessage, messageBox('notice', 'Choose the workbook in the dialog: this tab shows it once it is linked.'));
+        void watchForLink();
+      }, 'Google Picker could not be opened.')
+      .then(sync);
 
   save.onclick = () =>
     void runner

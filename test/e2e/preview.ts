@@ -207,3 +207,33 @@ export async function insertStandardPlan(preview: Preview): Promise<void> {
 export function standardPlan(): string {
   return readFileSync(path.join(ROOT, 'test', 'fixtures', 'inserted', 'standard-en_US-holidays.md'), 'utf8');
 }
+
+/** The team workbook's page (/sheets), once its menu is there and nothing is pending. */
+export async function openWorkbookPage(p: Preview): Promise<void> {
+  await p.page.goto(`${p.server.url}sheets`);
+  await p.page.locator('#menubar >> text=Extensions').waitFor();
+  await p.page.waitForFunction(() => document.documentElement.dataset.pending === '0');
+}
+
+/** Back from the workbook page to the Doc. */
+export async function backToTheDoc(p: Preview): Promise<void> {
+  await p.page.goto(p.server.url);
+  await p.page.locator('#document .editable').first().waitFor();
+  await p.page.waitForFunction(() => document.documentElement.dataset.pending === '0');
+}
+
+/** Extensions > Mutual Action Plan > caption on the workbook page, and its result drawn. */
+export async function sheetsMenu(p: Preview, caption: string): Promise<void> {
+  await p.page.getByRole('menuitem', { name: 'Extensions', exact: true }).click();
+  await p.page.getByRole('menuitem', { name: 'Mutual Action Plan', exact: true }).hover();
+  await p.page.getByRole('menuitem', { name: caption, exact: true }).click();
+  await p.page.waitForFunction(() => document.documentElement.dataset.pending === '0');
+}
+
+/** The standard plan inserted, then the sidebar's Deal tab (where the team workbook is linked and exported to). */
+export async function dealTabOfStandardPlan(p: Preview): Promise<FrameLocator> {
+  await insertStandardPlan(p);
+  await p.menu('Deal details');
+  await p.sidebarTab('Deal');
+  return p.sidebar();
+}

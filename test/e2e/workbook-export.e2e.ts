@@ -1,24 +1,12 @@
 /** From the plan's Doc to the team workbook and back: export, the rows and the metrics appear in the Sheets page, a person types an outcome and a note there, and a re-export keeps them. */
 import { DEALS } from '../../src/core/metrics/layout';
-import { insertStandardPlan, openPreview, type Preview } from './preview';
+import { backToTheDoc, dealTabOfStandardPlan, openPreview, openWorkbookPage, sheetsMenu, type Preview } from './preview';
 
 let preview: Preview | null = null;
 afterEach(async () => {
   await preview?.close();
   preview = null;
 });
-
-async function openWorkbookPage(p: Preview): Promise<void> {
-  await p.page.goto(`${p.server.url}sheets`);
-  await p.page.locator('#menubar >> text=Extensions').waitFor();
-  await p.page.waitForFunction(() => document.documentElement.dataset.pending === '0');
-}
-
-async function backToTheDoc(p: Preview): Promise<void> {
-  await p.page.goto(p.server.url);
-  await p.page.locator('#document .editable').first().waitFor();
-  await p.page.waitForFunction(() => document.documentElement.dataset.pending === '0');
-}
 
 async function typeInto(p: Preview, row: number, column: number, text: string): Promise<void> {
   await p.page.locator(`#grid td[data-row="${row}"][data-column="${column}"]`).click();
@@ -34,19 +22,13 @@ async function cellText(p: Preview, row: number, column: number): Promise<string
 test('export from the Doc, see the rows and metrics in the workbook, type an outcome and a note there, re-export: they are still there', async () => {
   preview = await openPreview({ today: '2026-11-27' });
   const { page } = preview;
-  await insertStandardPlan(preview);
-  await preview.menu('Deal details');
-  await preview.sidebarTab('Deal');
-  const sidebar = preview.sidebar();
+  const sidebar = await dealTabOfStandardPlan(preview);
   await sidebar.locator('#create-workbook').click();
   await sidebar.locator('#export-message', { hasText: 'Exported to' }).waitFor();
 
   // The workbook page shows the linked workbook: Set up adds the Metrics sheet around the exported rows.
   await openWorkbookPage(preview);
-  await page.getByRole('menuitem', { name: 'Extensions', exact: true }).click();
-  await page.getByRole('menuitem', { name: 'Mutual Action Plan', exact: true }).hover();
-  await page.getByRole('menuitem', { name: 'Set up MAP metrics', exact: true }).click();
-  await page.waitForFunction(() => document.documentElement.dataset.pending === '0');
+  await sheetsMenu(preview, 'Set up MAP metrics');
   await page.getByRole('tab', { name: 'Deals', exact: true }).click();
   await page.locator('table.grid[data-sheet="Deals"]').waitFor();
   const header = await page.locator('table.grid[data-sheet="Deals"] tbody tr').first().locator('td').allTextContents();

@@ -1,7 +1,7 @@
 /** The team workbook page: reached from the Doc, the Sheets add-on's menu sets the metrics up, a person types into a cell, and it survives a restart. */
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import { openPreview, type Preview } from './preview';
+import { openPreview, openWorkbookPage, sheetsMenu, type Preview } from './preview';
 
 /** A Salesforce report over 2026: deals won and lost in each quarter, so the Metrics sheet and its charts have something to show. */
 function salesforceYear(): string {
@@ -19,19 +19,6 @@ let preview: Preview;
 afterEach(async () => {
   await preview?.close();
 });
-
-async function openWorkbookPage(p: Preview): Promise<void> {
-  await p.page.goto(`${p.server.url}sheets`);
-  await p.page.locator('#menubar >> text=Extensions').waitFor();
-  await p.page.waitForFunction(() => document.documentElement.dataset.pending === '0');
-}
-
-async function sheetsMenu(p: Preview, caption: string): Promise<void> {
-  await p.page.getByRole('menuitem', { name: 'Extensions', exact: true }).click();
-  await p.page.getByRole('menuitem', { name: 'Mutual Action Plan', exact: true }).hover();
-  await p.page.getByRole('menuitem', { name: caption, exact: true }).click();
-  await p.page.waitForFunction(() => document.documentElement.dataset.pending === '0');
-}
 
 function cell(p: Preview, row: number, column: number) {
   return p.page.locator(`#grid td[data-row="${row}"][data-column="${column}"]`);
@@ -79,11 +66,14 @@ test('the Doc page links to the team workbook; Set up MAP metrics creates the sh
   await expect(cell(preview, 2, 1).textContent()).resolves.toBe('doc-123');
   await page.getByRole('tab', { name: 'Metrics', exact: true }).click();
   await expect(metric(preview, 'Plans in the workbook', 5).textContent()).resolves.toBe('1');
+  // No CRM report yet: the metrics over opportunities say why they are empty, beside them.
+  await expect(metric(preview, 'Win rate with a MAP', 10).textContent()).resolves.toMatch(/^No CRM report imported yet: this needs the deals without a plan/);
 
   // The sidebar says what the workbook holds.
   await sheetsMenu(preview, 'About this workbook');
   const sidebar = page.frameLocator('#sidebar-frame');
   await sidebar.locator('[data-count="plans"]', { hasText: '1 plan' }).waitFor();
+  await sidebar.locator('#no-crm-report', { hasText: 'No CRM report imported yet' }).waitFor();
   await preview.screenshot('workbook-metrics');
   expect(preview.pageErrors).toEqual([]);
 });
@@ -135,6 +125,7 @@ test('Import CRM report from a CSV file chosen in the sidebar: the opportunities
   await page.waitForFunction(() => document.querySelector('#grid tr:has(td[data-column="1"]) td[data-column="1"]') !== null);
   const winRate = metric(preview, 'Win rate without a MAP', 5);
   await expect(winRate.textContent()).resolves.toMatch(/^\d+%$/);
+  await expect(metric(preview, 'Win rate without a MAP', 10).textContent()).resolves.toBe('Won / (won + lost) among opportunities without a plan (by Close date).');
   await page.locator('#sidebar-close').click();
   await page.locator('#sidebar').waitFor({ state: 'hidden' });
   await page.locator('#toast').waitFor({ state: 'hidden', timeout: 15_000 });

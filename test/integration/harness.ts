@@ -68,7 +68,7 @@ export function openDocument(options: SessionOptions = {}): Session {
     locale: options.locale ?? 'en_US',
     timeZone: options.timeZone ?? 'America/New_York',
     now: () => now,
-    files: { Sidebar: distFile('Sidebar.html') },
+    files: { Sidebar: distFile('Sidebar.html'), Picker: distFile('Picker.html') },
     // The built manifest: its scopes are all the add-on gets, and its advanced services are what exists.
     manifest: JSON.parse(distFile('appsscript.json')) as Manifest,
     ...(options.spreadsheetFiles ? { spreadsheetFiles: options.spreadsheetFiles } : {}),

@@ -168,6 +168,9 @@ export type WorkerRequest =
   | { readonly type: 'closeHtmlDialog' }
   | { readonly type: 'sidebarHtml' }
   | { readonly type: 'htmlDialog'; readonly index: number }
+  // Google Picker's stand-in: the spreadsheets in Drive, and a pick (which grants the file under drive.file when the app id was set)
+  | { readonly type: 'pickerFiles' }
+  | { readonly type: 'pickFile'; readonly id: string; readonly grant: boolean }
   | { readonly type: 'markdown' }
   // The Sheets add-on in the team workbook (/sheets)
   | { readonly type: 'workbook' }

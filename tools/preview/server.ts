@@ -84,6 +84,9 @@ interface Assets {
   workerJs: string;
   code: string;
   sidebarHtml: string;
+  /** The Google Picker dialog (null for a test's own small add-on) and the stand-in for Google's Picker script. */
+  pickerHtml: string | null;
+  pickerStandInJs: string;
   /** The workbook page and the Sheets add-on (null when dist/sheets/ is not built, e.g. a test's own small add-on). */
   sheetsHtml: string;
   sheetsJs: string;
@@ -117,7 +120,7 @@ async function loadAssets(root: string, distDir: string): Promise<Assets> {
     });
   const here = path.join(root, 'tools', 'preview');
   const optional = (name: string): Promise<string | null> => readFile(path.join(distDir, 'sheets', name), 'utf8').catch(() => null);
-  const [pageHtml, pageCss, pageJs, shimJs, workerJs, code, sidebarHtml, sheetsHtml, sheetsCss, sheetsJs, sheetsCode, sheetsSidebarHtml, manifest] = await Promise.all([
+  const [pageHtml, pageCss, pageJs, shimJs, workerJs, code, sidebarHtml, sheetsHtml, sheetsCss, sheetsJs, sheetsCode, sheetsSidebarHtml, manifest, pickerHtml, pickerStandInJs] = await Promise.all([
     readFile(path.join(here, 'page.html'), 'utf8'),
     readFile(path.join(here, 'page.css'), 'utf8'),
     bundle(path.join(here, 'page.ts'), 'browser'),
@@ -131,6 +134,8 @@ async function loadAssets(root: string, distDir: string): Promise<Assets> {
     optional('Code.js'),
     optional('Sidebar.html'),
     readFile(path.join(distDir, 'appsscript.json'), 'utf8').catch(() => null),
+    readFile(path.join(distDir, 'Picker.html'), 'utf8').catch(() => null),
+    bundle(path.join(here, 'picker-stand-in.ts'), 'browser'),
   ]);
   try {
     // A syntax error would otherwise only show as a worker that keeps failing to start.
@@ -138,7 +143,7 @@ async function loadAssets(root: string, distDir: string): Promise<Assets> {
   } catch (error) {
     throw new PreviewError(`${path.relative(root, path.join(distDir, 'Code.js'))} does not compile: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { pageHtml, pageCss, pageJs, shimJs, workerJs, code, sidebarHtml, sheetsHtml, sheetsCss, sheetsJs, sheetsCode, sheetsSidebarHtml, manifest };
+  return { pageHtml, pageCss, pageJs, shimJs, workerJs, code, sidebarHtml, pickerHtml, pickerStandInJs, sheetsHtml, sheetsCss, sheetsJs, sheetsCode, sheetsSidebarHtml, manifest };
 }
 
 /** JSON inside a script element: "<" escaped, so no value can close the element. */
@@ -331,6 +336,7 @@ const Schemas = {
   ]),
   cursor: z.object({ id: Id, offset: z.number().int().nonnegative().max(1_000_000) }),
   cellEdit: z.object({ sheet: z.string().min(1).max(200), row: z.number().int().positive().max(10_000_000), column: z.number().int().positive().max(18_278), text: z.string().max(50_000) }),
+  pick: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/), grant: z.boolean() }),
   dialog: z.object({ id: z.number().int().positive(), button: z.enum(['OK', 'CANCEL', 'YES', 'NO', 'CLOSE']), text: z.string().max(100_000) }),
 };
 
@@ -412,6 +418,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       cwd,
       code: assets.code,
       sidebarHtml: assets.sidebarHtml,
+      pickerHtml: assets.pickerHtml,
       sheetsCode: assets.sheetsCode,
       sheetsSidebarHtml: assets.sheetsSidebarHtml,
       manifest: assets.manifest,
@@ -512,6 +519,12 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       const { html, functions } = (await ask({ type: 'sheetsSidebarHtml' })) as { html: string; functions: string[] };
       send(r, 200, 'text/html; charset=utf-8', withShim(html, functions, assets.shimJs, '/api/sheets/run'));
     },
+    'GET /picker-stand-in.js': async (_q, r) => send(r, 200, 'text/javascript; charset=utf-8', assets.pickerStandInJs),
+    'GET /api/picker/files': async (_q, r) => sendJson(r, 200, await ask({ type: 'pickerFiles' })),
+    'POST /api/picker/pick': async (q, r) => {
+      const body = parse(Schemas.pick, await readBody(q));
+      sendJson(r, 200, await ask({ type: 'pickFile', id: body.id, grant: body.grant }));
+    },
     'GET /sidebar': async (_q, r) => {
       const { html, functions } = (await ask({ type: 'sidebarHtml' })) as { html: string; functions: string[] };
       send(r, 200, 'text/html; charset=utf-8', withShim(html, functions, assets.shimJs));
@@ -528,7 +541,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     const dialogPage = /^\/dialog\/(\d+)$/.exec(url.pathname);
     if (dialogPage && request.method === 'GET') {
       const { html, functions } = (await ask({ type: 'htmlDialog', index: Number(dialogPage[1]) })) as { html: string; functions: string[] };
-      send(response, 200, 'text/html; charset=utf-8', withShim(html, functions, assets.shimJs));
+      // Google's Picker script cannot load here: its stand-in answers for it (same API, the emulated Drive).
+      const local = html.replace(/https:\/\/apis\.google\.com\/js\/api\.js/g, '/picker-stand-in.js');
+      send(response, 200, 'text/html; charset=utf-8', withShim(local, functions, assets.shimJs));
       return;
     }
     const route = routes[`${request.method ?? 'GET'} ${url.pathname}`];

@@ -21,6 +21,8 @@ export interface WorkerData {
   readonly cwd: string;
   readonly code: string;
   readonly sidebarHtml: string;
+  /** The Google Picker dialog (dist/Picker.html), or null for a test's own small add-on. */
+  readonly pickerHtml: string | null;
   /** The Sheets add-on (dist/sheets/), or null when it is not built. */
   readonly sheetsCode: string | null;
   readonly sheetsSidebarHtml: string | null;
@@ -84,7 +86,7 @@ const env = new GoogleEmulation({
   locale: data.locale,
   timeZone: data.timeZone,
   now: data.today ? new Date(`${data.today}T15:00:00Z`) : undefined,
-  files: { Sidebar: data.sidebarHtml },
+  files: { Sidebar: data.sidebarHtml, ...(data.pickerHtml ? { Picker: data.pickerHtml } : {}) },
   properties: data.opened.properties,
   echoLogs: data.echoLogs,
   document: (ctx) => {
@@ -118,6 +120,10 @@ if (data.opened.markdown !== null && data.opened.sidecar && file === data.opened
   const problems = restore(doc, data.opened.markdown, data.opened.sidecar);
   for (const problem of problems) console.warn(`Preview: ${problem}`);
 }
+
+// The developer's one-time Picker setup (script properties), stand-ins: the preview's Picker needs no real key.
+if (!env.properties.script.entries.has('PICKER_API_KEY')) env.properties.script.entries.set('PICKER_API_KEY', 'preview-stand-in-api-key-0000000000000');
+if (!env.properties.script.entries.has('PICKER_APP_ID')) env.properties.script.entries.set('PICKER_APP_ID', '100000000001');
 
 const addOn: AddOn = loadAddOn(env, data.code, { filename: 'Code.js' });
 
@@ -520,6 +526,14 @@ async function handle(request: WorkerRequest): Promise<unknown> {
     }
     case 'markdown':
       return { markdown: documentToMarkdown(doc), name: doc.getName() };
+    case 'pickerFiles':
+      return [...env.spreadsheetFiles.values()].map((book) => ({ id: book.id, name: book.name }));
+    case 'pickFile': {
+      const book = env.spreadsheetFiles.get(request.id);
+      if (!book) throw new Failure(404, 'No such spreadsheet in Drive.');
+      if (request.grant) env._pickFile(book.id);
+      return { id: book.id, name: book.name, mimeType: 'application/vnd.google-apps.spreadsheet', url: `https://docs.google.com/spreadsheets/d/${book.id}/edit` };
+    }
   }
 }
 
@@ -529,7 +543,7 @@ function publicFunctions(): string[] {
 }
 
 /** Requests that cannot change anything skip the save check (it serialises the whole document). */
-const READ_ONLY = new Set<WorkerRequest['type']>(['document', 'ui', 'sidebarHtml', 'htmlDialog', 'markdown', 'cursor']);
+const READ_ONLY = new Set<WorkerRequest['type']>(['document', 'ui', 'sidebarHtml', 'htmlDialog', 'markdown', 'cursor', 'pickerFiles']);
 
 // One request at a time, in arrival order: an execution (and a dialog inside it) runs to its end before the next starts.
 let queue: Promise<void> = Promise.resolve();

@@ -72,6 +72,8 @@ interface MetricRow {
   /** The value to date: criteria added by `quarter` restrict it to the quarter starting in that column's row 3. */
   value: (quarter: string | null, at: (id: MetricId) => string) => string;
   how: string;
+  /** Computed over the CRM report's opportunities: without an import there is nothing to count, and the row says so. */
+  needsCrm?: true;
 }
 
 /** A metric's cells' format: none for the automatic one. */
@@ -133,6 +135,17 @@ function rowOf(id: MetricId): number {
   return FIRST_METRIC_ROW + index;
 }
 
+/** What a metric over opportunities shows until a CRM report is imported, beside its empty value. */
+export const NO_CRM_REPORT =
+  'No CRM report imported yet: this needs the deals without a plan, which only the CRM report brings (Extensions > Mutual Action Plan > Import CRM report).';
+
+/** The "How it is computed" cell: for a metric over opportunities, the reason it is empty while Opportunities is. */
+function howCell(m: MetricRow): GridCell {
+  if (!m.needsCrm) return text(m.how, { muted: true });
+  const imported = `COUNTIFS(${notHeader(OPPORTUNITIES, 'opportunityId')},${O('opportunityId')},"<>")`;
+  return formula(`IF(${imported}=0,${literal(NO_CRM_REPORT)},${literal(m.how)})`, { muted: true });
+}
+
 /** A cell of a metric's row in column `column` ("E" to date, "F".."I" the quarters). */
 export function metricCell(id: MetricId, column = 'E'): string {
   return `${column}${rowOf(id)}`;
@@ -155,6 +168,7 @@ export const METRIC_ROWS: readonly MetricRow[] = [
       return share(`COUNTIFS(${base},${O('plan')},"<>")`, `COUNTIFS(${base})`);
     },
     how: 'Opportunities of at least the deal size in D2 past the demo stage (by Created date) that have a plan matched.',
+    needsCrm: true,
   },
   {
     id: 'completion',
@@ -181,6 +195,7 @@ export const METRIC_ROWS: readonly MetricRow[] = [
     format: FORMATS.percent,
     value: (q) => winRate(WITH, q),
     how: 'Won / (won + lost) among opportunities with a plan (by Close date).',
+    needsCrm: true,
   },
   {
     id: 'winRateWithout',
@@ -192,6 +207,7 @@ export const METRIC_ROWS: readonly MetricRow[] = [
     format: FORMATS.percent,
     value: (q) => winRate(WITHOUT, q),
     how: 'Won / (won + lost) among opportunities without a plan (by Close date).',
+    needsCrm: true,
   },
   {
     id: 'winRateRatio',
@@ -203,6 +219,7 @@ export const METRIC_ROWS: readonly MetricRow[] = [
     format: FORMATS.ratio,
     value: (_q, at) => bothNumbers(at('winRateWith'), at('winRateWithout'), (a, b) => `${a}/${b}`),
     how: 'Win rate with a MAP / win rate without.',
+    needsCrm: true,
   },
   {
     id: 'cycleWith',
@@ -214,6 +231,7 @@ export const METRIC_ROWS: readonly MetricRow[] = [
     format: '0.0',
     value: (q) => cycleTime(WITH, q),
     how: 'Average calendar days from Created to Close date of won opportunities with a plan (by Close date).',
+    needsCrm: true,
   },
   {
     id: 'cycleWithout',
@@ -225,6 +243,7 @@ export const METRIC_ROWS: readonly MetricRow[] = [
     format: '0.0',
     value: (q) => cycleTime(WITHOUT, q),
     how: 'The same for won opportunities without a plan.',
+    needsCrm: true,
   },
   {
     id: 'cycleFaster',
@@ -236,6 +255,7 @@ export const METRIC_ROWS: readonly MetricRow[] = [
     format: FORMATS.percent,
     value: (_q, at) => bothNumbers(at('cycleWith'), at('cycleWithout'), (a, b) => `1-${a}/${b}`),
     how: '1 - cycle time with a MAP / cycle time without: how much faster MAP deals close.',
+    needsCrm: true,
   },
   {
     id: 'accuracyDays',
@@ -399,7 +419,7 @@ export function metricsSheet(): GridSheet {
       m.targetValue === null ? null : { value: m.targetValue, ...formatOf(m) },
       formula(valueFormula(m, null), formatOf(m)),
       ...QUARTER_COLUMNS.map((c) => formula(valueFormula(m, c), formatOf(m))),
-      text(m.how, { muted: true }),
+      howCell(m),
     ]);
   }
   rows.push([]);

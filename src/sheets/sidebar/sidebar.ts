@@ -43,13 +43,16 @@ function aboutSection(state: WorkbookState): HTMLElement {
       el('dt', null, 'Slips'), el('dd', { 'data-count': 'slips' }, plural(c.slips, 'slip')),
       el('dt', null, 'CRM opportunities'), el('dd', { 'data-count': 'opportunities' }, plural(c.opportunities, 'opportunity', 'opportunities')),
       el('dt', null, 'Last export'), el('dd', { 'data-count': 'last-export' }, state.lastExport ?? 'none yet')),
+    c.opportunities === 0
+      ? el('p', { id: 'no-crm-report', class: 'muted' }, 'No CRM report imported yet: the adoption rate, and win rate and cycle time with vs without a MAP, need the deals without a plan, which only the CRM report brings. Until then those metrics stay empty. Use Import CRM report.')
+      : null,
     el('div', { class: 'actions' }, setUp, refresh),
     out,
     el('h3', null, 'How sellers link their plans'),
     el('ol', null,
       el('li', null, 'Share this workbook with the sellers (Editor access).'),
       el('li', null, 'In the plan\'s Google Doc: Extensions > Mutual Action Plan > Export to Sheets.'),
-      el('li', null, 'The first time, choose "Link a team workbook" and pick this spreadsheet. Later exports refresh the plan\'s rows by themselves.'),
+      el('li', null, 'The first time, in the Deal tab\'s Team workbook, choose "Choose a workbook" and pick this spreadsheet. Later exports refresh the plan\'s rows by themselves.'),
     ),
     el('p', { class: 'muted' }, 'Columns named Notes, Outcome (manual) and Reason are yours: exports and imports never write them.'),
   );

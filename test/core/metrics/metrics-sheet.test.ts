@@ -3,7 +3,7 @@ import { evaluateSheets, evaluateWorkbook, rawOfValue, workbookSheets, type Eval
 import { opportunityRow, type Opportunity } from '../../../src/core/metrics/crm-report';
 import { toSerial } from '../../../src/core/metrics/cells';
 import { METRICS_SHEET, OPPORTUNITIES } from '../../../src/core/metrics/layout';
-import { FIRST_RANK_ROW, METRIC_ROWS, metricCell, metricsSheet, type MetricId } from '../../../src/core/metrics/metrics-sheet';
+import { FIRST_RANK_ROW, METRIC_ROWS, metricCell, metricsSheet, NO_CRM_REPORT, type MetricId } from '../../../src/core/metrics/metrics-sheet';
 import { referenceMetrics, type MetricValue } from '../../../src/core/metrics/reference';
 import { WORKBOOKS, type FixtureWorkbook } from './workbooks';
 
@@ -42,6 +42,18 @@ describe.each(WORKBOOKS.map((make) => [make().name, make] as const))('workbook "
   test.each(METRIC_ROWS.map((m) => [m.id] as const))('%s: to date and per quarter, as computed from the plans', (id: MetricId) => {
     expectSame(book.value(METRICS_SHEET, metricCell(id)), ref.metrics[id].toDate, `${id} to date`);
     QUARTERS.forEach((c, i) => expectSame(book.value(METRICS_SHEET, metricCell(id, c)), ref.metrics[id].quarters[i] ?? '', `${id} ${c}`));
+  });
+
+  test('a metric over CRM opportunities says why it is empty when no CRM report was imported, and how it is computed once one was', () => {
+    const overCrm = METRIC_ROWS.filter((m) => m.needsCrm).map((m) => m.id);
+    expect(overCrm).toEqual(['adoption', 'winRateWith', 'winRateWithout', 'winRateRatio', 'cycleWith', 'cycleWithout', 'cycleFaster']);
+    for (const m of METRIC_ROWS) {
+      const how = book.value(METRICS_SHEET, metricCell(m.id, 'J'));
+      const imported = w.opportunities.length > 0;
+      expect([m.id, how]).toEqual([m.id, m.needsCrm && !imported ? NO_CRM_REPORT : m.how]);
+      // Never an error value in its place: the value is empty until there is something to count.
+      if (m.needsCrm && !imported) expect([m.id, book.value(METRICS_SHEET, metricCell(m.id))]).toEqual([m.id, '']);
+    }
   });
 
   test('steps that slip most often: the ranking by kind, highest first', () => {
