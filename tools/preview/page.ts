@@ -5,26 +5,10 @@ import {
   DIALOG_BUTTONS, type CursorPlacement, type DialogAnswer, type DocumentView, type Edit, type PendingDialog, type PreviewEvent,
   type SelectionView, type UiView, type ViewBlock, type ViewParagraph, type ViewTable,
 } from './protocol';
+import { askAndDraw, byId, drawSidebarFrame, el, onHostClose, toast as showToast, whileRunning } from './page-parts';
 
 // ---------------------------------------------------------------------------------------------
-// DOM building: every string from the document or the add-on becomes a text node, never markup
-
-type Attrs = Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>;
-type Child = Node | string | null | undefined | false;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs | null = null, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs ?? {})) {
-    if (typeof value === 'function') node.addEventListener(name.slice(2), value);
-    else if (value === true) node.setAttribute(name, '');
-    else if (value !== false && value !== null && value !== undefined) node.setAttribute(name, String(value));
-  }
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(typeof child === 'string' ? document.createTextNode(child) : child);
-  }
-  return node;
-}
+// DOM building: every string from the document or the add-on becomes a text node, never markup (page-parts.ts)
 
 function svgIcon(pathData: string, className: string): SVGSVGElement {
   const ns = 'http://www.w3.org/2000/svg';
@@ -44,12 +28,6 @@ function closeButton(label: string, onclick: () => void): HTMLButtonElement {
   const button = el('button', { type: 'button', class: 'icon-button', 'aria-label': label, title: label, onclick });
   button.append(svgIcon(CLOSE_ICON, 'close-icon'));
   return button;
-}
-
-function byId<T extends HTMLElement = HTMLElement>(id: string): T {
-  const found = document.getElementById(id);
-  if (!found) throw new Error(`The preview page has no #${id}`);
-  return found as T;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -114,13 +92,8 @@ function inOrder<T>(work: () => Promise<T>): Promise<T> {
 // ---------------------------------------------------------------------------------------------
 // Feedback
 
-let toastTimer: number | undefined;
 function toast(message: string): void {
-  const box = byId('toast');
-  box.textContent = message;
-  box.hidden = false;
-  window.clearTimeout(toastTimer);
-  toastTimer = window.setTimeout(() => (box.hidden = true), 6000);
+  showToast(message, 6000);
 }
 
 function banner(message: string | null, kind: 'notice' | 'error' = 'notice'): void {
@@ -750,25 +723,11 @@ document.addEventListener('mousedown', (event) => {
 // ---------------------------------------------------------------------------------------------
 // The add-on's UI: sidebar, HTML dialogs, and running menu items
 
-let sidebarGeneration = -1;
 let htmlDialogIndex = -1;
 
 function drawUi(ui: UiView): void {
   drawMenubar(ui);
-  const sidebar = byId('sidebar');
-  const frame = byId<HTMLIFrameElement>('sidebar-frame');
-  if (ui.sidebar) {
-    byId('sidebar-title').textContent = ui.sidebar.title;
-    sidebar.hidden = false;
-    if (ui.sidebar.generation !== sidebarGeneration) {
-      sidebarGeneration = ui.sidebar.generation;
-      frame.src = `/sidebar?g=${ui.sidebar.generation}`;
-    }
-  } else if (!sidebar.hidden) {
-    sidebar.hidden = true;
-    sidebarGeneration = -1;
-    frame.src = 'about:blank';
-  }
+  drawSidebarFrame(ui.sidebar, (generation) => `/sidebar?g=${generation}`);
   const layer = byId('layer');
   const shown = layer.querySelector('[data-html-dialog]');
   if (ui.htmlDialog && ui.htmlDialog.index !== htmlDialogIndex) {
@@ -811,37 +770,15 @@ async function closeSidebar(): Promise<void> {
 }
 
 async function clickMenuItem(caption: string): Promise<void> {
-  // Docs says so when a menu item's script takes a moment; a quick one never shows it.
-  const running = byId('running');
-  const timer = window.setTimeout(() => (running.hidden = false), 400);
-  try {
-    drawUi(await inOrder(() => request<UiView>('POST', '/api/menu', { caption })));
-  } catch (error) {
-    reportFailure(error);
-  } finally {
-    window.clearTimeout(timer);
-    running.hidden = true;
-  }
+  await askAndDraw(() => whileRunning(() => inOrder(() => request<UiView>('POST', '/api/menu', { caption })), 400), drawUi, reportFailure);
   await refreshDocument();
 }
 
-async function refreshUi(): Promise<void> {
-  try {
-    drawUi(await request<UiView>('GET', '/api/ui'));
-  } catch (error) {
-    reportFailure(error);
-  }
+function refreshUi(): Promise<void> {
+  return askAndDraw(() => request<UiView>('GET', '/api/ui'), drawUi, reportFailure);
 }
 
-// google.script.host in the sidebar or a dialog asks the page (same origin) to close it.
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  if (event.origin !== window.location.origin) return;
-  const data = event.data;
-  if (data === null || typeof data !== 'object' || !('source' in data) || data.source !== 'map-preview-host' || !('action' in data)) return;
-  if (data.action !== 'close') return;
-  if (event.source === byId<HTMLIFrameElement>('sidebar-frame').contentWindow) void closeSidebar();
-  else void closeHtmlDialog();
-});
+onHostClose((from) => void (from === byId<HTMLIFrameElement>('sidebar-frame').contentWindow ? closeSidebar() : closeHtmlDialog()));
 
 // ---------------------------------------------------------------------------------------------
 // Ui.alert and Ui.prompt: the add-on's execution waits on the server until the person answers here

@@ -113,6 +113,8 @@ async function bundle(entry: string, platform: 'browser' | 'node'): Promise<stri
   return output.text;
 }
 
+const SIDEBAR_MARKER = '<!--ADD-ON SIDEBAR: tools/preview/sidebar-frame.html-->';
+
 async function loadAssets(root: string, distDir: string): Promise<Assets> {
   const dist = (name: string): Promise<string> =>
     readFile(path.join(distDir, name), 'utf8').catch(() => {
@@ -137,13 +139,22 @@ async function loadAssets(root: string, distDir: string): Promise<Assets> {
     readFile(path.join(distDir, 'Picker.html'), 'utf8').catch(() => null),
     bundle(path.join(here, 'picker-stand-in.ts'), 'browser'),
   ]);
+  // The add-on's sidebar frame is the same on both pages: one fragment, put in place here.
+  const sidebarFrame = await readFile(path.join(here, 'sidebar-frame.html'), 'utf8');
+  const withSidebarFrame = (html: string): string => {
+    if (!html.includes(SIDEBAR_MARKER)) throw new PreviewError(`A preview page lacks its ${SIDEBAR_MARKER} marker`);
+    return html.replace(SIDEBAR_MARKER, () => sidebarFrame.trimEnd());
+  };
   try {
     // A syntax error would otherwise only show as a worker that keeps failing to start.
     new vm.Script(code, { filename: 'Code.js' });
   } catch (error) {
     throw new PreviewError(`${path.relative(root, path.join(distDir, 'Code.js'))} does not compile: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { pageHtml, pageCss, pageJs, shimJs, workerJs, code, sidebarHtml, pickerHtml, pickerStandInJs, sheetsHtml, sheetsCss, sheetsJs, sheetsCode, sheetsSidebarHtml, manifest };
+  return {
+    pageHtml: withSidebarFrame(pageHtml), pageCss, pageJs, shimJs, workerJs, code, sidebarHtml, pickerHtml, pickerStandInJs,
+    sheetsHtml: withSidebarFrame(sheetsHtml), sheetsCss, sheetsJs, sheetsCode, sheetsSidebarHtml, manifest,
+  };
 }
 
 /** JSON inside a script element: "<" escaped, so no value can close the element. */

@@ -2,23 +2,10 @@
 import type { MenuItem } from '../../emulation/ui';
 import type { PreviewEvent, UiView } from './protocol';
 import type { CellEdit, ChartView, SheetView, WorkbookCellView, WorkbookView } from './workbook-protocol';
+import { askAndDraw, byId, drawSidebarFrame, el, onHostClose, toast as showToast, whileRunning } from './page-parts';
 
 // ---------------------------------------------------------------------------------------------
-// DOM and server: every string from the workbook becomes a text node, never markup
-
-type Attrs = Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>;
-type Child = Node | string | null | undefined | false;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs | null = null, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs ?? {})) {
-    if (typeof value === 'function') node.addEventListener(name.slice(2), value);
-    else if (value === true) node.setAttribute(name, '');
-    else if (value !== false && value !== null && value !== undefined) node.setAttribute(name, String(value));
-  }
-  for (const child of children) if (child !== null && child !== undefined && child !== false) node.append(child);
-  return node;
-}
+// DOM and server: every string from the workbook becomes a text node, never markup (page-parts.ts)
 
 const SVG = 'http://www.w3.org/2000/svg';
 function svg(tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {
@@ -26,12 +13,6 @@ function svg(tag: string, attrs: Record<string, string | number>, text?: string)
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
   if (text !== undefined) node.textContent = text;
   return node;
-}
-
-function byId<T extends HTMLElement = HTMLElement>(id: string): T {
-  const found = document.getElementById(id);
-  if (!found) throw new Error(`The workbook page has no #${id}`);
-  return found as T;
 }
 
 let pending = 0;
@@ -54,13 +35,8 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
   }
 }
 
-let toastTimer: number | undefined;
 function toast(message: string): void {
-  const box = byId('toast');
-  box.textContent = message;
-  box.hidden = false;
-  window.clearTimeout(toastTimer);
-  toastTimer = window.setTimeout(() => (box.hidden = true), 8000);
+  showToast(message, 8000);
 }
 
 function fail(error: unknown): void {
@@ -348,55 +324,22 @@ document.addEventListener('mousedown', (event) => {
   closeMenus();
 });
 
-let sidebarGeneration = -1;
 function drawUi(ui: UiView): void {
   drawMenubar(ui);
-  const sidebar = byId('sidebar');
-  const frame = byId<HTMLIFrameElement>('sidebar-frame');
-  if (ui.sidebar) {
-    byId('sidebar-title').textContent = ui.sidebar.title;
-    sidebar.hidden = false;
-    if (ui.sidebar.generation !== sidebarGeneration) {
-      sidebarGeneration = ui.sidebar.generation;
-      frame.src = `/sheets/sidebar?g=${sidebarGeneration}`;
-    }
-  } else {
-    sidebar.hidden = true;
-    sidebarGeneration = -1;
-    frame.removeAttribute('src');
-  }
+  drawSidebarFrame(ui.sidebar, (generation) => `/sheets/sidebar?g=${generation}`);
   if (ui.error) toast(ui.error);
 }
 
 async function clickMenuItem(caption: string): Promise<void> {
-  const running = byId('running');
-  const timer = window.setTimeout(() => (running.hidden = false), 300);
-  try {
-    drawUi(await request<UiView>('POST', '/api/sheets/menu', { caption }));
-  } catch (error) {
-    fail(error);
-  } finally {
-    window.clearTimeout(timer);
-    running.hidden = true;
-  }
+  await askAndDraw(() => whileRunning(() => request<UiView>('POST', '/api/sheets/menu', { caption }), 300), drawUi, fail);
   await refreshWorkbook();
 }
 
-async function refreshUi(): Promise<void> {
-  try {
-    drawUi(await request<UiView>('GET', '/api/sheets/ui'));
-  } catch (error) {
-    fail(error);
-  }
+function refreshUi(): Promise<void> {
+  return askAndDraw(() => request<UiView>('GET', '/api/sheets/ui'), drawUi, fail);
 }
 
-// google.script.host.close() in the sidebar asks the page (same origin) to close it.
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  if (event.origin !== window.location.origin) return;
-  const data = event.data;
-  if (data === null || typeof data !== 'object' || !('source' in data) || data.source !== 'map-preview-host' || !('action' in data) || data.action !== 'close') return;
-  void request<UiView>('POST', '/api/sheets/sidebar/close').then(drawUi, fail);
-});
+onHostClose(() => void request<UiView>('POST', '/api/sheets/sidebar/close').then(drawUi, fail));
 
 // ---------------------------------------------------------------------------------------------
 // Start
