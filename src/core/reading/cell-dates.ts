@@ -1,7 +1,8 @@
 /** Reads due-date cells as people type them ("Mar 3", "3/14 (tentative)", "Week 3", "TBD") and writes a new date back in the cell's own form. */
 import { planDateStyle } from './date-format';
 import type { IsoDate } from '../plan';
-import { addDays, addWorkingDays, compareDates, dateParts, dayOfWeek, daysBetween, isoFromParts, isWorkingDay, workingDaysBetween, workingDaysIn, WORKING_DAYS, type WorkCalendar } from '../scheduling/calendar';
+import { addDays, addWorkingDays, compareDates, dateParts, dayOfWeek, daysBetween, isoFromParts, isWorkingDay, workingDaysIn, WORKING_DAYS, type WorkCalendar } from '../scheduling/calendar';
+import { MONDAY_WEEKS, moveByWeeks, weekDue } from '../scheduling/week-cells';
 
 export type Weekday = 'none' | 'short' | 'long';
 export type Caps = 'title' | 'lower' | 'upper';
@@ -287,15 +288,9 @@ function mondayOf(date: IsoDate): IsoDate {
   return addDays(date, -((dayOfWeek(date) + 6) % 7));
 }
 
-/** The last working day of the Monday-to-Friday week holding `date`; null when the whole week is holidays. */
-function weekOfEnd(date: IsoDate, calendar: WorkCalendar): IsoDate | null {
-  const monday = mondayOf(date);
-  for (let d = addDays(monday, 4); compareDates(d, monday) >= 0; d = addDays(d, -1)) if (isWorkingDay(d, calendar)) return d;
-  return null;
-}
-
+/** Week `n` counted from the evaluation start ("Week 3"): its seven days hold the week's due day. */
 function weekEnd(start: IsoDate, n: number, calendar: WorkCalendar): IsoDate {
-  return calendar.calendarDays ? addDays(start, n * 7 - 1) : addWorkingDays(start, n * 5 - 1, calendar);
+  return moveByWeeks(start, n - 1, { anchor: start, days: 7 }, calendar);
 }
 
 function build(text: string, h: Hit, ctx: DateContext): ParsedDate | null {
@@ -343,7 +338,7 @@ function build(text: string, h: Hit, ctx: DateContext): ParsedDate | null {
   }
   if (h.weekOf) {
     // The week the named day falls in, due on its last working day (a holiday Friday makes it Thursday).
-    end = weekOfEnd(end, calendar);
+    end = weekDue(mondayOf(end), MONDAY_WEEKS, calendar);
     if (!end) return null;
   }
   const shape = compact && first?.k !== 'day' ? first! : last;
@@ -439,9 +434,9 @@ function weekText(date: IsoDate, f: Extract<DateFormat, { style: 'week' }>, ctx:
   const start = ctx.evaluationStart;
   if (!start) return null;
   const calendar = ctx.calendar ?? WORKING_DAYS;
-  // Counting days once finds the only week that can end on the date; then check that it does.
-  const n = calendar.calendarDays ? (daysBetween(start, date) + 1) / 7 : (workingDaysBetween(start, date, calendar) + 1) / 5;
-  return Number.isInteger(n) && n > f.span && weekEnd(start, n, calendar) === date ? f.word + (f.span ? `${n - f.span}${f.joiner}` : '') + n : null;
+  // The week the date falls in, counted from the start; then check that the date is that week's due day.
+  const n = Math.floor(daysBetween(start, date) / 7) + 1;
+  return n > f.span && weekEnd(start, n, calendar) === date ? f.word + (f.span ? `${n - f.span}${f.joiner}` : '') + n : null;
 }
 
 const PLAIN: Dated = {

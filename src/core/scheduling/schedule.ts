@@ -11,6 +11,7 @@ import {
   workingDaysBetween,
   type WorkCalendar,
 } from './calendar';
+import { shiftWeek, weekDueOf, type WeekGrid } from './week-cells';
 
 // ─── Types ────────────────────────────────────────────────────────────────────────────────────
 
@@ -27,6 +28,11 @@ export interface ScheduleStep {
   status: Status | null;
   /** Keys of the steps this one waits for. */
   dependsOn: string[];
+  /**
+   * The cell names a week ("Week of Jan 4", "Week 3"), due on its last working day: it moves by
+   * whole weeks, and a holiday inside a week does not move the week.
+   */
+  week?: WeekGrid;
 }
 
 /** A slip: the person named a step and its new date, or edited the date by hand since the baseline. */
@@ -734,17 +740,19 @@ export function shiftDownstream(input: ShiftInput): ShiftResult {
       problems.push({ kind: 'invalid-date', message: `The new date for ${stepLabel(s)} is not a calendar date ("${m.to}"); ${NOTHING_CHANGED}.`, steps: [s.number] });
       continue;
     }
+    // A date given to a week cell is that week's due day: the day the cell reads back as once written.
+    const to = s.week ? weekDueOf(m.to, s.week, calendar) : m.to;
     const earlier = moves.get(m.key);
-    if (earlier !== undefined && earlier !== m.to) {
+    if (earlier !== undefined && earlier !== to) {
       fatal = true;
       problems.push({
         kind: 'conflicting-moves',
-        message: `${capital(stepLabel(s))} was given two new dates (${formatDay(earlier)} and ${formatDay(m.to)}); ${NOTHING_CHANGED}.`,
+        message: `${capital(stepLabel(s))} was given two new dates (${formatDay(earlier)} and ${formatDay(to)}); ${NOTHING_CHANGED}.`,
         steps: [s.number],
       });
       continue;
     }
-    moves.set(m.key, m.to);
+    moves.set(m.key, to);
   }
   if (input.today !== undefined && !isIsoDate(input.today)) {
     fatal = true;
@@ -890,7 +898,10 @@ export function shiftDownstream(input: ShiftInput): ShiftResult {
       undated.push({ key: k, number: s.number, action: s.action, notBefore: computed });
       continue;
     }
-    const settled = settle(computed, s.due);
+    let settled = settle(computed, s.due);
+    // A week cell moves by whole weeks from its own week when it keeps its gaps, and to the week it
+    // must follow in when it only stays after its predecessors.
+    if (s.week && settled !== s.due) settled = mode === 'keep-gaps' ? shiftWeek(s.due, settled, s.week, calendar) : weekDueOf(settled, s.week, calendar);
     if (isComplete(s)) {
       newDate.set(k, s.due);
       if (settled !== s.due) pinned.push({ key: k, number: s.number, action: s.action, due: s.due, wouldMoveTo: settled, reason: 'complete: not moved' });

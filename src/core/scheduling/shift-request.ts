@@ -1,7 +1,8 @@
 /** Turns a person's "Shift downstream dates" request and the plan read from the document into the scheduler's input. */
 import { WORKING_DAYS, type WorkCalendar } from './calendar';
 import { applyChange, nextWeekday, RELATIVE_CHANGE } from './relative-dates';
-import { parseDueDate, type DateContext } from '../reading/cell-dates';
+import { parseDueDate, type DateContext, type DateFormat } from '../reading/cell-dates';
+import { MONDAY_WEEKS, moveByWeeks, shiftWeek, weekDueOf, type WeekGrid } from './week-cells';
 import type { ParsedPlan, ParsedStep } from '../reading/parsed-plan';
 import type { IsoDate } from '../plan';
 import type { KeyDateRules, ScheduleStep } from './schedule';
@@ -29,30 +30,52 @@ export const DEFAULT_SHIFT_OPTIONS: ShiftOptions = {
 };
 
 /**
+ * The weeks a due cell names: "Week of Jan 4" / "w/c 4/1" weeks run Monday to Friday; "Week 3"
+ * weeks count from the evaluation start. Undefined for a cell that names a day.
+ */
+export function weekGrid(format: DateFormat | null | undefined, evaluationStart: IsoDate | null | undefined): WeekGrid | undefined {
+  if (!format) return undefined;
+  if (format.style === 'week') return evaluationStart ? { anchor: evaluationStart, days: 7 } : undefined;
+  return format.weekOf !== undefined ? MONDAY_WEEKS : undefined;
+}
+
+/**
  * The new date a person asked for: a change from the step's date ("+3 days", "-1 week", "+2
  * working days", "+1 month"), a weekday ("next Friday", from today), or any date the document
- * itself accepts ("2026-03-14", "Mar 14", "14/3"). Days count on the plan's calendar.
+ * itself accepts ("2026-03-14", "Mar 14", "14/3"). Days count on the plan's calendar. A step whose
+ * cell names a week ("Week of Jan 4") moves by weeks: "+1 week" is the next week whatever holiday
+ * falls in it, a change in days moves it by the weeks that change starts, and a date is its week.
  */
 export function resolveNewDate(
   text: string,
-  step: Pick<ParsedStep, 'number' | 'due'>,
+  step: Pick<ParsedStep, 'number' | 'due'> & Partial<Pick<ParsedStep, 'label' | 'dueFormat'>>,
   dates: DateContext,
   calendar: WorkCalendar,
   today?: IsoDate,
 ): { ok: true; to: IsoDate } | { ok: false; message: string } {
   const input = text.trim().replace(/^[\u2212\u2013\u2014]/, '-');
-  if (!input) return { ok: false, message: `Give step ${step.number} a new date, or a change such as "+1 week".` };
-  if (RELATIVE_CHANGE.test(input)) {
+  const name = step.label || String(step.number);
+  if (!input) return { ok: false, message: `Give step ${name} a new date, or a change such as "+1 week".` };
+  const week = weekGrid(step.dueFormat, dates.evaluationStart);
+  const inWeek = (date: IsoDate): IsoDate => (week ? weekDueOf(date, week, calendar) : date);
+  const change = RELATIVE_CHANGE.exec(input);
+  if (change) {
     if (!step.due) {
-      return { ok: false, message: `Step ${step.number} has no date yet, so "${input}" has nothing to count from: give it a date instead.` };
+      return { ok: false, message: `Step ${name} has no date yet, so "${input}" has nothing to count from: give it a date instead.` };
     }
     const to = applyChange(input, step.due, calendar);
-    if (to) return { ok: true, to };
+    if (to) {
+      if (!week) return { ok: true, to };
+      const unit = (change[3] ?? '').toLowerCase();
+      const weeks = unit.startsWith('w') && !unit.startsWith('working') ? (change[1] === '-' ? -1 : 1) * Number(change[2]) : null;
+      if (weeks !== null) return { ok: true, to: moveByWeeks(step.due, weeks, week, calendar) };
+      return { ok: true, to: unit.startsWith('m') ? inWeek(to) : shiftWeek(step.due, to, week, calendar) };
+    }
   }
   const weekday = nextWeekday(input, today ?? dates.referenceDate, calendar);
-  if (weekday) return { ok: true, to: weekday };
+  if (weekday) return { ok: true, to: inWeek(weekday) };
   const parsed = parseDueDate(input, dates);
-  if (parsed.kind === 'date') return { ok: true, to: parsed.date };
+  if (parsed.kind === 'date') return { ok: true, to: inWeek(parsed.date) };
   return {
     ok: false,
     message: `"${input}" is not a date or a change the add-on understands. Try a date such as 2026-03-14, or "+1 week", "-2 days", "+1 month", "next Friday".`,
@@ -72,8 +95,11 @@ export function scheduleSteps(plan: ParsedPlan, include: readonly number[] = [])
     due: s.dueImplausible && !include.includes(s.number) ? null : s.due,
     status: s.status,
     dependsOn: s.dependsOn,
+    ...withWeek(weekGrid(s.dueFormat, plan.keyDates.evaluationStart?.date)),
   }));
 }
+
+const withWeek = (week: WeekGrid | undefined): { week?: WeekGrid } => (week ? { week } : {});
 
 /** The steps a shift leaves alone until their date is checked. */
 export function stepsToCheck(plan: ParsedPlan, include: readonly number[] = []): ParsedStep[] {

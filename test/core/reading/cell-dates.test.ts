@@ -216,9 +216,11 @@ describe('parseDueDate: weeks relative to the evaluation start', () => {
     expect(dateOf('Week 1', { ...US, evaluationStart: '2026-03-04' })).toBe('2026-03-10');
   });
 
-  test('holidays push a week end later', () => {
-    const calendar = { calendarDays: false, holidays: new Set(['2026-03-18']) };
-    expect(dateOf('Week 3', { ...US, calendar })).toBe('2026-03-23');
+  test('a holiday inside a week does not move the week: a holiday Friday ends it on Thursday', () => {
+    expect(dateOf('Week 3', { ...US, calendar: { calendarDays: false, holidays: new Set(['2026-03-18']) } })).toBe('2026-03-20');
+    expect(dateOf('Week 3', { ...US, calendar: { calendarDays: false, holidays: new Set(['2026-03-20']) } })).toBe('2026-03-19');
+    // Week 4 is not pushed by a holiday in week 2 either.
+    expect(dateOf('Week 4', { ...US, calendar: { calendarDays: false, holidays: new Set(['2026-03-10']) } })).toBe('2026-03-27');
   });
 
   test('with calendar days a week is seven days', () => {

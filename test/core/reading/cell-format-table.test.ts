@@ -3,9 +3,11 @@
  * forward and back across a month, a year, a weekend and a holiday, with the exact text a person
  * then reads in the cell.
  */
-import { addWorkingDays, type WorkCalendar } from '../../../src/core/scheduling/calendar';
+import type { WorkCalendar } from '../../../src/core/scheduling/calendar';
 import { formatDueDate, parseDueDate, type DateContext } from '../../../src/core/reading/cell-dates';
 import { publicHolidays } from '../../../src/core/scheduling/holidays';
+import { resolveNewDate, weekGrid } from '../../../src/core/scheduling/shift-request';
+import { shiftDownstream, type ScheduleStep } from '../../../src/core/scheduling/schedule';
 
 const usCalendar: WorkCalendar = { calendarDays: false, holidays: publicHolidays('US', 2026, 2027) };
 const gbCalendar: WorkCalendar = { calendarDays: false, holidays: publicHolidays('GB', 2026, 2027) };
@@ -15,11 +17,15 @@ const US_YY: DateContext = { ...US, years: { numeric: 2, text: 4 } };
 const GB: DateContext = { dayFirst: true, referenceDate: '2026-12-15', evaluationStart: '2026-11-30', calendar: gbCalendar };
 const JAN_2026: DateContext = { ...US, referenceDate: '2026-01-15', calendar: { calendarDays: false, holidays: publicHolidays('US', 2026, 2026) } };
 
-/** Reads the cell, moves its due date by `workdays` on the context's calendar, and writes it back as a shift does. */
+/** Reads the cell, moves it by `workdays` as a person's "+N working days" does, and writes it back as a shift does. */
 function shifted(text: string, workdays: number, ctx: DateContext): string {
   const parsed = parseDueDate(text, ctx);
   if (parsed.kind !== 'date') throw new Error(`"${text}" is not read as a date`);
-  return formatDueDate(addWorkingDays(parsed.date, workdays, ctx.calendar), parsed.format, ctx, parsed.date);
+  const calendar = ctx.calendar ?? { calendarDays: false, holidays: new Set<string>() };
+  const change = `${workdays < 0 ? '-' : '+'}${Math.abs(workdays)} working days`;
+  const to = resolveNewDate(change, { number: 1, due: parsed.date, dueFormat: parsed.format }, ctx, calendar);
+  if (!to.ok) throw new Error(to.message);
+  return formatDueDate(to.to, parsed.format, ctx, parsed.date);
 }
 
 // [style, context, cell, working days, cell after]. Month: Jan 27 → Feb 3. Year: Dec 29 → Jan 6
@@ -83,6 +89,26 @@ const TABLE: [string, DateContext, string, number, string][] = [
   ['Week of: holiday (Christmas Friday: due Thursday)', US, 'Week of Dec 21', 1, 'Week of Dec 28'],
   ['w/c: day-first', GB, 'w/c 11 Jan', 5, 'w/c 18 Jan'],
   ['w/c: day-first, back', GB, 'w/c 18 Jan', -5, 'w/c 11 Jan'],
+  // A holiday inside the week the cell moves to does not move the week (Christmas Friday, New Year's
+  // Day Friday in the US; Boxing Day observed Monday Dec 28 in GB): one week is one week.
+  ['Week of: into a week with a holiday', US, 'Week of Dec 14', 5, 'Week of Dec 21'],
+  ['Week of: two weeks, each with a holiday', US, 'Week of Dec 14', 10, 'Week of Dec 28'],
+  ['Week of: out of a week with a holiday, back', US, 'Week of Dec 28', -5, 'Week of Dec 21'],
+  ['Week of: back over the year, two weeks', US, 'Week of Jan 11', -10, 'Week of Dec 28, 2026'],
+  ['Week of: month', US, 'Week of Nov 23', 5, 'Week of Nov 30'],
+  ['w/c: into a week with a holiday', GB, 'w/c 14 Dec', 5, 'w/c 21 Dec'],
+  ['w/c numeric: into a week with two holidays', GB, 'w/c 21/12', 5, 'w/c 28/12'],
+  ['w/c numeric: the issue\'s "w/c 4/1", back over the year', GB, 'w/c 4/1', -5, 'w/c 28/12/2026'],
+  ['w/c numeric: year', GB, 'w/c 28/12', 5, 'w/c 4/1/2027'],
+  ['week commencing: into a week with a holiday', GB, 'week commencing 14 December', 5, 'week commencing 21 December'],
+  ['WB: month', GB, 'WB 23/11', 5, 'WB 30/11'],
+  // "Week N" counts weeks from the evaluation start (Mon Nov 30): Week 4 holds Christmas, Week 5 New Year's Day.
+  ['Week N: into a week with a holiday', US, 'Week 3', 5, 'Week 4'],
+  ['Week N: from a week with a holiday', US, 'Week 4', 5, 'Week 5'],
+  ['Week N: two weeks, each with a holiday', US, 'Week 3', 10, 'Week 5'],
+  ['Week N: out of a week with a holiday, back', US, 'Week 5', -5, 'Week 4'],
+  ['Week N: across the year', US, 'Week 5', 5, 'Week 6'],
+  ['Week N-M: a span keeps its length', US, 'Week 3-4', 5, 'Week 4-5'],
 ];
 
 describe('every written date style, shifted across a month, a year, a weekend and a holiday', () => {
@@ -96,5 +122,40 @@ describe('every written date style, shifted across a month, a year, a weekend an
   const oneWay = (style: string) => /year|across months|Week of: (weekend|holiday)/.test(style);
   test.each(TABLE.filter(([style]) => !oneWay(style)))('%s, and back', (_style, ctx, cell, workdays, after) => {
     expect(shifted(after, -workdays, ctx)).toBe(cell);
+  });
+});
+
+// [what, context, step 1's cell, step 2's cell (it follows step 1), step 1's change, both cells after].
+// The step after a moved one keeps its gap, and a week cell among them moves by whole weeks.
+const CHAINS: [string, DateContext, string, string, string, string, string][] = [
+  ['week after week, into Christmas week', US, 'Week of Dec 7', 'Week of Dec 14', '+1 week', 'Week of Dec 14', 'Week of Dec 21'],
+  ['a day, then the next week, into Christmas week', US, 'Dec 11', 'Week of Dec 14', '+1 week', 'Dec 18', 'Week of Dec 21'],
+  ['week after week, across the year', US, 'Week of Dec 21', 'Week of Dec 28', '+1 week', 'Week of Dec 28', 'Week of Jan 4, 2027'],
+  ['week after week, back across the year', US, 'Week of Jan 4', 'Week of Jan 11', '-1 week', 'Week of Dec 28, 2026', 'Week of Jan 4'],
+  ['w/c after w/c, into the Boxing Day week', GB, 'w/c 14/12', 'w/c 21/12', '+1 week', 'w/c 21/12', 'w/c 28/12'],
+  ['Week N after Week N, into the New Year week', US, 'Week 3', 'Week 4', '+1 week', 'Week 4', 'Week 5'],
+  ['a date typed into a week cell is its week', US, 'Week of Dec 14', 'Week of Dec 21', 'Dec 22', 'Week of Dec 21', 'Week of Dec 28'],
+];
+
+describe('week cells in a shift: a holiday inside a week does not move the week', () => {
+  test.each(CHAINS)('%s', (_what, ctx, first, second, change, firstAfter, secondAfter) => {
+    const calendar = ctx.calendar ?? { calendarDays: false, holidays: new Set<string>() };
+    const cells = [first, second].map((text) => {
+      const parsed = parseDueDate(text, ctx);
+      if (parsed.kind !== 'date') throw new Error(`"${text}" is not read as a date`);
+      return parsed;
+    });
+    const steps: ScheduleStep[] = cells.map((c, i) => {
+      const week = weekGrid(c.format, ctx.evaluationStart);
+      return { key: `s${i + 1}`, number: i + 1, action: `Step ${i + 1}`, due: c.date, status: 'pending', dependsOn: i ? ['s1'] : [], ...(week ? { week } : {}) };
+    });
+    const to = resolveNewDate(change, { number: 1, due: cells[0]!.date, dueFormat: cells[0]!.format }, ctx, calendar);
+    if (!to.ok) throw new Error(to.message);
+    const result = shiftDownstream({ steps, moves: [{ key: 's1', to: to.to }], calendar, pullIn: true });
+    const written = cells.map((c, i) => {
+      const change = result.changes.find((x) => x.key === `s${i + 1}`);
+      return change ? formatDueDate(change.to, c.format, ctx, c.date) : [first, second][i];
+    });
+    expect(written).toEqual([firstAfter, secondAfter]);
   });
 });
