@@ -39,11 +39,11 @@ const CASES: [name: string, locale: string, due: string[], keyDates: string[]][]
     ['Evaluation start: Jan 4, 2027', 'Decision target: Feb 26, 2027', 'Go-live target: Mar 12, 2027'],
   ],
   [
-    // "Week of" is due on the week's Friday and names the week its new date falls in; a holiday week
-    // (Martin Luther King Jr. Day) has four working days, so five working days reach the week after.
+    // "Week of" is due on the week's last working day and moves by whole weeks: a holiday inside the
+    // week it moves to (Martin Luther King Jr. Day, Presidents' Day) does not push it a week further.
     'week-of',
     'en_US',
-    ['Week of Jan 4', 'Week of Jan 25', 'w/c 1 Feb', 'Week of Feb 8', 'W/C Feb 22', 'Week of Feb 22', 'Week of Mar 8'],
+    ['Week of Jan 4', 'Week of Jan 18', 'w/c 1 Feb', 'Week of Feb 8', 'W/C Feb 15', 'Week of Feb 22', 'Week of Mar 8'],
     ['Evaluation start: Jan 4, 2027', 'Decision target: Feb 26, 2027', 'Go-live target: Mar 12, 2027'],
   ],
 ];
