@@ -6,6 +6,7 @@ import { documentFromMarkdown, documentToMarkdown } from '../emulation/document'
 import { readDocumentPlan } from '../src/adapters/document-reader';
 import { checkHealth, healthSummary } from '../src/core/method/health';
 import type { ParsedPlan } from '../src/core/reading/parsed-plan';
+import { calendarOfPlan } from '../src/core/scheduling/holidays';
 import { DEAL_STAGES, DEAL_TYPES, type DealStage, type DealType } from '../src/core/plan';
 import type { ShiftApplied, ShiftOptionsFields, ShiftPreview, ShiftRequest } from '../src/server/contract';
 import { EXPORT_USAGE, exportCommand, ExportUsageError } from './map-export';
@@ -98,14 +99,14 @@ function session(io: MapIO, markdown: string, args: Args, properties?: Record<st
 }
 
 /** The plan in a Markdown file, read by the add-on's own reader (which needs DocumentApp's enums, as in Apps Script). */
-function readPlanFile(io: MapIO, args: Args): { plan: ParsedPlan; today: string } {
+function readPlanFile(io: MapIO, args: Args): { plan: ParsedPlan; today: string; locale: string } {
   const { env } = session(io, readMarkdown(io, args.file), args);
   const saved = (globalThis as Record<string, unknown>).DocumentApp;
   Object.assign(globalThis, { DocumentApp: env.globals().DocumentApp });
   try {
     const today = text(args.flags, '--today') ?? new Date().toISOString().slice(0, 10);
     const { plan } = readDocumentPlan(env.document as unknown as GoogleAppsScript.Document.Document, { locale: env.locale, today });
-    return { plan, today };
+    return { plan, today, locale: env.locale };
   } finally {
     (globalThis as Record<string, unknown>).DocumentApp = saved;
   }
@@ -194,8 +195,11 @@ function dealOf(flags: Args['flags']): { stage: DealStage | null; annualContract
 /** The health check on a file with no history: the off-track signals need the add-on's memory of the plan, so they are not checked. */
 function checkCommand(io: MapIO, args: Args): number {
   const deal = dealOf(args.flags);
-  const { plan, today } = readPlanFile(io, args);
-  const findings = checkHealth({ plan, history: null, deal, today });
+  const { plan, today, locale } = readPlanFile(io, args);
+  // Working days on the plan's calendar, as the add-on counts them: the locale's public holidays, the plan's and --holidays.
+  const teamHolidays = (text(args.flags, '--holidays') ?? '').split(',').map((d) => d.trim()).filter(Boolean);
+  const { calendar } = calendarOfPlan(plan, { locale, teamHolidays });
+  const findings = checkHealth({ plan, history: null, deal, today, calendar });
   const blocks = findings.map((f) =>
     [`${SEVERITY_LABEL[f.severity]}  ${f.title}  [${f.rule}]`, `  ${f.detail}`, `  What to do: ${f.action}`, ...(f.say ? [`  Say: "${f.say}"`] : [])].join('\n'),
   );

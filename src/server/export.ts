@@ -22,7 +22,7 @@ function rowsOfDocument(session?: PlanSession) {
       return opened;
     });
   const deal = loadDeal(s.settings, s.locale);
-  const rows = planRows({ documentId: s.doc.getId(), url: s.doc.getUrl(), plan: s.plan, history: s.history, deal, today: s.today });
+  const rows = planRows({ documentId: s.doc.getId(), url: s.doc.getUrl(), plan: s.plan, history: s.history, deal, today: s.today, calendar: s.calendar.calendar });
   return { documentId: s.doc.getId(), deal: rows.deal, steps: rows.steps, slips: rows.slips };
 }
 

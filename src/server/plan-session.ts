@@ -10,7 +10,8 @@ import { readDocumentPlan, tagStepRows, type CellHandles } from '../adapters/doc
 import { loadHistory, saveHistory } from '../adapters/history-store';
 import { refreshColours, type ColourReport } from '../adapters/colour-writer';
 import type { WorkCalendar } from '../core/scheduling/calendar';
-import { loadPlanSettings, type PlanSettings } from '../adapters/plan-store';
+import { calendarOfPlan, type PlanCalendar } from '../core/scheduling/holidays';
+import { loadPlanSettings, loadTeamHolidays, type PlanSettings } from '../adapters/plan-store';
 import { now, today, userLocale } from '../adapters/session';
 import { loadDeal } from '../adapters/deal-store';
 import type { DealDetails } from '../core/deal/deal';
@@ -30,6 +31,8 @@ export interface PlanSession {
   deal: DealDetails;
   today: IsoDate;
   locale: string;
+  /** The plan's calendar (country holidays, the plan's "Holidays" line, the team's days): every working-day count of this action uses it. */
+  calendar: PlanCalendar;
 }
 
 /**
@@ -86,11 +89,12 @@ export function openPlan(options: { requirePlan?: boolean } = {}): PlanSession {
     knownSteps,
   });
   if ((options.requirePlan ?? true) && !plan.stepsTable) throw new UserError(NO_PLAN);
+  const calendar = calendarOfPlan(plan, { locale: settings?.locale ?? locale, teamHolidays: loadTeamHolidays() });
   if (!stored) {
-    return { doc, outline, plan, cells, history: startHistory(plan, day, 'hand'), historyChanged: true, settings, deal, today: day, locale };
+    return { doc, outline, plan, cells, history: startHistory(plan, day, 'hand'), historyChanged: true, settings, deal, today: day, locale, calendar };
   }
   const seen = observe(stored, plan, day, 'hand', { at: now() });
-  return { doc, outline, plan, cells, history: seen.history, historyChanged: seen.changed, settings, deal, today: day, locale };
+  return { doc, outline, plan, cells, history: seen.history, historyChanged: seen.changed, settings, deal, today: day, locale, calendar };
 }
 
 export interface Remember {
@@ -113,5 +117,5 @@ export function rememberPlan(session: PlanSession, options: Remember = {}): Colo
   tagStepRows(session.doc, session.outline, session.plan);
   const history = options.history ?? session.history;
   if (options.force || session.historyChanged || history !== session.history) saveHistory(history);
-  return refreshColours(session.doc, options.colourPlan ?? session.plan, session.today, options.calendar, session.cells);
+  return refreshColours(session.doc, options.colourPlan ?? session.plan, session.today, options.calendar ?? session.calendar.calendar, session.cells);
 }

@@ -40,6 +40,7 @@ export function healthOf(session: PlanSession, formatDate: (iso: string) => stri
     history: session.history,
     deal: { stage: d.stage, annualContractValue: d.annualContractValue, dealType: d.dealType },
     today: session.today,
+    calendar: session.calendar.calendar,
     formatDate,
   });
   return {
@@ -52,12 +53,12 @@ export function healthOf(session: PlanSession, formatDate: (iso: string) => stri
 
 /** The Review tab's part of a read: the method's four weekly questions, answered from the plan and its history. */
 export function reviewOf(session: PlanSession, formatDate: (iso: string) => string): WeeklyReview {
-  return weeklyReview({ plan: session.plan, history: session.history, today: session.today, formatDate });
+  return weeklyReview({ plan: session.plan, history: session.history, today: session.today, calendar: session.calendar.calendar, formatDate });
 }
 
 /** The timeline picture's data. */
 export function timelineOf(session: PlanSession): Timeline {
-  return planTimeline(session.plan, session.history, session.today);
+  return planTimeline(session.plan, session.history, session.today, session.calendar.calendar);
 }
 
 /** The Health tab (and "Check plan health" from the command line's point of view): one read, then the check. */

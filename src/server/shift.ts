@@ -10,7 +10,7 @@ import { keyDateRules, resolveNewDate, scheduleSteps, stepsToCheck } from '../co
 import { RELATIVE_CHANGE } from '../core/scheduling/relative-dates';
 import { isIsoDate } from '../core/scheduling/calendar';
 import { shiftSummary, shiftWarnings } from '../core/scheduling/shift-summary';
-import { countryOfLocale, holidaysBetween, planCalendar, type PlanCalendar } from '../core/scheduling/holidays';
+import { calendarOfPlan, holidaysBetween, type PlanCalendar } from '../core/scheduling/holidays';
 import { formatPlanDate } from '../core/reading/date-format';
 import { loadTeamHolidays, saveTeamHolidays } from '../adapters/plan-store';
 import { addChangeLine, removeChangeLine, type WrittenChange } from '../adapters/change-log';
@@ -133,11 +133,10 @@ function chosenStep(session: PlanSession, chosen: string | number | null): Parse
  */
 function shiftCalendar(session: PlanSession, request: CheckedShiftRequest): PlanCalendar {
   const typed = [...request.options.calendar.holidays];
-  return planCalendar({
-    country: countryOfLocale(session.settings?.locale ?? session.locale),
+  return calendarOfPlan(session.plan, {
+    locale: session.settings?.locale ?? session.locale,
     calendarDays: request.options.calendar.calendarDays,
-    teamHolidays: [...session.plan.holidays, ...loadTeamHolidays(), ...typed],
-    around: session.plan.referenceDate,
+    teamHolidays: [...loadTeamHolidays(), ...typed],
   });
 }
 

@@ -237,6 +237,24 @@ export function planCalendar(options: { country: HolidayCountry | null; calendar
   return { calendar: { calendarDays: options.calendarDays, holidays: new Set(names.keys()) }, names };
 }
 
+/**
+ * The calendar of a plan read from its document: the public holidays of the locale's country (the
+ * one the plan was inserted for, else the user's), the plan's "Holidays" line and the team's days.
+ * Every count of working days a person reads (a shift, the status colours, the weekly review, the
+ * health check, the timeline, the export) comes from this one calendar.
+ */
+export function calendarOfPlan(
+  plan: { holidays: readonly IsoDate[]; referenceDate: IsoDate },
+  options: { locale: string; teamHolidays?: readonly IsoDate[]; calendarDays?: boolean },
+): PlanCalendar {
+  return planCalendar({
+    country: countryOfLocale(options.locale),
+    calendarDays: options.calendarDays ?? false,
+    teamHolidays: [...plan.holidays, ...(options.teamHolidays ?? [])],
+    around: plan.referenceDate,
+  });
+}
+
 /** The holidays on weekdays strictly after `from` and up to `to`: the days a move skipped. */
 export function holidaysBetween(names: ReadonlyMap<IsoDate, string>, from: IsoDate, to: IsoDate): IsoDate[] {
   const [a, b] = [toDayNumber(from), toDayNumber(to)];
