@@ -23,7 +23,7 @@ Options:
   --to DATE|+N days|+N weeks   the step's new date, or the change ("+1 week", "-2 days")
   --mode keep-gaps|fix-overlaps, --pull-in, --calendar-days, --holidays 2026-12-25,2027-01-01
   --hold-decision, --hold-go-live   keep those key dates fixed (flagged when the steps overrun them)
-  --include 7,9   shift steps whose date looks wrong (far outside the plan) anyway
+  --include 7,5a  shift steps whose date looks wrong (far outside the plan) anyway (numbers as written)
   --no-change-log   do not add a dated line to the plan's "Changes" section
   --stage discovery|post-demo|proposal|negotiation, --value 85000 (annual contract value),
   --type standard|mid-market|enterprise|expansion|closing   the deal, for check (unknown when left out)
@@ -117,6 +117,17 @@ function parseCommand(io: MapIO, args: Args): number {
   return 0;
 }
 
+/** A step number as the plan writes it: "3", "5a", "2.1", "step 3". */
+const STEP_NUMBER = /^(?:step\s*)?#?\s*\d{1,4}(?:\.\d{1,3})*[a-z]?$/i;
+
+/** "--include 7,5a": the steps as the plan numbers them; which exist is the add-on's to say. */
+function stepList(flags: Args['flags'], flag: string): string[] {
+  const items = (text(flags, flag) ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+  const bad = items.find((n) => !STEP_NUMBER.test(n));
+  if (bad !== undefined) throw new UsageError(`${flag} takes step numbers as the plan writes them, separated by commas, e.g. ${flag} 7,5a ("${bad}" is not one).`);
+  return items;
+}
+
 function shiftOptions(flags: Args['flags']): ShiftOptionsFields {
   const mode = text(flags, '--mode');
   if (mode !== undefined && mode !== 'keep-gaps' && mode !== 'fix-overlaps') throw new UsageError('--mode is keep-gaps or fix-overlaps.');
@@ -127,7 +138,7 @@ function shiftOptions(flags: Args['flags']): ShiftOptionsFields {
     holidays: (text(flags, '--holidays') ?? '').split(',').map((d) => d.trim()).filter(Boolean),
     holdDecisionTarget: flags.has('--hold-decision'),
     holdGoLiveTarget: flags.has('--hold-go-live'),
-    include: (text(flags, '--include') ?? '').split(',').map((n) => Number(n.trim())).filter((n) => Number.isInteger(n) && n > 0),
+    include: stepList(flags, '--include'),
     changeLog: !flags.has('--no-change-log'),
   };
 }
@@ -158,7 +169,7 @@ function shiftCommand(io: MapIO, args: Args): number {
     // The number as the plan writes it: "3", "5a", "2.1".
     const step = text(args.flags, '--step')?.trim() ?? '';
     const to = text(args.flags, '--to');
-    if (!/^(?:step\s*)?#?\s*\d{1,4}(?:\.\d{1,3})*[a-z]?$/i.test(step)) throw new UsageError('--step takes a step number as the plan writes it, e.g. --step 3 or --step 5a.');
+    if (!STEP_NUMBER.test(step)) throw new UsageError('--step takes a step number as the plan writes it, e.g. --step 3 or --step 5a.');
     if (!to) throw new UsageError('--to takes the new date or the change, e.g. --to 2026-03-14 or --to "+1 week".');
     request = { kind: 'step', step, to, options };
   }

@@ -103,8 +103,8 @@ export interface ShiftOptionsFields {
   /** Hold the decision target fixed: it is then flagged when the steps overrun it, never moved. */
   holdDecisionTarget?: boolean;
   holdGoLiveTarget?: boolean;
-  /** Steps whose date looks wrong (far outside the plan) that the person confirmed: shifted like the others. */
-  include?: number[];
+  /** Steps whose date looks wrong (far outside the plan) that the person confirmed, by number as the plan writes it ("5a"): shifted like the others. */
+  include?: (string | number)[];
   /** Add a dated line to the plan's "Changes" section saying what moved and why. Default true. */
   changeLog?: boolean;
 }
@@ -186,8 +186,8 @@ export type ShiftPreview =
       summary: string;
       /** To read before applying: a step moved by more than the plan spans or past the go-live target, a date to check first. */
       warnings: string[];
-      /** Steps left alone because their date looks wrong: the sidebar offers to include each. */
-      toCheck: number[];
+      /** Steps left alone because their date looks wrong, by number as written ("5a"): the sidebar offers to include each. */
+      toCheck: string[];
       /**
        * What this preview would write, condensed. Sent back as the request's `expect`, Apply
        * refuses when the document now gives a different result, so nothing is written that the

@@ -6,7 +6,7 @@ import { KEY_DATE_LABELS, type KeyDateName, type CellRef, type DocumentOutline, 
 import type { IsoDate } from '../core/plan';
 import { shiftDownstream, type KeyDateName as ScheduleKeyDate, type ShiftResult } from '../core/scheduling/schedule';
 import { checkShiftRequest, type CheckedShiftRequest } from '../core/scheduling/shift-form';
-import { keyDateRules, resolveNewDate, scheduleSteps, stepsToCheck } from '../core/scheduling/shift-request';
+import { includedSteps, keyDateRules, resolveNewDate, scheduleSteps, stepsToCheck } from '../core/scheduling/shift-request';
 import { RELATIVE_CHANGE } from '../core/scheduling/relative-dates';
 import { isIsoDate } from '../core/scheduling/calendar';
 import { shiftSummary, shiftWarnings } from '../core/scheduling/shift-summary';
@@ -99,7 +99,7 @@ function columnName(plan: ParsedPlan, ref: CellRef): string {
 }
 
 type Computed =
-  | { ok: true; result: ShiftResult; action: string; calendar: PlanCalendar; include: number[]; picked: string | null }
+  | { ok: true; result: ShiftResult; action: string; calendar: PlanCalendar; included: ReadonlySet<string>; picked: string | null }
   | { ok: false; message: string; problems: string[] };
 
 function fail(message: string, problems: string[] = []): Computed {
@@ -144,6 +144,8 @@ function computeShift(session: PlanSession, request: CheckedShiftRequest): Compu
   const { plan, history } = session;
   const planCal = shiftCalendar(session, request);
   const options = { ...request.options, calendar: planCal.calendar };
+  const included = includedSteps(plan, options.include);
+  if (!included.ok) return fail(included.message);
   const write = dateWriter(plan, session.locale, planCal.calendar);
   let moves: { key: string; to: IsoDate }[];
   let baseline: Record<string, IsoDate | null> | undefined;
@@ -154,12 +156,12 @@ function computeShift(session: PlanSession, request: CheckedShiftRequest): Compu
     if (typeof step === 'string') return fail(step);
     // A date far outside the plan (a typo year) is left alone unless the person includes it; naming
     // the step is picking it, to give it a new date, but a change counted from the typo is no date.
-    if (step.dueImplausible && step.due && !options.include.includes(step.number) && RELATIVE_CHANGE.test(request.to.trim().replace(/^[\u2212\u2013\u2014]/, '-'))) {
+    if (step.dueImplausible && step.due && !included.keys.has(step.key) && RELATIVE_CHANGE.test(request.to.trim().replace(/^[\u2212\u2013\u2014]/, '-'))) {
       return fail(
         `Step ${step.label}'s date "${step.dueText.trim()}" is far outside the plan's other dates (${step.due.slice(0, 4)}), so "${request.to.trim()}" would count from it. Give step ${step.label} its new date instead (such as ${write(step, sameDayInPlanYear(step.due, session.plan.referenceDate))}), or correct the year in the document.`,
       );
     }
-    picked = step.dueImplausible && !options.include.includes(step.number) ? step.key : null;
+    picked = step.dueImplausible && !included.keys.has(step.key) ? step.key : null;
     const resolved = resolveNewDate(request.to, step, dateContext(plan, planCal.calendar), options.calendar, session.today);
     if (!resolved.ok) return fail(resolved.message);
     moves = [{ key: step.key, to: resolved.to }];
@@ -175,7 +177,7 @@ function computeShift(session: PlanSession, request: CheckedShiftRequest): Compu
     action = `from the dates edited in steps ${edited.map((r) => plan.steps.find((s) => s.key === r.key)?.label ?? String(r.number)).join(', ')}`;
   }
   const result = shiftDownstream({
-    steps: scheduleSteps(plan, options.include),
+    steps: scheduleSteps(plan, included.keys),
     moves,
     ...(baseline ? { baseline } : {}),
     // A picked step that had no usable date has no slip to pass on: the steps after it move only
@@ -187,7 +189,7 @@ function computeShift(session: PlanSession, request: CheckedShiftRequest): Compu
     today: session.today,
   });
   if (!result.ok) return fail('Nothing was changed.', result.problems.map((p) => p.message));
-  return { ok: true, result, action, calendar: planCal, include: options.include, picked };
+  return { ok: true, result, action, calendar: planCal, included: included.keys, picked };
 }
 
 /**
@@ -266,14 +268,14 @@ function preview(session: PlanSession, computed: Extract<Computed, { ok: true }>
     if (outcome?.moved && outcome.to && keyDateInChip(outline, plan.keyDates[name])) notes.push(setByHand(theKeyDate(name), write(null, outcome.to)));
   }
   const day = (iso: IsoDate) => write(null, iso);
-  const include = computed.include;
+  const included = computed.included;
   // The step the person named gets the date they gave: it is no longer one to check.
-  const toCheck = stepsToCheck(plan, include).filter((s) => s.key !== computed.picked);
+  const toCheck = stepsToCheck(plan, included).filter((s) => s.key !== computed.picked);
   const warnings = [
     ...toCheck.map(
       (s) => `Check this date first: step ${s.label || s.number}'s date "${s.dueText.trim()}" is far outside the plan, so the shift leaves it alone. Correct it in the document, or include step ${s.label || s.number} if it is right.`,
     ),
-    ...shiftWarnings(result.changes, plan.steps.flatMap((s) => (s.due && !(s.dueImplausible && !include.includes(s.number)) ? [s.due] : [])), plan.keyDates.goLiveTarget?.date ?? null, day),
+    ...shiftWarnings(result.changes, plan.steps.flatMap((s) => (s.due && !(s.dueImplausible && !included.has(s.key)) ? [s.due] : [])), plan.keyDates.goLiveTarget?.date ?? null, day),
   ];
   return {
     ok: true,
@@ -288,7 +290,7 @@ function preview(session: PlanSession, computed: Extract<Computed, { ok: true }>
     keyDates,
     notes,
     warnings,
-    toCheck: toCheck.map((s) => s.number),
+    toCheck: toCheck.map((s) => s.label || String(s.number)),
     summary: shiftSummary(result, day, computed.calendar.calendar),
     token: shiftToken(result),
   };

@@ -72,12 +72,13 @@ describe('a date far outside the plan', () => {
     const s = openDocument({ markdown: fixture('yearless-new-year').replace('| Jan 15 | Pending | 4 |', '| Jan 15, 2099 | Pending | 4 |'), today: '2026-12-02' });
     const preview = s.run('previewShift', { kind: 'step', step: 4, to: '+1 week' });
     if (!preview.ok) throw new Error(preview.message);
-    expect(preview.toCheck).toEqual([5]);
+    expect(preview.toCheck).toEqual(['5']);
     expect(preview.warnings[0]).toBe(
       'Check this date first: step 5\'s date "Jan 15, 2099" is far outside the plan, so the shift leaves it alone. Correct it in the document, or include step 5 if it is right.',
     );
     expect(preview.rows.map((r) => r.number)).toEqual([4, 6, 7]);
-    const included = s.run('previewShift', { kind: 'step', step: 4, to: '+1 week', options: { include: [5] } });
+    // The sidebar's "Include step 5" sends the number it shows, as the plan writes it.
+    const included = s.run('previewShift', { kind: 'step', step: 4, to: '+1 week', options: { include: preview.toCheck } });
     if (!included.ok) throw new Error(included.message);
     expect(included.toCheck).toEqual([]);
     expect(included.rows.find((r) => r.number === 5)).toMatchObject({ from: 'Jan 15, 2099', to: 'Jan 22, 2099' });

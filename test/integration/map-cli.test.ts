@@ -1,6 +1,7 @@
 /** `npm run map`: parse and shift a Markdown MAP from the command line, through the built add-on. */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runMap } from '../../tools/map';
 
@@ -125,6 +126,24 @@ test('shift --step takes the number as the plan writes it: "5a" moves 5a, never 
   expect(stdout).toContain('| 5 | Pricing proposal | Acme | Jan 6, 2027 |');
   expect(stdout).toContain('| 5a | Discount approval | Acme deal desk | Jan 15, 2027 |');
   expect(run('parse', file, '--today', '2026-11-27').stdout).toContain('"label": "5a"');
+});
+
+test('shift --include takes the numbers as the plan writes them ("5a"), and names the steps there are for one it lacks', () => {
+  const typo = path.join(mkdtempSync(path.join(tmpdir(), 'map-include-')), 'typo.md');
+  const source = readFileSync(path.join(ROOT, 'test/fixtures/reading/numbering-as-written.md'), 'utf8');
+  writeFileSync(typo, source.replace('| 5a | Discount approval | Acme deal desk | Jan 8, 2027 |', '| 5a | Discount approval | Acme deal desk | Jan 8, 2099 |'));
+  const left = run('shift', typo, '--step', '5', '--to', '+1 week', '--today', '2026-11-27');
+  expect(left.stderr).toContain('Correct it in the document, or include step 5a if it is right.');
+  const included = run('shift', typo, '--step', '5', '--to', '+1 week', '--today', '2026-11-27', '--include', '5a');
+  expect(included.code).toBe(0);
+  expect(included.stdout).toContain('| 5a | Discount approval | Acme deal desk | Jan 15, 2099 |');
+  expect(run('shift', typo, '--step', '5', '--to', '+1 week', '--include', '5c')).toMatchObject({
+    code: 1,
+    stderr: 'There is no step 5c to include. The steps are numbered 1, 2, 2.1, 3, 3b, 5, 5a and 6.\n',
+  });
+  expect(run('shift', typo, '--step', '5', '--to', '+1 week', '--include', 'five').stderr).toContain(
+    '--include takes step numbers as the plan writes them, separated by commas, e.g. --include 7,5a ("five" is not one).',
+  );
 });
 
 test('npm run -s map -- parse FILE.md prints only the JSON, so it pipes into jq', () => {

@@ -18,7 +18,8 @@ const options = z.optional(
     holidays: z.optional(z.array(z.string()).check(z.maxLength(MAX_HOLIDAYS))),
     holdDecisionTarget: z.optional(z.boolean()),
     holdGoLiveTarget: z.optional(z.boolean()),
-    include: z.optional(z.array(z.number().check(z.int(), z.minimum(1), z.maximum(10_000))).check(z.maxLength(1000))),
+    // Each step as the plan numbers it ("5a", "2.1"; a plain number from older sidebars) or its key.
+    include: z.optional(z.array(z.union([z.number().check(z.int(), z.minimum(1), z.maximum(10_000)), z.string().check(z.minLength(1), z.maxLength(100))])).check(z.maxLength(1000))),
     changeLog: z.optional(z.boolean()),
   }),
 );
@@ -62,7 +63,7 @@ export function checkShiftRequest(raw: unknown): { ok: true; request: CheckedShi
     calendar: { calendarDays: given.calendarDays ?? false, holidays: new Set(holidays) },
     holdDecisionTarget: given.holdDecisionTarget ?? false,
     holdGoLiveTarget: given.holdGoLiveTarget ?? false,
-    include: [...new Set(given.include ?? [])],
+    include: [...new Set((given.include ?? []).map(String))],
     changeLog: given.changeLog ?? true,
   };
   const r = parsed.data;

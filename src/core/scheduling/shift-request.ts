@@ -13,8 +13,8 @@ export interface ShiftOptions {
   calendar: WorkCalendar;
   holdDecisionTarget: boolean;
   holdGoLiveTarget: boolean;
-  /** Step numbers whose implausible date (far outside the plan) the person confirmed. */
-  include: number[];
+  /** Steps whose implausible date (far outside the plan) the person confirmed, by number as written ("5a", "2.1") or key. */
+  include: string[];
   /** Write a dated line into the plan's "Changes" section. */
   changeLog: boolean;
 }
@@ -82,17 +82,57 @@ export function resolveNewDate(
   };
 }
 
+/** "step 5a", "#5a", "5A" all name the step written "5a". */
+const labelKey = (text: string): string => text.trim().replace(/^(?:step\s*)?#?\s*/i, '').toLowerCase();
+
+/**
+ * The steps a person confirmed for the shift, from the numbers they gave as the plan writes them
+ * ("5a", "2.1"; the CLI's --include and the sidebar's "Include step 5a") or the steps' keys. A number
+ * no step has, or that two rows share, is refused with a sentence naming the steps there are: a
+ * shift must never move a step the person did not mean.
+ */
+export function includedSteps(plan: ParsedPlan, include: readonly string[]): { ok: true; keys: ReadonlySet<string> } | { ok: false; message: string } {
+  const keys = new Set<string>();
+  for (const given of include) {
+    const byKey = plan.steps.find((s) => s.key === given);
+    if (byKey) {
+      keys.add(byKey.key);
+      continue;
+    }
+    const wanted = labelKey(given);
+    const same = plan.steps.filter((s) => s.label.toLowerCase() === wanted);
+    if (same.length > 1) {
+      return { ok: false, message: `${same.length} steps are numbered ${same[0]?.label ?? wanted}, so "include ${given.trim()}" could mean either: renumber them, or correct the date in the document.` };
+    }
+    const [only] = same;
+    if (!only) return { ok: false, message: `There is no step ${given.trim()} to include. ${stepLabelsSentence(plan)}` };
+    keys.add(only.key);
+  }
+  return { ok: true, keys };
+}
+
+/** "The steps are numbered 1, 2, 3, 5 and 5a.", every label as written (a long plan's first 40). */
+function stepLabelsSentence(plan: ParsedPlan): string {
+  const labels = [...new Set(plan.steps.map((s) => s.label))];
+  if (labels.length === 0) return 'The plan has no steps.';
+  const shown = labels.slice(0, 40);
+  const more = labels.length > shown.length ? ` and ${labels.length - shown.length} more` : '';
+  const list = shown.length === 1 ? shown[0] : more ? shown.join(', ') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  return `The steps are numbered ${list}${more}.`;
+}
+
 /**
  * The steps as the scheduler sees them. A date the reader flagged as far outside the plan (1900,
  * 2099, a typo year) is left out of the shift, as if undated, until the person confirms it
- * (`include`) or corrects it: it is never written, and it does not drive the steps after it.
+ * (`included`, by key) or corrects it: it is never written, and it does not drive the steps after it.
  */
-export function scheduleSteps(plan: ParsedPlan, include: readonly number[] = []): ScheduleStep[] {
+export function scheduleSteps(plan: ParsedPlan, included: ReadonlySet<string> = new Set()): ScheduleStep[] {
   return plan.steps.map((s) => ({
     key: s.key,
     number: s.number,
+    ...(s.label !== String(s.number) ? { label: s.label } : {}),
     action: s.action,
-    due: s.dueImplausible && !include.includes(s.number) ? null : s.due,
+    due: s.dueImplausible && !included.has(s.key) ? null : s.due,
     status: s.status,
     dependsOn: s.dependsOn,
     ...withWeek(weekGrid(s.dueFormat, plan.keyDates.evaluationStart?.date)),
@@ -102,8 +142,8 @@ export function scheduleSteps(plan: ParsedPlan, include: readonly number[] = [])
 const withWeek = (week: WeekGrid | undefined): { week?: WeekGrid } => (week ? { week } : {});
 
 /** The steps a shift leaves alone until their date is checked. */
-export function stepsToCheck(plan: ParsedPlan, include: readonly number[] = []): ParsedStep[] {
-  return plan.steps.filter((s) => s.dueImplausible && s.due !== null && !include.includes(s.number));
+export function stepsToCheck(plan: ParsedPlan, included: ReadonlySet<string> = new Set()): ParsedStep[] {
+  return plan.steps.filter((s) => s.dueImplausible && s.due !== null && !included.has(s.key));
 }
 
 const SIGNATURE = /signature|\bsigning\b|\bsigned\b|\bsign (?:the )?contract\b|\bcontract amendment\b/i;

@@ -2,7 +2,7 @@
 import { WORKING_DAYS } from '../../../src/core/scheduling/calendar';
 import { shiftDownstream } from '../../../src/core/scheduling/schedule';
 import { numberList, shiftSummary, shiftWarnings } from '../../../src/core/scheduling/shift-summary';
-import { keyDateRules, scheduleSteps, stepsToCheck, DEFAULT_SHIFT_OPTIONS } from '../../../src/core/scheduling/shift-request';
+import { includedSteps, keyDateRules, scheduleSteps, stepsToCheck, DEFAULT_SHIFT_OPTIONS } from '../../../src/core/scheduling/shift-request';
 import type { ParsedPlan } from '../../../src/core/reading/parsed-plan';
 import { fixtureText, readMarkdownPlan } from '../markdown-plan';
 
@@ -12,7 +12,9 @@ const standard = (): ParsedPlan => readMarkdownPlan(fixtureText('inserted/standa
 function shiftStep(plan: ParsedPlan, number: number, to: string, options: Partial<typeof DEFAULT_SHIFT_OPTIONS> = {}) {
   const o = { ...DEFAULT_SHIFT_OPTIONS, ...options };
   const step = plan.steps.find((s) => s.number === number)!;
-  return shiftDownstream({ steps: scheduleSteps(plan, o.include), moves: [{ key: step.key, to }], keyDates: keyDateRules(plan, o), calendar: WORKING_DAYS, today: '2026-11-27' });
+  const included = includedSteps(plan, o.include);
+  if (!included.ok) throw new Error(included.message);
+  return shiftDownstream({ steps: scheduleSteps(plan, included.keys), moves: [{ key: step.key, to }], keyDates: keyDateRules(plan, o), calendar: WORKING_DAYS, today: '2026-11-27' });
 }
 
 describe('the first line of the preview', () => {
@@ -74,8 +76,43 @@ describe('a date far outside the plan is checked first, not shifted', () => {
     expect(result.changes.map((c) => c.number)).toEqual([8, 10, 11]);
     expect(result.undated.map((u) => u.number)).toEqual([9]);
     // Included: it is shifted like any other step (and the warning goes), typo year and all.
-    expect(stepsToCheck(plan, [9])).toEqual([]);
-    const included = shiftStep(plan, 8, '2027-02-05', { include: [9] });
+    expect(stepsToCheck(plan, new Set([typo.key]))).toEqual([]);
+    const included = shiftStep(plan, 8, '2027-02-05', { include: ['9'] });
     expect(included.changes.find((c) => c.number === 9)).toMatchObject({ from: '2097-02-05', to: '2097-02-12' });
+  });
+});
+
+describe('including a step by its number as the plan writes it', () => {
+  const numbered = (): ParsedPlan => readMarkdownPlan(fixtureText('reading/numbering-as-written'), '2026-11-27');
+  const keysOf = (plan: ParsedPlan, include: string[]): string[] => {
+    const found = includedSteps(plan, include);
+    if (!found.ok) throw new Error(found.message);
+    return plan.steps.filter((s) => found.keys.has(s.key)).map((s) => s.label);
+  };
+
+  test('"5a" is step 5a and never 5; "2.1", "step 3b", "#5A" and a key find theirs', () => {
+    const plan = numbered();
+    expect(keysOf(plan, ['5a'])).toEqual(['5a']);
+    expect(keysOf(plan, ['5'])).toEqual(['5']);
+    expect(keysOf(plan, ['2.1', 'step 3b', '#5A'])).toEqual(['2.1', '3b', '5a']);
+    expect(keysOf(plan, [plan.steps[1]!.key])).toEqual(['2']);
+  });
+
+  test('a number no step has is refused with the numbers there are; one two rows share, with why', () => {
+    const plan = numbered();
+    expect(includedSteps(plan, ['5c'])).toEqual({ ok: false, message: 'There is no step 5c to include. The steps are numbered 1, 2, 2.1, 3, 3b, 5, 5a and 6.' });
+    expect(includedSteps(plan, ['6'])).toEqual({
+      ok: false,
+      message: '2 steps are numbered 6, so "include 6" could mean either: renumber them, or correct the date in the document.',
+    });
+  });
+
+  test('an included "5a" with a typo year is shifted; step 5 beside it is not confused with it', () => {
+    const plan = numbered();
+    const typo = plan.steps.find((s) => s.label === '5a')!;
+    Object.assign(typo, { due: '2099-01-08', dueText: 'Jan 8, 2099', dueImplausible: true });
+    expect(stepsToCheck(plan).map((s) => s.label)).toEqual(['5a']);
+    const result = shiftStep(plan, 3, '2026-12-23', { include: ['5a'] });
+    expect(result.changes.find((c) => c.key === typo.key)).toMatchObject({ from: '2099-01-08', to: '2099-01-15' });
   });
 });
