@@ -1,5 +1,5 @@
 /** Opening the plan for an action: read the document once, and bring the history up to date with what people edited since the last action. */
-import { documentYears, formatDueDate, parseDueDate, type DateContext, type DateFormat } from '../core/reading/cell-dates';
+import { documentRanges, documentYears, formatDueDate, parseDueDate, type DateContext, type DateFormat } from '../core/reading/cell-dates';
 import { formatPlanDate } from '../core/reading/date-format';
 import { UserError } from '../core/errors';
 import { stepsTableWanted } from '../core/reading/header-words';
@@ -47,6 +47,7 @@ export function dateContext(plan: ParsedPlan, calendar?: WorkCalendar): DateCont
     referenceDate: plan.referenceDate,
     evaluationStart: plan.keyDates.evaluationStart?.date ?? null,
     years: documentYears(formats),
+    compactRanges: documentRanges(plan.steps.map((s) => ({ date: s.due, format: s.dueFormat }))),
     ...(calendar ? { calendar } : {}),
   };
 }

@@ -84,3 +84,24 @@ describe('a date far outside the plan', () => {
     expect(included.rows.find((r) => r.number === 5)).toMatchObject({ from: 'Jan 15, 2099', to: 'Jan 22, 2099' });
   });
 });
+
+describe('a range written in full that moves inside one month', () => {
+  // Step 3 "Jan 25 - Feb 1" spans two months, so it names both; a week later (Martin Luther King Jr.
+  // Day skipped) it sits in February alone.
+  const shifted = (markdown: string): string | undefined => {
+    const s = openDocument({ markdown, today: '2026-12-02' });
+    const applied = s.run('applyShift', { kind: 'step', step: 2, to: '+1 week' });
+    if (!applied.ok) throw new Error(applied.message);
+    return cellTexts(s.table('#', 'Action'))[3]?.[3];
+  };
+  const ranges = fixture('ranges').replace('| Jan 19 - Jan 29 |', '| Jan 25 - Feb 1 |');
+
+  test('is written compactly where the plan writes its ranges so ("Jan 4-8", "Feb 1-5")', () => {
+    expect(shifted(ranges)).toBe('Feb 1 - 8');
+  });
+
+  test('keeps the person\'s full form where the plan writes ranges in full', () => {
+    const full = ranges.replace('Jan 4-8', 'Jan 4-Jan 8').replace('Jan 11-15', 'Jan 11-Jan 15').replace('Feb 1-5', 'Feb 1-Feb 5').replace('Mar 1-5', 'Mar 1-Mar 5');
+    expect(shifted(full)).toBe('Feb 1 - Feb 8');
+  });
+});

@@ -97,6 +97,12 @@ export interface DateContext {
    * ("1/15/27" where the plan writes "12/1/26"); from documentYears. Default: four digits.
    */
   years?: DocumentYears;
+  /**
+   * formatDueDate only: the plan writes a range inside one month compactly ("Mar 3-7"), from
+   * documentRanges. Then a range written in full ("Jan 29-Feb 4") that moves inside one month is
+   * written so too ("Feb 5-11"); otherwise it keeps the person's full form ("Feb 5-Feb 11").
+   */
+  compactRanges?: boolean | null;
 }
 
 /** The year digits the document's numeric and written-out dates use when they give a year. */
@@ -113,6 +119,21 @@ export function documentYears(formats: readonly (DateFormat | null | undefined)[
   }
   const pick = (c: number[]): 2 | 4 => ((c[0] ?? 0) > (c[1] ?? 0) ? 2 : 4);
   return { numeric: pick(count.numeric), text: pick(count.text) };
+}
+
+/**
+ * Whether the plan writes ranges inside one month compactly ("Mar 3-7": true) or in full ("Mar
+ * 3-Mar 7": false), by the more common among its written-out ranges that sit in one month; null when
+ * it has none, or as many of each (then every cell keeps its own form).
+ */
+export function documentRanges(cells: readonly { date: IsoDate | null; format: DateFormat | null | undefined }[]): boolean | null {
+  let [compact, full] = [0, 0];
+  for (const { date, format: f } of cells) {
+    if (!date || !f || f.style !== 'text' || !f.range) continue;
+    if (f.range.compact) compact++;
+    else if (addDays(date, -f.range.days).slice(0, 7) === date.slice(0, 7)) full++;
+  }
+  return compact === full ? null : compact > full;
 }
 
 const SHORT = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
@@ -462,7 +483,8 @@ const PLAIN: Dated = {
  * it, the reference year) and reads back as the same date; else the year is written as the
  * document writes years (`context.years`: "1/15/27" where the plan writes "12/1/26"). A range
  * keeps its length in working days (calendar days on a calendar-days plan), so it starts on a
- * working day, and writes compactly again when both ends share a month. "Week of Jan 12" is
+ * working day; a compact range writes compactly again when both ends share a month, and a full one
+ * too where the plan writes ranges compactly (`context.compactRanges`). "Week of Jan 12" is
  * written as the Monday of the new date's week. A numeric date whose day is 12 or less follows
  * the document's order, so that it reads back right. A "Week N" cell stays a week when the date
  * is a week's last working day; else it gets `context.fallback` (default "Mar 3"), weeks being
@@ -490,7 +512,8 @@ export function formatDueDate(date: IsoDate, format: DateFormat, context: DateCo
   const years = context.years;
   let body: string;
   if (!r) body = (f.weekOf ?? '') + one(shown, f, showYear, order, true, years);
-  else if (r.compact && f.style === 'text' && start.slice(0, 7) === date.slice(0, 7)) {
+  // A full range ("Jan 29-Feb 4") that now sits in one month goes compact only where the plan writes ranges so.
+  else if ((r.compact || (context.compactRanges === true && !r.startYear)) && f.style === 'text' && start.slice(0, 7) === date.slice(0, 7)) {
     const [sd, ed] = [dateParts(start).day, d].map((n) => cased(ordinal(n, f.ordinal), f.caps));
     body = f.monthFirst
       ? one(start, f, false, order) + r.joiner + ed + (showYear ? yearText(year, f, years) : '')

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { addDays, CALENDAR_DAYS, dayOfWeek, WORKING_DAYS } from '../../../src/core/scheduling/calendar';
-import { detectDayFirst, formatDueDate, parseDueDate, type DateContext, type DateFormat, type ParsedDate } from '../../../src/core/reading/cell-dates';
+import { detectDayFirst, documentRanges, formatDueDate, parseDueDate, type DateContext, type DateFormat, type ParsedDate } from '../../../src/core/reading/cell-dates';
 
 // Monday 2 March 2026: Week 1 ends Friday 6 March, Week 3 ends Friday 20 March.
 const US: DateContext = { dayFirst: false, referenceDate: '2026-03-01', evaluationStart: '2026-03-02' };
@@ -595,4 +595,19 @@ test('calendar helpers agree on the weekdays used above', () => {
   expect(dayOfWeek('2026-03-02')).toBe(1);
   expect(dayOfWeek('2026-03-03')).toBe(2);
   expect(WORKING_DAYS.calendarDays).toBe(false);
+});
+
+describe('documentRanges: how the plan writes a range inside one month', () => {
+  const cells = (...texts: string[]) =>
+    texts.map((t) => {
+      const p = parseDueDate(t, US);
+      return p.kind === 'date' ? { date: p.date, format: p.format } : { date: null, format: null };
+    });
+
+  test('compactly ("Mar 3-7") or in full ("Mar 3-Mar 7"), by the more common; a range across months says neither', () => {
+    expect(documentRanges(cells('Mar 3-7', 'Mar 10-14', 'Mar 16 - Mar 20'))).toBe(true);
+    expect(documentRanges(cells('Mar 3-Mar 7', '10 Mar - 14 Mar', 'Mar 16-20'))).toBe(false);
+    expect(documentRanges(cells('Mar 30-Apr 3', 'Mar 3', '3/3-3/7', 'TBD'))).toBeNull();
+    expect(documentRanges(cells('Mar 3-7', 'Mar 10-Mar 14'))).toBeNull();
+  });
 });

@@ -15,6 +15,9 @@ const gbCalendar: WorkCalendar = { calendarDays: false, holidays: publicHolidays
 const US: DateContext = { dayFirst: false, referenceDate: '2026-12-15', evaluationStart: '2026-11-30', calendar: usCalendar };
 const US_YY: DateContext = { ...US, years: { numeric: 2, text: 4 } };
 const GB: DateContext = { dayFirst: true, referenceDate: '2026-12-15', evaluationStart: '2026-11-30', calendar: gbCalendar };
+// Plans that write their same-month ranges compactly ("Mar 3-7"), as documentRanges finds.
+const US_COMPACT: DateContext = { ...US, compactRanges: true };
+const GB_COMPACT: DateContext = { ...GB, compactRanges: true };
 const JAN_2026: DateContext = { ...US, referenceDate: '2026-01-15', calendar: { calendarDays: false, holidays: publicHolidays('US', 2026, 2026) } };
 
 /** Reads the cell, moves it by `workdays` as a person's "+N working days" does, and writes it back as a shift does. */
@@ -82,6 +85,17 @@ const TABLE: [string, DateContext, string, number, string][] = [
   ['range: weekend', US, 'Mar 1-5', 1, 'Mar 2-8'],
   ['range: holiday', US, 'Dec 21-24', 1, 'Dec 22-28'],
   ['numeric range: month', US, '1/25-1/29', 5, '2/1-2/5'],
+  // A range written in full because it spanned two months keeps the person's form once it sits in
+  // one month, unless the plan writes its ranges compactly.
+  ['full range: into one month keeps its form', US, 'Jan 29-Feb 4', 5, 'Feb 5-Feb 11'],
+  ['full range: into one month, compact where the plan writes ranges so', US_COMPACT, 'Jan 29-Feb 4', 5, 'Feb 5-11'],
+  ['full range day-first: into one month keeps its form', GB, '29 Jan-4 Feb', 5, '5 Feb-11 Feb'],
+  ['full range day-first: into one month, compact where the plan writes ranges so', GB_COMPACT, '29 Jan - 4 Feb', 5, '5 - 11 Feb'],
+  ['full range: from one year into the next keeps its form', US, 'Dec 29-Jan 4', 5, 'Jan 6-Jan 11'],
+  ['full range: from one year into the next, compact where the plan writes ranges so', US_COMPACT, 'Dec 29-Jan 4', 5, 'Jan 6-11'],
+  ['full range: back into two years', US, 'Jan 6-Jan 11', -5, 'Dec 29-Jan 4'],
+  ['compact range: back into two years, in full as it must', US_COMPACT, 'Jan 6-11', -5, 'Dec 29-Jan 4'],
+  ['full range with its years: stays in full', US_COMPACT, 'Jan 29, 2027 - Feb 4, 2027', 5, 'Feb 5, 2027 - Feb 11, 2027'],
   ['Week of: month', US, 'Week of Jan 25', 5, 'Week of Feb 1'],
   ['Week of: year (the week of Dec 28 ends Thursday Dec 31)', US, 'Week of Dec 28', 5, 'Week of Jan 4, 2027'],
   ['Week of: year, back', US, 'Week of Jan 4', -5, 'Week of Dec 28, 2026'],
