@@ -1,6 +1,8 @@
 /** The prospect's people as the health check finds them: the economic buyer, the champion, who a text names, and whether an owner is a person or a role. */
-import { splitOwners } from '../../reading/cell-owner';
-import type { ParsedStakeholder } from '../../reading/parsed-plan';
+import { classifyOwner, splitOwners, type OwnerContext } from '../../reading/cell-owner';
+import { stakeholderDomains } from '../../reading/owners';
+import type { ParsedStakeholder, ParsedStep } from '../../reading/parsed-plan';
+import type { Side } from '../../plan';
 import { placeholdersIn } from './words';
 
 const EB_ROLE = /\beconomic buyer\b|\bEB\b|\bbudget\b|\bfinal (?:decision|approval|sign[- ]?off)\b/i;
@@ -85,3 +87,53 @@ export function ownerKind(owner: string, people: readonly string[], companies: r
   return role ? 'role' : 'unclear';
 }
 
+
+/** The reader's owner context for this plan: the two companies, each side's stakeholders and their email domains. */
+export function ownerContextOf(stakeholders: readonly ParsedStakeholder[], companies: readonly string[]): OwnerContext {
+  return {
+    yourCompany: companies[0] ?? '',
+    theirCompany: companies[1] ?? '',
+    ourPeople: stakeholders.filter((p) => p.side === 'ours').map((p) => p.name),
+    theirPeople: stakeholders.filter((p) => p.side === 'theirs').map((p) => p.name),
+    ...stakeholderDomains(stakeholders),
+  };
+}
+
+/** One owner of a step: as written, its side by the reader's rule, and whether it names a person. */
+export interface StepOwner {
+  text: string;
+  side: Side;
+  kind: 'person' | 'role' | 'unclear';
+}
+
+const SEPARATORS = /\s*(?:[,;+&/]|\b(?:and|with|plus|or)\b)\s*/gi;
+
+/**
+ * Each owner of a step, per side and per person: the per-side columns ("Seller owner", "Buyer
+ * owner") each on their side, else the Owner cell split into its owners ("Acme sends, Globex IT
+ * reviews" is two), each given its side by the reader's own rule. A company whose name holds a
+ * separator ("Procter & Gamble") stays one owner.
+ */
+export function stepOwners(step: ParsedStep, owners: OwnerContext, people: readonly string[], companies: readonly string[]): StepOwner[] {
+  const judge = (text: string, side?: Side): StepOwner[] => {
+    let kept = text;
+    for (const company of companies.filter((c) => c.trim().length > 1 && new RegExp(SEPARATORS.source, 'i').test(c))) {
+      kept = kept.replace(new RegExp(escapeRegExp(company.trim()), 'gi'), (m) => m.replace(SEPARATORS, ' '));
+    }
+    return splitOwners(kept).map((part) => ({ text: part, side: side ?? classifyOwner(part, owners), kind: ownerKind(part, people, companies) }));
+  };
+  if (step.sideOwners) return [...judge(step.sideOwners.ours, 'ours'), ...judge(step.sideOwners.theirs, 'theirs')];
+  return judge(step.owner);
+}
+
+/**
+ * The owners that leave their side without a person: a team or role on a side where no owner is a
+ * person ("Globex legal" beside "Sam Lee (Acme)"). A person whose side the check cannot tell, or
+ * "Both", answers for every side.
+ */
+export function roleOnlyOwners(owners: readonly StepOwner[]): StepOwner[] {
+  const sides = new Set(owners.filter((o) => o.kind === 'person').map((o) => o.side));
+  if (sides.has('unknown') || sides.has('both')) return [];
+  const covered = (side: Side): boolean => (side === 'both' ? sides.has('ours') && sides.has('theirs') : side === 'unknown' ? sides.size > 0 : sides.has(side));
+  return owners.filter((o) => o.kind === 'role' && !covered(o.side));
+}

@@ -381,7 +381,10 @@ describe('role-owners: a step owned by a role instead of a person', () => {
     ['Both', false],
     ['Jordan (Globex legal)', false],
     ['Tom (Globex)', false],
-    ['Sam Lee (Acme) + Globex legal', false],
+    // Each owner is judged on its side: Sam Lee answers for Acme, nobody by name for Globex.
+    ['Sam Lee (Acme) + Globex legal', true],
+    ['Sam Lee (Acme) + Dana Ruiz (Globex legal)', false],
+    ['Jordan, Globex legal', false],
     ['tbd', false],
   ])('owner "%s": flagged %s', (owner, flagged) => {
     const plan = read(edited(HEALTHY, ['| Tom Price (Globex vendor management) |', `| ${owner} |`]));

@@ -13,6 +13,34 @@ const INSERTED_NOW = fixtureText('inserted/standard-en_US-holidays');
 const EDITED = edited(INSERTED_NOW, ['| Dec 18, 2026 | Pending |  |', '| Dec 18, 2026 | In progress |  |']);
 const AGREED = edited(EDITED, ['Agreed by: \\[Name and title\\], Globex, \\[date agreed\\]', 'Agreed by: Dana Ruiz, Controller, Globex, Dec 2, 2026']);
 
+/** A plan with an owner column per side ("Seller owner", "Buyer owner"); the first step's owners as given. */
+function sideColumns(seller: string, buyer: string): string {
+  return [
+    '# Mutual Action Plan: Acme + Globex',
+    '',
+    '## Key dates',
+    '',
+    '* Decision target: Apr 24, 2026',
+    '',
+    '## Steps',
+    '',
+    '| **#** | **Action** | **Seller owner** | **Buyer owner** | **Due date** | **Status** |',
+    '| :---- | :---- | :---- | :---- | :---- | :---- |',
+    `| 1 | Security questionnaire review | ${seller} | ${buyer} | Mar 20, 2026 | In progress |`,
+    '| 2 | Contract signature | Sam Lee | Maria Chen | Apr 24, 2026 | Pending |',
+    '',
+    '## Stakeholders',
+    '',
+    '| **Name** | **Role** | **Responsibility in this evaluation** |',
+    '| :---- | :---- | :---- |',
+    '| Maria Chen | CFO, Globex | Budget approval |',
+    '| Lee Wong | IT Security Manager, Globex | Security review |',
+    '| Sam Lee | Account Executive, Acme | Commercial lead |',
+    '| Priya Shah | Solutions Engineer, Acme | Technical support |',
+    '',
+  ].join('\n');
+}
+
 /** The history of the plan inserted on Nov 27, then each version seen on its day. */
 function insertedHistory(versions: [day: string, markdown: string][] = []) {
   let history = startHistory(readMarkdownPlan(INSERTED_NOW, '2026-11-27'), '2026-11-27', 'insert');
@@ -228,12 +256,53 @@ const CASES: Record<RuleId, RuleCases> = {
     valid: [
       { name: 'people own the steps', plan: healthy },
       { name: 'a person with their team', plan: read(edited(HEALTHY, ['| Tom Price (Globex vendor management) |', '| Jordan (Globex legal) |'])) },
+      { name: 'a person on each side', plan: read(edited(HEALTHY, ['| Tom Price (Globex vendor management) |', '| Sam Lee (Acme) + Tom Price (Globex legal) |'])) },
+      { name: 'each side does its part, each by name', plan: read(edited(HEALTHY, ['| Tom Price (Globex vendor management) |', '| Sam Lee sends, Tom Price reviews |'])) },
+      { name: 'a person whose side is not known answers for the team beside them', plan: read(edited(HEALTHY, ['| Tom Price (Globex vendor management) |', '| Jordan, Globex legal |'])) },
+      { name: 'per-side owner columns, a person in each', plan: read(sideColumns('Priya Shah', 'Lee Wong')) },
+      { name: 'per-side owner columns, one side left empty', plan: read(sideColumns('Priya Shah', '—')) },
     ],
     invalid: [
       {
         name: 'a team owns their step',
         plan: read(edited(HEALTHY, ['| Tom Price (Globex vendor management) |', '| Globex vendor management |'])),
         finding: { severity: 'warning', detail: 'Step 9 (Vendor management and legal review) is owned by "Globex vendor management": a team or role, not a person.' },
+      },
+      {
+        name: 'each side does its part, each a team ("Acme sends, Globex IT reviews")',
+        plan: read(edited(HEALTHY, ['| Tom Price (Globex vendor management) |', '| Acme sends, Globex IT reviews |'])),
+        finding: {
+          severity: 'warning',
+          detail: 'Step 9 (Vendor management and legal review) is owned by "Acme sends" (Acme\'s side) and "Globex IT reviews" (Globex\'s side): teams or roles, not people.',
+        },
+      },
+      {
+        name: 'our person named, their side left to a team',
+        plan: read(edited(HEALTHY, ['| Tom Price (Globex vendor management) |', '| Sam Lee (Acme) + Globex legal |'])),
+        finding: { severity: 'warning', detail: 'Step 9 (Vendor management and legal review) is owned by "Globex legal" (Globex\'s side): a team or role, not a person.' },
+      },
+      {
+        name: 'their person named, our side left to a team: for information',
+        plan: read(edited(HEALTHY, ['| Tom Price (Globex vendor management) |', '| Tom Price (Globex), Acme legal |'])),
+        finding: { severity: 'info', detail: 'Step 9 (Vendor management and legal review) is owned by "Acme legal" (Acme\'s side): a team or role, not a person.' },
+      },
+      {
+        name: 'per-side owner columns: the buyer column names a team',
+        plan: read(sideColumns('Priya Shah', 'Globex IT')),
+        finding: {
+          severity: 'warning',
+          detail: 'Step 1 (Security questionnaire review) is owned by "Globex IT" (Globex\'s side): a team or role, not a person.',
+          place: { kind: 'cell', tableIndex: 4, row: 1, column: 3 },
+        },
+      },
+      {
+        name: 'per-side owner columns: both name teams',
+        plan: read(sideColumns('Acme CS', 'Globex IT')),
+        finding: {
+          severity: 'warning',
+          detail: 'Step 1 (Security questionnaire review) is owned by "Acme CS" (Acme\'s side) and "Globex IT" (Globex\'s side): teams or roles, not people.',
+          place: { kind: 'cell', tableIndex: 4, row: 1, column: 2 },
+        },
       },
     ],
   },

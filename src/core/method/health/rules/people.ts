@@ -1,6 +1,8 @@
 /** "Name specific people": placeholders still to fill in, steps owned by a role instead of a person, and no economic buyer named. */
 import { championName } from '../context';
-import { isNamed, ownerKind } from '../people';
+import { isNamed, ownerContextOf, roleOnlyOwners, stepOwners } from '../people';
+import type { StepColumn } from '../../../reading/parsed-plan';
+import type { Side } from '../../../plan';
 import { cellPlace, comparePlaces, sectionPlace, stepPlace } from '../places';
 import type { DocumentPlace, Rule } from '../types';
 import { capital, count, listWords, placeholdersIn, stepName } from '../words';
@@ -66,21 +68,34 @@ export const roleOwners: Rule = {
   id: 'role-owners',
   severity: 'warning',
   method: NAME_PEOPLE,
-  check({ open, people, companies }) {
-    const flagged = open.filter((s) => s.owner.trim() !== '' && !/[[\]]/.test(s.owner) && ownerKind(s.owner, people, companies) === 'role');
-    if (flagged.length === 0) return null;
-    const theirsToo = flagged.some((s) => s.side === 'theirs' || s.side === 'both');
+  check({ plan, open, people, companies, us, them }) {
+    const context = ownerContextOf(plan.stakeholders, companies);
+    // Each owner judged on its own, per side: "Sam Lee (Acme) + Globex legal" leaves Globex's side to a team.
+    const flagged = open.flatMap((s) => {
+      if (s.owner.trim() === '' || /[[\]]/.test(s.owner)) return [];
+      const owners = stepOwners(s, context, people, companies);
+      const roles = roleOnlyOwners(owners);
+      return roles.length > 0 ? [{ step: s, roles, alone: roles.length === owners.length && owners.length === 1 }] : [];
+    });
+    const first = flagged[0];
+    if (!first) return null;
+    const sideName = (side: Side): string => (side === 'ours' ? `${us}'s side` : side === 'theirs' ? `${them}'s side` : '');
+    const named = (f: (typeof flagged)[number]): string =>
+      listWords(f.roles.map((o) => (f.alone || !sideName(o.side) ? `"${o.text}"` : `"${o.text}" (${sideName(o.side)})`)));
+    const many = flagged.some((f) => f.roles.length > 1);
     const detail =
       flagged.length <= 3
-        ? `${capital(listWords(flagged.map((s) => `${stepName(s)} is owned by "${s.owner.trim()}"`)))}: a team or role, not a person.`
-        : `${capital(count(flagged.length, 'step'))} name a team or role instead of a person: steps ${listWords(flagged.map((s) => String(s.number)))}.`;
+        ? `${capital(listWords(flagged.map((f) => `${stepName(f.step)} is owned by ${named(f)}`)))}: ${many ? 'teams or roles, not people' : 'a team or role, not a person'}.`
+        : `${capital(count(flagged.length, 'step'))} name a team or role instead of a person: steps ${listWords(flagged.map((f) => f.step.label || String(f.step.number)))}.`;
+    const theirsToo = flagged.some((f) => f.roles.some((o) => o.side === 'theirs' || o.side === 'both'));
+    const column = (side: Side): StepColumn => (first.step.sideOwners ? (side === 'theirs' ? 'ownerTheirs' : 'ownerOurs') : 'owner');
     return {
       severity: theirsToo ? 'warning' : 'info',
       title: 'Steps owned by a role, not a person',
       detail,
       action: 'Ask who on each team owns the step and write their name, e.g. "Tom Price (Globex procurement)".',
       say: null,
-      place: stepPlace(flagged[0], 'owner'),
+      place: stepPlace(first.step, column(first.roles[0]?.side ?? 'unknown')),
     };
   },
 };
