@@ -215,7 +215,7 @@ describe('a step whose date is far outside the plan, named as the step to shift'
     if (!preview.ok) throw new Error(preview.message);
     expect(preview.rows.map((r) => [r.label, r.from, r.to])).toEqual([['1', 'Dec 18, 1900', 'Dec 21, 2026']]);
     // Step 3's 2099 is still one to check; step 1 no longer is: the person just dated it.
-    expect(preview.toCheck).toEqual([3]);
+    expect(preview.toCheck).toEqual(['3']);
     expect(s.run('applyShift', { kind: 'step', step: 1, to: 'Dec 21, 2026', expect: preview.token }).ok).toBe(true);
     expect(columnByTable(s, 'Due date')).toEqual([['Dec 21, 2026', 'Dec 25, 2026', 'Feb 12, 2099']]);
   });
