@@ -8,7 +8,7 @@ import { planMarkdown, planSpec, type PlanSpec, type Role } from './plans';
 
 const INSERTED_ROLES: Role[] = ['number', 'action', 'owner', 'due', 'status', 'dependsOn'];
 
-type Start = { kind: 'written'; spec: PlanSpec } | { kind: 'inserted'; dealType: string; locale: 'en_US' | 'en_GB' };
+export type Start = { kind: 'written'; spec: PlanSpec } | { kind: 'inserted'; dealType: string; locale: 'en_US' | 'en_GB' };
 
 const start: fc.Arbitrary<Start> = fc.oneof(
   { weight: 3, arbitrary: planSpec(40).map((spec) => ({ kind: 'written' as const, spec })) },
@@ -22,7 +22,7 @@ const start: fc.Arbitrary<Start> = fc.oneof(
   },
 );
 
-function setup(from: Start, chipText: ChipText): { model: Model; real: Real } {
+export function setup(from: Start, chipText: ChipText): { model: Model; real: Real } {
   const locale = from.kind === 'written' ? from.spec.locale : from.locale;
   const s =
     from.kind === 'written'

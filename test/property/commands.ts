@@ -91,7 +91,7 @@ class Preview implements Cmd {
 interface PreviewView {
   ok: boolean;
   token?: string;
-  rows?: { number: number; to: string }[];
+  rows?: { key: string; number: number; label: string; to: string }[];
 }
 
 function dueCells(m: Model): { row: number; cell: GoogleAppsScript.Document.TableCell }[] {
@@ -117,7 +117,7 @@ class Apply implements Cmd {
     // What the preview showed is what the document now says (steps reported as skipped aside).
     const texts = new Set(dueCells(m).map((d) => d.cell.getText()));
     for (const row of preview.rows ?? []) {
-      if (applied.skipped.some((s) => s.startsWith(`Step ${row.number}'s`) || s.startsWith(`Step ${row.number} `))) continue;
+      if (applied.skipped.some((s) => s.startsWith(`Step ${row.label}'s`) || s.startsWith(`Step ${row.label} `))) continue;
       if (!texts.has(row.to)) throw new Error(`the preview showed step ${row.number} moving to "${row.to}", which no due cell says`);
     }
     m.beforeShift = applied.written > 0 ? seen : m.beforeShift;
@@ -169,7 +169,7 @@ class InsertAgain implements Cmd {
  * write: the emulation runs the edit when the add-on makes its first write call. Their text must
  * stay, and the result must report the step as skipped.
  */
-class ApplyWhileTyping implements Cmd {
+export class ApplyWhileTyping implements Cmd {
   constructor(readonly target: number, readonly typed: string) {}
   check = () => true;
   run(m: Model, real: Real): void {
@@ -177,7 +177,9 @@ class ApplyWhileTyping implements Cmd {
     const rows = preview?.ok ? (preview.rows ?? []) : [];
     if (rows.length < 2) return;
     const victim = rows[rows.length - 1]!;
-    const candidates = dueCells(m).filter((d) => d.cell.getText() === (real.s.run('getShiftState').steps.find((s) => s.number === victim.number)?.dueText ?? '\u0000'));
+    // By key, not number: a row a person added without a number is numbered by its place, so two
+    // steps can both be "11", and the other one's cell is not one the shift writes.
+    const candidates = dueCells(m).filter((d) => d.cell.getText() === (real.s.run('getShiftState').steps.find((s) => s.key === victim.key)?.dueText ?? '\u0000'));
     if (candidates.length !== 1) return; // a copied row: two cells the test cannot tell apart
     const cell = candidates[0]!.cell;
     const calls = real.s.env.calls;
@@ -203,8 +205,8 @@ class ApplyWhileTyping implements Cmd {
     }
     if (cell.getText() !== expectedText) throw new Error(`the person's edit was overwritten: the cell says "${cell.getText()}", they typed "${expectedText}"`);
     // Reported as changed by someone, or as a date chip the add-on never writes: either way the person's text stays.
-    if (!applied.skipped.some((s) => s.startsWith(`Step ${victim.number}'s due date`))) {
-      throw new Error(`step ${victim.number}'s cell changed during the shift but the result does not report it: ${JSON.stringify(applied.skipped)}`);
+    if (!applied.skipped.some((s) => s.startsWith(`Step ${victim.label}'s due date`))) {
+      throw new Error(`step ${victim.label}'s cell changed during the shift but the result does not report it: ${JSON.stringify(applied.skipped)}`);
     }
     edited(m, real);
   }
@@ -306,7 +308,7 @@ class RemoveColumn extends Edit {
   override toString = () => `person removes column ${this.c} of table ${this.t}`;
 }
 
-class AddRow extends Edit {
+export class AddRow extends Edit {
   constructor(readonly t: number, readonly r: number, readonly offset: number) {
     super();
   }
