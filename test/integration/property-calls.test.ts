@@ -97,6 +97,33 @@ describe('each action writes each property store in at most one setProperties() 
     }
   });
 
+  test.each([
+    ['createTeamWorkbook', { name: 'Team' }],
+    ['saveDealDetails', { seller: 'Sam Lee', theirCompany: 'Globex', dealType: 'standard', stage: 'proposal', annualContractValue: '90000', currency: 'usd', crm: '', outcome: 'open', closedOn: '' }],
+    ['getDeal', undefined],
+    ['readPlan', undefined],
+  ] as const)('%s writes each store at most once', (name, arg) => {
+    const s = known();
+    if (name !== 'createTeamWorkbook') s.run('createTeamWorkbook', { name: 'Team' });
+    resetCalls(s);
+    if (arg === undefined) s.run(name);
+    else s.run(name, arg);
+    const writes = expectOneWritePerStore(s);
+    // Creating the workbook links it for this seller (user properties) and exports the plan.
+    if (name === 'createTeamWorkbook') expect(writes.user).toBe(1);
+    if (name === 'saveDealDetails') expect(writes.document).toBe(1);
+  });
+
+  test('turning the automatic refresh off and on writes the link once each time', () => {
+    const s = known();
+    s.run('createTeamWorkbook', { name: 'Team' });
+    for (const on of [false, true]) {
+      resetCalls(s);
+      expect(s.run('setAutoExport', { on })).toMatchObject({ autoExport: on });
+      expect(expectOneWritePerStore(s)).toEqual({ document: 0, user: 1 });
+    }
+  });
+
   test('Insert: the settings, the deal and the baseline in one call', () => {
     const s = openDocument({ today: '2026-11-27' });
     s.run('getSidebarState', 'Europe/Paris');
