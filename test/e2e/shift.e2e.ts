@@ -127,3 +127,26 @@ test('a far-off date is left alone until included: "Include step 7 as it is" pre
   await sidebar.locator('#shift-rows tr[data-step="7"]').waitFor();
   expect(await sidebar.locator('#shift-include button').count()).toBe(0);
 });
+
+test('two far-off dates on steps 5 and 5a: "Include step 5a as it is" names it as written and includes 5a, never 5', async () => {
+  const plan = standardPlan().replace(
+    '| 5 | ROI/business case presentation to \\[Economic buyer name\\] | Sam Lee (Acme) \\+ Dana Ruiz (Globex) | Jan 15, 2027 | Pending | 4 |\n| 6 | Pricing proposal delivery | Sam Lee (Acme) | Jan 15, 2027 | Pending | 5 |',
+    '| 5 | ROI/business case presentation to \\[Economic buyer name\\] | Sam Lee (Acme) \\+ Dana Ruiz (Globex) | Jan 15, 2062 | Pending | 4 |\n| 5a | Reference call with a current customer | Acme | Jan 15, 2062 | Pending | 4 |\n| 6 | Pricing proposal delivery | Sam Lee (Acme) | Jan 15, 2027 | Pending | 5 |',
+  );
+  expect(plan).toContain('| 5a |');
+  preview = await openPreview({ markdown: plan, today: '2026-12-21' });
+  await preview.menu('Shift downstream dates');
+  const sidebar = preview.sidebar();
+  await sidebar.locator('#shift-step option').nth(12).waitFor({ state: 'attached' });
+  await sidebar.locator('#shift-step').selectOption({ index: 4 });
+  await sidebar.locator('#shift-to').fill('+1 week');
+  await sidebar.locator('#shift-preview-button').click();
+  const include = sidebar.locator('#shift-include button');
+  await include.nth(1).waitFor();
+  expect(await include.allTextContents()).toEqual(['Include step 5 as it is', 'Include step 5a as it is']);
+  await sidebar.locator('#shift-include button[data-include="5a"]').click();
+  await sidebar.locator('#shift-rows tr[data-step="5a"]').waitFor();
+  // Step 5 is still left alone, and still offered.
+  expect(await sidebar.locator('#shift-rows tr[data-step="5"]').count()).toBe(0);
+  expect(await sidebar.locator('#shift-include button').allTextContents()).toEqual(['Include step 5 as it is']);
+});
