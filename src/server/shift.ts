@@ -340,7 +340,7 @@ export function previewShift(raw: unknown): ShiftPreview {
 }
 
 /** The plan with new dates, as the history and the colours should see it after a write. */
-function withDates(plan: ParsedPlan, dates: Map<string, IsoDate>, keyDates: Partial<Record<ScheduleKeyDate, IsoDate>>): ParsedPlan {
+function withDates(plan: ParsedPlan, dates: ReadonlyMap<string, IsoDate | null>, keyDates: Partial<Record<ScheduleKeyDate, IsoDate>>): ParsedPlan {
   const line = (name: ScheduleKeyDate): KeyDateLine | null => {
     const known = plan.keyDates[name];
     const date = keyDates[name];
@@ -348,7 +348,7 @@ function withDates(plan: ParsedPlan, dates: Map<string, IsoDate>, keyDates: Part
   };
   return {
     ...plan,
-    steps: plan.steps.map((s) => (dates.has(s.key) ? { ...s, due: dates.get(s.key) ?? s.due } : s)),
+    steps: plan.steps.map((s) => (dates.has(s.key) ? { ...s, due: dates.get(s.key) ?? null } : s)),
     keyDates: { ...plan.keyDates, decisionTarget: line('decisionTarget'), goLiveTarget: line('goLiveTarget') },
   };
 }
@@ -571,7 +571,7 @@ function undoInDocument(): UndoResult {
       });
       const conflicts = undo.conflicts.map((c) => c.message);
       const dates = dateContext(plan);
-      const restoredDates = new Map<string, IsoDate>();
+      const restoredDates = new Map<string, IsoDate | null>();
       let restored = 0;
       for (const r of undo.restore) {
         const ref = locate(r);
@@ -583,7 +583,8 @@ function undoInDocument(): UndoResult {
         }
         restored++;
         const parsed = parseDueDate(r.text, dates);
-        if (r.key !== undefined && parsed.kind === 'date') restoredDates.set(r.key, parsed.date);
+        // A restored "TBD" leaves the step undated: its colour must not follow the date the shift had written.
+        if (r.key !== undefined && (r.field ?? 'due') === 'due') restoredDates.set(r.key, parsed.kind === 'date' ? parsed.date : null);
       }
       const restoredKeyDates: Partial<Record<ScheduleKeyDate, IsoDate>> = {};
       // Restored newest first: two key dates of one paragraph were written one after the other.
