@@ -2,6 +2,7 @@
 import { workingDaysBetween, type WorkCalendar } from './calendar';
 import type { IsoDate } from '../plan';
 import { numberList } from './shift-summary';
+import { shortAction, shownNumber } from './schedule-words';
 
 /** The heading the add-on creates when the plan has no such section (and the reader ignores as steps). */
 export const CHANGES_HEADING = 'Changes';
@@ -39,6 +40,11 @@ function sentence(list: readonly string[]): string {
   return list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list[list.length - 1] ?? ''}` : (list[0] ?? '');
 }
 
+/** The cause by its action, clipped as the scheduler's other sentences clip; by its number when the action cell is blank. */
+function causeName(step: ChangedStep): string {
+  return shortAction(step.action) || `step ${shownNumber(step)}`;
+}
+
 /**
  * "Dec 6: steps 4-11 moved 1 week later because Security review slipped; decision target now Apr 16".
  * `day` is today as the plan writes a day without its year; `keyDates` the key dates the shift
@@ -65,7 +71,7 @@ export function changeLine(options: {
     else if (earlier.length && !later.length) how = `moved earlier, by up to ${amount(Math.min(...earlier), calendar)}`;
     const causes = steps.filter((s) => s.moved);
     const direction = causes.some((s) => s.from && workingDaysBetween(s.from, s.to, calendar) < 0) && !causes.some((s) => s.from && workingDaysBetween(s.from, s.to, calendar) > 0) ? 'came in early' : 'slipped';
-    const why = causes.length ? ` because ${sentence(causes.map((s) => s.action.trim().replace(/\s+/g, ' ')))} ${direction}` : '';
+    const why = causes.length ? ` because ${sentence(causes.map(causeName))} ${direction}` : '';
     parts.push(`${stepList(steps)} ${how}${why}`);
   }
   for (const k of options.keyDates) parts.push(`${k.label.toLowerCase()} now ${k.to}`);

@@ -15,7 +15,8 @@ export function formatDay(iso: IsoDate): string {
   return `${MONTHS[month - 1] ?? ''} ${day}, ${year}`;
 }
 
-function shortAction(action: string): string {
+/** The action in one line, clipped so it does not drown the sentence it sits in. */
+export function shortAction(action: string): string {
   const a = action.trim().replace(/\s+/g, ' ');
   // Long actions would drown the sentence they sit in.
   return a.length > 48 ? `${a.slice(0, 47).trimEnd()}…` : a;
