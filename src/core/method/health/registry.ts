@@ -10,11 +10,13 @@ import { oneSided } from './rules/one-sided';
 import { overdue } from './rules/overdue';
 import { noEconomicBuyer, placeholders, roleOwners } from './rules/people';
 import { riskNoMitigation } from './rules/risks';
+import { secondPlan } from './rules/second-plan';
 import { noDates, noOwner } from './rules/steps';
 import { RULES, type Rule, type RuleId } from './types';
 
 const ALL: readonly Rule[] = [
   noSteps,
+  secondPlan,
   closeDate,
   noDecisionTarget,
   goLiveDate,

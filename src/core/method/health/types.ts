@@ -15,6 +15,7 @@ export type DocumentPlace =
 /** Every rule, in the order findings of the same severity and place are listed (the registry follows it). */
 export const RULES = [
   'no-steps',
+  'second-plan',
   'close-date',
   'no-decision-target',
   'go-live-date',

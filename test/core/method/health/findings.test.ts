@@ -83,7 +83,7 @@ describe('a plan that follows the method', () => {
 
   test('every rule has a stable id', () => {
     expect(RULES).toEqual([
-      'no-steps', 'close-date', 'no-decision-target', 'go-live-date', 'overdue', 'no-dates', 'no-owner', 'one-sided', 'placeholders', 'role-owners',
+      'no-steps', 'second-plan', 'close-date', 'no-decision-target', 'go-live-date', 'overdue', 'no-dates', 'no-owner', 'one-sided', 'placeholders', 'role-owners',
       'no-economic-buyer', 'no-criteria', 'vague-criteria', 'no-next-step', 'risk-no-mitigation', 'dependencies', 'too-early',
       'too-late', 'overkill', 'dead-plan', 'champion-silent', 'slipping', 'eb-overdue', 'scope',
     ]);

@@ -73,6 +73,21 @@ const CASES: Record<RuleId, RuleCases> = {
       },
     ],
   },
+  'second-plan': {
+    valid: [{ name: 'a document with one plan', plan: healthy }],
+    invalid: [
+      {
+        name: 'a plan per product line in one document',
+        plan: () => readMarkdownPlan(fixtureText('reading/two-plans-per-product-line'), DEFAULT_TODAY),
+        finding: {
+          severity: 'warning',
+          title: 'Only the first plan was checked',
+          detail: 'This document also holds "Mutual Action Plan: Acme Analytics + Globex (Payments)", below the first plan. Nothing in it was read or checked.',
+          place: null,
+        },
+      },
+    ],
+  },
   'close-date': {
     valid: [
       { name: 'the steps meet the decision target', plan: healthy },
