@@ -3,6 +3,24 @@ import { UserError } from '../core/errors';
 import { commitProperties } from './property-cache';
 
 /**
+ * How deep this execution is inside withDocumentLock. An action that refreshes the team workbook
+ * does so inside its own lock, so the record of that export joins the action's one setProperties()
+ * (property-cache.ts); nested calls neither lock again nor commit.
+ */
+let held = 0;
+
+function holding<T>(work: () => T): () => T {
+  return () => {
+    held++;
+    try {
+      return work();
+    } finally {
+      held--;
+    }
+  };
+}
+
+/**
  * Runs `work` while holding the document lock. The lock does not stop people typing (only other
  * executions of the add-on), which is why writers also re-check cells before changing them.
  * /apps-script/reference/lock/lock-service
@@ -13,18 +31,20 @@ import { commitProperties } from './property-cache';
  * lock is no stand-in: for a published add-on it would queue every customer behind one another.
  */
 export function withDocumentLock<T>(work: () => T, waitMs = 10_000, busy = 'Someone else is updating this plan right now. Try again in a few seconds.'): T {
+  // Already held by this execution (the refresh after an action re-reads the plan): the outer call commits.
+  if (held > 0) return work();
   // In a Sheets add-on the container is the spreadsheet: the same call locks the workbook.
   // @types says Lock; the reference says null outside a document (or spreadsheet).
   const lock: GoogleAppsScript.Lock.Lock | null = LockService.getDocumentLock();
   if (!lock) {
     console.warn('No document lock (the script is not running in a document): running without it.');
-    return committed(work);
+    return committed(holding(work));
   }
   if (!lock.tryLock(waitMs)) {
     throw new UserError(busy);
   }
   try {
-    return committed(work);
+    return committed(holding(work));
   } finally {
     lock.releaseLock();
   }
@@ -37,6 +57,8 @@ export function withDocumentLock<T>(work: () => T, waitMs = 10_000, busy = 'Some
  * the one reported.
  */
 export function committed<T>(work: () => T): T {
+  // Inside the document lock, the lock's own commit sends what this staged.
+  if (held > 0) return work();
   let result: T;
   try {
     result = work();

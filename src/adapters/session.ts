@@ -38,8 +38,12 @@ export function now(): string {
   return new Date().toISOString();
 }
 
-/** Today on the person's calendar: their remembered zone, else the script's. Plan dates are days, so only the day matters. */
+/** The zone the plan's days and times are read in: the person's remembered zone, else the script's. */
+export function timeZone(): string {
+  return userProperties().getProperty(TIME_ZONE_KEY) || Session.getScriptTimeZone() || 'UTC';
+}
+
+/** Today on the person's calendar. Plan dates are days, so only the day matters. */
 export function today(): IsoDate {
-  const remembered = userProperties().getProperty(TIME_ZONE_KEY);
-  return todayIn(remembered || Session.getScriptTimeZone() || 'UTC');
+  return todayIn(timeZone());
 }

@@ -276,12 +276,21 @@ export interface DealView {
   workbook: WorkbookView | null;
   /** Refresh the workbook's rows after every action that changes the plan. */
   autoExport: boolean;
+  /** The last successful export of this document's plan (by hand or after an action), in any session. */
+  lastExport: LastExportView | null;
+}
+
+/** "Dec 6, 14:05" (`text`, in the plan's time zone) to the workbook named `workbook`; `at` is the instant (ISO). */
+export interface LastExportView {
+  at: string;
+  text: string;
+  workbook: string;
 }
 
 export type DealSaved = { ok: true; message: string; deal: DealView } | { ok: false; message: string; errors: FieldErrors };
 
 export type ExportResult =
-  | { ok: true; message: string; workbook: WorkbookView }
+  | { ok: true; message: string; workbook: WorkbookView; lastExport: LastExportView | null }
   /** `needsWorkbook`: no workbook is linked yet (the sidebar offers to create or choose one). */
   | { ok: false; message: string; needsWorkbook: boolean };
 

@@ -8,7 +8,7 @@ import { loadWorkbookLink } from '../adapters/workbook-link';
 import { withDocumentLock } from '../adapters/lock';
 import { userLocale } from '../adapters/session';
 import { answer } from './errors';
-import { exportAfterChange } from './export';
+import { exportAfterChange, lastExportView } from './export';
 import type { DealSaved, DealView } from './contract';
 
 function view(deal: DealDetails): DealView {
@@ -20,6 +20,7 @@ function view(deal: DealDetails): DealView {
     outcomes: DEAL_OUTCOMES.map((id) => ({ id, label: DEAL_OUTCOME_LABELS[id] })),
     workbook: link ? { name: link.name, url: link.url } : null,
     autoExport: link?.auto ?? true,
+    lastExport: lastExportView(),
   };
 }
 
@@ -34,12 +35,11 @@ export function saveDealDetails(raw: unknown): DealSaved {
     const checked = readDealForm(raw);
     if (!checked.ok) return { ok: false, message: 'Some fields need a look before the deal can be saved.', errors: checked.errors };
     const deal = checked.deal;
-    const plan = withDocumentLock(() => {
+    // A document without a plan has no rows to export yet. The refresh runs in the same lock, so its record goes in the deal's write.
+    const exported = withDocumentLock(() => {
       saveDeal(deal);
-      return findExistingPlan(DocumentApp.getActiveDocument());
+      return findExistingPlan(DocumentApp.getActiveDocument()) ? exportAfterChange() : '';
     });
-    // A document without a plan has no rows to export yet.
-    const exported = plan ? exportAfterChange() : '';
     return { ok: true, message: `Deal saved.${exported}`, deal: view(deal) };
   });
 }

@@ -7,10 +7,14 @@ import { loadDeal } from '../adapters/deal-store';
 import { withDocumentLock } from '../adapters/lock';
 import { createWorkbook, sheetsCaller, workbookName } from '../adapters/sheets-workbook';
 import { loadWorkbookLink, saveWorkbookLink, type WorkbookLink } from '../adapters/workbook-link';
+import { loadLastExport, saveLastExport } from '../adapters/last-export';
+import { timeZone, userLocale } from '../adapters/session';
+import { todayIn } from '../core/scheduling/calendar';
+import { formatPlanDate } from '../core/reading/date-format';
 import { answer } from './errors';
 import { openPlan, rememberPlan, type PlanSession } from './plan-session';
 import { openSidebar } from './menu';
-import type { ExportResult } from './contract';
+import type { ExportResult, LastExportView } from './contract';
 
 /** Reads the plan (saving what the read learnt, as every action does) and builds its rows. */
 function rowsOfDocument(session?: PlanSession) {
@@ -26,9 +30,30 @@ function rowsOfDocument(session?: PlanSession) {
   return { documentId: s.doc.getId(), deal: rows.deal, steps: rows.steps, slips: rows.slips };
 }
 
+/**
+ * Reads and exports under the document lock, so that the record of a successful export goes in
+ * the same setProperties() as the rest of the action (an action's refresh runs inside its lock).
+ */
 function exportTo(link: WorkbookLink, session?: PlanSession): ExportOutcome {
-  const rows = rowsOfDocument(session);
-  return runExport(exportPlanRows(rows, () => Date.now()), sheetsCaller(link.id));
+  return withDocumentLock(() => {
+    const rows = rowsOfDocument(session);
+    const outcome = runExport(exportPlanRows(rows, () => Date.now()), sheetsCaller(link.id));
+    if (outcome.ok) saveLastExport({ at: new Date().toISOString(), workbook: link.name });
+    return outcome;
+  });
+}
+
+/** "Dec 6, 14:05" in the plan's time zone (with the year when it is not this year), and the workbook: the Deal tab's verdict. */
+export function lastExportView(): LastExportView | null {
+  const last = loadLastExport();
+  if (!last) return null;
+  const zone = timeZone();
+  const instant = new Date(last.at);
+  const day = todayIn(zone, instant);
+  const date = formatPlanDate(day, userLocale());
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+  const shown = day.slice(0, 4) === todayIn(zone).slice(0, 4) ? date.replace(/,?\s+\d{4}$/, '') : date;
+  return { at: last.at, text: `${shown}, ${time}`, workbook: last.workbook };
 }
 
 function resultOf(link: WorkbookLink, outcome: ExportOutcome): ExportResult {
@@ -36,7 +61,7 @@ function resultOf(link: WorkbookLink, outcome: ExportOutcome): ExportResult {
   if (!outcome.ok) return { ok: false, message: `The plan could not be exported to "${link.name}": ${outcome.message}`, needsWorkbook: false };
   const steps = outcome.written?.Steps;
   const count = steps ? steps.updated + steps.added : 0;
-  return { ok: true, message: `Exported to "${link.name}": the deal and ${count} step${count === 1 ? '' : 's'}.`, workbook };
+  return { ok: true, message: `Exported to "${link.name}": the deal and ${count} step${count === 1 ? '' : 's'}.`, workbook, lastExport: lastExportView() };
 }
 
 /** The sidebar's "Export to Sheets" (and the menu's, once a workbook is linked). */

@@ -80,11 +80,6 @@ export function previewMap(form: unknown): PreviewResult {
 
 /** The sidebar's "Insert MAP": writes the draft at the cursor, unless this document already holds a plan. */
 export function insertMap(form: unknown): InsertResult {
-  const result = insertInDocument(form);
-  return result.ok ? { ...result, message: result.message + exportAfterChange() } : result;
-}
-
-function insertInDocument(form: unknown): InsertResult {
   return answer('inserting the plan', () => {
     const drafted = draft(form);
     if (!drafted.ok) {
@@ -105,6 +100,7 @@ function insertInDocument(form: unknown): InsertResult {
       // The plan is in the document now: what the add-on remembers about it must not undo that.
       // A full property store (other add-ons share it) costs the memory, not the plan.
       let memory = '';
+      let exported = '';
       try {
         const f = drafted.form;
         savePlanSettings({
@@ -138,6 +134,8 @@ function insertInDocument(form: unknown): InsertResult {
           ),
         );
         if (!saved.saved) memory = ` ${saved.message ?? "The plan's history could not be saved; it starts at the next action."}`;
+        // Under this lock, before the commit: the export's record goes in the same write.
+        exported = exportAfterChange();
         // Sent here rather than when the lock is released: a failure is this message, not a failed insert.
         commitProperties();
       } catch (error) {
@@ -146,7 +144,7 @@ function insertInDocument(form: unknown): InsertResult {
       }
       return {
         ok: true,
-        message: `Inserted "${plan.title}" with ${plan.steps.length} steps. Walk the prospect through it and ask what is missing: their edits make it mutual.${memory}`,
+        message: `Inserted "${plan.title}" with ${plan.steps.length} steps. Walk the prospect through it and ask what is missing: their edits make it mutual.${memory}${exported}`,
         guidance: drafted.guidance,
         placeholders: drafted.placeholders,
       };

@@ -94,11 +94,6 @@ const LAST_REVIEWED = /^\s*Last reviewed\b.*$/i;
  * place; otherwise the line goes right after the Key dates, or after the title.
  */
 export function markReviewed(raw: unknown): MarkReviewedResult {
-  const result = markReviewedInDocument(raw);
-  return { ...result, message: result.message + exportAfterChange() };
-}
-
-function markReviewedInDocument(raw: unknown): MarkReviewedResult {
   const parsed = z.object({ writeLine: z.boolean() }).safeParse(raw);
   if (!parsed.success) throw new Error('Mark reviewed needs { writeLine: true | false }. Reload the sidebar and try again.');
   return withPlan('marking the review', (session, formatDate) => {
@@ -122,7 +117,8 @@ function markReviewedInDocument(raw: unknown): MarkReviewedResult {
       }
       where = ' The document now says so too.';
     }
-    return { message: `Review recorded for ${formatDate(session.today)}.${where}`, lastReviewed: { iso: session.today, text: formatDate(session.today) } };
+    // Refreshed under this lock: the export's record goes in the review's one write of the properties.
+    return { message: `Review recorded for ${formatDate(session.today)}.${where}${exportAfterChange()}`, lastReviewed: { iso: session.today, text: formatDate(session.today) } };
   });
 }
 

@@ -424,11 +424,6 @@ function changeNote(
 
 /** The sidebar's "Apply": writes the dates the preview showed (recomputed from the document as it is now). */
 export function applyShift(raw: unknown): ShiftApplied {
-  const result = applyShiftInDocument(raw);
-  return result.ok && result.written > 0 ? { ...result, message: result.message + exportAfterChange() } : result;
-}
-
-function applyShiftInDocument(raw: unknown): ShiftApplied {
   return answer('shifting the dates', () => {
     const checked = checkShiftRequest(raw);
     if (!checked.ok) return { ok: false, message: checked.message, problems: [] };
@@ -540,18 +535,14 @@ function applyShiftInDocument(raw: unknown): ShiftApplied {
         written === 0
           ? 'No cells needed a new date.'
           : `Shifted ${cells.length === 1 ? '1 due date' : `${cells.length} due dates`}${lines.length ? ` and ${lines.length === 1 ? '1 key date' : `${lines.length} key dates`}` : ''}.`;
-      return { ok: true, message, written, skipped };
+      // Refreshed under this lock: the export's record goes in the shift's one write of the properties.
+      return { ok: true, message: written > 0 ? message + exportAfterChange() : message, written, skipped };
     });
   });
 }
 
 /** "Undo last shift": puts back the cells the last shift wrote, except those a person changed since (reported, left alone). */
 export function undoLastShift(): UndoResult {
-  const result = undoInDocument();
-  return result.ok && result.restored > 0 ? { ...result, message: result.message + exportAfterChange() } : result;
-}
-
-function undoInDocument(): UndoResult {
   return answer('undoing the last shift', () =>
     withDocumentLock((): UndoResult => {
       const record = loadUndo();
@@ -623,7 +614,7 @@ function undoInDocument(): UndoResult {
         restored === 0
           ? 'Nothing was put back: every cell of the last shift was changed by someone since.'
           : `${restored === 1 ? '1 date is' : `${restored} dates are`} back as they were before "${record.action.replace(/^Shift downstream dates: /, 'shift ')}".`;
-      return { ok: true, message, restored, conflicts };
+      return { ok: true, message: restored > 0 ? message + exportAfterChange() : message, restored, conflicts };
     }),
   );
 }

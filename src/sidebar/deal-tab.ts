@@ -36,13 +36,14 @@ function buildForm(state: SidebarState, view: DealView): HTMLFormElement {
 
 const read = (form: HTMLFormElement): RawDealForm => formValues(form, 'deal.') as unknown as RawDealForm;
 
-/** "Exports the deal and 11 steps to “MAP metrics” after every change": what Export writes, where, and when it last did. */
-function verdictText(view: DealView, exportedAt: string | null): string {
+/** "Last exported Dec 6, 14:05 to “MAP metrics”. Export writes the deal and 11 steps to “MAP metrics”, also after every change.": when the plan was last exported (in any session), and what Export writes where. */
+function verdictText(view: DealView): string {
   if (!view.plan) return 'No plan in this document yet: keep its deal here; Export needs the plan (Insert tab).';
   const steps = lastRead().plan?.timeline.steps.length;
   const what = `the deal${steps === undefined ? '' : ` and ${plural(steps, 'step', 'steps')}`}`;
-  if (!view.workbook) return `Not exported: no team workbook is linked yet. Create one to export ${what}.`;
-  const last = exportedAt ? `Exported at ${exportedAt}. ` : '';
+  const last = view.lastExport ? `Last exported ${view.lastExport.text} to “${view.lastExport.workbook}”. ` : '';
+  // Exported by a colleague (the record is the document's), while this seller has linked no workbook yet.
+  if (!view.workbook) return last ? `${last}Link your team workbook to export ${what} from here.` : `Not exported: no team workbook is linked yet. Create one to export ${what}.`;
   return `${last}Export writes ${what} to “${view.workbook.name}”${view.autoExport ? ', also after every change' : ''}.`;
 }
 
@@ -61,12 +62,11 @@ function renderDealTab(panel: HTMLElement, state: SidebarState): () => void {
   let form: HTMLFormElement | null = null;
   /** The form as last saved (or loaded): Save acts only on a change. */
   let saved = '';
-  let exportedAt: string | null = null;
 
   /** The verdict and the footer's buttons, for the deal as it stands: each enabled only when it can act. */
   const sync = (): void => {
     if (!view || !form) return;
-    replace(head, verdictText(view, exportedAt));
+    replace(head, verdictText(view));
     save.disabled = JSON.stringify(read(form)) === saved;
     exportButton.hidden = !view.workbook;
     create.hidden = choose.hidden = !!view.workbook;
@@ -106,8 +106,7 @@ function renderDealTab(panel: HTMLElement, state: SidebarState): () => void {
         replace(exportMessage, messageBox(result.ok ? 'success' : 'error', result.message));
         announce(result.message);
         if (result.ok && view) {
-          view = { ...view, workbook: result.workbook };
-          exportedAt = new Date().toLocaleTimeString(document.documentElement.lang || undefined, { hour: 'numeric', minute: '2-digit' });
+          view = { ...view, workbook: result.workbook, lastExport: result.lastExport };
           drawWorkbook(view);
         }
       }, 'The export failed.')

@@ -48,6 +48,8 @@ test('export from the Doc: the first time creates the team workbook; a shift ref
   await sidebar.locator('#export-message', { hasText: 'Exported to "MAP metrics": the deal and 11 steps.' }).waitFor();
   await sidebar.locator('#workbook-link', { hasText: 'MAP metrics' }).waitFor();
   expect(await sidebar.locator('#auto-export').isChecked()).toBe(true);
+  // The verdict says when, from the server's record (kept with the document, so every later session says it too).
+  await sidebar.locator('#deal-verdict', { hasText: /^Last exported Nov 27, \d\d:\d\d to “MAP metrics”\. Export writes the deal and 11 steps/ }).waitFor();
 
   // A prospect moves step 4; the seller shifts the rest: the message says the workbook followed.
   await preview.type(await preview.cell('Steps', 4, 'Due date'), 'Jan 15, 2027');

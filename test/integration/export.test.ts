@@ -211,3 +211,30 @@ describe('scopes: drive.file and the Sheets API, as the manifest declares', () =
     expect(() => s.run('createTeamWorkbook', { name: 42 })).toThrow('The workbook name must be text of at most 200 characters.');
   });
 });
+
+describe('the Deal tab says when the plan was last exported, in every later session', () => {
+  /** The same document opened again later (a new sidebar, or a colleague): only what the document keeps. */
+  function reopen(s: Session, today: string): Session {
+    return openDocument({ markdown: s.markdown(), properties: s.env.properties.document.toObject(), today });
+  }
+
+  test('an export by hand, then the refresh after a shift, each remembered with the document', () => {
+    const s = insertedPlan();
+    expect(s.run('getDeal').lastExport).toBeNull();
+    s.setInstant('2026-11-27T19:05:00Z');
+    const created = s.run('createTeamWorkbook', { name: 'MAP metrics' });
+    // 14:05 in New York, the zone the plan's days are read in.
+    expect(created).toMatchObject({ ok: true, lastExport: { text: 'Nov 27, 14:05', workbook: 'MAP metrics' } });
+    expect(reopen(s, '2026-11-28').run('getDeal').lastExport).toEqual({ at: '2026-11-27T19:05:00.000Z', text: 'Nov 27, 14:05', workbook: 'MAP metrics' });
+
+    s.setInstant('2026-11-30T14:30:00Z');
+    expect(s.run('applyShift', { kind: 'step', step: 2, to: '+1 week' }).message).toContain('The team workbook is up to date.');
+    expect(reopen(s, '2026-12-01').run('getDeal').lastExport).toMatchObject({ text: 'Nov 30, 09:30', workbook: 'MAP metrics' });
+  });
+
+  test('a stored record that is not in the expected shape is not shown', () => {
+    const s = insertedPlan();
+    const other = openDocument({ markdown: s.markdown(), properties: { ...s.env.properties.document.toObject(), 'map.lastExport': '{"at":"<img src=x>","workbook":"X"}' } });
+    expect(other.run('getDeal')).toMatchObject({ lastExport: null, plan: 'Mutual Action Plan: Acme + Globex' });
+  });
+});

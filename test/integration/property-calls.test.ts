@@ -86,14 +86,18 @@ describe('each action writes each property store in at most one setProperties() 
     expect(s.run('getShiftState').undo).toMatch(/^Shift downstream dates: step 3/);
   });
 
-  test('with a linked workbook, the refresh after the action re-reads the plan and writes nothing more', () => {
+  test('with a linked workbook, the refresh after the action re-reads the plan, and its record goes in the action\'s one write', () => {
     const s = known();
     s.run('createTeamWorkbook', { name: 'Team' });
-    for (const [name, arg] of [['applyShift', SHIFT], ['undoLastShift', undefined], ['markReviewed', { writeLine: false }]] as const) {
+    const actions = [['applyShift', SHIFT], ['undoLastShift', undefined], ['markReviewed', { writeLine: false }]] as const;
+    for (const [i, [name, arg]] of actions.entries()) {
+      const instant = `2026-11-27T1${i + 6}:00:00.000Z`;
+      s.setInstant(instant);
       resetCalls(s);
       const result = arg === undefined ? s.run(name) : s.run(name, arg);
       expect(result.message).toContain('The team workbook is up to date.');
       expect(expectOneWritePerStore(s).document).toBe(1);
+      expect(JSON.parse(s.env.properties.document.toObject()['map.lastExport'] ?? 'null')).toEqual({ at: instant, workbook: 'Team' });
     }
   });
 
