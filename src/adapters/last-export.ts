@@ -13,9 +13,16 @@ export interface LastExport {
 
 const lastExportSchema = z.object({ at: z.iso.datetime(), workbook: z.string().check(z.maxLength(1000)) });
 
-/** Staged with the action's other writes: sent in its one setProperties() (property-cache.ts). */
+/**
+ * Staged with the action's other writes: sent in its one setProperties() (property-cache.ts). A
+ * full store (other add-ons share it) costs the record, never the export that was written.
+ */
 export function saveLastExport(record: LastExport): void {
-  documentProperties().setProperty(LAST_EXPORT_KEY, JSON.stringify(record));
+  try {
+    documentProperties().setProperty(LAST_EXPORT_KEY, JSON.stringify(record));
+  } catch (error) {
+    console.warn(`${LAST_EXPORT_KEY}: not saved`, error);
+  }
 }
 
 /** The stored record; a value that does not pass the schema is ignored (logged), never shown. */

@@ -227,7 +227,7 @@ test('the Deal tab: the verdict says what Export writes and where; Save and Expo
   await expectFirstScreen(frame, 'deal', '#create-workbook');
   await frame.locator('#create-workbook').click();
   await frame.locator('#export-message', { hasText: 'Exported to "MAP metrics": the deal and 11 steps.' }).waitFor();
-  expect(await frame.locator('#deal-verdict').innerText()).toMatch(/^Exported at \d{1,2}:\d{2}.*\. Export writes the deal and 11 steps to “MAP metrics”, also after every change\.$/);
+  expect(await frame.locator('#deal-verdict').innerText()).toMatch(/^Last exported [A-Z][a-z]{2} \d{1,2}, \d{2}:\d{2} to “MAP metrics”\. Export writes the deal and 11 steps to “MAP metrics”, also after every change\.$/);
   expect(await frame.locator('#export-button').isEnabled()).toBe(true);
   expect(await frame.locator('#create-workbook').isHidden()).toBe(true);
   await expectFirstScreen(frame, 'deal', '#export-button');

@@ -232,6 +232,17 @@ describe('the Deal tab says when the plan was last exported, in every later sess
     expect(reopen(s, '2026-12-01').run('getDeal').lastExport).toMatchObject({ text: 'Nov 30, 09:30', workbook: 'MAP metrics' });
   });
 
+  test('a full property store costs the record, not the export', () => {
+    // Other add-ons share this document's property store: here it is 40 bytes short of its 500 KB quota.
+    const full: Record<string, string> = Object.fromEntries(Array.from({ length: 57 }, (_, i) => [`filler.${i}`, 'x'.repeat(8900)]));
+    const used = Object.entries(full).reduce((n, [k, v]) => n + k.length + v.length, 0);
+    full.pad = 'x'.repeat(500 * 1024 - used - 'pad'.length - 40);
+    const s = openDocument({ properties: full });
+    expect(s.run('insertMap', insertForm()).ok).toBe(true);
+    expect(s.run('createTeamWorkbook', { name: 'MAP metrics' })).toMatchObject({ ok: true, message: 'Exported to "MAP metrics": the deal and 11 steps.', lastExport: null });
+    expect(recordsOf(onlyWorkbook(s.env), 'Steps')).toHaveLength(11);
+  });
+
   test('a stored record that is not in the expected shape is not shown', () => {
     const s = insertedPlan();
     const other = openDocument({ markdown: s.markdown(), properties: { ...s.env.properties.document.toObject(), 'map.lastExport': '{"at":"<img src=x>","workbook":"X"}' } });
