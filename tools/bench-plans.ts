@@ -12,17 +12,21 @@ const STANDARD = readFileSync(path.join(ROOT, 'test', 'fixtures', 'inserted', 's
 /** Columns of the standard Steps table: every row is this many cells read. */
 export const STEP_COLUMNS = 6;
 
-/** The standard plan with its Steps table grown to `count` rows (a long enterprise plan a prospect added to). */
-export function planWithSteps(count: number): string {
+/**
+ * The standard plan (or `base`, a plan with the same Steps header) with its Steps table grown to
+ * `count` rows (a long enterprise plan a prospect added to); `longName` names one step at length.
+ */
+export function planWithSteps(count: number, options: { base?: string; longName?: { step: number; name: string } } = {}): string {
   const rows: string[] = [];
   let day = Date.UTC(2026, 11, 7);
   for (let n = 1; n <= count; n++) {
     day += 86_400_000 * (n % 5 === 0 ? 3 : 1);
     const due = new Date(day).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
     const owner = n % 3 === 0 ? 'Globex procurement' : n % 3 === 1 ? 'Acme' : 'Both';
-    rows.push(`| ${n} | Step ${n}: review and sign-off ${n} | ${owner} | ${due} | ${n % 4 === 0 ? 'Complete' : 'Pending'} | ${n > 1 ? n - 1 : ''} |`);
+    const action = options.longName?.step === n ? options.longName.name : `Step ${n}: review and sign-off ${n}`;
+    rows.push(`| ${n} | ${action} | ${owner} | ${due} | ${n % 4 === 0 ? 'Complete' : 'Pending'} | ${n > 1 ? n - 1 : ''} |`);
   }
-  return STANDARD.replace(/(\| :---- \| :---- \| :---- \| :---- \| :---- \| :---- \|\n)(?:\|.*\|\n)+/, (_m, sep: string) => `${sep}${rows.join('\n')}\n`);
+  return (options.base ?? STANDARD).replace(/(\| :---- \| :---- \| :---- \| :---- \| :---- \| :---- \|\n)(?:\|.*\|\n)+/, (_m, sep: string) => `${sep}${rows.join('\n')}\n`);
 }
 
 export interface Opened {

@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import axe from 'axe-core';
 import type { Frame } from 'playwright-core';
+import { planWithSteps as grownPlan } from '../../tools/bench-plans';
 import { openPreview, standardPlan, type Preview } from './preview';
 
 let preview: Preview | null = null;
@@ -29,18 +30,9 @@ afterAll(() => {
   console.log(`Sidebar heights (px): ${JSON.stringify(heights)}`);
 });
 
-/** The standard plan with its Steps table grown to `count` rows, one of them named by `longName`. */
+/** The standard plan (as the preview opens it) with its Steps table grown to `count` rows, one of them named by `longName`. */
 function planWithSteps(count: number, longName?: { step: number; name: string }): string {
-  const rows: string[] = [];
-  let day = Date.UTC(2026, 11, 7);
-  for (let n = 1; n <= count; n++) {
-    day += 86_400_000 * (n % 5 === 0 ? 3 : 1);
-    const due = new Date(day).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
-    const owner = n % 3 === 0 ? 'Globex procurement' : n % 3 === 1 ? 'Acme' : 'Both';
-    const action = longName?.step === n ? longName.name : `Step ${n}: review and sign-off ${n}`;
-    rows.push(`| ${n} | ${action} | ${owner} | ${due} | ${n % 4 === 0 ? 'Complete' : 'Pending'} | ${n > 1 ? n - 1 : ''} |`);
-  }
-  return standardPlan().replace(/(\| :---- \| :---- \| :---- \| :---- \| :---- \| :---- \|\n)(?:\|.*\|\n)+/, (_m, sep: string) => `${sep}${rows.join('\n')}\n`);
+  return grownPlan(count, { base: standardPlan(), ...(longName ? { longName } : {}) });
 }
 
 /** The sidebar's frame, once its tabs are drawn. */
