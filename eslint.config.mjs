@@ -28,6 +28,16 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['**/emulation/*', '**/test/*', 'node:*'] }],
+      // Apps Script evaluates the bundle on every call: a schema built at load costs every call (README, "Bundle size").
+      'no-restricted-syntax': [
+        'error',
+        ...['Program > VariableDeclaration', 'Program > ExportNamedDeclaration > VariableDeclaration'].flatMap((declaration) =>
+          [
+            `${declaration} > VariableDeclarator > CallExpression[callee.object.name='z']`,
+            `${declaration} > VariableDeclarator > CallExpression > MemberExpression > CallExpression[callee.object.name='z']`,
+          ].map((selector) => ({ selector, message: 'Build zod schemas on first use (onFirstUse in src/core/on-first-use.ts), not when the file loads.' })),
+        ),
+      ],
     },
   },
   {

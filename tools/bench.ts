@@ -1,4 +1,5 @@
 /** `npm run bench`: what each action costs on Apps Script's terms (service calls by method, projected time on Google, bundle size, evaluation time), against the goals we hold ourselves to; writes .build/bench.json. */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -25,17 +26,35 @@ const MS_PER_CALL = [5, 20] as const;
 const SIZES = [12, 50, 200, 1000];
 
 const CODE = dist('Code.js');
+/**
+ * A tripwire, not the goal: the goal is the cold start (50 ms). Compiling costs about 3.4 ms per
+ * 100 KB here, and building the zod schemas at load cost twice what 56 KB of text would have
+ * (README, "Bundle size"); at 300 KB the compile stays near 10 ms. Growing past it is a decision.
+ */
+const CODE_BYTES_GOAL = 300 * 1024;
 const SIDEBAR = dist('Sidebar.html');
 
-const evalTimes: number[] = [];
-for (let i = 0; i < 20; i++) {
-  const s = open(null, CODE, SIDEBAR);
-  const start = performance.now();
-  s.addOn.trigger('onOpen', { authMode: 'NONE' });
-  evalTimes.push(performance.now() - start);
-}
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-const cold = median(evalTimes);
+
+/**
+ * Cold start as a new Apps Script runtime pays it on a menu click or sidebar call: each sample is
+ * a fresh Node process (tools/cold-start.ts), so V8 has no compiled code to reuse. In one process
+ * V8's compilation cache hides the compile, which is most of what the file's size costs.
+ */
+function coldStarts(samples: number): { compileMs: number; evaluateAndOnOpenMs: number; totalMs: number } {
+  const runs = Array.from({ length: samples }, () => {
+    const child = spawnSync(process.execPath, [path.resolve(__dirname, 'cold-start.cjs')], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`cold start failed: ${child.stderr}`);
+    return JSON.parse(child.stdout) as { compileMs: number; evaluateAndOnOpenMs: number };
+  });
+  const tenth = (ms: number) => Math.round(ms * 10) / 10;
+  return {
+    compileMs: tenth(median(runs.map((r) => r.compileMs))),
+    evaluateAndOnOpenMs: tenth(median(runs.map((r) => r.evaluateAndOnOpenMs))),
+    totalMs: tenth(median(runs.map((r) => r.compileMs + r.evaluateAndOnOpenMs))),
+  };
+}
+const cold = coldStarts(9);
 
 /** The scheduler alone on a 1,000-step chain across two holiday seasons: working days are counted by arithmetic, never day by day. */
 function coreShiftMs(count: number): number {
@@ -77,9 +96,11 @@ function coreMetricsRowsMs(deals: number, steps: number): number {
 }
 
 const bundle = [
-  { what: 'dist/Code.js (bytes)', value: Buffer.byteLength(CODE), goal: 200 * 1024 },
+  { what: 'dist/Code.js (bytes)', value: Buffer.byteLength(CODE), goal: CODE_BYTES_GOAL },
   { what: 'dist/Sidebar.html (bytes)', value: Buffer.byteLength(SIDEBAR), goal: 60 * 1024 },
-  { what: 'evaluate Code.js + onOpen, cold (median ms)', value: Math.round(cold * 10) / 10, goal: 50 },
+  { what: 'cold start: compile + evaluate + onOpen (ms)', value: cold.totalMs, goal: 50 },
+  { what: '  of which compiling Code.js (ms)', value: cold.compileMs, goal: 50 },
+  { what: '  of which evaluating it and onOpen (ms)', value: cold.evaluateAndOnOpenMs, goal: 50 },
   { what: 'core shift of 1,000 steps (median ms)', value: coreShiftMs(1000), goal: 50 },
   { what: 'export rows, 1,000 deals x 40 steps (median ms)', value: coreMetricsRowsMs(1000, 40), goal: 1500 },
   ...sheetsSizes(),

@@ -1,5 +1,5 @@
 /** Keeps the deal behind the plan (type, stage, value, CRM link, outcome) in document properties, beside the plan's settings. */
-import { DealDetailsSchema, type DealDetails } from '../core/deal/deal';
+import { dealDetailsSchema, type DealDetails } from '../core/deal/deal';
 import { unknownDeal } from '../core/deal/deal-form';
 import * as z from 'zod/mini';
 import type { PlanSettings } from './plan-store';
@@ -21,7 +21,7 @@ export function loadDeal(settings: PlanSettings | null, locale: string): DealDet
   const raw = documentProperties().getProperty(DEAL_KEY);
   if (raw) {
     try {
-      const parsed = z.safeParse(DealDetailsSchema, JSON.parse(raw));
+      const parsed = z.safeParse(dealDetailsSchema(), JSON.parse(raw));
       if (parsed.success) return parsed.data;
     } catch {
       // Not JSON: fall back to what the settings know.

@@ -1,5 +1,6 @@
 /** When this document's plan was last exported to a team workbook, and to which one: a document property, so it shows in every session and to every seller on the plan. */
 import * as z from 'zod/mini';
+import { onFirstUse } from '../core/on-first-use';
 import { documentProperties } from './property-cache';
 
 const LAST_EXPORT_KEY = 'map.lastExport';
@@ -11,7 +12,7 @@ export interface LastExport {
   workbook: string;
 }
 
-const lastExportSchema = z.object({ at: z.iso.datetime(), workbook: z.string().check(z.maxLength(1000)) });
+const lastExportSchema = onFirstUse(() => z.object({ at: z.iso.datetime(), workbook: z.string().check(z.maxLength(1000)) }));
 
 /**
  * Staged with the action's other writes: sent in its one setProperties() (property-cache.ts). A
@@ -30,7 +31,7 @@ export function loadLastExport(): LastExport | null {
   const raw = documentProperties().getProperty(LAST_EXPORT_KEY);
   if (!raw) return null;
   try {
-    const parsed = z.safeParse(lastExportSchema, JSON.parse(raw));
+    const parsed = z.safeParse(lastExportSchema(), JSON.parse(raw));
     if (parsed.success) return parsed.data;
   } catch {
     // Not JSON: ignored below.

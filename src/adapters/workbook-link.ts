@@ -1,5 +1,6 @@
 /** Which team workbook this user exports into, and whether rows refresh after every action: user properties, so each seller links once for all their plans. */
 import * as z from 'zod/mini';
+import { onFirstUse } from '../core/on-first-use';
 import { userProperties } from './property-cache';
 
 const LINK_KEY = 'map.workbook';
@@ -12,13 +13,13 @@ export interface WorkbookLink {
   auto: boolean;
 }
 
-const linkSchema = z.object({ id: z.string().check(z.minLength(1)), name: z.string(), url: z.string(), auto: z.boolean() });
+const linkSchema = onFirstUse(() => z.object({ id: z.string().check(z.minLength(1)), name: z.string(), url: z.string(), auto: z.boolean() }));
 
 export function loadWorkbookLink(): WorkbookLink | null {
   const raw = userProperties().getProperty(LINK_KEY);
   if (!raw) return null;
   try {
-    const parsed = linkSchema.safeParse(JSON.parse(raw));
+    const parsed = linkSchema().safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -1,5 +1,6 @@
 /** "Export to Sheets": linking the team workbook (created by the add-on or picked), exporting the plan's rows, and the automatic refresh after every action that changes the plan. */
 import * as z from 'zod/mini';
+import { onFirstUse } from '../core/on-first-use';
 import { exportPlanRows, runExport, type ExportOutcome } from '../core/export/export-plan';
 import { planRows } from '../core/metrics/rows';
 import { UserError } from '../core/errors';
@@ -84,11 +85,11 @@ export function exportToSheetsFromMenu(): void {
   DocumentApp.getUi().alert(result.message);
 }
 
-const NAME = z.object({ name: z.string().check(z.maxLength(200)) });
+const NAME = onFirstUse(() => z.object({ name: z.string().check(z.maxLength(200)) }));
 
 /** "Create a workbook": a new team workbook in the seller's Drive, linked for every plan they export, and this plan exported into it. */
 export function createTeamWorkbook(raw: unknown): ExportResult {
-  const parsed = NAME.safeParse(raw ?? { name: '' });
+  const parsed = NAME().safeParse(raw ?? { name: '' });
   if (!parsed.success) throw new Error('The workbook name must be text of at most 200 characters.');
   return answer('creating the workbook', () => {
     const name = parsed.data.name.replace(/\s+/g, ' ').trim() || 'MAP metrics';
@@ -100,11 +101,13 @@ export function createTeamWorkbook(raw: unknown): ExportResult {
 }
 
 /** What the Picker dialog sends back: the picked file's id, and its name and type as Picker reports them. */
-const PICKED = z.object({
-  id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,200}$/)),
-  name: z.optional(z.string().check(z.maxLength(1000))),
-  mimeType: z.optional(z.string().check(z.maxLength(200))),
-});
+const PICKED = onFirstUse(() =>
+  z.object({
+    id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,200}$/)),
+    name: z.optional(z.string().check(z.maxLength(1000))),
+    mimeType: z.optional(z.string().check(z.maxLength(200))),
+  }),
+);
 const SPREADSHEET_TYPE = 'application/vnd.google-apps.spreadsheet';
 
 /**
@@ -114,7 +117,7 @@ const SPREADSHEET_TYPE = 'application/vnd.google-apps.spreadsheet';
  * leaves the current link as it was.
  */
 export function linkPickedWorkbook(raw: unknown): ExportResult {
-  const parsed = PICKED.safeParse(raw);
+  const parsed = PICKED().safeParse(raw);
   if (!parsed.success) throw new Error('That is not a spreadsheet id. Choose the workbook again.');
   const picked = parsed.data;
   if (picked.mimeType !== undefined && picked.mimeType !== SPREADSHEET_TYPE) {

@@ -1,5 +1,6 @@
 /** "Check plan health" and "Weekly review": the method applied to the plan in the document, the timeline picture, and showing a finding's place. */
 import * as z from 'zod/mini';
+import { onFirstUse } from '../core/on-first-use';
 import { checkHealth, healthSummary } from '../core/method/health';
 import { recordReview } from '../core/history/history';
 import { weeklyReview } from '../core/method/review';
@@ -122,14 +123,16 @@ export function markReviewed(raw: unknown): MarkReviewedResult {
   });
 }
 
-const place = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('cell'), tableIndex: z.number().check(z.int(), z.minimum(0)), row: z.number().check(z.int(), z.minimum(0)), column: z.number().check(z.int(), z.minimum(0)) }),
-  z.object({ kind: z.literal('paragraph'), index: z.number().check(z.int(), z.minimum(0)) }),
-]);
+const place = onFirstUse(() =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('cell'), tableIndex: z.number().check(z.int(), z.minimum(0)), row: z.number().check(z.int(), z.minimum(0)), column: z.number().check(z.int(), z.minimum(0)) }),
+    z.object({ kind: z.literal('paragraph'), index: z.number().check(z.int(), z.minimum(0)) }),
+  ]),
+);
 
 /** "Show in document": selects the cell or paragraph a finding points at, so the person lands on it. */
 export function selectPlace(raw: unknown): { ok: boolean; message: string } {
-  const parsed = place.safeParse(raw);
+  const parsed = place().safeParse(raw);
   if (!parsed.success) return { ok: false, message: 'That place could not be read. Check the plan again.' };
   return answer('showing the place', () => {
     const doc = DocumentApp.getActiveDocument();

@@ -1,5 +1,6 @@
 /** "Import CRM report": a CSV file or a pasted sheet, read by the metrics core's CRM reader, matched to the plans in Deals, written into Opportunities. */
 import * as z from 'zod/mini';
+import { onFirstUse } from '../core/on-first-use';
 import { writeCsv } from '../core/metrics/csv';
 import { opportunityRow, readCrmReport } from '../core/metrics/crm-report';
 import { DATA_SHEETS } from '../core/metrics/layout';
@@ -14,10 +15,12 @@ import type { ImportResult } from './contract';
 /** A CRM export of tens of thousands of opportunities is a few MB; google.script.run carries up to about 50 MB. */
 const MAX_CSV_CHARACTERS = 20_000_000;
 
-const ImportRequestSchema = z.discriminatedUnion('source', [
-  z.object({ source: z.literal('csv'), fileName: z.string().check(z.maxLength(500)), text: z.string().check(z.maxLength(MAX_CSV_CHARACTERS)) }),
-  z.object({ source: z.literal('sheet'), sheetName: z.string().check(z.minLength(1), z.maxLength(200)) }),
-]);
+const importRequest = onFirstUse(() =>
+  z.discriminatedUnion('source', [
+    z.object({ source: z.literal('csv'), fileName: z.string().check(z.maxLength(500)), text: z.string().check(z.maxLength(MAX_CSV_CHARACTERS)) }),
+    z.object({ source: z.literal('sheet'), sheetName: z.string().check(z.minLength(1), z.maxLength(200)) }),
+  ]),
+);
 
 const BUSY = 'Someone else is importing or refreshing this workbook right now. Try again in a few seconds.';
 
@@ -34,7 +37,7 @@ function sheetAsCsv(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, sheet
 
 export function importCrmReport(request: unknown): ImportResult {
   return answer('importing the CRM report', () => {
-    const parsed = ImportRequestSchema.safeParse(request);
+    const parsed = importRequest().safeParse(request);
     if (!parsed.success) return { ok: false, message: 'Choose a CSV file or a sheet holding the report.', problems: [] };
     const input = parsed.data;
     return withDocumentLock((): ImportResult => {

@@ -1,8 +1,9 @@
 /** The Deal panel's form: the stored deal as the form's strings, and the form read back into a deal (one sentence per wrong field). */
-import { DealDetailsSchema, UNKNOWN_DEAL, type DealDetails } from './deal';
+import { dealDetailsSchema, UNKNOWN_DEAL, type DealDetails } from './deal';
 import { parseAnnualValue } from '../method/insert-form';
 import type { FieldErrors } from '../plan';
 import * as z from 'zod/mini';
+import { onFirstUse } from '../on-first-use';
 
 /** The form as the sidebar sends it: every field a string from its control ("" for not known). */
 export interface RawDealForm {
@@ -17,17 +18,19 @@ export interface RawDealForm {
   closedOn: string;
 }
 
-const rawForm = z.object({
-  seller: z.string(),
-  theirCompany: z.string(),
-  dealType: z.string(),
-  stage: z.string(),
-  annualContractValue: z.string(),
-  currency: z.string(),
-  crm: z.string(),
-  outcome: z.string(),
-  closedOn: z.string(),
-});
+const rawForm = onFirstUse(() =>
+  z.object({
+    seller: z.string(),
+    theirCompany: z.string(),
+    dealType: z.string(),
+    stage: z.string(),
+    annualContractValue: z.string(),
+    currency: z.string(),
+    crm: z.string(),
+    outcome: z.string(),
+    closedOn: z.string(),
+  }),
+);
 
 export function dealForm(deal: DealDetails): RawDealForm {
   return {
@@ -62,7 +65,7 @@ export function unknownDeal(locale: string): DealDetails {
  * gets its sentence; the close date of a deal set back to open is dropped, not refused.
  */
 export function readDealForm(raw: unknown): { ok: true; deal: DealDetails } | { ok: false; errors: FieldErrors } {
-  const parsed = rawForm.safeParse(raw);
+  const parsed = rawForm().safeParse(raw);
   if (!parsed.success) return { ok: false, errors: { form: 'The deal form could not be read. Close and reopen the sidebar, then try again.' } };
   const f = parsed.data;
   const errors: FieldErrors = {};
@@ -83,7 +86,7 @@ export function readDealForm(raw: unknown): { ok: true; deal: DealDetails } | { 
     outcome: f.outcome,
     closedOn: f.outcome.trim() === 'open' ? null : blank(f.closedOn),
   };
-  const checked = z.safeParse(DealDetailsSchema, candidate);
+  const checked = z.safeParse(dealDetailsSchema(), candidate);
   if (!checked.success) {
     for (const issue of checked.error.issues) {
       const path = issue.path.map(String).join('.') || 'form';

@@ -1,5 +1,6 @@
 /** The deal behind a plan (type, stage, value, CRM link, outcome): what the Deal panel edits, the health check and the export read, and the document does not hold. */
 import * as z from 'zod/mini';
+import { onFirstUse } from '../on-first-use';
 import { isIsoDate } from '../scheduling/calendar';
 import { DEAL_STAGES, DEAL_TYPES, type DealStage, type DealType, type IsoDate } from '../plan';
 
@@ -48,44 +49,45 @@ const MAX_TEXT = 200;
 /** Above a billion a year is a typo (the Insert form stops far lower). */
 const MAX_VALUE = 1e9;
 
-const text = z.nullable(
-  z.string({ error: 'Must be text.' }).check(
-    z.overwrite((t: string) => t.trim()),
-    z.maxLength(MAX_TEXT, { error: `Use at most ${MAX_TEXT} characters.` }),
-  ),
-);
-
 /**
  * The stored and submitted shape of DealDetails. A won, lost or no-decision deal needs its close
  * date; an open one has none. Text is trimmed; an empty text means "not given".
  */
-export const DealDetailsSchema = z
-  .object({
-    seller: text,
-    theirCompany: text,
-    dealType: z.nullable(z.enum(DEAL_TYPES, { error: 'Choose a deal type.' })),
-    stage: z.nullable(z.enum(DEAL_STAGES, { error: 'Choose the deal stage.' })),
-    annualContractValue: z.nullable(
-      z.number({ error: 'The annual contract value must be a number, like 85000.' }).check(
-        z.refine((n: number) => Number.isFinite(n) && n >= 0 && n <= MAX_VALUE, { error: 'The annual contract value must be between 0 and 1,000,000,000.' }),
-      ),
+export const dealDetailsSchema = onFirstUse(() => {
+  const text = z.nullable(
+    z.string({ error: 'Must be text.' }).check(
+      z.overwrite((t: string) => t.trim()),
+      z.maxLength(MAX_TEXT, { error: `Use at most ${MAX_TEXT} characters.` }),
     ),
-    currency: z.string({ error: 'Choose a currency.' }).check(
-      z.overwrite((t: string) => t.trim().toUpperCase()),
-      z.regex(/^[A-Z]{3}$/, { error: 'The currency is a three-letter code, like USD or EUR.' }),
-    ),
-    crm: text,
-    outcome: z.enum(DEAL_OUTCOMES, { error: 'The outcome is open, won, lost or no decision.' }),
-    closedOn: z.nullable(z.string().check(z.refine((t: string) => isIsoDate(t), { error: 'The close date must be a date, like 2026-03-02.' }))),
-  })
-  .check(
-    z.refine((d) => d.outcome === 'open' || d.closedOn !== null, { error: 'Give the day the deal closed.', path: ['closedOn'] }),
-    z.refine((d) => d.outcome !== 'open' || d.closedOn === null, { error: 'An open deal has no close date yet.', path: ['closedOn'] }),
   );
+  return z
+    .object({
+      seller: text,
+      theirCompany: text,
+      dealType: z.nullable(z.enum(DEAL_TYPES, { error: 'Choose a deal type.' })),
+      stage: z.nullable(z.enum(DEAL_STAGES, { error: 'Choose the deal stage.' })),
+      annualContractValue: z.nullable(
+        z.number({ error: 'The annual contract value must be a number, like 85000.' }).check(
+          z.refine((n: number) => Number.isFinite(n) && n >= 0 && n <= MAX_VALUE, { error: 'The annual contract value must be between 0 and 1,000,000,000.' }),
+        ),
+      ),
+      currency: z.string({ error: 'Choose a currency.' }).check(
+        z.overwrite((t: string) => t.trim().toUpperCase()),
+        z.regex(/^[A-Z]{3}$/, { error: 'The currency is a three-letter code, like USD or EUR.' }),
+      ),
+      crm: text,
+      outcome: z.enum(DEAL_OUTCOMES, { error: 'The outcome is open, won, lost or no decision.' }),
+      closedOn: z.nullable(z.string().check(z.refine((t: string) => isIsoDate(t), { error: 'The close date must be a date, like 2026-03-02.' }))),
+    })
+    .check(
+      z.refine((d) => d.outcome === 'open' || d.closedOn !== null, { error: 'Give the day the deal closed.', path: ['closedOn'] }),
+      z.refine((d) => d.outcome !== 'open' || d.closedOn === null, { error: 'An open deal has no close date yet.', path: ['closedOn'] }),
+    );
+});
 
 /** Validated deal details with empty texts as null, or the first problem in the person's words. */
 export function parseDealDetails(raw: unknown): { ok: true; deal: DealDetails } | { ok: false; error: string; field: string | null } {
-  const parsed = z.safeParse(DealDetailsSchema, raw);
+  const parsed = z.safeParse(dealDetailsSchema(), raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : null;

@@ -6,6 +6,7 @@ import { PROBLEM_MAX_LENGTH } from './draft-words';
 import { DEAL_STAGES, DEAL_TYPES, ROLES } from '../plan';
 import type { FieldErrors, InsertForm, Person, Role, TheirWords } from '../plan';
 import { DEFAULT_THEIR_WORDS } from './templates';
+import { onFirstUse } from '../on-first-use';
 
 /** Longest text accepted per kind of field, in UTF-16 code units after trimming. */
 export const MAX_LENGTH = {
@@ -139,16 +140,17 @@ function annualValueProblem(input: string | number): string | null {
   return null;
 }
 
-const annualValueField = z
-  .union([z.string(), z.number()], {
-    error: (issue) => (issue.input === undefined || issue.input === null ? ACV_MISSING : ACV_NOT_NUMBER),
-  })
-  .check(
-    z.superRefine((input: string | number, ctx) => {
-      const problem = annualValueProblem(input);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem, input });
-    }),
-  );
+const annualValueField = () =>
+  z
+    .union([z.string(), z.number()], {
+      error: (issue) => (issue.input === undefined || issue.input === null ? ACV_MISSING : ACV_NOT_NUMBER),
+    })
+    .check(
+      z.superRefine((input: string | number, ctx) => {
+        const problem = annualValueProblem(input);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem, input });
+      }),
+    );
 
 function personField(role: Role) {
   const whose = ROLE_LABELS[role];
@@ -167,50 +169,52 @@ function theirWordField(word: keyof TheirWords) {
   return optionalText(`their word for ${WORD_LABELS[word]}`, MAX_LENGTH.word);
 }
 
-const insertFormSchema = z.object(
-  {
-    yourCompany: requiredText('your company name', 'Enter your company name.', MAX_LENGTH.name),
-    theirCompany: requiredText("the prospect's company name", "Enter the prospect's company name.", MAX_LENGTH.name),
-    product: requiredText('the product name', 'Enter the product they are evaluating.', MAX_LENGTH.name),
-    problem: checkedString(
-      {
-        ...textMessages('the problem', PROBLEM_MISSING, MAX_LENGTH.problem),
-        tooLong: `Keep the problem to a short phrase of at most ${MAX_LENGTH.problem} characters: it becomes part of the goal sentence, e.g. "cut month-end close from 12 days to 5".`,
-      },
-      MAX_LENGTH.problem,
-      true,
-    ),
-    dealType: z.enum(DEAL_TYPES, { error: 'Choose a deal type.' }),
-    dealStage: z.enum(DEAL_STAGES, { error: 'Choose the deal stage.' }),
-    annualContractValue: annualValueField,
-    evaluationStart: dateField('the evaluation start', 'Enter the evaluation start date.', true),
-    decisionTarget: z.nullish(dateField('the decision target', '', false)),
-    goLiveTarget: z.nullish(dateField('the go-live target', '', false)),
-    people: z.nullish(
-      z.object(
+const insertFormSchema = onFirstUse(() =>
+  z.object(
+    {
+      yourCompany: requiredText('your company name', 'Enter your company name.', MAX_LENGTH.name),
+      theirCompany: requiredText("the prospect's company name", "Enter the prospect's company name.", MAX_LENGTH.name),
+      product: requiredText('the product name', 'Enter the product they are evaluating.', MAX_LENGTH.name),
+      problem: checkedString(
         {
-          champion: personField('champion'),
-          economicBuyer: personField('economicBuyer'),
-          technicalEvaluator: personField('technicalEvaluator'),
-          accountExecutive: personField('accountExecutive'),
-          solutionsEngineer: personField('solutionsEngineer'),
+          ...textMessages('the problem', PROBLEM_MISSING, MAX_LENGTH.problem),
+          tooLong: `Keep the problem to a short phrase of at most ${MAX_LENGTH.problem} characters: it becomes part of the goal sentence, e.g. "cut month-end close from 12 days to 5".`,
         },
-        { error: 'The people could not be read. Close and reopen the sidebar, then try again.' },
+        MAX_LENGTH.problem,
+        true,
       ),
-    ),
-    theirWords: z.nullish(
-      z.object(
-        {
-          procurement: theirWordField('procurement'),
-          legal: theirWordField('legal'),
-          security: theirWordField('security'),
-          internalReview: theirWordField('internalReview'),
-        },
-        { error: "The prospect's words could not be read. Close and reopen the sidebar, then try again." },
+      dealType: z.enum(DEAL_TYPES, { error: 'Choose a deal type.' }),
+      dealStage: z.enum(DEAL_STAGES, { error: 'Choose the deal stage.' }),
+      annualContractValue: annualValueField(),
+      evaluationStart: dateField('the evaluation start', 'Enter the evaluation start date.', true),
+      decisionTarget: z.nullish(dateField('the decision target', '', false)),
+      goLiveTarget: z.nullish(dateField('the go-live target', '', false)),
+      people: z.nullish(
+        z.object(
+          {
+            champion: personField('champion'),
+            economicBuyer: personField('economicBuyer'),
+            technicalEvaluator: personField('technicalEvaluator'),
+            accountExecutive: personField('accountExecutive'),
+            solutionsEngineer: personField('solutionsEngineer'),
+          },
+          { error: 'The people could not be read. Close and reopen the sidebar, then try again.' },
+        ),
       ),
-    ),
-  },
-  { error: FORM_UNREADABLE },
+      theirWords: z.nullish(
+        z.object(
+          {
+            procurement: theirWordField('procurement'),
+            legal: theirWordField('legal'),
+            security: theirWordField('security'),
+            internalReview: theirWordField('internalReview'),
+          },
+          { error: "The prospect's words could not be read. Close and reopen the sidebar, then try again." },
+        ),
+      ),
+    },
+    { error: FORM_UNREADABLE },
+  ),
 );
 
 /**
@@ -229,7 +233,7 @@ function fallbackMessage(path: readonly PropertyKey[]): string {
  */
 export function validateInsertForm(raw: unknown): InsertFormResult {
   const errors: FieldErrors = {};
-  const parsed = insertFormSchema.safeParse(raw, {
+  const parsed = insertFormSchema().safeParse(raw, {
     error: (issue) => fallbackMessage(issue.path ?? []),
     // Apps Script may refuse code generation; the interpreted path parses the same.
     jitless: true,

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { isIsoDate } from './calendar';
 import type { IsoDate } from '../plan';
 import type { ShiftOptions } from './shift-request';
+import { onFirstUse } from '../on-first-use';
 
 export type CheckedShiftRequest =
   | { kind: 'step'; step: number | string | null; to: string; options: ShiftOptions; expect: string | null }
@@ -10,41 +11,43 @@ export type CheckedShiftRequest =
 
 const MAX_HOLIDAYS = 400;
 
-const options = z.optional(
-  z.object({
-    mode: z.optional(z.enum(['keep-gaps', 'fix-overlaps'])),
-    pullIn: z.optional(z.boolean()),
-    calendarDays: z.optional(z.boolean()),
-    holidays: z.optional(z.array(z.string()).check(z.maxLength(MAX_HOLIDAYS))),
-    holdDecisionTarget: z.optional(z.boolean()),
-    holdGoLiveTarget: z.optional(z.boolean()),
-    // Each step as the plan numbers it ("5a", "2.1"; a plain number from older sidebars) or its key.
-    include: z.optional(z.array(z.union([z.number().check(z.int(), z.minimum(1), z.maximum(10_000)), z.string().check(z.minLength(1), z.maxLength(100))])).check(z.maxLength(1000))),
-    changeLog: z.optional(z.boolean()),
-  }),
-);
+const request = onFirstUse(() => {
+  const options = z.optional(
+    z.object({
+      mode: z.optional(z.enum(['keep-gaps', 'fix-overlaps'])),
+      pullIn: z.optional(z.boolean()),
+      calendarDays: z.optional(z.boolean()),
+      holidays: z.optional(z.array(z.string()).check(z.maxLength(MAX_HOLIDAYS))),
+      holdDecisionTarget: z.optional(z.boolean()),
+      holdGoLiveTarget: z.optional(z.boolean()),
+      // Each step as the plan numbers it ("5a", "2.1"; a plain number from older sidebars) or its key.
+      include: z.optional(z.array(z.union([z.number().check(z.int(), z.minimum(1), z.maximum(10_000)), z.string().check(z.minLength(1), z.maxLength(100))])).check(z.maxLength(1000))),
+      changeLog: z.optional(z.boolean()),
+    }),
+  );
 
-/** The preview's token (see ShiftPreview.token). */
-const expect = z.optional(z.string().check(z.maxLength(200)));
+  /** The preview's token (see ShiftPreview.token). */
+  const expect = z.optional(z.string().check(z.maxLength(200)));
 
-const request = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('step'),
-    // The step's key (what the Shift list sends), or its number as written ("5a", from the command line).
-    step: z.nullable(z.union([z.number().check(z.int(), z.minimum(1), z.maximum(10_000)), z.string().check(z.minLength(1), z.maxLength(100))])),
-    to: z.string().check(z.maxLength(60)),
-    options,
-    expect,
-  }),
-  z.object({ kind: z.literal('detect'), options, expect }),
-]);
+  return z.discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('step'),
+      // The step's key (what the Shift list sends), or its number as written ("5a", from the command line).
+      step: z.nullable(z.union([z.number().check(z.int(), z.minimum(1), z.maximum(10_000)), z.string().check(z.minLength(1), z.maxLength(100))])),
+      to: z.string().check(z.maxLength(60)),
+      options,
+      expect,
+    }),
+    z.object({ kind: z.literal('detect'), options, expect }),
+  ]);
+});
 
 /**
  * The request, or one sentence saying what is wrong with it. The sidebar builds requests, so a
  * bad one is a defect or a tampered call: the message names the field without echoing zod.
  */
 export function checkShiftRequest(raw: unknown): { ok: true; request: CheckedShiftRequest } | { ok: false; message: string } {
-  const parsed = request.safeParse(raw);
+  const parsed = request().safeParse(raw);
   if (!parsed.success) {
     const path = parsed.error.issues[0]?.path.join('.') || 'request';
     return { ok: false, message: `The shift request could not be read (${path}). Reload the sidebar and try again.` };
