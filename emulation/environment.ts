@@ -109,6 +109,8 @@ export class GoogleEmulation implements EmulationContext {
   activeSpreadsheet: SpreadsheetModel | null;
   /** Files this user created with the app or picked with Google Picker: what the drive.file scope reaches. */
   readonly fileGrants = new Set<string>();
+  /** Files this user may open but not edit (the owner shared them with Viewer access). */
+  readonly viewOnlyFiles = new Set<string>();
   /** The Sheets advanced service, or null when the manifest does not enable it. */
   readonly sheets: SheetsServiceEmulation | null;
   readonly document: DocumentEmulation;
@@ -125,6 +127,8 @@ export class GoogleEmulation implements EmulationContext {
   readonly console: ConsoleEmulation;
 
   private readonly clock: () => Date;
+  /** Milliseconds the scripts slept (Utilities.sleep): added to the clock, as time passed meanwhile. */
+  private slept = 0;
   private executionCount = 0;
 
   constructor(options: GoogleEmulationOptions = {}) {
@@ -174,15 +178,17 @@ export class GoogleEmulation implements EmulationContext {
     const sheetsEnabled =
       !options.manifest || (options.manifest.dependencies?.enabledAdvancedServices ?? []).some((s) => s.serviceId === 'sheets' && s.userSymbol === 'Sheets');
     this.sheets = sheetsEnabled
-      ? new SheetsServiceEmulation({ calls: this.calls, timeZone: this.timeZone, auth: this.auth, spreadsheets: this.spreadsheetFiles, fileGrants: this.fileGrants })
+      ? new SheetsServiceEmulation({ calls: this.calls, timeZone: this.timeZone, auth: this.auth, spreadsheets: this.spreadsheetFiles, fileGrants: this.fileGrants, viewOnly: this.viewOnlyFiles })
       : null;
-    this.utilities = new UtilitiesEmulation(this.calls);
+    this.utilities = new UtilitiesEmulation(this.calls, (ms) => {
+      this.slept += ms;
+    });
     this.logger = new LoggerEmulation(this);
     this.console = new ConsoleEmulation(this);
   }
 
   now(): Date {
-    return new Date(this.clock().getTime());
+    return new Date(this.clock().getTime() + this.slept);
   }
 
   get authMode(): AuthModeName {
@@ -219,9 +225,11 @@ export class GoogleEmulation implements EmulationContext {
   /**
    * Another execution (a second click, a collaborator) holds the document lock. It lets go once a
    * waiter has waited `releasesAfterMs` (default: never), so `tryLock(10000)` succeeds against 5000.
+   * `finish` is that execution's work before it lets go (a test runs a colleague's action there):
+   * it runs when the waiter gets the lock, so the waiter finds what it wrote.
    */
-  _holdDocumentLock(releasesAfterMs = Number.POSITIVE_INFINITY): void {
-    this.locks.document.holder = { other: true, releasesAfterMs };
+  _holdDocumentLock(releasesAfterMs = Number.POSITIVE_INFINITY, finish?: () => void): void {
+    this.locks.document.holder = { other: true, releasesAfterMs, ...(finish ? { finish } : {}) };
   }
 
   _releaseDocumentLock(): void {
@@ -232,6 +240,12 @@ export class GoogleEmulation implements EmulationContext {
   _pickFile(id: string): void {
     if (!this.spreadsheetFiles.has(id)) throw new Error(`No spreadsheet ${id} in the emulated Drive`);
     this.fileGrants.add(id);
+  }
+
+  /** The file's owner changed this person's access to Viewer: they still open and read it, every write is refused. */
+  _makeViewOnly(id: string): void {
+    if (!this.spreadsheetFiles.has(id)) throw new Error(`No spreadsheet ${id} in the emulated Drive`);
+    this.viewOnlyFiles.add(id);
   }
 
   /** Log messages only, for compact assertions. */

@@ -155,12 +155,19 @@ countCalls(ScriptAppEmulation, 'ScriptApp');
 /** Google's message when waitLock gives up (reported verbatim in many public projects). */
 export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
 
+/** Another execution holding a lock: it lets go once a waiter has waited `releasesAfterMs`, after doing `finish` (its last writes). */
+export interface OtherExecution {
+  other: true;
+  releasesAfterMs: number;
+  finish?: () => void;
+}
+
 /**
  * Who holds one of the three locks. "Another execution" is a test's stand-in for a concurrent
  * click: it holds the lock until `releasesAfterMs` of waiting have passed (Infinity: never).
  */
 export class LockState {
-  holder: LockEmulation | { other: true; releasesAfterMs: number } | null = null;
+  holder: LockEmulation | OtherExecution | null = null;
   /** The timeout of every tryLock/waitLock, for assertions ("waited at most 10 s"). */
   readonly waits: number[] = [];
 
@@ -206,7 +213,14 @@ export class LockEmulation implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock'
     this.state.waits.push(timeoutInMillis);
     const holder = this.state.holder;
     if (holder === this) return true;
-    if (holder === null || (!(holder instanceof LockEmulation) && holder.releasesAfterMs <= timeoutInMillis)) {
+    if (holder === null) {
+      this.state.holder = this;
+      return true;
+    }
+    if (!(holder instanceof LockEmulation) && holder.releasesAfterMs <= timeoutInMillis) {
+      // The other execution finishes its work (what it writes is there when the waiter goes on), then lets go.
+      this.state.holder = null;
+      holder.finish?.();
       this.state.holder = this;
       return true;
     }
@@ -441,9 +455,19 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
   return out;
 }
 
-/** /apps-script/reference/utilities/utilities: the two methods an add-on like ours uses. */
-export class UtilitiesEmulation implements Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate' | 'getUuid'> {
-  constructor(readonly calls: CallLog) {}
+/** /apps-script/reference/utilities/utilities: the methods an add-on like ours uses. */
+export class UtilitiesEmulation implements Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate' | 'getUuid' | 'sleep'> {
+  constructor(
+    readonly calls: CallLog,
+    /** Moves the execution's clock on: nothing runs concurrently here, so a sleep is time passing, not waiting. */
+    private readonly pass: (ms: number) => void = () => undefined,
+  ) {}
+
+  /** "Sleeps for specified number of milliseconds": the clock the script reads (new Date(), Date.now()) is that much later after it. */
+  sleep(milliseconds: number): void {
+    if (typeof milliseconds !== 'number' || Number.isNaN(milliseconds)) throw new Error('Invalid argument: milliseconds');
+    this.pass(Math.max(0, milliseconds));
+  }
 
   formatDate(date: Date, timeZone: string, format: string): string {
     return formatDate(date, timeZone, format);

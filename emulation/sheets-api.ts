@@ -27,6 +27,8 @@ export interface SheetsContext {
   readonly spreadsheets: Map<string, SpreadsheetModel>;
   /** Files this user created with the app or picked with Google Picker: what `drive.file` reaches. */
   readonly fileGrants: Set<string>;
+  /** Files this user may read but not edit (Viewer access); absent: every reachable file is editable. */
+  readonly viewOnly?: Set<string>;
 }
 
 /**
@@ -512,6 +514,8 @@ export class SpreadsheetsEmulation implements Pick<GoogleAppsScript.Sheets.Colle
   /** Every subrequest in order, all or nothing: "If any request is not valid, no requests will be applied." */
   batchUpdate(resource: GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetRequest, spreadsheetId: string): GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetResponse {
     const model = open(this.ctx, 'batchUpdate', spreadsheetId);
+    // A viewer reads the file but may not change it: 403 PERMISSION_DENIED (reported wording), nothing applied.
+    if (this.ctx.viewOnly?.has(model.id)) throw apiError('spreadsheets.batchUpdate', 'The caller does not have permission');
     const requests = resource?.requests ?? [];
     const tx = new Transaction(model);
     const replies: GoogleAppsScript.Sheets.Schema.Response[] = [];

@@ -1,4 +1,5 @@
 // Behaviour of the emulated PropertiesService, Ui, HtmlService, Session, ScriptApp, LockService, Utilities and Logger.
+import { GoogleEmulation } from '../../emulation';
 import { CallLog } from '../../emulation/calls';
 import { HtmlServiceEmulation } from '../../emulation/html';
 import {
@@ -307,6 +308,18 @@ describe('LockService', () => {
     expect(lock.hasLock()).toBe(true);
   });
 
+  it("runs the other execution's last work when a waiter gets the lock, and only then", () => {
+    const { service, locks } = lockService();
+    const seen: string[] = [];
+    locks.document.holder = { other: true, releasesAfterMs: 5000, finish: () => seen.push(locks.document.holder === null ? 'finished, lock free' : 'finished while held') };
+    expect(service.getDocumentLock().tryLock(1000)).toBe(false);
+    expect(seen).toEqual([]);
+    const lock = service.getDocumentLock();
+    expect(lock.tryLock(10000)).toBe(true);
+    expect(seen).toEqual(['finished, lock free']);
+    expect(lock.hasLock()).toBe(true);
+  });
+
   it('does not let a second Lock object of the same execution share the hold', () => {
     const { service, locks } = lockService();
     const first = service.getDocumentLock();
@@ -314,6 +327,16 @@ describe('LockService', () => {
     expect(service.getDocumentLock().tryLock(1000)).toBe(false);
     locks.document.releaseIfOurs();
     expect(first.hasLock()).toBe(false);
+  });
+});
+
+describe('Utilities.sleep', () => {
+  it('is time passing for the script: the clock it reads is later by the sleep, and the sleep is counted', () => {
+    const env = new GoogleEmulation({ now: new Date('2026-11-30T14:30:00Z') });
+    env.utilities.sleep(1500);
+    env.utilities.sleep(28_500);
+    expect(env.now().toISOString()).toBe('2026-11-30T14:30:30.000Z');
+    expect(env.calls.count('Utilities.sleep')).toBe(2);
   });
 });
 

@@ -88,6 +88,16 @@ describe('scopes, as the manifest declares them', () => {
     expect(colleague.sheets!.Spreadsheets.get(id).properties?.title).toBe('Team');
   });
 
+  it('a person whose access became Viewer still reads the workbook; every write is refused and applies nothing', () => {
+    const { env, sheets, id } = seller();
+    env._makeViewOnly(id);
+    expect(sheets.Spreadsheets.get(id).properties?.title).toBe('Team');
+    expect(() => sheets.Spreadsheets.batchUpdate({ requests: [{ addSheet: { properties: { title: 'Steps' } } }] }, id)).toThrow(
+      'API call to sheets.spreadsheets.batchUpdate failed with error: The caller does not have permission',
+    );
+    expect(sheets.Spreadsheets.get(id).sheets?.map((sheet) => sheet.properties?.title)).toEqual(['Deals']);
+  });
+
   it('SpreadsheetApp needs the spreadsheets scope, which a drive.file manifest does not grant', () => {
     const { env, id } = seller();
     expect(() => env.spreadsheetApp.openById(id)).toThrow(
