@@ -91,13 +91,17 @@ const NAME = onFirstUse(() => z.object({ name: z.string().check(z.maxLength(200)
 export function createTeamWorkbook(raw: unknown): ExportResult {
   const parsed = NAME().safeParse(raw ?? { name: '' });
   if (!parsed.success) throw new Error('The workbook name must be text of at most 200 characters.');
-  return answer('creating the workbook', () => {
-    const name = parsed.data.name.replace(/\s+/g, ' ').trim() || 'MAP metrics';
-    const created = createWorkbook(name);
-    const link: WorkbookLink = { ...created, auto: loadWorkbookLink()?.auto ?? true };
-    saveWorkbookLink(link);
-    return resultOf(link, exportTo(link));
-  });
+  // Under the document lock from the start: when another execution holds it, the answer is "try
+  // again" before a workbook exists, so trying again never leaves a second, empty one in Drive.
+  return answer('creating the workbook', () =>
+    withDocumentLock(() => {
+      const name = parsed.data.name.replace(/\s+/g, ' ').trim() || 'MAP metrics';
+      const created = createWorkbook(name);
+      const link: WorkbookLink = { ...created, auto: loadWorkbookLink()?.auto ?? true };
+      saveWorkbookLink(link);
+      return resultOf(link, exportTo(link));
+    }),
+  );
 }
 
 /** What the Picker dialog sends back: the picked file's id, and its name and type as Picker reports them. */
