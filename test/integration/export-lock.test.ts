@@ -4,6 +4,8 @@ import { insertForm, openDocument, type Session } from './harness';
 import { onlyWorkbook, recordsOf, rowsOf } from './workbook';
 
 const BUSY = 'Someone else is updating this plan right now. Try again in a few seconds.';
+/** The whole answer is that sentence: no stack trace, no "Sorry, … failed". */
+const ONLY_BUSY = new RegExp(`^${BUSY.replace(/\./g, '\\.')}$`);
 const UP_TO_DATE = ' The team workbook is up to date.';
 /** When the action runs: Nov 30, 09:30 in New York, the plan's zone. */
 const ACTION_AT = '2026-11-30T14:30:00Z';
@@ -164,7 +166,7 @@ describe('another execution keeps the document past the 10 s wait', () => {
     const before = everything(s);
     const writes = propertyWrites(s);
     s.env._holdDocumentLock();
-    expect(() => run(s, action)).toThrow(new RegExp(`^${BUSY.replace(/\./g, '\\.')}$`));
+    expect(() => run(s, action)).toThrow(ONLY_BUSY);
     expect(s.env.locks.document.waits.at(-1)).toBe(10_000);
     expect(everything(s)).toEqual(before);
     expect(propertyWrites(s)).toEqual(writes);
@@ -179,9 +181,25 @@ describe('another execution keeps the document past the 10 s wait', () => {
     s.stepCell(2, 'Due date').setText('Jan 8, 2027');
     const before = everything(s);
     s.env._holdDocumentLock();
-    expect(() => s.run('exportToSheets')).toThrow(new RegExp(`^${BUSY.replace(/\./g, '\\.')}$`));
+    expect(() => s.run('exportToSheets')).toThrow(ONLY_BUSY);
     expect(everything(s)).toEqual(before);
     expect(stepRow(s, '2')).toMatchObject({ 'Due (now)': '2026-12-24' });
+  });
+
+  test('"Choose a workbook" says so and links nothing: the earlier workbook stays the one refreshed', () => {
+    const s = linkedPlan();
+    const manager = openDocument({ spreadsheetFiles: s.env.spreadsheetFiles, userEmail: 'manager@acme.com' });
+    manager.run('insertMap', insertForm());
+    manager.run('createTeamWorkbook', { name: 'Sales team' });
+    const picked = [...s.env.spreadsheetFiles.values()].find((book) => book.name === 'Sales team')!;
+    s.env._pickFile(picked.id);
+    const before = everything(s);
+    s.env._holdDocumentLock();
+    expect(() => s.run('linkPickedWorkbook', { id: picked.id, name: 'Sales team', mimeType: 'application/vnd.google-apps.spreadsheet' })).toThrow(
+      ONLY_BUSY,
+    );
+    expect(everything(s)).toEqual(before);
+    expect(s.run('getDeal').workbook).toMatchObject({ name: 'Team' });
   });
 
   test('"Create a workbook" says so before any workbook exists: trying again later makes one workbook, not two', () => {
@@ -189,13 +207,58 @@ describe('another execution keeps the document past the 10 s wait', () => {
     expect(s.run('insertMap', insertForm()).ok).toBe(true);
     const before = everything(s);
     s.env._holdDocumentLock();
-    expect(() => s.run('createTeamWorkbook', { name: 'Team' })).toThrow(new RegExp(`^${BUSY.replace(/\./g, '\\.')}$`));
+    expect(() => s.run('createTeamWorkbook', { name: 'Team' })).toThrow(ONLY_BUSY);
     // No workbook in Drive, none linked: the Deal tab still offers to create one.
     expect(everything(s)).toEqual(before);
     expect(s.run('getDeal').workbook).toBeNull();
     s.env._releaseDocumentLock();
     expect(s.run('createTeamWorkbook', { name: 'Team' })).toMatchObject({ ok: true, message: 'Exported to "Team": the deal and 11 steps.' });
     expect(recordsOf(onlyWorkbook(s.env), 'Steps')).toHaveLength(11);
+  });
+});
+
+describe('Insert MAP in another document of a seller whose workbook refreshes after every change', () => {
+  const INSERTED = 'Inserted "Mutual Action Plan: Acme + Initech" with 7 steps. Walk the prospect through it and ask what is missing: their edits make it mutual.';
+
+  /** The seller's second deal: a new document; the link to "Team" is theirs (user properties), so it comes along. */
+  function secondDocument(first: Session): Session {
+    const s = openDocument({ today: '2026-11-27', spreadsheetFiles: first.env.spreadsheetFiles, documentId: 'doc-initech' });
+    for (const [key, value] of Object.entries(first.env.properties.user.toObject())) s.env.properties.user.entries.set(key, value);
+    s.env._pickFile(onlyWorkbook(first.env).id);
+    s.setInstant(ACTION_AT);
+    return s;
+  }
+  const initech = () => insertForm({ theirCompany: 'Initech', dealType: 'mid-market' });
+
+  test('waits for the other execution, then inserts and adds the new plan\'s rows beside the first plan\'s', () => {
+    const s = secondDocument(linkedPlan());
+    s.env._holdDocumentLock(9_500);
+    const writes = propertyWrites(s);
+    expectDone(s.run('insertMap', initech()), INSERTED + UP_TO_DATE);
+    expect(s.markdown()).toContain('| 7 | Onboarding kickoff | Acme | Jan 15, 2027 | Pending | 6 |');
+    expect(recordsOf(onlyWorkbook(s.env), 'Deals').map((d) => d['Their company'])).toEqual(['Globex', 'Initech']);
+    expect(recordsOf(onlyWorkbook(s.env), 'Steps')).toHaveLength(11 + 7);
+    expect(s.run('getDeal').lastExport).toMatchObject({ text: 'Nov 30, 09:30', workbook: 'Team' });
+    const after = propertyWrites(s);
+    expect({ document: after.document - writes.document, user: after.user - writes.user }).toEqual({ document: 1, user: 0 });
+  });
+
+  test('kept past the wait: says so, and the document, its properties and the workbook are as they were', () => {
+    const s = secondDocument(linkedPlan());
+    const before = everything(s);
+    s.env._holdDocumentLock();
+    expect(() => s.run('insertMap', initech())).toThrow(ONLY_BUSY);
+    expect(everything(s)).toEqual(before);
+  });
+
+  test('the workbook deleted meanwhile: the plan is inserted with its baseline, the message says the workbook was not updated, no export is recorded', () => {
+    const s = secondDocument(linkedPlan());
+    s.env.spreadsheetFiles.clear();
+    expectDone(s.run('insertMap', initech()), `${INSERTED} The team workbook was not updated: Requested entity was not found.`);
+    expect(s.markdown()).toContain('| 7 | Onboarding kickoff | Acme | Jan 15, 2027 | Pending | 6 |');
+    expect(Object.keys(s.env.properties.document.toObject())).toEqual(expect.arrayContaining(['map.settings', 'map.deal', 'map.history']));
+    expect(s.env.properties.document.toObject()['map.lastExport']).toBeUndefined();
+    expect(s.run('getDeal').lastExport).toBeNull();
   });
 });
 
