@@ -4,7 +4,7 @@ import { formatPlanDate } from '../reading/date-format';
 import { addedSinceLastReview, stakeholderOf, stepOf, type PlanHistory } from '../history/history';
 import type { ParsedPlan, ParsedStep } from '../reading/parsed-plan';
 import type { IsoDate } from '../plan';
-import { companiesFromTitle } from '../reading/sections';
+import { planCompanies } from '../reading/sections';
 import { AT_RISK_WORKING_DAYS, dueSignal } from './status-style';
 
 // ─── Decisions ───────────────────────────────────────────────────────────────────────────────
@@ -117,7 +117,7 @@ export function weeklyReview(input: ReviewInput): Review {
     }
   }
 
-  const companies = plan.title ? companiesFromTitle(plan.title) : null;
+  const companies = planCompanies(plan);
   const us = companies?.yourCompany ?? 'your side';
   const them = companies?.theirCompany ?? 'the prospect';
   const unplaced = open.filter((s) => s.side === 'unknown').length;

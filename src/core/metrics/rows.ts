@@ -86,7 +86,7 @@ export function planRows(input: PlanExportInput): PlanRows {
   const { plan, deal, today, documentId } = input;
   const history = currentHistory(plan, input.history, today);
   const calendar = planCalendar(plan, input.calendar);
-  const theirCompany = deal.theirCompany ?? plan.agreement?.company ?? null;
+  const theirCompany = deal.theirCompany ?? plan.agreement?.company ?? plan.companies?.theirCompany ?? null;
 
   const steps: Row<StepColumnId>[] = [];
   const seen = new Set<string>();

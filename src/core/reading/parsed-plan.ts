@@ -232,6 +232,12 @@ export interface ParsedPlan {
   diagnostics: Diagnostic[];
   /** Body index of a second plan's title below this one (named in a diagnostic, never read): nothing of this plan is written from there on. */
   otherPlanAt?: number;
+  /**
+   * Which company is the seller's and which the prospect's, as the reader decided it (the settings,
+   * else the title checked against the plan's owners, people and agreement line); absent when the
+   * plan names no two companies. Every message that names a side uses it, never the title's order.
+   */
+  companies?: { yourCompany: string; theirCompany: string };
 }
 
 /** The body index of the table a step's row is in (a plan split per phase has several); null for a step with no cell. */

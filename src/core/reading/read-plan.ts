@@ -112,6 +112,7 @@ export function readPlan(outline: DocumentOutline, context: ReadContext): Parsed
     referenceDate,
     diagnostics: diagnostics.sorted(),
     ...(other ? { otherPlanAt: other.index } : {}),
+    ...(companies.yourCompany && companies.theirCompany ? { companies: { yourCompany: companies.yourCompany, theirCompany: companies.theirCompany } } : {}),
   };
 }
 

@@ -115,6 +115,13 @@ export function companiesFromTitle(title: string): { yourCompany: string; theirC
   return null;
 }
 
+/**
+ * The plan's two companies for a message: as the reader decided them (ParsedPlan.companies), else,
+ * for a plan built without the reader, the title's order.
+ */
+export function planCompanies(plan: { title: string | null; companies?: { yourCompany: string; theirCompany: string } }): { yourCompany: string; theirCompany: string } | null {
+  return plan.companies ?? (plan.title ? companiesFromTitle(plan.title) : null);
+}
 
 /** A plain line that is exactly a part's name ("Key dates:" in bold): it opens the part and is not its content. */
 export function isSectionLabel(block: OutlineParagraph): boolean {

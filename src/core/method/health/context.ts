@@ -4,7 +4,7 @@ import { formatPlanDate } from '../../reading/date-format';
 import type { PlanHistory } from '../../history/history';
 import type { ParsedPlan, ParsedStakeholder, ParsedStep } from '../../reading/parsed-plan';
 import type { IsoDate } from '../../plan';
-import { companiesFromTitle } from '../../reading/sections';
+import { planCompanies } from '../../reading/sections';
 import { forecastSteps, type Forecast } from './forecast';
 import { findPerson, isChampion, isEconomicBuyer, isNamed } from './people';
 import type { DealFacts, HealthInput } from './types';
@@ -39,7 +39,7 @@ export function healthContext(input: HealthInput): HealthContext {
   const plan = input.plan;
   const calendar = input.calendar ?? WORKING_DAYS;
   const today = input.today;
-  const companies = plan.title ? companiesFromTitle(plan.title) : null;
+  const companies = planCompanies(plan);
   let forecast: Map<string, Forecast> | null | undefined;
   const dayCount = (n: number): string => count(n, calendar.calendarDays ? 'day' : 'working day');
   return {
