@@ -1,5 +1,13 @@
-/** Reads a step's status cell as people type it ("Done - 3/2", "WIP", "🟡") into the method's four statuses. */
+/** Reads a step's status cell as people type it ("Done - 3/2", "WIP", "🟡", "Yes" under "Done?", "Amber" under "RAG") into the method's four statuses. */
 import type { Status } from '../plan';
+
+/**
+ * What the status column is, by its header (see header-words.ts): a status ("Status", "Progress"),
+ * a completion question or checkbox ("Done?", "Completed?", "✓"), whose yes means complete, or a
+ * RAG rating ("RAG", "Health", "Traffic light"), whose colours are read as below. A cell is read
+ * with its column in mind: "Yes" is complete under "Done?" and no status anywhere else.
+ */
+export type StatusColumnKind = 'status' | 'completion' | 'rag';
 
 /**
  * A status cell read back. Known text gives its status. An empty cell is pending but not
@@ -32,11 +40,54 @@ const MARKS: [RegExp, Status][] = [
   [/[⚪⬜☐🔲]|\[ \]/u, 'pending'],
 ];
 
-export function parseStatus(text: string): ParsedStatus {
+// A completion column's answers ("Done?": "Yes", "Y", "x", "TRUE" as a Sheets checkbox pastes).
+const YES = /^ (yes|y|yep|yeah|x|true|ticked|checked) /;
+const NO = /^ (no|n|nope|false|unticked|unchecked) /;
+
+/**
+ * A RAG rating in the method's terms. Green is "on track" and amber (yellow) "at risk": both are
+ * in progress, because lateness is the due date's business, as for the words. Red is blocked, as
+ * the 🔴 mark is: a red step is one its owner says will not finish as planned without someone
+ * acting on it, which is what the method asks of a blocked step ("Can I help unblock anything?").
+ * Blue, in the BRAG variant, is complete; grey is not started. A single letter ("G", "A", "R")
+ * is read only as the whole cell of a RAG column.
+ */
+const RAG: [RegExp, Status][] = [
+  [/ red /, 'blocked'],
+  [/ (amber|yellow|orange) /, 'in_progress'],
+  [/ green /, 'in_progress'],
+  [/ blue /, 'complete'],
+  [/ (grey|gray) /, 'pending'],
+];
+const RAG_LETTERS: Readonly<Record<string, Status>> = { r: 'blocked', a: 'in_progress', y: 'in_progress', g: 'in_progress', b: 'complete' };
+const RAG_MARKS: [RegExp, Status][] = [
+  [/🔴/u, 'blocked'],
+  [/[🟡🟠]/u, 'in_progress'],
+  [/🟢/u, 'in_progress'],
+  [/🔵/u, 'complete'],
+  [/⚪/u, 'pending'],
+];
+
+const hit = (rules: readonly [RegExp, Status][], s: string): Status | undefined => rules.find(([re]) => re.test(s))?.[1];
+
+export function parseStatus(text: string, column: StatusColumnKind = 'status'): ParsedStatus {
   if (!text.trim()) return { status: 'pending', known: false, text };
   const words = ` ${text.toLowerCase().replace(/[^a-z0-9%]+/g, ' ').trim()} `;
-  const hit = (rules: [RegExp, Status][], s: string): Status | undefined => rules.find(([re]) => re.test(s))?.[1];
-  let status = hit(RULES, words);
+  let status: Status | undefined;
+  if (column === 'completion') {
+    // "Yes" is complete whatever follows ("Yes (late)"); "No" is not done unless the rest says
+    // how far it got ("No, blocked on budget", "No - in progress").
+    if (YES.test(words)) status = 'complete';
+    else if (NO.test(words)) status = hit(RULES, words.replace(NO, ' ')) ?? 'pending';
+  }
+  if (column === 'rag') {
+    // A word that settles the step beats the colour ("Green - done" is complete, "Amber - not
+    // started" pending); the colour beats words of progress or lateness ("Red - delayed" is blocked).
+    const said = hit(RULES, words);
+    const colour = RAG_LETTERS[words.trim()] ?? hit(RAG, words) ?? hit(RAG_MARKS, text);
+    status = said === 'in_progress' ? (colour ?? said) : (said ?? colour);
+  }
+  status ??= hit(RULES, words);
   const percent = /(\d+) ?%/.exec(words);
   if (!status && percent) status = +percent[1]! === 0 ? 'pending' : +percent[1]! >= 100 ? 'complete' : 'in_progress';
   status ??= hit(MARKS, text);

@@ -1,12 +1,13 @@
 /** Column mapping: which column of a header row holds what, by the header words (exact first, then as whole words, the longest phrase winning). */
 
-/** Lower case, "(s)" and punctuation gone except "#", single spaces: "Owner(s):" and "owner" read alike. */
+/** Lower case, "(s)" and punctuation gone except "#" and a check mark (a checkbox column's header), single spaces: "Owner(s):" and "owner" read alike. */
 export function normaliseHeader(text: string): string {
   return text
     .toLowerCase()
     .replace(/\(s\)/g, '')
     .replace(/['’]/g, '')
-    .replace(/[^\p{L}\p{N}#]+/gu, ' ')
+    .replace(/[✔☑✅]/gu, '✓')
+    .replace(/[^\p{L}\p{N}#✓]+/gu, ' ')
     .trim();
 }
 

@@ -1,4 +1,6 @@
 /** The words people use for the plan's parts: header words of each table's columns, section headings and key-date labels. One list each, used by the reader and by every message that names them. */
+import type { StatusColumnKind } from './cell-status';
+import { normaliseHeader } from './columns';
 import type { KeyDateName, PlanSection, StepColumn } from './parsed-plan';
 
 export type StakeholderColumn = 'name' | 'title' | 'responsibility' | 'company' | 'email';
@@ -30,10 +32,14 @@ export const STEP_HEADER_WORDS: Readonly<Record<StepColumn, readonly string[]>> 
   due: [
     'Due date', 'Due', 'Due by', 'Target date', 'Deadline', 'By when', 'Date', 'When', 'Target', 'Timing', 'Typical timing',
     'ETA', 'End date', 'Completion date', 'Finish', 'Target completion', 'Target completion date', 'Planned date', 'Commit date',
+    'Date completed', 'Completed date',
   ],
   status: [
-    'Status', 'Progress', 'State', 'Done', 'RAG', 'Status / notes', 'Status & notes', 'Status and notes', 'Status / comments',
+    'Status', 'Progress', 'State', 'Status / notes', 'Status & notes', 'Status and notes', 'Status / comments',
     'Status & comments', 'Status and comments', 'Current status', 'Status update', 'Notes / status', 'Comments / status', 'Status notes',
+    // Completion questions and checkbox columns, then RAG ratings: read with their own meaning (statusColumnKind).
+    'Done', 'Done?', 'Complete', 'Complete?', 'Completed', 'Completed?', 'Finished', 'Finished?', 'Signed', 'Signed?', '✓',
+    'RAG', 'RAG status', 'RAG rating', 'Status (RAG)', 'BRAG', 'Health', 'Traffic light', 'Traffic lights',
   ],
   dependsOn: [
     'Depends on', 'Depends', 'Dependency', 'Dependencies', 'Predecessor', 'Predecessors', 'After', 'Blocked by', 'Prerequisite',
@@ -46,7 +52,25 @@ export const STEP_HEADER_WORDS: Readonly<Record<StepColumn, readonly string[]>> 
 /** Headers that contain a step word but are something else ("Start date" is not the due date); they stay extra columns. */
 export const STEP_OTHER_HEADER_WORDS: readonly string[] = [
   'Start date', 'Start', 'Date added', 'Created', 'Last updated', 'Updated', 'Notes', 'Comments', 'Link', 'Links',
+  // Who or when a step was done: names and dates, not its status.
+  'Completed by', 'Completed on', 'Done by', 'Done on', 'Signed by', 'Signed on', 'Finished on',
 ];
+
+/** Status headers that ask whether the step is done ("Done?", "✓"): a yes is complete, a no or nothing not done. */
+const COMPLETION_HEADER_WORDS: readonly string[] = ['Done', 'Complete', 'Completed', 'Finished', 'Signed', '✓'];
+/** Status headers of a RAG rating ("RAG status", "Health"): green, amber and red are read in the method's terms (cell-status.ts). */
+const RAG_HEADER_WORDS: readonly string[] = ['RAG', 'BRAG', 'Health', 'Traffic light', 'Traffic lights'];
+
+/**
+ * What a status column holds, by its header: a completion question, a RAG rating or a status. A
+ * RAG word anywhere in the header makes it a rating ("RAG status", "Status (RAG)").
+ */
+export function statusColumnKind(header: string): StatusColumnKind {
+  const h = ` ${normaliseHeader(header)} `;
+  if (RAG_HEADER_WORDS.some((w) => h.includes(` ${normaliseHeader(w)} `))) return 'rag';
+  if (COMPLETION_HEADER_WORDS.some((w) => h.trim() === normaliseHeader(w))) return 'completion';
+  return 'status';
+}
 
 export const STAKEHOLDER_HEADER_WORDS: Readonly<Record<StakeholderColumn, readonly string[]>> = {
   name: ['Name', 'Names', 'Stakeholder', 'Stakeholders', 'Person', 'People', 'Contact', 'Who'],

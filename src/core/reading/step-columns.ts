@@ -5,7 +5,8 @@
  */
 import type { OutlineTable, StepColumn } from './parsed-plan';
 import { mapColumns, normaliseHeader, type ColumnMap } from './columns';
-import { STEP_HEADER_WORDS, STEP_OTHER_HEADER_WORDS } from './header-words';
+import type { StatusColumnKind } from './cell-status';
+import { STEP_HEADER_WORDS, STEP_OTHER_HEADER_WORDS, statusColumnKind } from './header-words';
 import { readStepLabel } from './step-labels';
 import { clean } from './text';
 
@@ -18,6 +19,9 @@ const STEP_WORD = /^steps?$/;
 const MILESTONE_WORD = /^milestones?$/;
 const OURS_WORDS = /\b(?:seller|sellers|vendor|vendors|supplier|provider|our|ours|us|we|your company|sales team|internal)\b/;
 const THEIRS_WORDS = /\b(?:buyer|buyers|customer|customers|client|clients|prospect|their|theirs|them|purchaser|external)\b/;
+
+/** Which status column is the status when a table has several: a Status column, then a completion checkbox, then a RAG rating. */
+const STATUS_KIND_RANK: Readonly<Record<StatusColumnKind, number>> = { status: 0, completion: 1, rag: 2 };
 
 /** The side an owner column's header names ("Seller owner", "Owner (Globex)"), or null. */
 function headerSide(header: string, companies: Companies): 'ours' | 'theirs' | null {
@@ -91,6 +95,18 @@ export function stepColumns(headers: readonly string[], companies: Companies, ta
     delete cols.owner;
     if (cols.ownerOurs === undefined) cols.ownerOurs = c;
     else cols.ownerTheirs = c;
+  }
+
+  // A Status column beside a completion checkbox or a RAG rating ("Status" + "RAG") is the status;
+  // the other is kept as an extra column, unchanged, and is no mistake worth a warning.
+  const statusColumns = [cols.status, ...map.repeated.filter((r) => r.kind === 'status').map((r) => r.column)].filter((c): c is number => c !== undefined);
+  if (statusColumns.length > 1) {
+    const kindOf = (c: number): number => STATUS_KIND_RANK[statusColumnKind(headers[c] ?? '')];
+    const best = statusColumns.reduce((a, b) => (kindOf(b) < kindOf(a) ? b : a));
+    cols.status = best;
+    map.repeated = map.repeated
+      .filter((r) => r.kind !== 'status' || kindOf(r.column) === kindOf(best))
+      .map((r) => (r.kind === 'status' ? { ...r, first: best } : r));
   }
 
   // What is left over is kept as extra columns; a "repeated" note only for a column still unused.

@@ -1,7 +1,7 @@
 /** Step rows: every Steps table's rows read in document order into one plan's steps (label, phase, action, owners and side, due date, status, dependencies), with a diagnostic for every cell it could not read. */
 import type { DateContext } from './cell-dates';
 import type { OwnerContext } from './cell-owner';
-import { parseStatus } from './cell-status';
+import { parseStatus, type StatusColumnKind } from './cell-status';
 import { daysBetween } from '../scheduling/calendar';
 import type { CellRef, OutlineCell, OutlineTable, ParsedStakeholder, ParsedStep, StepColumn, StepsTable } from './parsed-plan';
 import type { IsoDate, Side } from '../plan';
@@ -10,7 +10,7 @@ import type { ColumnMap } from './columns';
 import type { KnownStep } from './context';
 import { readDate, reportUndated } from './dates';
 import type { Diagnostics } from './diagnostics';
-import { STEP_COLUMN_NAMES, stepsTableWanted } from './header-words';
+import { STEP_COLUMN_NAMES, statusColumnKind, stepsTableWanted } from './header-words';
 import { assignKeys } from './identity';
 import { ownerSide, withChipNames } from './owners';
 import { stepColumns, type Companies } from './step-columns';
@@ -39,6 +39,13 @@ export interface StepsSource {
  * out would be a plan of its own. Two years leaves room for a long enterprise rollout.
  */
 export const IMPLAUSIBLE_DAYS = 730;
+
+/** What the add-on reads in a status column of each kind, said when a cell is none of it. */
+const STATUS_WORDS_UNDERSTOOD: Readonly<Record<StatusColumnKind, string>> = {
+  status: 'It understands Pending, In progress, Complete and Blocked.',
+  completion: 'In this column it understands Yes or No (also Y/N, x, TRUE/FALSE), and Pending, In progress, Complete and Blocked.',
+  rag: 'In this column it understands Green, Amber and Red (also G/A/R), and Pending, In progress, Complete and Blocked.',
+};
 
 /** An owner cell that names nobody. */
 const NOBODY = /^(?:[-–—]+|none|n\/?a|nobody|no one|not applicable)?$/i;
@@ -114,6 +121,8 @@ function readRows(
     const c = cols[kind];
     return c === undefined ? null : { tableIndex: table.index, row, column: c };
   };
+  // The status column's header says how to read its cells: "Yes" under "Done?", "Amber" under "RAG".
+  const statusKind = statusColumnKind(cols.status !== undefined ? (headers[cols.status] ?? '') : '');
   const drafts: Draft[] = [];
   // A phase written once for the rows below it: in a Milestone/Phase column, or a merged row.
   let phase: string | null = source.phase;
@@ -155,14 +164,14 @@ function readRows(
     if (cols.due !== undefined && due.kind === 'undated') reportUndated(diagnostics, `${where}, ${header('due')}`, due, ref(r, 'due'));
 
     const statusText = cell('status').text;
-    const status = parseStatus(statusText);
+    const status = parseStatus(statusText, statusKind);
     if (cols.status !== undefined && status.status === null) {
       const shown = clean(statusText);
       diagnostics.warn(
         'warning',
         `${where}, ${header('status')}`,
         shown,
-        `${where}, ${header('status')}: "${shown}" is not a status the add-on knows, so it is kept as written. It understands Pending, In progress, Complete and Blocked.`,
+        `${where}, ${header('status')}: "${shown}" is not a status the add-on knows, so it is kept as written. ${STATUS_WORDS_UNDERSTOOD[statusKind]}`,
         ref(r, 'status'),
       );
     }

@@ -133,6 +133,50 @@ describe('parseStatus', () => {
   });
 });
 
+describe('parseStatus in a completion column ("Done?", "Completed?", "✓")', () => {
+  test.each<[string, Status]>([
+    ['Yes', 'complete'],
+    ['yes', 'complete'],
+    ['YES', 'complete'],
+    ['Y', 'complete'],
+    ['x', 'complete'],
+    ['X', 'complete'],
+    ['TRUE', 'complete'],
+    ['true', 'complete'],
+    ['Yes (late)', 'complete'],
+    ['Yes - signed Dec 2', 'complete'],
+    ['✓', 'complete'],
+    ['☑', 'complete'],
+    ['No', 'pending'],
+    ['N', 'pending'],
+    ['n', 'pending'],
+    ['FALSE', 'pending'],
+    ['No - in progress', 'in_progress'],
+    ['No, blocked on budget', 'blocked'],
+    ['☐', 'pending'],
+    ['Not yet', 'pending'],
+    ['In progress', 'in_progress'],
+    ['Complete', 'complete'],
+    ['Done', 'complete'],
+    ['Partially', 'in_progress'],
+  ])('%p is %p', (text, status) => {
+    expect(parseStatus(text, 'completion')).toEqual({ status, known: true, text });
+  });
+
+  test('an empty cell is not done: pending, not known', () => {
+    expect(parseStatus('', 'completion')).toEqual({ status: 'pending', known: false, text: '' });
+  });
+
+  test.each(['Maybe', 'See notes', 'Yesterday', 'Now'])('%p is kept as written', (text) => {
+    expect(parseStatus(text, 'completion')).toEqual({ status: null, known: false, text });
+  });
+
+  test.each(['Yes', 'Y', 'x', 'TRUE', 'No', 'N', 'FALSE'])('outside a completion column %p is no status', (text) => {
+    expect(parseStatus(text)).toEqual({ status: null, known: false, text });
+    expect(parseStatus(text, 'status')).toEqual({ status: null, known: false, text });
+  });
+});
+
 describe('statusLabel', () => {
   test.each<[Status, string]>([
     ['pending', 'Pending'],

@@ -190,6 +190,49 @@ describe('finding the Steps table by its header words', () => {
   });
 });
 
+describe('the status column read by what its header asks', () => {
+  const statuses = (header: string[], cells: string[]): (Status | null)[] =>
+    readPlan(outline(TITLE, table([header, ...cells.map((c, i) => [`${i + 1}`, `Step ${i + 1}`, 'Acme', 'Dec 18, 2026', c])])), CTX).steps.map((s) => s.status);
+
+  test.each(['Done', 'Done?', 'Complete', 'Completed?', 'Finished?', 'Signed?', '✓', '✔', '☑'])('"%s": Yes / x / TRUE are complete, No / FALSE / nothing not done', (h) => {
+    expect(statuses(['#', 'Action', 'Owner', 'Due date', h], ['Yes', 'x', 'TRUE', 'No', 'FALSE', ''])).toEqual(['complete', 'complete', 'complete', 'pending', 'pending', 'pending']);
+  });
+
+  test('under "Status", "Yes" is no status: it is kept as written and said', () => {
+    const plan = readPlan(outline(TITLE, table([['#', 'Action', 'Owner', 'Due date', 'Status'], ['1', 'Kickoff', 'Acme', 'Dec 18, 2026', 'Yes']])), CTX);
+    expect(plan.steps[0]?.status).toBeNull();
+    expect(messages(plan)).toEqual(['Steps table, row 1, Status: "Yes" is not a status the add-on knows, so it is kept as written. It understands Pending, In progress, Complete and Blocked.']);
+  });
+
+  test.each([
+    [['#', 'Action', 'Status', 'Due date', 'Done?']],
+    [['#', 'Action', 'Done?', 'Due date', 'Status']],
+  ])('a "Done?" checkbox beside a Status column: the Status column is the status, the checkbox an extra column, nothing said (%j)', (header) => {
+    const status = header.indexOf('Status');
+    const done = header.indexOf('Done?');
+    const row = (s: string, d: string): string[] => header.map((h, i) => (i === status ? s : i === done ? d : h === '#' ? '1' : h === 'Due date' ? 'Dec 18, 2026' : 'Kickoff'));
+    const plan = readPlan(outline(TITLE, table([header, row('In progress', 'No')])), CTX);
+    expect(plan.steps[0]?.status).toBe('in_progress');
+    expect(plan.stepsTable?.columns.status).toBe(status);
+    expect(plan.stepsTable?.otherColumns).toEqual(['Done?']);
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  test('"Completed by", "Signed on", "Done by" name who and when: extra columns, not the status', () => {
+    const plan = readPlan(
+      outline(TITLE, table([['#', 'Action', 'Owner', 'Due date', 'Completed by', 'Signed on', 'Done by'], ['1', 'Kickoff', 'Acme', 'Dec 18, 2026', 'Dana', 'Dec 19', 'Sam']])),
+      CTX,
+    );
+    expect(plan.stepsTable?.columns).toEqual({ number: 0, action: 1, owner: 2, due: 3 });
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  test('"Date completed" stays a date column, as before', () => {
+    const plan = readPlan(outline(TITLE, table([['#', 'Action', 'Owner', 'Date completed'], ['1', 'Kickoff', 'Acme', 'Dec 18, 2026']])), CTX);
+    expect(plan.stepsTable?.columns).toEqual({ number: 0, action: 1, owner: 2, due: 3 });
+  });
+});
+
 describe('rows people add, remove and leave half empty', () => {
   test('a short row is read with empty cells and reported', () => {
     const plan = readPlan(outline(TITLE, table([STEP_HEADER, ['1', 'Kickoff', 'Both']])), CTX);

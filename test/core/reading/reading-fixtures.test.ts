@@ -396,3 +396,40 @@ describe('a title that names the prospect first', () => {
     ]);
   });
 });
+
+describe('a completion question or checkbox column', () => {
+  test('"Completed?" with Yes / No: yes is complete, no or nothing not done, other words kept with a warning that says what the column takes', () => {
+    const plan = read('completed-question-yes-no');
+    expect(steps(plan)).toEqual([
+      ['1', 'Discovery and demo', 'Both', 'both', '2026-11-20', 'complete', null],
+      ['2', 'Security questionnaire', 'Globex IT', 'theirs', '2026-12-04', 'complete', null],
+      ['3', 'Pilot on Globex data', 'Acme CS', 'ours', '2026-12-11', 'pending', null],
+      ['4', 'Business case to the CFO', 'Globex finance', 'theirs', '2026-12-18', 'in_progress', null],
+      ['5', 'Procurement review', 'Globex procurement', 'theirs', '2027-01-08', 'pending', null],
+      ['6', 'Contract signature', 'Dana Ruiz (Globex)', 'theirs', '2027-01-15', null, null],
+    ]);
+    // "Responsible party" is the owner, "End date" the due date; "Start date" and "Comments" are kept as extra columns.
+    expect(plan.stepsTable?.columns).toEqual({ action: 0, owner: 1, due: 3, status: 4 });
+    expect(plan.stepsTable?.otherColumns).toEqual(['Start date', 'Comments']);
+    expect(plan.steps.map((s) => s.statusText)).toEqual(['Yes', 'Yes (late)', 'No', 'No - in progress', '', 'Maybe']);
+    expect(messages(plan)).toEqual([
+      'Steps table, row 6, Completed?: "Maybe" is not a status the add-on knows, so it is kept as written. In this column it understands Yes or No (also Y/N, x, TRUE/FALSE), and Pending, In progress, Complete and Blocked.',
+    ]);
+  });
+
+  test('a "✓" column of TRUE / FALSE / x, then a "Done?" column of Y / N beside "Signed by": one plan, each table by its own header', () => {
+    const plan = read('done-checkbox-columns');
+    expect(steps(plan).map(([label, action, , , , status]) => [label, action, status])).toEqual([
+      ['1', 'Kickoff call', 'complete'],
+      ['2', 'Sandbox access', 'complete'],
+      ['3', 'Integration test', 'pending'],
+      ['4', 'Pilot readout', 'pending'],
+      ['5', 'Pricing proposal', 'complete'],
+      ['6', 'Order form signed', 'pending'],
+      ['7', 'Onboarding kickoff', 'pending'],
+    ]);
+    // "Signed by" names who signed: an extra column, not a second status.
+    expect(plan.stepsTables.map((t) => [t.columns.status, t.otherColumns])).toEqual([[4, []], [4, ['Signed by']]]);
+    expect(plan.diagnostics).toEqual([]);
+  });
+});
