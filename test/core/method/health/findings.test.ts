@@ -163,10 +163,21 @@ describe('no-decision-target', () => {
         'The method\'s goal: "... makes a go/no-go decision by [target date]." The close date must be realistic based on the step timeline. ' +
         'If the steps say 8 weeks and you wrote 4 weeks, the MAP is fiction.',
       detail: 'The decision target reads "TBD", which is not a date.',
-      action: 'Agree the go/no-go decision date with the champion and write it as a date: "Decision target: Mar 31, 2026".',
+      // The date the steps give for the signature, so the target starts realistic.
+      action: 'Agree the go/no-go decision date with the champion and write it as a date. The steps put step 10 (Contract signature) on Apr 24, 2026: "Decision target: Apr 24, 2026".',
       say: null,
       place: decisionLine(plan),
     });
+  });
+
+  test('without a signature step it asks for the line and proposes no date; a late signature step proposes the date the steps give', () => {
+    const unsigned = read(edited(HEALTHY, ['* Decision target: Apr 24, 2026', '* Decision target: TBD'], ['| 10 | Contract signature |', '| 10 | Kick off the rollout |']));
+    expect(only(check(unsigned), 'no-decision-target').action).toBe(
+      'Agree the go/no-go decision date with the champion and write it as a date under Key dates ("Decision target: " and the date).',
+    );
+    // Six days after the signature's own date (Apr 24), still open: the earliest it can be is today, never the stale date.
+    const late = read(edited(HEALTHY, ['* Decision target: Apr 24, 2026', '* Decision target: TBD']), '2026-04-30');
+    expect(only(check(late, { today: '2026-04-30' }), 'no-decision-target').action).toMatch(/The steps put step 10 \(Contract signature\) on Apr 30, 2026: "Decision target: Apr 30, 2026"\.$/);
   });
 
   test('no decision target line at all points at the Key dates heading, or nowhere without one; a dated one is fine', () => {

@@ -16,7 +16,8 @@ export const noDecisionTarget: Rule = {
   id: 'no-decision-target',
   severity: 'warning',
   method: `The method's goal: "... makes a go/no-go decision by [target date]." ${CLOSE_DATE}.`,
-  check({ plan }) {
+  check(context) {
+    const { plan } = context;
     const decision = plan.keyDates.decisionTarget;
     if (decision && decision.date !== null) return null;
     const written = decision?.valueText.trim();
@@ -27,12 +28,26 @@ export const noDecisionTarget: Rule = {
           ? `The decision target reads "${written}", which is not a date.`
           : 'The decision target line has no date.'
         : 'The Key dates section has no decision target.',
-      action: 'Agree the go/no-go decision date with the champion and write it as a date: "Decision target: Mar 31, 2026".',
+      action: `Agree the go/no-go decision date with the champion and write it as a date${proposedDecision(context)}.`,
       say: null,
       place: decision ? { kind: 'paragraph', index: decision.paragraphIndex } : sectionPlace(plan, 'keyDates'),
     };
   },
 };
+
+/**
+ * The date the steps give for the decision, as the line to write: the contract signature step's
+ * earliest date (its due date, or later when the steps before it run late), so the target starts
+ * realistic. Without a dated signature step, the shape of the line only.
+ */
+function proposedDecision(context: HealthContext): string {
+  const step = keyDateStep(context.plan, 'decisionTarget');
+  if (!step) return ' under Key dates ("Decision target: " and the date)';
+  const forecast = context.forecast()?.get(step.key)?.date ?? null;
+  const date = step.status === 'complete' ? step.due : (forecast ?? step.due);
+  if (date === null) return ' under Key dates ("Decision target: " and the date)';
+  return `. The steps put ${stepName(step)} on ${context.format(date)}: "Decision target: ${context.format(date)}"`;
+}
 
 interface LateKeyDate {
   name: 'decisionTarget' | 'goLiveTarget';
