@@ -102,24 +102,39 @@ export const SECTION_HEADING_WORDS: Readonly<Record<SectionName, readonly string
 /** Headings of the plan's change log, where the add-on writes a dated line per shift: never read as steps or any other part. */
 export const CHANGES_HEADING_WORDS: readonly string[] = ['Changes', 'Change log', 'Changelog', 'Plan changes', 'Revision history', 'Changes to the plan', 'Change history'];
 
-/** Labels of the Key dates lines ("Decision target: Mar 31, 2026"). */
+/** How people qualify a key date's label: "Target go-live", "Expected close", "Forecast close", "Desired signature date". */
+const KEY_DATE_QUALIFIERS = ['Target', 'Expected', 'Desired', 'Forecast', 'Forecasted', 'Planned', 'Projected', 'Estimated', 'Anticipated', 'Committed'];
+const qualified = (events: readonly string[]): string[] => KEY_DATE_QUALIFIERS.flatMap((q) => events.map((e) => `${q} ${e}`));
+
+/** Labels of the Key dates lines ("Decision target: Mar 31, 2026"), with every qualifier of each event ("Expected go-live"). */
 export const KEY_DATE_WORDS: Readonly<Record<KeyDateName, readonly string[]>> = {
   evaluationStart: [
     'Evaluation start', 'Evaluation starts', 'Evaluation begins', 'Evaluation kickoff', 'Evaluation kick-off', 'Evaluation start date',
     'Eval start', 'Start', 'Start date', 'Kickoff', 'Kick-off', 'Kickoff date', 'Project start', 'Project kickoff', 'Start of evaluation',
     'Evaluation period starts', 'POC start', 'Pilot start',
+    ...qualified(['start', 'start date', 'kickoff', 'kick-off', 'evaluation start']),
   ],
   decisionTarget: [
-    'Decision target', 'Decision date', 'Decision', 'Decision by', 'Target decision', 'Target decision date', 'Decision deadline',
-    'Go/no-go', 'Go/no-go decision', 'Go/no-go date', 'Close date', 'Target close', 'Target close date', 'Expected close',
-    'Expected close date', 'Signature target', 'Target signature date', 'Target signature', 'Signature date', 'Signing date',
-    'Contract signed by', 'Contract signature', 'Contract signature date', 'Sign by', 'Purchase decision',
+    'Decision target', 'Decision date', 'Decision', 'Decision by', 'Decision deadline',
+    'Go/no-go', 'Go/no-go decision', 'Go/no-go date', 'Close date', 'Closing date', 'Close by',
+    'Signature date', 'Signing date', 'Signature target', 'Signature by',
+    'Contract signed by', 'Contract signature', 'Contract signature date', 'Sign by', 'Purchase decision', 'Commit date', 'Commit by',
+    ...qualified(['close', 'close date', 'closing date', 'decision', 'decision date', 'signature', 'signature date', 'signing', 'signing date', 'sign date', 'commit date']),
   ],
   goLiveTarget: [
-    'Go-live target', 'Go-live', 'Go live', 'Go-live date', 'Target go-live', 'Target go-live date', 'Target go live date', 'Go live by',
-    'Go-live by', 'Launch', 'Launch date', 'Target launch', 'Target launch date', 'Live date', 'Live by', 'Implementation target',
-    'Rollout', 'Rollout date', 'Target live date', 'Production go-live',
+    'Go-live target', 'Go-live', 'Go live', 'Go-live date', 'Go live by', 'Go-live by', 'Launch', 'Launch date', 'Live date', 'Live by',
+    'Implementation target', 'Rollout', 'Rollout date', 'Production go-live',
+    ...qualified(['go-live', 'go live', 'go-live date', 'go live date', 'launch', 'launch date', 'live date', 'rollout', 'rollout date']),
   ],
+};
+
+/**
+ * Labels that stand for a key date only when the plan names it by none of its own labels: the
+ * contract's (or the implementation's) start is the day the signature must come before, so it is
+ * read as the decision target, never as the evaluation start that "Week 3" counts from.
+ */
+export const KEY_DATE_STAND_INS: Readonly<Partial<Record<KeyDateName, readonly string[]>>> = {
+  decisionTarget: ['Contract start', 'Contract start date', 'Subscription start', 'Subscription start date', 'Implementation start', 'Implementation start date', 'Implementation kickoff'],
 };
 
 /** The method's names for the Steps columns, used in sentences when a header cell is blank. */

@@ -5,7 +5,7 @@ import { KEY_DATE_LABELS } from './parsed-plan';
 import { normaliseHeader } from './columns';
 import { readDate } from './dates';
 import type { Diagnostics } from './diagnostics';
-import { KEY_DATE_ORDER, KEY_DATE_WORDS } from './header-words';
+import { KEY_DATE_ORDER, KEY_DATE_STAND_INS, KEY_DATE_WORDS } from './header-words';
 import type { PlanDocument } from './sections';
 import { clean } from './text';
 
@@ -19,6 +19,12 @@ export interface KeyDateSource {
   chips: readonly Chip[];
   paragraphIndex: number;
   cell: CellRef | null;
+  /**
+   * A line among the steps (under a Steps heading, or in a plan whose only heading is "Next
+   * steps"): a key date only when its value reads as a date, so that a note such as "Decision: we
+   * go with option B" is not taken for the decision target.
+   */
+  loose?: boolean;
 }
 
 export const LABEL_LINE = /^\s*([^:–—]{1,40}?)\s*(?::|\s[–—-]\s)\s*(.*)$/s;
@@ -60,15 +66,22 @@ export function labelledDates(text: string): { name: KeyDateName; label: string;
 }
 
 export function keyDateNameOf(label: string): KeyDateName | null {
+  return keyDateLabel(label)?.name ?? null;
+}
+
+/** The key date a label names, and whether it only stands in for it ("Contract start date"; see KEY_DATE_STAND_INS). */
+export function keyDateLabel(label: string): { name: KeyDateName; standIn: boolean } | null {
   const l = normaliseHeader(label);
-  let best: { name: KeyDateName; length: number } | null = null;
+  let best: { name: KeyDateName; standIn: boolean; length: number } | null = null;
   for (const name of KEY_DATE_ORDER) {
-    for (const phrase of KEY_DATE_WORDS[name]) {
-      const p = normaliseHeader(phrase);
-      if ((l === p || l.startsWith(`${p} `)) && (!best || p.length > best.length)) best = { name, length: p.length };
+    for (const [phrases, standIn] of [[KEY_DATE_WORDS[name], false], [KEY_DATE_STAND_INS[name] ?? [], true]] as const) {
+      for (const phrase of phrases) {
+        const p = normaliseHeader(phrase);
+        if ((l === p || l.startsWith(`${p} `)) && (!best || p.length > best.length)) best = { name, standIn, length: p.length };
+      }
     }
   }
-  return best?.name ?? null;
+  return best && { name: best.name, standIn: best.standIn };
 }
 
 /**
@@ -84,24 +97,32 @@ function chipsByLabel(found: readonly { valueText: string }[], chips: readonly C
   return found.map((d) => (!/\d/.test(d.valueText) && next < dates.length ? [dates[next++] as Chip] : []));
 }
 
-/** Key date lines: those in the Key dates section, then "Label: date" lines elsewhere for a name not found there; rows of a "Key dates" table count as lines of the section. */
+/**
+ * Key date lines, best first: those in the Key dates section (rows of a "Key dates" table count as
+ * lines of the section), then "Label: date" lines elsewhere, then lines among the steps (`loose`),
+ * then labels that only stand in for a key date. A title the reader does not recognise leaves
+ * every line in no section or in the steps, and they are still read.
+ */
 export function findKeyDateLines({ blocks, sections, titleAt }: PlanDocument, tables: readonly KeyDateTable[] = []): KeyDateSource[] {
   const inSection: KeyDateSource[] = [];
   const elsewhere: KeyDateSource[] = [];
+  const loose: KeyDateSource[] = [];
   blocks.forEach((block, i) => {
     if (block.kind !== 'paragraph' || block.heading > 0 || i === titleAt || sections[i]?.changes) return;
     const found = labelledDates(block.text);
     const chipsOf = chipsByLabel(found, block.chips);
     found.forEach((d, n) => {
       const source: KeyDateSource = { ...d, text: block.text, chips: chipsOf[n] ?? [], paragraphIndex: block.index, cell: null };
-      if (sections[i]?.name === 'keyDates') inSection.push(source);
-      else if (sections[i]?.name !== 'steps' && sections[i]?.name !== 'successCriteria') elsewhere.push(source);
+      const section = sections[i]?.name;
+      if (section === 'keyDates') inSection.push(source);
+      else if (section === 'steps') loose.push({ ...source, loose: true });
+      else if (section !== 'successCriteria') elsewhere.push(source);
     });
   });
   for (const t of tables) inSection.push(...t.rows);
-  const found = new Map<KeyDateName, KeyDateSource>();
-  for (const source of [...inSection, ...elsewhere]) if (!found.has(source.name)) found.set(source.name, source);
-  return KEY_DATE_ORDER.flatMap((name) => found.get(name) ?? []);
+  const all = [...inSection, ...elsewhere, ...loose];
+  const standIn = (s: KeyDateSource): boolean => keyDateLabel(s.label)?.standIn === true;
+  return [...all.filter((s) => !standIn(s)), ...all.filter(standIn)];
 }
 
 /** A "Key dates" table: a column naming each date ("Milestone", "Key date") and a date column. */
@@ -152,10 +173,12 @@ export function readKeyDates(lines: readonly KeyDateSource[], base: DateContext,
   const out: Record<KeyDateName, KeyDateLine | null> = { evaluationStart: null, decisionTarget: null, goLiveTarget: null };
   // The start comes first: "Decision target: Week 8" counts from it.
   for (const name of KEY_DATE_ORDER) {
-    const line = lines.find((l) => l.name === name);
-    if (!line) continue;
     const ctx: DateContext = { ...base, evaluationStart: out.evaluationStart?.date ?? null };
-    const reading = readDate(line.valueText, line.chips, ctx);
+    // The first line naming it, passing over lines among the steps whose value is no date.
+    const candidates = lines.filter((l) => l.name === name).map((line) => ({ line, reading: readDate(line.valueText, line.chips, ctx) }));
+    const chosen = candidates.find(({ line, reading }) => !line.loose || reading.kind === 'date' || reading.reason === 'week' || reading.reason === 'tbd');
+    if (!chosen) continue;
+    const { line, reading } = chosen;
     out[name] = {
       date: reading.kind === 'date' ? reading.date : null,
       text: line.text,

@@ -84,13 +84,40 @@ export function isPlanTitle(b: OutlineBlock): boolean {
   return b.kind === 'paragraph' && b.list === null && (PLAN_TITLE.test(b.text) || MAP_TITLE.test(b.text)) && clean(b.text).length <= 120;
 }
 
-/** The plan's title: a heading naming a Mutual Action Plan, else such a line, else the first Heading 1 that is no section of ours. */
+/** The other names people give a MAP: "Success Plan", "Mutual plan", "Joint execution plan", "Acme | Globex close plan". */
+const KIND_OF_PLAN = /\b(?:mutual|joint|success|close|closing|deal|execution|evaluation|partnership|customer success)\s+(?:(?:action|success|execution|close|closing)\s+)?plan\b/i;
+/** "Plan: Acme + Globex", "Plan — Globex / Acme": a plan named by the companies it joins. */
+const PLAN_OF = /^plan\s*[:\-–—|]\s*\S/i;
+
+/**
+ * A title by another name than a Mutual Action Plan, at the top of the document (before its first
+ * table): "Success Plan — Globex / Acme", "Plan: Acme + Globex", "Acme | Globex close plan", "Joint
+ * plan". A line that is just a part's name ("Action plan", "The plan") stays that part.
+ */
+function isOtherPlanTitle(b: OutlineBlock): boolean {
+  if (b.kind !== 'paragraph' || b.list !== null) return false;
+  const text = clean(b.text);
+  if (text.length > 120 || !(KIND_OF_PLAN.test(text) || PLAN_OF.test(text))) return false;
+  const name = sectionOfHeading(text);
+  return !(name && SECTION_HEADING_WORDS[name].some((w) => normaliseHeader(w) === normaliseHeader(text)));
+}
+
+/**
+ * The plan's title: a heading naming a Mutual Action Plan, else such a line, else a plan by another
+ * name above the first table (a heading, or the first line with text), else the first Heading 1
+ * that is no section of ours.
+ */
 export function findTitle(blocks: readonly OutlineBlock[]): number {
   const titled = isPlanTitle;
   const named = blocks.findIndex((b) => titled(b) && b.kind === 'paragraph' && b.heading > 0);
   if (named >= 0) return named;
   const line = blocks.findIndex(titled);
   if (line >= 0) return line;
+  const firstTable = blocks.findIndex((b) => b.kind === 'table');
+  const top = firstTable < 0 ? blocks : blocks.slice(0, firstTable);
+  const firstLine = top.findIndex((b) => b.kind === 'paragraph' && clean(b.text) !== '');
+  const other = top.findIndex((b, i) => isOtherPlanTitle(b) && (i === firstLine || (b.kind === 'paragraph' && b.heading > 0)));
+  if (other >= 0) return other;
   return blocks.findIndex((b) => b.kind === 'paragraph' && b.heading === 1 && clean(b.text) !== '' && sectionOfHeading(b.text) === null);
 }
 
@@ -105,10 +132,13 @@ export function companiesFromTitle(title: string): { yourCompany: string; theirC
     /mutual action plan\s*[:\-–—|]\s*(.+)$/i.exec(t) ??
     /^(.+?)\s*[:\-–—|]?\s*mutual action plan$/i.exec(t) ??
     /^MAP\s*[:\-–—|]\s*(.+)$/.exec(t) ??
-    /^(.+?)\s*[:\-–—|]?\s*MAP$/.exec(t);
+    /^(.+?)\s*[:\-–—|]?\s*MAP$/.exec(t) ??
+    // "Success Plan — Globex / Acme", "Plan: Acme + Globex", "Acme | Globex close plan".
+    /^(?:(?:mutual|joint|success|close|closing|deal|execution|evaluation|partnership)\s+)?(?:(?:action|success|execution|close)\s+)?plan\s*[:\-–—|]\s*(.+)$/i.exec(t) ??
+    /^(.+?)\s*[:\-–—|]?\s*(?:mutual|joint|success|close|closing|deal|execution|evaluation|partnership)\s+(?:(?:action|success|execution)\s+)?plan$/i.exec(t);
   const pair = m?.[1];
   if (!pair) return null;
-  for (const joiner of [/\s+\+\s+|\+/, /\s+<>\s+/, /\s+(?:x|×)\s+/i, /\s+&\s+/, /\s+\/\s+/, /\s+and\s+/i, /\s+(?:vs\.?|with)\s+/i]) {
+  for (const joiner of [/\s+\+\s+|\+/, /\s+<>\s+/, /\s+(?:x|×)\s+/i, /\s+&\s+/, /\s+\/\s+/, /\s+\|\s+/, /\s+and\s+/i, /\s+(?:vs\.?|with)\s+/i]) {
     const parts = pair.split(joiner).map((p) => p.trim());
     if (parts.length === 2 && parts[0] && parts[1]) return { yourCompany: parts[0], theirCompany: parts[1] };
   }

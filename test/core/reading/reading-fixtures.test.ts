@@ -1,6 +1,6 @@
 // Plans written the way other people write them (test/fixtures/reading): each read back as the seller and the prospect meant it, by hand-written expectations.
 import type { ParsedPlan } from '../../../src/core/reading/parsed-plan';
-import { fixtureText, readMarkdownPlan } from '../markdown-plan';
+import { edited, fixtureText, readMarkdownPlan } from '../markdown-plan';
 
 const TODAY = '2026-11-27';
 const read = (name: string): ParsedPlan => readMarkdownPlan(fixtureText(`reading/${name}`), TODAY);
@@ -431,5 +431,110 @@ describe('a completion question or checkbox column', () => {
     // "Signed by" names who signed: an extra column, not a second status.
     expect(plan.stepsTables.map((t) => [t.columns.status, t.otherColumns])).toEqual([[4, []], [4, ['Signed by']]]);
     expect(plan.diagnostics).toEqual([]);
+  });
+});
+
+describe('a title by another name, and key dates beside the steps', () => {
+  const dates = (plan: ParsedPlan): (string | null)[] => Object.values(plan.keyDates).map((k) => k?.date ?? null);
+
+  test('"Plan: Acme Analytics + Globex": the title, its companies, and the key dates above and below the steps table', () => {
+    const plan = read('title-plan-colon');
+    expect(plan.title).toBe('Plan: Acme Analytics + Globex');
+    expect(dates(plan)).toEqual(['2026-11-30', '2027-03-01', '2027-04-05']);
+    expect(plan.steps.map((s) => [s.owner, s.side])).toEqual([
+      ['Both', 'both'],
+      ['Globex IT', 'theirs'],
+      ['Acme CS', 'ours'],
+      ['Globex CFO', 'theirs'],
+    ]);
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  test('"Success Plan — Globex / Acme Analytics": a title, not the success criteria; a note "Decision: …" under the steps is no decision target', () => {
+    const plan = read('title-success-plan');
+    expect(plan.title).toBe('Success Plan — Globex / Acme Analytics');
+    expect(dates(plan)).toEqual(['2026-12-01', '2027-02-26', '2027-04-01']);
+    expect(plan.keyDates.goLiveTarget?.valueText).toBe('Apr 1, 2027');
+    expect(plan.steps.map((s) => [s.action, s.side])).toEqual([
+      ['Kickoff', 'both'],
+      ['Data connection test', 'theirs'],
+      ['Pilot readout', 'ours'],
+      ['Order form signed', 'theirs'],
+    ]);
+    expect(plan.successCriteria).toEqual(['Close in 5 days in the pilot month']);
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  test('no title at all, only a "Next steps" heading: the key dates around the table are still read', () => {
+    const plan = read('title-next-steps-only');
+    expect(plan.title).toBeNull();
+    expect(dates(plan)).toEqual([null, '2027-02-19', '2027-03-22']);
+    expect(plan.steps.map((s) => s.action)).toEqual(['Send the security pack', 'Security review', 'Pricing proposal', 'Signature']);
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  test.each([
+    'Acme Analytics | Globex close plan',
+    'Mutual plan',
+    'Joint plan — Globex and Acme Analytics',
+    'Joint Execution Plan',
+  ])('"%s" is a title; the key dates are read', (title) => {
+    const plan = readMarkdownPlan(edited(fixtureText('reading/title-plan-colon'), ['# Plan: Acme Analytics \\+ Globex', `# ${title}`]), TODAY);
+    expect(plan.title).toBe(title);
+    expect(dates(plan)).toEqual(['2026-11-30', '2027-03-01', '2027-04-05']);
+  });
+
+  test('"Action plan" as the first heading is the Steps part, not a title', () => {
+    const plan = readMarkdownPlan(edited(fixtureText('reading/title-plan-colon'), ['# Plan: Acme Analytics \\+ Globex', '# Action plan']), TODAY);
+    expect(plan.title).toBeNull();
+    expect(dates(plan)).toEqual(['2026-11-30', '2027-03-01', '2027-04-05']);
+  });
+});
+
+describe('key-date labels people qualify', () => {
+  test('"Target start", "Commit date", "Target launch"; "Contract start date" gives way to the plan\'s own decision label', () => {
+    const plan = read('key-dates-qualified-labels');
+    expect(keyDates(plan)).toEqual({
+      evaluationStart: ['2026-11-30', 'Nov 30, 2026', 14],
+      decisionTarget: ['2027-02-12', 'Feb 12, 2027', 13],
+      goLiveTarget: ['2027-04-05', 'Apr 5, 2027', 15],
+    });
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  test('without a decision label, "Contract start date" is the date the signature must come before; never the evaluation start', () => {
+    const plan = readMarkdownPlan(edited(fixtureText('reading/key-dates-qualified-labels'), ['- Commit date: Feb 12, 2027\n', '']), TODAY);
+    expect(plan.keyDates.decisionTarget?.date).toBe('2027-03-01');
+    expect(plan.keyDates.decisionTarget?.text).toBe('Contract start date: Mar 1, 2027');
+    expect(plan.keyDates.evaluationStart?.date).toBe('2026-11-30');
+  });
+
+  test('a Key dates table: "Expected start", "Implementation start" (standing in for the decision), "Desired go-live"', () => {
+    const plan = read('key-dates-stand-in-table');
+    expect(keyDates(plan)).toEqual({
+      evaluationStart: ['2026-12-07', 'Dec 7, 2026', 0],
+      decisionTarget: ['2027-03-08', 'Mar 8, 2027', 0],
+      goLiveTarget: ['2027-05-03', 'May 3, 2027', 0],
+    });
+    expect(plan.keyDates.decisionTarget?.cell).toEqual({ tableIndex: 2, row: 2, column: 1 });
+    expect(plan.steps).toHaveLength(3);
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  test.each([
+    ['Desired go-live', 'goLiveTarget'],
+    ['Expected go-live', 'goLiveTarget'],
+    ['Target launch', 'goLiveTarget'],
+    ['Forecast close', 'decisionTarget'],
+    ['Forecasted signature date', 'decisionTarget'],
+    ['Expected decision', 'decisionTarget'],
+    ['Commit date', 'decisionTarget'],
+    ['Contract start date', 'decisionTarget'],
+    ['Implementation start', 'decisionTarget'],
+    ['Planned kickoff', 'evaluationStart'],
+    ['Desired start date', 'evaluationStart'],
+  ])('"%s: Mar 1, 2027" is the %s', (label, name) => {
+    const plan = readMarkdownPlan(`# Acme / Globex MAP\n\n**${label}:** Mar 1, 2027\n\n| **Action** | **Owner** | **Due date** |\n| :---- | :---- | :---- |\n| Kickoff | Both | Feb 1, 2027 |\n`, TODAY);
+    expect(Object.entries(plan.keyDates).filter(([, k]) => k !== null).map(([n, k]) => [n, k?.date])).toEqual([[name, '2027-03-01']]);
   });
 });
