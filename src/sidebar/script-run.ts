@@ -12,15 +12,16 @@ declare const google: { script: { run: Runner } } | undefined;
  * and reports a thrown server error (or a dropped connection) to the failure handler: both reject.
  * Each sidebar's `call` types the name, the arguments and the result from its own entry file.
  */
-export function runOnServer(app: string, name: string, args: readonly unknown[], onResult?: (value: unknown) => void): Promise<unknown> {
+export function runOnServer(app: string, name: string, args: readonly unknown[], onResult?: (value: unknown, roundTripMs: number) => void): Promise<unknown> {
   return new Promise((resolve, reject) => {
+    const sent = performance.now();
     if (typeof google === 'undefined' || !google.script?.run) {
       reject(new Error(`The add-on can only talk to ${app === 'Google Sheets' ? 'the workbook' : 'the document'} from inside ${app}.`));
       return;
     }
     const runner = google.script.run
       .withSuccessHandler((value) => {
-        onResult?.(value);
+        onResult?.(value, Math.round(performance.now() - sent));
         resolve(value);
       })
       .withFailureHandler(reject);

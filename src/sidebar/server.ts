@@ -6,20 +6,22 @@ export type Server = typeof import('../server/entry');
 
 /** Calls a server function and resolves with its result; its declared return type is the contract. */
 export function call<K extends keyof Server>(name: K, ...args: Parameters<Server[K]>): Promise<Awaited<ReturnType<Server[K]>>> {
-  return runOnServer('Google Docs', name, args, (value) => showDetails(name, value)) as Promise<Awaited<ReturnType<Server[K]>>>;
+  return runOnServer('Google Docs', name, args, (value, roundTripMs) => showDetails(name, value, roundTripMs)) as Promise<Awaited<ReturnType<Server[K]>>>;
 }
 
 /**
- * The "Details" line at the bottom of the sidebar: what the last action cost on Google (elapsed
- * time and service calls by service), for the person running docs/acceptance.md.
+ * The "Details" line at the bottom of the sidebar: what the last action cost on Google (its time on
+ * the server, service calls by service, and the round trip seen from the sidebar), for the person
+ * running docs/acceptance.md. The round trip less the server time is what Google adds: starting a
+ * runtime, evaluating Code.js, the network.
  */
-function showDetails(name: string, value: unknown): void {
+function showDetails(name: string, value: unknown, roundTripMs: number): void {
   const line = document.getElementById('details');
   const details = value && typeof value === 'object' ? (value as { details?: { ms?: unknown; calls?: unknown } }).details : undefined;
   if (!line || !details || typeof details.ms !== 'number') return;
   const calls = details.calls && typeof details.calls === 'object' ? Object.entries(details.calls as Record<string, number>) : [];
   const total = calls.reduce((sum, [, n]) => sum + n, 0);
-  line.textContent = `Details: ${name} ${details.ms} ms, ${calls.length ? `${total} calls (${calls.map(([s, n]) => `${s.replace(/App$|Service$/, '')} ${n}`).join(', ')})` : 'calls not counted'}`;
+  line.textContent = `Details: ${name} ${details.ms} ms (${roundTripMs} ms round trip), ${calls.length ? `${total} calls (${calls.map(([s, n]) => `${s.replace(/App$|Service$/, '')} ${n}`).join(', ')})` : 'calls not counted'}`;
 }
 
 /** One sentence for the person from whatever a failed call rejected with: never a stack, never markup. */

@@ -240,7 +240,7 @@ test('the Deal tab: the verdict says what Export writes and where; Save and Expo
   expect(await frame.locator('#deal-verdict').innerText()).toMatch(/Export writes the deal and 11 steps to “MAP metrics”\.$/);
   // The Details line: small and quiet, inside the sidebar's width.
   const details = frame.locator('#details');
-  expect(await details.innerText()).toMatch(/^Details: \w+ \d+ ms, /);
+  expect(await details.innerText()).toMatch(/^Details: \w+ \d+ ms \(\d+ ms round trip\), \d+ calls \(/);
   expect(await details.evaluate((n) => parseFloat(getComputedStyle(n).fontSize))).toBeLessThanOrEqual(11);
   expect(await overflowing(frame)).toEqual([]);
   expect(await axeViolations(frame)).toEqual([]);
