@@ -38,3 +38,27 @@ describe('a "Completed?" column of Yes / No', () => {
     expect(overdue?.detail).not.toMatch(/Discovery and demo|Security questionnaire/);
   });
 });
+
+describe('a RAG rating', () => {
+  test('"RAG status" alone: Refresh status colours colours Amber in progress and Red blocked, and keeps every word', () => {
+    const s = openDocument({ markdown: fixture('rag-status-column'), today: '2026-12-08' });
+    const before = stepsTable(s, '#', 'Activity').texts;
+    s.addOn.runSync('refreshStatusColours');
+    const after = stepsTable(s, '#', 'Activity');
+    expect(after.texts).toEqual(before);
+    expect(after.fills.slice(1).map((r) => r[4])).toEqual([
+      STATUS_COLOURS.complete, STATUS_COLOURS.in_progress, STATUS_COLOURS.in_progress, STATUS_COLOURS.blocked, STATUS_COLOURS.in_progress, STATUS_COLOURS.pending, null,
+    ]);
+  });
+
+  test('"Health" beside "Status": the Status cells are coloured, the Health cells keep their words and have no fill', () => {
+    const s = openDocument({ markdown: fixture('rag-beside-status'), today: '2026-12-08' });
+    const before = stepsTable(s, '#', 'Task').texts;
+    s.addOn.runSync('refreshStatusColours');
+    const after = stepsTable(s, '#', 'Task');
+    expect(after.texts).toEqual(before);
+    expect(after.fills.slice(1).map((r) => [r[2], r[5]])).toEqual([
+      [null, STATUS_COLOURS.complete], [null, STATUS_COLOURS.in_progress], [null, STATUS_COLOURS.pending], [null, STATUS_COLOURS.pending],
+    ]);
+  });
+});

@@ -177,6 +177,47 @@ describe('parseStatus in a completion column ("Done?", "Completed?", "✓")', ()
   });
 });
 
+describe('parseStatus in a RAG column ("RAG", "RAG status", "Health", "Traffic light")', () => {
+  test.each<[string, Status]>([
+    // Green is on track and amber at risk: in progress, since lateness is the due date's business.
+    ['Green', 'in_progress'],
+    ['green', 'in_progress'],
+    ['G', 'in_progress'],
+    ['🟢', 'in_progress'],
+    ['Amber', 'in_progress'],
+    ['Yellow', 'in_progress'],
+    ['A', 'in_progress'],
+    ['Y', 'in_progress'],
+    ['🟡', 'in_progress'],
+    ['Amber - waiting on IT', 'in_progress'],
+    // Red is blocked, like the 🔴 mark: the step will not finish as planned unless someone acts.
+    ['Red', 'blocked'],
+    ['R', 'blocked'],
+    ['🔴', 'blocked'],
+    ['Red - delayed', 'blocked'],
+    // Blue (BRAG) is complete, grey not started.
+    ['Blue', 'complete'],
+    ['B', 'complete'],
+    ['Grey', 'pending'],
+    // A word that settles the step beats the colour.
+    ['Green - done', 'complete'],
+    ['Amber - not started', 'pending'],
+    ['Red: on hold', 'blocked'],
+    ['Complete', 'complete'],
+  ])('%p is %p', (text, status) => {
+    expect(parseStatus(text, 'rag')).toEqual({ status, known: true, text });
+  });
+
+  test.each(['Purple', 'See notes', 'Z', 'GA'])('%p is kept as written', (text) => {
+    expect(parseStatus(text, 'rag')).toEqual({ status: null, known: false, text });
+  });
+
+  test.each(['Green', 'Amber', 'Red', 'G', 'A', 'R'])('outside a RAG column %p is no status', (text) => {
+    expect(parseStatus(text)).toEqual({ status: null, known: false, text });
+    expect(parseStatus(text, 'completion')).toEqual({ status: null, known: false, text });
+  });
+});
+
 describe('statusLabel', () => {
   test.each<[Status, string]>([
     ['pending', 'Pending'],

@@ -538,3 +538,48 @@ describe('key-date labels people qualify', () => {
     expect(Object.entries(plan.keyDates).filter(([, k]) => k !== null).map(([n, k]) => [n, k?.date])).toEqual([[name, '2027-03-01']]);
   });
 });
+
+describe('a RAG rating as the status', () => {
+  test('"RAG status" alone: green and amber in progress, red blocked, a word beats the colour, an unknown colour kept with a warning', () => {
+    const plan = read('rag-status-column');
+    expect(steps(plan).map(([label, action, , , , status]) => [label, action, status])).toEqual([
+      ['1', 'Discovery and demo', 'complete'],
+      ['2', 'Security questionnaire', 'in_progress'],
+      ['3', 'Pilot on Globex data', 'in_progress'],
+      ['4', 'Business case to the CFO', 'blocked'],
+      ['5', 'Procurement review', 'in_progress'],
+      ['6', 'Contract signature', 'pending'],
+      ['7', 'Onboarding kickoff', null],
+    ]);
+    expect(plan.stepsTable?.columns).toEqual({ number: 0, action: 1, owner: 2, due: 3, status: 4 });
+    expect(messages(plan)).toEqual([
+      'Steps table, row 7, RAG status: "Purple" is not a status the add-on knows, so it is kept as written. In this column it understands Green, Amber and Red (also G/A/R), and Pending, In progress, Complete and Blocked.',
+    ]);
+  });
+
+  test('"Traffic light" of G / A / R and 🟢 / 🔵 marks: each read as its colour', () => {
+    const plan = read('traffic-light-letters');
+    expect(steps(plan).map(([label, action, , , , status]) => [label, action, status])).toEqual([
+      ['1', 'Kickoff call', 'in_progress'],
+      ['2', 'Sandbox access', 'in_progress'],
+      ['3', 'Integration test', 'in_progress'],
+      ['4', 'Pilot readout', 'blocked'],
+      ['5', 'Security questionnaire', 'complete'],
+    ]);
+    expect(plan.stepsTable?.columns).toEqual({ status: 0, action: 1, owner: 2, due: 3 });
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  test('"Health" beside "Status": the Status column is the status, the rating an extra column, and nothing is said about it', () => {
+    const plan = read('rag-beside-status');
+    expect(steps(plan).map(([label, action, , , , status]) => [label, action, status])).toEqual([
+      ['1', 'Pricing proposal', 'complete'],
+      ['2', 'Order form review', 'in_progress'],
+      ['3', 'Order form signed', 'pending'],
+      ['4', 'Onboarding kickoff', 'pending'],
+    ]);
+    expect(plan.stepsTable?.columns).toEqual({ number: 0, action: 1, owner: 3, due: 4, status: 5 });
+    expect(plan.stepsTable?.otherColumns).toEqual(['Health']);
+    expect(plan.diagnostics).toEqual([]);
+  });
+});
