@@ -44,6 +44,7 @@ export function dateContext(plan: ParsedPlan, calendar?: WorkCalendar): DateCont
   const formats = [...plan.steps.map((s) => s.dueFormat), ...Object.values(plan.keyDates).map((k) => k?.format)];
   return {
     dayFirst: plan.dayFirst,
+    ...(plan.dottedMonthFirst ? { dottedMonthFirst: true } : {}),
     referenceDate: plan.referenceDate,
     evaluationStart: plan.keyDates.evaluationStart?.date ?? null,
     years: documentYears(formats),

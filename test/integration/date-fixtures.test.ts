@@ -25,10 +25,11 @@ const CASES: [name: string, locale: string, due: string[], keyDates: string[]][]
     ['Evaluation start: 12/1/26', 'Decision target: 1/29/27', 'Go-live target: 2/12/27'],
   ],
   [
-    // en_GB: Boxing Day is observed on Monday Dec 28, so Dec 22 + 5 working days is Dec 31.
+    // en_GB: Boxing Day is observed on Monday Dec 28, so Dec 22 + 5 working days is Dec 31. "29/12"
+    // does not say whether it pads a day below 10; the plan's "15/01/2027" does.
     'day-first-new-year',
     'en_GB',
-    ['11 Dec', '31 Dec', '6/1/2027', '15 Jan', '22/01/2027', '29 Jan 2027', '12 Feb 2027'],
+    ['11 Dec', '31 Dec', '06/01/2027', '15 Jan', '22/01/2027', '29 Jan 2027', '12 Feb 2027'],
     ['Evaluation start: 7 December 2026', 'Decision target: 29 January 2027', 'Go-live target: 12 February 2027'],
   ],
   [

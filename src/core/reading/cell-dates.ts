@@ -1,4 +1,4 @@
-/** Reads due-date cells as people type them ("Mar 3", "3/14 (tentative)", "Week 3", "TBD") and writes a new date back in the cell's own form. */
+/** Reads due-date cells as people type them ("Mar 3", "3/14 (tentative)", "05-Jan-27", "Week 3", "TBD") and writes a new date back in the cell's own form. */
 import { planDateStyle } from './date-format';
 import type { IsoDate } from '../plan';
 import { addDays, addWorkingDays, compareDates, dateParts, dayOfWeek, daysBetween, isoFromParts, isWorkingDay, workingDaysIn, WORKING_DAYS, type WorkCalendar } from '../scheduling/calendar';
@@ -48,7 +48,13 @@ export interface Written {
  * means the year was left out.
  */
 export type DateFormat = { prefix: string; suffix: string } & (
-  | ({ style: 'iso' } & Written)
+  | ({
+      style: 'iso';
+      /** Year first with another separator than ISO's "-": "2027/01/05", "2027.01.05". */
+      separator?: '/' | '.';
+      /** A month or day typed with one digit ("2027/1/5"): written without leading zeros. */
+      unpadded?: true;
+    } & Written)
   | ({ style: 'numeric'; order: 'mdy' | 'dmy'; separator: '/' | '.' | '-'; yearDigits: 0 | 2 | 4; padded: boolean } & Written)
   | ({
       style: 'text';
@@ -62,6 +68,10 @@ export type DateFormat = { prefix: string; suffix: string } & (
       yearDigits: 0 | 2 | 4;
       /** A comma before the year: "March 3, 2026". */
       comma: boolean;
+      /** Day, month and year joined by hyphens, as spreadsheets write them: "05-Jan-27", "Jan-05-2027". */
+      hyphens?: true;
+      /** The day typed with a leading zero: "05-Jan-27", "05 Jan 2027". */
+      padded?: true;
     } & Written)
   | {
       style: 'week';
@@ -85,6 +95,11 @@ export type ParsedDate =
 export interface DateContext {
   /** The document's order for numeric dates, from detectDayFirst. */
   dayFirst: boolean;
+  /**
+   * Dotted numeric dates ("5.1.2027") are day-first wherever they are written; true only when the
+   * document itself writes one that can only be month-first ("12.31.2026"), from dottedMonthFirst.
+   */
+  dottedMonthFirst?: boolean;
   /** The date nearest the plan's other dates: a missing year is the one that puts the date nearest it. */
   referenceDate: IsoDate;
   /** Week 1 starts here ("Week 3" cells). */
@@ -103,7 +118,15 @@ export interface DateContext {
    * written so too ("Feb 5-11"); otherwise it keeps the person's full form ("Feb 5-Feb 11").
    */
   compactRanges?: boolean | null;
+  /**
+   * Whether the document writes a day or month below 10 with a leading zero, per style, from
+   * documentPadding: a cell whose own digits do not say ("29-Dec-26", "12/29/26") writes "06-Jan-27"
+   * where the plan writes "05-Jan-27". Absent: not padded ("Mar 3", "1/5"), ISO padded.
+   */
+  paddedDays?: DocumentPadding;
 }
+
+export type DocumentPadding = Partial<Record<'text' | 'numeric' | 'iso', boolean>>;
 
 /** The year digits the document's numeric and written-out dates use when they give a year. */
 export interface DocumentYears {
@@ -144,14 +167,20 @@ const ORD = '(st|nd|rd|th)?';
 // Sticky: each pattern is tried at one position of the scan, so the leftmost date wins.
 const sticky = (source: string): RegExp => new RegExp(source, 'iy');
 const WD_RE = sticky('(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)(\\.?,?\\s+)');
-const ISO_RE = sticky('(\\d{4})-(\\d\\d?)-(\\d\\d?)(?!\\d)');
+// Year first is never ambiguous: year, month, day, whatever the separator ("2027/01/05", "2027.1.5").
+const ISO_RE = sticky('(\\d{4})([-/.])(\\d\\d?)\\2(\\d\\d?)(?!\\d)');
 // A year is required with "-" ("3-7" is a range of days) and with "." unless a closing dot
 // follows ("14.3."), so that a decimal such as "3.14" is never a date.
 const NUM_RE = sticky('(\\d\\d?)([/.-])(\\d\\d?)(?:\\2(\\d{4}|\\d\\d)|(?<=\\/\\d\\d?)(?!\\/\\d)|(?<=\\.\\d\\d?)(?=\\.(?!\\d)))(?!\\d)');
-const MF_RE = sticky(`(${MON})(\\.)?\\s*(\\d\\d?)${ORD}(?![\\da-z])`);
-const DF_RE = sticky(`(\\d\\d?)${ORD}(\\s+of)?\\s*(${MON})(\\.)?(?![a-z])`);
+// A hyphen may join month and day as spreadsheets do ("05-Jan-27", "Jan-05-2027"); such a date
+// takes its year after another hyphen (HYPHEN_YEAR_RE).
+const MF_RE = sticky(`(${MON})(?:(\\.)?\\s*|(-))(\\d\\d?)${ORD}(?![\\da-z])`);
+const DF_RE = sticky(`(\\d\\d?)(?:${ORD}(\\s+of)?\\s*|(-))(${MON})(\\.)?(?![a-z])`);
 const DAY_RE = sticky(`(\\d\\d?)${ORD}(?![\\da-z]|[/.]\\d)`);
 const YEAR_RE = sticky('(,)?\\s*(\\d{4}|\\d\\d)(?![\\d:])');
+const HYPHEN_YEAR_RE = sticky('-(\\d{4}|\\d\\d)(?![\\d:])');
+// An arrow recording a slip ("Jan 5 → Jan 12", "1/5 => 1/12"): the date after it is the due date.
+const ARROW_RE = sticky('\\s*(?:→|⟶|⇒|➔|➜|➝|-+>|=+>)\\s*');
 const JOIN_RE = sticky('\\s*[-–—]\\s*|\\s+(?:to|through|thru|till|until)\\s+');
 const WEEK_WORD = '(?:weeks?|wks?\\.?|w)';
 // "Week of Jan 12", "w/c 12 Jan", "week commencing 12 January", "WB 12/1".
@@ -170,11 +199,14 @@ interface Part {
   y?: string;
   comma?: boolean;
   sep?: string;
+  /** A leading zero typed ("05"): true; a number below 10 typed with one digit: false; only numbers from 10 up: unknown. */
   pad?: boolean;
   ord?: boolean;
   of?: boolean;
   dot?: boolean;
   word?: string;
+  /** Joined by hyphens: "05-Jan-27". */
+  hy?: boolean;
 }
 
 type Hit =
@@ -188,24 +220,37 @@ function at(re: RegExp, s: string, i: number): RegExpExecArray | null {
 
 const monthOf = (word: string): number => SHORT.findIndex((m) => m.toLowerCase() === word.slice(0, 3).toLowerCase()) + 1;
 
-function withYear(p: Part, s: string): Part {
+function withYear(p: Part, s: string): Part | null {
+  if (p.hy) {
+    const h = at(HYPHEN_YEAR_RE, s, p.end);
+    if (h) return { ...p, y: h[1], end: p.end + h[0].length };
+    // "Jan-27" is how spreadsheets write a month ("mmm-yy"), not January 27: month-first with hyphens needs its year.
+    return p.k === 'df' ? p : null;
+  }
   const m = at(YEAR_RE, s, p.end);
   // A bare two-digit year after a month-first date ("Mar 3 26") is too likely to be something else: it needs a comma.
   if (m && (m[2]!.length === 4 || m[1] || p.k === 'df')) return { ...p, y: m[2], comma: !!m[1], end: p.end + m[0].length };
   return p;
 }
 
+/** What the typed numbers say about leading zeros (Part.pad). */
+function padding(...numbers: string[]): { pad?: boolean } {
+  if (numbers.some((n) => n[0] === '0')) return { pad: true };
+  return numbers.some((n) => n.length === 1) ? { pad: false } : {};
+}
+
 function single(s: string, i: number): Part | null {
-  const found: Part[] = [];
+  const found: (Part | null)[] = [];
   let m = at(ISO_RE, s, i);
-  if (m) found.push({ k: 'iso', a: +m[2]!, b: +m[3]!, y: m[1], end: i + m[0].length });
+  // "Padded" for year-first dates means no month or day typed with one digit ("2027/1/5" is not).
+  if (m) found.push({ k: 'iso', a: +m[3]!, b: +m[4]!, y: m[1], sep: m[2], ...padding(m[3]!, m[4]!), end: i + m[0].length });
   m = at(NUM_RE, s, i);
-  if (m) found.push({ k: 'num', a: +m[1]!, b: +m[3]!, y: m[4], sep: m[2], pad: /^0|\D0/.test(m[1]! + ' ' + m[3]), end: i + m[0].length });
+  if (m) found.push({ k: 'num', a: +m[1]!, b: +m[3]!, y: m[4], sep: m[2], ...padding(m[1]!, m[3]!), end: i + m[0].length });
   m = at(MF_RE, s, i);
-  if (m) found.push(withYear({ k: 'mf', a: monthOf(m[1]!), b: +m[3]!, word: m[1], dot: !!m[2], ord: !!m[4], end: i + m[0].length }, s));
+  if (m) found.push(withYear({ k: 'mf', a: monthOf(m[1]!), b: +m[4]!, word: m[1], dot: !!m[2], hy: !!m[3], ...padding(m[4]!), ord: !!m[5], end: i + m[0].length }, s));
   m = at(DF_RE, s, i);
-  if (m) found.push(withYear({ k: 'df', a: monthOf(m[4]!), b: +m[1]!, word: m[4], dot: !!m[5], ord: !!m[2], of: !!m[3], end: i + m[0].length }, s));
-  return found.sort((x, y) => y.end - x.end)[0] ?? null;
+  if (m) found.push(withYear({ k: 'df', a: monthOf(m[5]!), b: +m[1]!, word: m[5], dot: !!m[6], hy: !!m[4], ...padding(m[1]!), ord: !!m[2], of: !!m[3], end: i + m[0].length }, s));
+  return found.filter((p): p is Part => p !== null).sort((x, y) => y.end - x.end)[0] ?? null;
 }
 
 function day(s: string, i: number): Part | null {
@@ -263,22 +308,70 @@ function scan(s: string, from = 0): Hit | null {
   return null;
 }
 
+/** Every numeric date in the texts: every date in every cell counts, not only each cell's due date ("Mar 3 (was 14/2)"). */
+function numericParts(texts: string[]): Part[] {
+  const parts: Part[] = [];
+  for (const t of texts)
+    for (let h = scan(t); h; h = scan(t, h.end)) if ('last' in h) for (const p of [h.first, h.last]) if (p?.k === 'num') parts.push(p);
+  return parts;
+}
+
+/** 'dmy' when a first number is above 12, 'mdy' when a second one is, else null. */
+function orderShown(parts: Part[]): 'dmy' | 'mdy' | null {
+  return parts.some((p) => p.a > 12) ? 'dmy' : parts.some((p) => p.b > 12) ? 'mdy' : null;
+}
+
 /**
  * Day/month order for a whole document's numeric dates: any first number above 12 means
  * day-first, else any second number above 12 means month-first, else the locale decides.
+ * Dates with slashes and hyphens are asked first; dotted ones ("14.1.2027") only when those say
+ * nothing, because dots are day-first by habit and do not show how the same plan writes "1/5".
  */
 export function detectDayFirst(texts: string[], locale: string): boolean {
-  const parts: Part[] = [];
-  // Every date in every cell counts, not only each cell's due date ("Mar 3 (was 14/2)").
-  for (const t of texts)
-    for (let h = scan(t); h; h = scan(t, h.end)) if ('last' in h) for (const p of [h.first, h.last]) if (p?.k === 'num') parts.push(p);
-  if (parts.some((p) => p.a > 12)) return true;
-  if (parts.some((p) => p.b > 12)) return false;
+  const parts = numericParts(texts);
+  const shown = orderShown(parts.filter((p) => p.sep !== '.')) ?? orderShown(parts.filter((p) => p.sep === '.'));
+  if (shown) return shown === 'dmy';
   const style = planDateStyle(locale);
   if (style !== 'iso') return style === 'day-first';
   // Year-first languages (ja, zh, ko, hu, lt...) keep month before day when the year is left
   // out ("3/4" is March 4); the ISO-by-standard ones (sv, lv, fr_CA, en_SE) write the day first.
   return /^(sv|lv|fr|en)(?![a-z])/i.test(locale.trim());
+}
+
+/**
+ * Whether the document writes days and months below 10 with a leading zero, per style: the more
+ * common among the dates whose digits say it ("05-Jan-27" against "5-Jan-27"); a style none says
+ * is left out (its default holds).
+ */
+export function documentPadding(texts: string[]): DocumentPadding {
+  const count: Record<keyof DocumentPadding, [number, number]> = { text: [0, 0], numeric: [0, 0], iso: [0, 0] };
+  const style = (p: Part): keyof DocumentPadding | null => (p.k === 'num' ? 'numeric' : p.k === 'iso' ? 'iso' : p.k === 'day' ? null : 'text');
+  for (const t of texts)
+    for (let h = scan(t); h; h = scan(t, h.end))
+      if ('last' in h)
+        for (const p of [h.first, h.last]) {
+          const key = p && p.pad !== undefined ? style(p) : null;
+          if (key) count[key][p!.pad ? 0 : 1]++;
+        }
+  const out: DocumentPadding = {};
+  for (const key of ['text', 'numeric', 'iso'] as const) if (count[key][0] !== count[key][1]) out[key] = count[key][0] > count[key][1];
+  return out;
+}
+
+/**
+ * Whether the document writes its dotted dates month-first. Dots are day-first wherever people
+ * write them (German, Dutch, Scandinavian, Russian habits: "5.1.2027" is January 5), whatever the
+ * locale or the plan's slashes say; only the document itself can say otherwise, with a dotted date
+ * that can only be month-first ("12.31.2026") and none that can only be day-first.
+ */
+export function dottedMonthFirst(texts: string[]): boolean {
+  return orderShown(numericParts(texts).filter((p) => p.sep === '.')) === 'mdy';
+}
+
+/** The order of a numeric date whose numbers are both 12 or less: dots have their own (dottedMonthFirst). */
+function ambiguousOrder(separator: string | undefined, ctx: DateContext): 'dmy' | 'mdy' {
+  if (separator === '.') return ctx.dottedMonthFirst ? 'mdy' : 'dmy';
+  return ctx.dayFirst ? 'dmy' : 'mdy';
 }
 
 const yearOf = (iso: IsoDate): number => dateParts(iso).year;
@@ -327,8 +420,9 @@ function build(text: string, h: Hit, ctx: DateContext): ParsedDate | null {
   const { first, last, compact } = h;
   const parts = first ? [first, last] : [last];
   const refYear = yearOf(ctx.referenceDate);
-  // Numeric order: a number above 12 settles it for the whole cell; otherwise the document's order.
-  const order = parts.some((p) => p.k === 'num' && p.a > 12) ? 'dmy' : parts.some((p) => p.k === 'num' && p.b > 12) ? 'mdy' : ctx.dayFirst ? 'dmy' : 'mdy';
+  // Numeric order: a number above 12 settles it for the whole cell; otherwise the document's order for the cell's separator.
+  const nums = parts.filter((p) => p.k === 'num');
+  const order = orderShown(nums) ?? ambiguousOrder(nums[0]?.sep, ctx);
   const md = (p: Part): [number, number] => (p.k === 'num' && order === 'dmy' ? [p.b, p.a] : [p.a, p.b]);
   if (first && compact) {
     const [bare, full] = first.k === 'day' ? [first, last] : [last, first];
@@ -363,6 +457,11 @@ function build(text: string, h: Hit, ctx: DateContext): ParsedDate | null {
     if (!end) return null;
   }
   const shape = compact && first?.k !== 'day' ? first! : last;
+  // Leading zeros as the cell types them; a cell whose numbers are all 10 or more writes them as the document does.
+  const padded = (style: keyof DocumentPadding): boolean => {
+    const said = parts.map((p) => p.pad).filter((p) => p !== undefined);
+    return said.length ? said.includes(true) : (ctx.paddedDays?.[style] ?? style === 'iso');
+  };
   const yearDigits = last.y ? (last.y.length as 2 | 4) : 0;
   const wd = h.wd;
   const written: Written = {
@@ -373,10 +472,12 @@ function build(text: string, h: Hit, ctx: DateContext): ParsedDate | null {
     ...(h.weekOf ? { weekOf: h.weekOf } : {}),
   };
   let format: DateFormat;
-  if (shape.k === 'iso') format = { ...around, ...written, style: 'iso' };
-  else if (shape.k === 'num') {
+  if (shape.k === 'iso') {
+    const separator = shape.sep === '/' || shape.sep === '.' ? shape.sep : null;
+    format = { ...around, ...written, style: 'iso', ...(separator ? { separator } : {}), ...(padded('iso') ? {} : { unpadded: true as const }) };
+  } else if (shape.k === 'num') {
     const separator = shape.sep as '/' | '.' | '-';
-    format = { ...around, ...written, style: 'numeric', order, separator, yearDigits, padded: parts.some((p) => p.pad) };
+    format = { ...around, ...written, style: 'numeric', order, separator, yearDigits, padded: padded('numeric') };
   } else {
     // "May" is both lengths; it says nothing about how the cell writes other months.
     const long = parts.some((p) => p.word && p.word.toLowerCase() !== 'may' && LONG.some((m) => m.toLowerCase() === p.word!.toLowerCase()));
@@ -391,21 +492,37 @@ function build(text: string, h: Hit, ctx: DateContext): ParsedDate | null {
       of: !!shape.of,
       yearDigits,
       comma: !!last.comma,
+      ...(shape.hy ? { hyphens: true as const } : {}),
+      ...(padded('text') ? { padded: true as const } : {}),
     };
   }
   return { kind: 'date', date: end, format };
 }
 
+/** The date a slip arrow points to, right after `h` ("Jan 5 → Jan 12"), following a chain of them to its last date. */
+function afterArrows(text: string, h: Hit): Hit {
+  for (;;) {
+    const arrow = at(ARROW_RE, text, h.end);
+    const next = arrow ? scanAt(text, h.end + arrow[0].length) : null;
+    if (!next) return h;
+    h = next;
+  }
+}
+
 /**
- * Reads a due-date cell. The first date in the cell is its due date; a range is due at its
- * end; the text around the date is kept in the format. Weekday names are not checked against
- * the date (the numbers are what people read) and are never a date on their own.
+ * Reads a due-date cell. The first date in the cell is its due date ("Jan 29 (was Jan 22)": the
+ * note names the old date after the new one), except that an arrow records a slip from the old
+ * date to the new ("Jan 5 → Jan 12", "1/5 => 1/12"), so the date it points to is due, and the old
+ * date and the arrow are kept as typed in the format's prefix. A range is due at its end; the text
+ * around the date is kept in the format. Weekday names are not checked against the date (the
+ * numbers are what people read) and are never a date on their own.
  */
 export function parseDueDate(text: string, context: DateContext): ParsedDate {
   const undated = (reason: 'empty' | 'tbd' | 'quarter' | 'unknown'): ParsedDate => ({ kind: 'undated', reason, text });
   const t = text.trim().toLowerCase();
   if (!t) return undated('empty');
-  const hit = scan(text);
+  const first = scan(text);
+  const hit = first && afterArrows(text, first);
   if (hit) return build(text, hit, context) ?? undated('unknown');
   if (QUARTER_RE.test(t) || MONTH_ONLY_RE.test(t)) return undated('quarter');
   return undated(TBD_RE.test(t) ? 'tbd' : 'unknown');
@@ -432,21 +549,30 @@ function yearText(year: number, f: Dated, years?: DocumentYears): string {
   const digits = f.style === 'iso' ? 4 : f.yearDigits || (years?.[f.style] ?? 4);
   const yy = digits === 2 ? String(year % 100).padStart(2, '0') : String(year);
   if (f.style !== 'text') return yy;
+  if (f.hyphens) return '-' + yy;
   // A year added to a year-less "Mar 3" takes the usual "Mar 3, 2027".
   return (f.comma || (f.monthFirst && !f.yearDigits) ? ', ' : ' ') + yy;
+}
+
+/** A written-out date's day: "3", "3rd", "03" as the cell writes it. */
+function dayText(d: number, f: Extract<Dated, { style: 'text' }>): string {
+  return cased(ordinal(d, f.ordinal).padStart(f.padded ? 2 : 1, '0'), f.caps);
 }
 
 function one(date: IsoDate, f: Dated, withYear: boolean, order: 'mdy' | 'dmy', weekday = true, years?: DocumentYears): string {
   const { year, month, day: d } = dateParts(date);
   let out: string;
-  if (f.style === 'iso') out = date;
-  else if (f.style === 'numeric') {
+  if (f.style === 'iso') {
+    const pad = (n: number): string => String(n).padStart(f.unpadded ? 1 : 2, '0');
+    out = [String(year).padStart(4, '0'), pad(month), pad(d)].join(f.separator ?? '-');
+  } else if (f.style === 'numeric') {
     const nums = (order === 'mdy' ? [month, d] : [d, month]).map((n) => String(n).padStart(f.padded ? 2 : 1, '0'));
     out = nums.join(f.separator) + (withYear ? f.separator + yearText(year, f, years) : '');
   } else {
     const mon = cased(f.monthStyle === 'long' ? LONG[month - 1]! : SHORT[month - 1]! + (f.dot && month !== 5 ? '.' : ''), f.caps);
-    const dd = cased(ordinal(d, f.ordinal), f.caps);
-    out = (f.monthFirst ? `${mon} ${dd}` : `${dd}${f.of ? ' of' : ''} ${mon}`) + (withYear ? yearText(year, f, years) : '');
+    const dd = dayText(d, f);
+    const sep = f.hyphens ? '-' : ' ';
+    out = (f.monthFirst ? `${mon}${sep}${dd}` : `${dd}${f.of ? ' of' : ''}${sep}${mon}`) + (withYear ? yearText(year, f, years) : '');
   }
   return (weekday ? weekdayText(date, f) : '') + out;
 }
@@ -508,18 +634,20 @@ export function formatDueDate(date: IsoDate, format: DateFormat, context: DateCo
   const showYear = !yearless || yearOf(date) !== inferredYear || nearest(month, d, context.referenceDate) !== shown;
   const r = f.range;
   const start = r ? rangeStart(date, r, calendar) : shown;
-  const order = f.style === 'numeric' && (d > 12 || dateParts(start).day > 12) ? f.order : context.dayFirst ? 'dmy' : 'mdy';
+  const order = f.style === 'numeric' && (d > 12 || dateParts(start).day > 12) ? f.order : ambiguousOrder(f.style === 'numeric' ? f.separator : undefined, context);
   const years = context.years;
   let body: string;
   if (!r) body = (f.weekOf ?? '') + one(shown, f, showYear, order, true, years);
   // A full range ("Jan 29-Feb 4") that now sits in one month goes compact only where the plan writes ranges so.
-  else if ((r.compact || (context.compactRanges === true && !r.startYear)) && f.style === 'text' && start.slice(0, 7) === date.slice(0, 7)) {
-    const [sd, ed] = [dateParts(start).day, d].map((n) => cased(ordinal(n, f.ordinal), f.caps));
+  else if ((r.compact || (context.compactRanges === true && !r.startYear)) && f.style === 'text' && !f.hyphens && start.slice(0, 7) === date.slice(0, 7)) {
+    const [sd, ed] = [dateParts(start).day, d].map((n) => dayText(n, f));
     body = f.monthFirst
       ? one(start, f, false, order) + r.joiner + ed + (showYear ? yearText(year, f, years) : '')
       : weekdayText(start, f) + sd + r.joiner + one(date, f, showYear, order, false, years);
   } else body = one(start, f, r.startYear, order, true, years) + r.joiner + one(date, f, showYear, order, true, years);
-  return prefix + body + suffix;
+  // "31.12." is a dotted date without its year, its closing dot part of it: with the year it is "7.1.2027".
+  const closed = yearless && showYear && f.style === 'numeric' && f.separator === '.' && suffix.startsWith('.');
+  return prefix + body + (closed ? suffix.slice(1) : suffix);
 }
 
 /** Where a moved range starts: as many working days before its end as it had, on a working day. */

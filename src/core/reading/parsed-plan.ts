@@ -227,6 +227,8 @@ export interface ParsedPlan {
   sections?: Partial<Record<PlanSection, number>>;
   /** The document's numeric date order, inferred once from every date cell. */
   dayFirst: boolean;
+  /** The document writes its dotted dates month-first ("12.31.2026"); absent, they are day-first (DateContext.dottedMonthFirst). */
+  dottedMonthFirst?: boolean;
   /** The date a year-less date is read nearest to (the median due date): writes use it too, so they read back the same. */
   referenceDate: IsoDate;
   diagnostics: Diagnostic[];

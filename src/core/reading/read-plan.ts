@@ -1,5 +1,5 @@
 /** Reads a Mutual Action Plan back from a document outline, however people edited it: the stages in order (sections, tables, key dates, stakeholders, steps, the words around them), diagnostics in a seller's words. */
-import { detectDayFirst, type DateContext } from './cell-dates';
+import { detectDayFirst, documentPadding, dottedMonthFirst, type DateContext } from './cell-dates';
 import type { OwnerContext } from './cell-owner';
 import type { DocumentOutline, OutlineTable, ParsedPlan } from './parsed-plan';
 import type { ReadContext } from './context';
@@ -69,17 +69,22 @@ export function readPlan(outline: DocumentOutline, context: ReadContext): Parsed
     const notDates = new Set([layout.map.columns.number, layout.map.columns.dependsOn]);
     return layout.rows.flatMap((r) => (found.table.rows[r]?.cells ?? []).filter((_, c) => !notDates.has(c)).map((c) => c.text));
   });
-  const dayFirst = detectDayFirst([...keyLines.map((k) => k.valueText), ...rowTexts], context.locale);
+  const dateTexts = [...keyLines.map((k) => k.valueText), ...rowTexts];
+  const dayFirst = detectDayFirst(dateTexts, context.locale);
+  // Dotted dates keep their own order ("5.1.2027" is January 5 in a month-first plan too).
+  const order = { dayFirst, ...(dottedMonthFirst(dateTexts) ? { dottedMonthFirst: true } : {}) };
+  // Leading zeros matter only to the formats read here: a written date keeps its cell's.
+  const reading = { ...order, paddedDays: documentPadding(dateTexts) };
 
   // The reference date: the plan's own dates settle a missing year, not today.
   const today = context.today;
-  const firstStart = readKeyDates(keyLines, { dayFirst, referenceDate: today }, null).evaluationStart?.date ?? null;
+  const firstStart = readKeyDates(keyLines, { ...reading, referenceDate: today }, null).evaluationStart?.date ?? null;
   const firstDates = dueCells
-    .map((c) => readDate(c.text, c.chips, { dayFirst, referenceDate: firstStart ?? today, evaluationStart: firstStart }))
+    .map((c) => readDate(c.text, c.chips, { ...reading, referenceDate: firstStart ?? today, evaluationStart: firstStart }))
     .flatMap((d) => (d.kind === 'date' ? [d.date] : []));
   const referenceDate = median(firstDates) ?? firstStart ?? today;
-  const keyDates = readKeyDates(keyLines, { dayFirst, referenceDate }, diagnostics);
-  const dateContext: DateContext = { dayFirst, referenceDate, evaluationStart: keyDates.evaluationStart?.date ?? null };
+  const keyDates = readKeyDates(keyLines, { ...reading, referenceDate }, diagnostics);
+  const dateContext: DateContext = { ...reading, referenceDate, evaluationStart: keyDates.evaluationStart?.date ?? null };
 
   const stakeholders = peopleTable ? readStakeholders(peopleTable, companies) : [];
   const ownerContext: OwnerContext = {
@@ -108,7 +113,7 @@ export function readPlan(outline: DocumentOutline, context: ReadContext): Parsed
     successCriteriaPlaces: criteria.lines.map((c) => c.index),
     risks: risksTable ? readRisks(risksTable) : [],
     sections: sectionPlaces(doc, { steps: stepsTable, stakeholders: peopleTable, risks: risksTable }, goal?.index ?? null, criteria.leadIn),
-    dayFirst,
+    ...order,
     referenceDate,
     diagnostics: diagnostics.sorted(),
     ...(other ? { otherPlanAt: other.index } : {}),

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { addDays, CALENDAR_DAYS, dayOfWeek, WORKING_DAYS } from '../../../src/core/scheduling/calendar';
-import { detectDayFirst, documentRanges, formatDueDate, parseDueDate, type DateContext, type DateFormat, type ParsedDate } from '../../../src/core/reading/cell-dates';
+import { detectDayFirst, documentPadding, documentRanges, dottedMonthFirst, formatDueDate, parseDueDate, type DateContext, type DateFormat, type ParsedDate } from '../../../src/core/reading/cell-dates';
 
 // Monday 2 March 2026: Week 1 ends Friday 6 March, Week 3 ends Friday 20 March.
 const US: DateContext = { dayFirst: false, referenceDate: '2026-03-01', evaluationStart: '2026-03-02' };
@@ -609,5 +609,196 @@ describe('documentRanges: how the plan writes a range inside one month', () => {
     expect(documentRanges(cells('Mar 3-Mar 7', '10 Mar - 14 Mar', 'Mar 16-20'))).toBe(false);
     expect(documentRanges(cells('Mar 30-Apr 3', 'Mar 3', '3/3-3/7', 'TBD'))).toBeNull();
     expect(documentRanges(cells('Mar 3-7', 'Mar 10-Mar 14'))).toBeNull();
+  });
+});
+
+// A December 2026 to March 2027 plan, month-first: the dates below are read nearest mid-December.
+const WINTER: DateContext = { dayFirst: false, referenceDate: '2026-12-15' };
+const WINTER_GB: DateContext = { ...WINTER, dayFirst: true };
+
+/** Parses a cell, moves its date by `days`, and writes it back as a shift does: knowing the cell's old date. */
+function slipped(text: string, days: number, ctx: DateContext): string {
+  const p = parseDueDate(text, ctx);
+  if (p.kind !== 'date') throw new Error(`"${text}" is not a date`);
+  return formatDueDate(addDays(p.date, days), p.format, ctx, p.date);
+}
+
+describe('month names joined by hyphens, as spreadsheets write them ("dd-mmm-yy")', () => {
+  test.each([
+    ['05-Jan-27', '2027-01-05'],
+    ['5-Jan-2027', '2027-01-05'],
+    ['05-JAN-2027', '2027-01-05'],
+    ['5-jan-27 (tentative)', '2027-01-05'],
+    ['Jan-05-2027', '2027-01-05'],
+    ['Jan-5-27', '2027-01-05'],
+    ['5-Jan', '2027-01-05'],
+    ['31-Dec', '2026-12-31'],
+    ['by 29-Dec-26', '2026-12-29'],
+    ['05-Jan-27 - 09-Jan-27', '2027-01-09'],
+  ])('%p is %p, in a month-first and a day-first plan alike', (text, date) => {
+    expect(dateOf(text, WINTER)).toBe(date);
+    expect(dateOf(text, WINTER_GB)).toBe(date);
+  });
+
+  test('"Jan-27" is how spreadsheets write a month (mmm-yy), not January 27: not a day', () => {
+    expect(dateOf('Jan-27', WINTER)).toBeNull();
+  });
+
+  test('the forms that read already read the same: "3-7 March", "Jan 29-Feb 4", "29 Jan-4 Feb", "Mar 3-7"', () => {
+    expect(dateOf('3-7 March', WINTER)).toBe('2027-03-07');
+    expect(parseDueDate('Jan 29-Feb 4', WINTER)).toMatchObject({ date: '2027-02-04', format: { range: { days: 6, joiner: '-', compact: false } } });
+    expect(parseDueDate('29 Jan-4 Feb', WINTER)).toMatchObject({ date: '2027-02-04', format: { range: { days: 6, joiner: '-', compact: false } } });
+    expect(parseDueDate('Mar 3-7', WINTER)).toMatchObject({ date: '2027-03-07', format: { range: { compact: true } } });
+  });
+
+  test.each([
+    ['05-Jan-27', 7, '12-Jan-27'],
+    ['05-JAN-2027', 7, '12-JAN-2027'],
+    ['5-Jan-2027', 28, '2-Feb-2027'],
+    ['Jan-05-2027', 28, 'Feb-02-2027'],
+    ['5-Jan', 7, '12-Jan'],
+    // A day of two digits does not say whether the cell pads a day of one.
+    ['29-Dec-26', 8, '6-Jan-27'],
+    ['05-Jan-27', 28, '02-Feb-27'],
+    ['28-Dec', 9, '6-Jan-2027'],
+    ['05-Jan-27 - 09-Jan-27', 7, '12-Jan-27 - 16-Jan-27'],
+  ])('%p moved %p days is written %p', (text, days, after) => {
+    expect(slipped(text, days, WINTER)).toBe(after);
+  });
+});
+
+describe('year-first numbers with slashes or dots: year, month, day', () => {
+  test.each([
+    ['2027/01/05', '2027-01-05'],
+    ['2027.01.05', '2027-01-05'],
+    ['2027/1/5', '2027-01-05'],
+    ['2027.1.5 (tentative)', '2027-01-05'],
+    ['Tue 2027/01/05', '2027-01-05'],
+  ])('%p is %p whatever the document\'s order', (text, date) => {
+    expect(dateOf(text, WINTER)).toBe(date);
+    expect(dateOf(text, WINTER_GB)).toBe(date);
+  });
+
+  test('the separator and the digits are kept; ISO stays ISO', () => {
+    expect(slipped('2027/01/05', 7, WINTER)).toBe('2027/01/12');
+    expect(slipped('2027.01.05', 28, WINTER)).toBe('2027.02.02');
+    expect(slipped('2027/1/5', 7, WINTER)).toBe('2027/1/12');
+    expect(slipped('2026/12/29', 8, WINTER)).toBe('2027/01/06');
+    expect(slipped('2027-01-05', 7, WINTER)).toBe('2027-01-12');
+    expect(slipped('2027-1-5', 7, WINTER)).toBe('2027-1-12');
+  });
+
+  test('a month/day with a two-digit year is still month/day, not year-first ("12/01/27")', () => {
+    expect(dateOf('12/01/27', WINTER)).toBe('2027-12-01');
+  });
+});
+
+describe('dotted numeric dates are day-first wherever they are written', () => {
+  test.each([
+    ['5.1.2027', '2027-01-05'],
+    ['05.01.27', '2027-01-05'],
+    ['5.1.', '2027-01-05'],
+    ['bis 5.1.2027', '2027-01-05'],
+    ['1.2.2027', '2027-02-01'],
+  ])('%p is %p in a month-first plan too', (text, date) => {
+    expect(dateOf(text, WINTER)).toBe(date);
+    expect(dateOf(text, WINTER_GB)).toBe(date);
+  });
+
+  test('slashes and dashes keep the document\'s order beside them', () => {
+    expect(dateOf('1/5', WINTER)).toBe('2027-01-05');
+    expect(dateOf('1/5', WINTER_GB)).toBe('2027-05-01');
+    expect(dateOf('1-5-2027', WINTER)).toBe('2027-01-05');
+  });
+
+  test('a document that writes a dotted date only month-first can ("12.31.2026") reads its dots month-first', () => {
+    expect(dottedMonthFirst(['12.31.2026', '1.5.2027'])).toBe(true);
+    expect(dateOf('1.5.2027', { ...WINTER, dottedMonthFirst: true })).toBe('2027-01-05');
+    // One dotted date that can only be day-first settles it the other way; slashes say nothing about dots.
+    expect(dottedMonthFirst(['12.31.2026', '14.1.2027'])).toBe(false);
+    expect(dottedMonthFirst(['1/14/2027', '5.1.2027'])).toBe(false);
+    expect(dottedMonthFirst(['5.1.2027', 'Jan 5'])).toBe(false);
+  });
+
+  test.each([
+    ['5.1.2027', 7, '12.1.2027'],
+    ['05.01.27', 28, '02.02.27'],
+    ['5.1.', 7, '12.1.'],
+    // A year-less "31.12." that moves into the next year says it, and its closing dot goes with the year.
+    ['31.12.', 7, '7.1.2027'],
+    ['29.12.2026', 8, '6.1.2027'],
+  ])('%p moved %p days is written %p, day first', (text, days, after) => {
+    expect(slipped(text, days, WINTER)).toBe(after);
+    expect(slipped(after, -days, WINTER)).toBe(/^31\.12\.$/.test(text) ? '31.12.2026' : text);
+  });
+
+  test('a month-first dotted document writes month-first', () => {
+    expect(slipped('12.29.2026', 8, { ...WINTER, dottedMonthFirst: true })).toBe('1.6.2027');
+  });
+});
+
+describe('detectDayFirst with dotted dates beside others', () => {
+  test('slashes decide the document\'s order before dots: a US plan with "12/31/2026" and a German "14.1.2027"', () => {
+    expect(detectDayFirst(['12/31/2026', '14.1.2027', '1/5'], 'en_US')).toBe(false);
+    expect(detectDayFirst(['31/12/2026', '12.31.2026'], 'en_US')).toBe(true);
+  });
+  test('dots decide only when slashes say nothing', () => {
+    expect(detectDayFirst(['14.1.2027', '1/5'], 'en_US')).toBe(true);
+    expect(detectDayFirst(['5.1.2027', '1/5'], 'en_GB')).toBe(true);
+    expect(detectDayFirst(['5.1.2027', '1/5'], 'en_US')).toBe(false);
+  });
+  test('hyphenated month names and year-first dates say nothing about the order', () => {
+    expect(detectDayFirst(['05-Jan-27', '2027/01/13', '2027.01.05', '1/5'], 'en_US')).toBe(false);
+    expect(detectDayFirst(['05-Jan-27', '2027/01/13', '2027.01.05', '1/5'], 'en_GB')).toBe(true);
+  });
+});
+
+describe('an arrow that records a slip: the step is due at the date it points to', () => {
+  test.each([
+    ['Jan 5 → Jan 12', '2027-01-12'],
+    ['Jan 5 -> Jan 12', '2027-01-12'],
+    ['Jan 5->Jan 12', '2027-01-12'],
+    ['1/5 => 1/12', '2027-01-12'],
+    ['Jan 5 → Jan 12 → Jan 19', '2027-01-19'],
+    ['Dec 29 → Jan 5', '2027-01-05'],
+    ['05-Jan-27 → 12-Jan-27 (moved by legal)', '2027-01-12'],
+    ['Jan 5 → Jan 12-16', '2027-01-16'],
+  ])('%p is due %p', (text, date) => {
+    expect(dateOf(text, WINTER)).toBe(date);
+  });
+
+  test('"(was …)" names the old date after the new one: the first date stays due', () => {
+    expect(dateOf('Jan 29 (was Jan 22)', WINTER)).toBe('2027-01-29');
+    expect(dateOf('Jan 29 (was Jan 15 → Jan 22)', WINTER)).toBe('2027-01-29');
+  });
+
+  test('a shift rewrites only the date the arrow points to, the old date and the arrow as typed', () => {
+    expect(slipped('Jan 5 → Jan 12', 7, WINTER)).toBe('Jan 5 → Jan 19');
+    expect(slipped('Jan 5 -> Jan 12 (legal)', 7, WINTER)).toBe('Jan 5 -> Jan 19 (legal)');
+    expect(slipped('1/5 => 1/12', 21, WINTER)).toBe('1/5 => 2/2');
+    expect(slipped('Dec 22 → Dec 29', 8, WINTER)).toBe('Dec 22 → Jan 6, 2027');
+    expect(formatOf('Jan 5 → Jan 12', WINTER)).toMatchObject({ prefix: 'Jan 5 → ', suffix: '' });
+  });
+
+  test('every date around an arrow counts for the document\'s order', () => {
+    expect(detectDayFirst(['13/1 → 1/2'], 'en_US')).toBe(true);
+    expect(detectDayFirst(['1/5 → 1/13'], 'en_GB')).toBe(false);
+  });
+});
+
+describe('documentPadding: leading zeros as the plan writes them', () => {
+  test('the more common among the dates whose digits say it, per style', () => {
+    expect(documentPadding(['05-Jan-27', '29-Dec-26', '08-Jan-27', '5-Feb-27'])).toEqual({ text: true });
+    expect(documentPadding(['1/5', '01/06', '1/7', '2027/01/05'])).toEqual({ numeric: false, iso: true });
+    expect(documentPadding(['29-Dec-26', '12/29', 'Jan 15'])).toEqual({});
+  });
+
+  test('a cell whose digits do not say writes as the plan does', () => {
+    const padded: DateContext = { ...WINTER, paddedDays: documentPadding(['05-Jan-27', '12/01/27', '2027/1/5']) };
+    expect(slipped('29-Dec-26', 8, padded)).toBe('06-Jan-27');
+    expect(slipped('12/29/26', 8, padded)).toBe('01/06/27');
+    expect(slipped('2026/12/29', 8, padded)).toBe('2027/1/6');
+    // Its own digits win: "5-Jan-27" stays without its zero.
+    expect(slipped('5-Jan-27', 1, padded)).toBe('6-Jan-27');
   });
 });

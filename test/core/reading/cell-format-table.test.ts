@@ -18,6 +18,10 @@ const GB: DateContext = { dayFirst: true, referenceDate: '2026-12-15', evaluatio
 // Plans that write their same-month ranges compactly ("Mar 3-7"), as documentRanges finds.
 const US_COMPACT: DateContext = { ...US, compactRanges: true };
 const GB_COMPACT: DateContext = { ...GB, compactRanges: true };
+// Plans that pad their days ("05-Jan-27", "05.01.27"), as documentPadding finds: a cell typed with
+// a day of 10 or more ("27-Jan-27") writes a day below 10 as they do.
+const GB_PADDED: DateContext = { ...GB, paddedDays: { text: true, numeric: true } };
+const US_PADDED: DateContext = { ...US, paddedDays: { text: true, numeric: true } };
 const JAN_2026: DateContext = { ...US, referenceDate: '2026-01-15', calendar: { calendarDays: false, holidays: publicHolidays('US', 2026, 2026) } };
 
 /** Reads the cell, moves it by `workdays` as a person's "+N working days" does, and writes it back as a shift does. */
@@ -123,6 +127,41 @@ const TABLE: [string, DateContext, string, number, string][] = [
   ['Week N: out of a week with a holiday, back', US, 'Week 5', -5, 'Week 4'],
   ['Week N: across the year', US, 'Week 5', 5, 'Week 6'],
   ['Week N-M: a span keeps its length', US, 'Week 3-4', 5, 'Week 4-5'],
+  // Month names joined by hyphens, as spreadsheets write them: the hyphens, the zero and the capitals are kept.
+  ['05-Jan-27: month', GB_PADDED, '27-Jan-27', 5, '03-Feb-27'],
+  ['05-Jan-27: year', GB_PADDED, '29-Dec-26', 5, '06-Jan-27'],
+  ['05-Jan-27: weekend', US, '05-Mar-27', 1, '08-Mar-27'],
+  ['05-Jan-27: holiday', US, '24-Dec-26', 1, '28-Dec-26'],
+  ['5-Jan-2027: month', US, '27-Jan-2027', 5, '3-Feb-2027'],
+  ['5-Jan-27: month, where the plan pads, a cell typed without the zero keeps its form', GB_PADDED, '5-Jan-27', 20, '2-Feb-27'],
+  ['05-JAN-2027: year', US_PADDED, '29-DEC-2026', 5, '06-JAN-2027'],
+  ['Jan-05-2027: month', US_PADDED, 'Jan-27-2027', 5, 'Feb-03-2027'],
+  ['Jan-05-2027: year', US_PADDED, 'Dec-29-2026', 5, 'Jan-06-2027'],
+  ['5-Jan: month', GB, '27-Jan', 5, '3-Feb'],
+  ['5-Jan: year, the year written once it changes', GB, '29-Dec', 5, '6-Jan-2027'],
+  // Year first with slashes or dots: the separator and the digits are kept.
+  ['2027/01/05: month', US, '2027/01/27', 5, '2027/02/03'],
+  ['2027/01/05: year', US, '2026/12/29', 5, '2027/01/06'],
+  ['2027/01/05: holiday', US, '2026/12/24', 1, '2026/12/28'],
+  ['2027.01.05: month', US, '2027.01.27', 5, '2027.02.03'],
+  ['2027.01.05: year', US, '2026.12.29', 5, '2027.01.06'],
+  ['2027/1/5: month', US, '2027/1/27', 5, '2027/2/3'],
+  ['2027/1/5: year, back', US, '2027/1/6', -5, '2026/12/29'],
+  // Dotted numbers are day-first, in this month-first plan too.
+  ['5.1.2027 day-first in a month-first plan: month', US, '27.1.2027', 5, '3.2.2027'],
+  ['5.1.2027 day-first in a month-first plan: year', US, '29.12.2026', 5, '6.1.2027'],
+  ['5.1.2027 day-first in a month-first plan: weekend', US, '5.3.2027', 1, '8.3.2027'],
+  ['05.01.27: month', US, '27.01.27', 5, '03.02.27'],
+  ['05.01.27: year', GB_PADDED, '29.12.26', 5, '06.01.27'],
+  ['5.1. (no year): month', US, '27.1.', 5, '3.2.'],
+  ['5.1. (no year): year, written with the year and no closing dot', US, '29.12.', 5, '6.1.2027'],
+  ['12.31.2026 where the plan writes dots month-first: year', { ...US, dottedMonthFirst: true }, '12.29.2026', 5, '1.6.2027'],
+  // An arrow records a slip: the date it points to is due and moves; the old date and the arrow stay.
+  ['arrow: month', US, 'Jan 20 → Jan 27', 5, 'Jan 20 → Feb 3'],
+  ['arrow: year', US, 'Dec 22 -> Dec 29', 5, 'Dec 22 -> Jan 6, 2027'],
+  ['arrow: holiday', US, 'Dec 17 → Dec 24', 1, 'Dec 17 → Dec 28'],
+  ['arrow numeric: month', US, '1/13 => 1/27', 5, '1/13 => 2/3'],
+  ['arrow day-first hyphens: month', GB_PADDED, '20-Jan-27 → 27-Jan-27', 5, '20-Jan-27 → 03-Feb-27'],
 ];
 
 describe('every written date style, shifted across a month, a year, a weekend and a holiday', () => {
