@@ -15,7 +15,11 @@ export type SectionName = PlanSection;
 export const STEP_HEADER_WORDS: Readonly<Record<StepColumn, readonly string[]>> = {
   // "Step" / "Steps" alone is decided by what its cells hold (see tables.ts): numbers make it the
   // number, words the action.
-  number: ['#', 'No.', 'Nr', 'Num', 'Number', 'Step #', 'Step no.', 'Step number', 'Step', 'Steps', 'ID', 'Seq', 'Order'],
+  number: [
+    '#', 'No.', 'Nr', 'Num', 'Number', 'Step #', 'Step no.', 'Step number', 'Step', 'Steps', 'ID', 'Seq', 'Order',
+    // An action word with a number mark numbers the rows ("Item #" is not the action).
+    'Item #', 'Item no.', 'Item number', 'Task #', 'Task no.', 'Task number', 'Action #', 'Action no.', 'Milestone #',
+  ],
   action: [
     'Action', 'Actions', 'Milestone', 'Milestones', 'Task', 'Tasks', 'Activity', 'Activities', 'Action item', 'Action items', 'Step name',
     'Step description', 'Description', 'What', 'Deliverable', 'Deliverables', 'Item', 'Items', 'Next step', 'To do', 'Task name',

@@ -181,6 +181,16 @@ describe('finding the Steps table by its header words', () => {
     expect(plan.stepsTable?.otherColumns).toEqual(['State']);
   });
 
+  test.each([['Item #', 'Task'], ['Item no.', 'Item'], ['Task #', 'Task'], ['Action #', 'Action item'], ['Milestone #', 'Milestone']])(
+    'an action word with a number mark ("%s") is the number column beside "%s", with nothing to warn about',
+    (numberHeader, actionHeader) => {
+      const plan = readPlan(outline(TITLE, table([[numberHeader, actionHeader, 'Owner:', 'Target Date:'], ['1', 'Kickoff', 'Both', 'Dec 18, 2026'], ['2', 'Security review', 'Globex IT', 'Jan 8, 2027']])), CTX);
+      expect(plan.steps.map((s) => [s.label, s.action])).toEqual([['1', 'Kickoff'], ['2', 'Security review']]);
+      expect(plan.stepsTable?.columns).toMatchObject({ number: 0, action: 1, owner: 2, due: 3 });
+      expect(messages(plan)).toEqual([]);
+    },
+  );
+
   test('the header words are exported for the sidebar and health check', () => {
     expect(STEP_HEADER_WORDS.action).toEqual(expect.arrayContaining(['Action', 'Milestone', 'Task', 'Activity']));
     expect(STEP_HEADER_WORDS.owner).toEqual(expect.arrayContaining(['Owner', 'Responsible', 'Who', 'Owner(s)']));
