@@ -47,6 +47,43 @@ const CASES: [name: string, locale: string, due: string[], keyDates: string[]][]
     ['Week of Jan 4', 'Week of Jan 18', 'w/c 1 Feb', 'Week of Feb 8', 'W/C Feb 15', 'Week of Feb 22', 'Week of Mar 8'],
     ['Evaluation start: Jan 4, 2027', 'Decision target: Feb 26, 2027', 'Go-live target: Mar 12, 2027'],
   ],
+  [
+    // Month names joined by hyphens (a UK plan): hyphens, capitals and the plan's leading zeros kept;
+    // the year-less "29-Dec" says its year as the plan writes years, "06-Jan-27".
+    'hyphen-month-names',
+    'en_GB',
+    ['11-Dec-26', '31-Dec-26', '06-Jan-27', '15-Jan-27', '22-JAN-2027', '29-Jan-27', 'Feb-12-2027'],
+    ['Evaluation start: 07-Dec-26', 'Decision target: 29-Jan-27', 'Go-live target: 12-Feb-27'],
+  ],
+  [
+    // Year first with slashes or dots: each cell keeps its separator and its digits ("2027/1/15").
+    'year-first',
+    'en_US',
+    ['2026/12/11', '2026/12/30', '2027/01/06', '2027.01.15', '2027/1/25', '2027/01/29', '2027/02/12'],
+    ['Evaluation start: 2026/12/07', 'Decision target: 2027/01/29', 'Go-live target: 2027/02/12'],
+  ],
+  [
+    // Dotted dates are day-first in an en_US document too; "29.12." gains its year and loses its closing dot.
+    'dotted-day-first',
+    'en_US',
+    ['11.12.2026', '30.12.', '6.1.2027', '15.1.2027', '25.1.2027', '29.1.2027', '12.2.2027'],
+    ['Evaluation start: 7.12.2026', 'Decision target: 29.1.2027', 'Go-live target: 12.2.2027'],
+  ],
+  [
+    // The Fabrikam side's dotted dates in an en_US plan whose every number is 12 or less: still day-first.
+    'dotted-beside-month-names',
+    'en_US',
+    ['11.12.2026', 'Dec 30', 'Jan 6, 2027', '15.1.2027', 'Jan 25', 'Jan 29', '12.2.2027'],
+    ['Evaluation start: Dec 7, 2026', 'Decision target: Jan 29, 2027', 'Go-live target: Feb 12, 2027'],
+  ],
+  [
+    // An arrow records a slip: the date it points to is due and is the only one rewritten; "(was Jan 13)"
+    // names an old date after the due one, which moves.
+    'slip-arrows',
+    'en_US',
+    ['Dec 11', 'Dec 15 → Dec 30', 'Jan 6, 2027', 'Jan 6 -> Jan 15', 'Jan 25 (was Jan 13)', '1/20 => 1/29', 'Feb 12'],
+    ['Evaluation start: Dec 7', 'Decision target: Jan 29', 'Go-live target: Feb 12'],
+  ],
 ];
 
 describe('date shapes people write, shifted', () => {

@@ -583,3 +583,56 @@ describe('a RAG rating as the status', () => {
     expect(plan.diagnostics).toEqual([]);
   });
 });
+
+describe('due dates in the forms other people type', () => {
+  test('a UK plan: "02-Dec-26", "22-JAN-2027", "Feb-05-2027", "15-Jan" beside day-first "18/12/2026" and "04/01/2027"; a slip arrow; "Completed"', () => {
+    const plan = read('uk-hyphen-dates');
+    expect(steps(plan)).toEqual([
+      ['1', 'Discovery workshop', 'Both', 'both', '2026-12-02', 'complete', null],
+      ['2', 'Data protection questionnaire', 'Globex IT', 'theirs', '2026-12-18', 'complete', null],
+      // "11-Dec-26 → 08-Jan-27": the pilot slipped, and is due at the date the arrow points to.
+      ['3', 'Pilot on Globex data', 'Harrow CS', 'ours', '2027-01-08', 'in_progress', null],
+      ['4', 'Pilot readout', 'Both', 'both', '2027-01-15', 'pending', null],
+      ['5', 'Commercial proposal', 'Harrow', 'ours', '2027-01-04', 'pending', null],
+      ['6', 'Contract signature', 'Globex CFO', 'theirs', '2027-01-22', 'pending', null],
+      ['7', 'Onboarding kickoff', 'Harrow CS', 'ours', '2027-02-05', 'pending', null],
+    ]);
+    expect(plan.dayFirst).toBe(true);
+    expect([plan.keyDates.evaluationStart?.date, plan.keyDates.decisionTarget?.date, plan.keyDates.goLiveTarget?.date]).toEqual(['2026-11-30', '2027-01-22', '2027-03-01']);
+    expect(plan.steps[2]?.dueFormat).toMatchObject({ prefix: '11-Dec-26 → ', style: 'text', hyphens: true, padded: true, yearDigits: 2 });
+    expect(messages(plan)).toEqual([]);
+  });
+
+  test('year first with slashes and dots ("2026/12/01", "2027.1.8"), arrows in two rows ("->", "→"), "(was …)" in another', () => {
+    const plan = read('year-first-arrows');
+    expect(steps(plan)).toEqual([
+      ['1', 'Kickoff call', 'Both', 'both', '2026-12-01', 'complete', null],
+      ['2', 'Security review', 'Globex security', 'theirs', '2026-12-18', 'in_progress', null],
+      ['3', 'Pilot', 'Acme CS', 'ours', '2027-01-08', 'pending', null],
+      ['4', 'Pricing proposal', 'Acme', 'ours', '2027-01-15', 'pending', null],
+      // "(was 2027/1/20)" names the old date after the due one.
+      ['5', 'Procurement', 'Globex procurement', 'theirs', '2027-01-22', 'pending', null],
+      ['6', 'Signature', 'Globex CFO', 'theirs', '2027-01-29', 'pending', null],
+    ]);
+    expect([plan.keyDates.evaluationStart?.date, plan.keyDates.decisionTarget?.date]).toEqual(['2026-11-30', '2027-01-29']);
+    expect(plan.steps.map((s) => s.dueFormat?.style)).toEqual(['iso', 'iso', 'iso', 'iso', 'iso', 'iso']);
+    expect(messages(plan)).toEqual([]);
+  });
+
+  test('a month-first plan with a German buyer\'s dotted dates: "11.12.2026", "5.1.", "12.01.27" day-first, "1/8" and "12/2/2026" month-first', () => {
+    const plan = read('dotted-dates-month-first');
+    expect(steps(plan)).toEqual([
+      ['1', 'Kickoff', 'Both', 'both', '2026-12-02', 'complete', null],
+      ['2', 'Datenschutz review', 'Globex IT', 'theirs', '2026-12-11', 'in_progress', null],
+      ['3', 'Pilot', 'Acme CS', 'ours', '2027-01-08', 'pending', null],
+      ['4', 'Betriebsrat sign-off', 'Globex HR', 'theirs', '2027-01-05', 'pending', null],
+      ['5', 'Procurement', 'Globex Einkauf', 'theirs', '2027-01-12', 'pending', null],
+      ['6', 'Contract signature', 'Globex CFO', 'theirs', '2027-01-29', 'pending', null],
+    ]);
+    // "11/30/2026" sets the plan's slashes month-first; "29.1.2027" its dots day-first.
+    expect(plan.dayFirst).toBe(false);
+    expect(plan.dottedMonthFirst).toBeUndefined();
+    expect([plan.keyDates.evaluationStart?.date, plan.keyDates.decisionTarget?.date, plan.keyDates.goLiveTarget?.date]).toEqual(['2026-11-30', '2027-01-29', '2027-03-01']);
+    expect(messages(plan)).toEqual([]);
+  });
+});
