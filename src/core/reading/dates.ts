@@ -24,6 +24,11 @@ export type DateReading =
 
 const WEEK_WORD = /\b(?:weeks?|wks?\.?|w)\s*\d/i;
 
+/** Whether a date is written as a week counted from the evaluation start ("Week 3", "Wk 2", "W4"). */
+export function countsInWeeks(text: string): boolean {
+  return WEEK_WORD.test(text);
+}
+
 /** A cell or line's date: its date chip wins over its text; the chip's display text gives the form to write back. */
 export function readDate(text: string, chips: readonly Chip[], ctx: DateContext): DateReading {
   const chip = chips.find((c): c is Extract<Chip, { kind: 'date' }> => c.kind === 'date');

@@ -37,6 +37,8 @@ export const STEP_HEADER_WORDS: Readonly<Record<StepColumn, readonly string[]>> 
     'Due date', 'Due', 'Due by', 'Target date', 'Deadline', 'By when', 'Date', 'When', 'Target', 'Timing', 'Typical timing',
     'ETA', 'End date', 'Completion date', 'Finish', 'Target completion', 'Target completion date', 'Planned date', 'Commit date',
     'Date completed', 'Completed date',
+    // A plan counted in weeks from the evaluation start ("Week 3").
+    'Week', 'Weeks', 'Wk', 'Week #', 'Week no.', 'Week number', 'Timeframe', 'Time frame',
   ],
   status: [
     'Status', 'Progress', 'State', 'Status / notes', 'Status & notes', 'Status and notes', 'Status / comments',

@@ -6,9 +6,9 @@ import { daysBetween } from '../scheduling/calendar';
 import type { CellRef, OutlineCell, OutlineTable, ParsedStakeholder, ParsedStep, StepColumn, StepsTable } from './parsed-plan';
 import type { IsoDate, Side } from '../plan';
 import { buildDependencies, topologicalOrder, type DependencyRow } from '../scheduling/schedule';
-import type { ColumnMap } from './columns';
+import { normaliseHeader, type ColumnMap } from './columns';
 import type { KnownStep } from './context';
-import { readDate, reportUndated } from './dates';
+import { readDate, reportUndated, type DateReading } from './dates';
 import type { Diagnostics } from './diagnostics';
 import { STEP_COLUMN_NAMES, statusColumnKind, stepsTableWanted } from './header-words';
 import { assignKeys } from './identity';
@@ -126,6 +126,10 @@ function readRows(
   const drafts: Draft[] = [];
   // A phase written once for the rows below it: in a Milestone/Phase column, or a merged row.
   let phase: string | null = source.phase;
+  // Under a "Week" header a bare "3" or "3-4" is that week.
+  const weekColumn = WEEK_HEADER.test(normaliseHeader(cols.due !== undefined ? (headers[cols.due] ?? '') : ''));
+  // "Week 3" cells with no evaluation start to count from: said once for the column, below.
+  const weekRows: { row: number; text: string }[] = [];
 
   for (const r of layout.rows) {
     const row = table.rows[r];
@@ -160,8 +164,9 @@ function readRows(
 
     const written = readStepLabel(clean(cell('number').text));
 
-    const due = readDate(dueCell.text, dueCell.chips, dates);
-    if (cols.due !== undefined && due.kind === 'undated') reportUndated(diagnostics, `${where}, ${header('due')}`, due, ref(r, 'due'));
+    const due = readDue(dueCell, dates, weekColumn);
+    if (cols.due !== undefined && due.kind === 'undated' && due.reason === 'week') weekRows.push({ row: r - headerRow, text: clean(due.text) });
+    else if (cols.due !== undefined && due.kind === 'undated') reportUndated(diagnostics, `${where}, ${header('due')}`, due, ref(r, 'due'));
 
     const statusText = cell('status').text;
     const status = parseStatus(statusText, statusKind);
@@ -204,9 +209,10 @@ function readRows(
       cells: cellRefs,
     });
   }
+  if (weekRows.length > 0) reportWeeksWithoutStart(diagnostics, name, header('due'), weekRows, drafts.length, { tableIndex: table.index, row: headerRow, column: cols.due ?? 0 });
   if (drafts.length === 0) {
     diagnostics.warn('info', name, null, `The ${name} has no steps yet.`, { tableIndex: table.index, row: headerRow, column: 0 });
-  } else if (cols.due !== undefined && drafts.every((d) => d.due === null) && drafts.some((d) => clean(d.dueText) !== '')) {
+  } else if (weekRows.length === 0 && cols.due !== undefined && drafts.every((d) => d.due === null) && drafts.some((d) => clean(d.dueText) !== '')) {
     // A plan whose dates are not set yet ("TBD" everywhere) is still the plan: say what is missing.
     const column = `the ${header('due')} column`;
     diagnostics.warn(
@@ -218,6 +224,39 @@ function readRows(
     );
   }
   return drafts;
+}
+
+const WEEK_HEADER = /^(?:weeks?|wk|week #|week no|week number)$/;
+const BARE_WEEK = /^\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?\s*$/;
+
+/**
+ * A due cell. In a "Week" column a bare number ("3", "3-4") is read as "Week 3", and its form
+ * keeps no word, so a shift writes "4" back, not "Week 4".
+ */
+function readDue(cell: OutlineCell, dates: DateContext, weekColumn: boolean): DateReading {
+  if (!weekColumn || cell.chips.length > 0 || !BARE_WEEK.test(cell.text)) return readDate(cell.text, cell.chips, dates);
+  const week = readDate(`Week ${cell.text.trim()}`, [], dates);
+  if (week.kind === 'undated') return { ...week, text: cell.text };
+  const format = week.format?.style === 'week' ? { ...week.format, word: '' } : week.format;
+  return { ...week, format, text: cell.text };
+}
+
+/**
+ * "Week 3" counts from the evaluation start; a plan that gives none cannot date those steps. One
+ * sentence for the column (not one per cell): which steps, why nothing in them can be shifted, and
+ * the line to add. Dated cells beside them are read as they are.
+ */
+function reportWeeksWithoutStart(diagnostics: Diagnostics, table: string, column: string, weeks: readonly { row: number; text: string }[], steps: number, at: CellRef): void {
+  const shown = [...new Set(weeks.map((w) => `"${w.text}"`))];
+  const examples = shown.slice(0, 2).join(', ') + (shown.length > 2 ? '…' : '');
+  const which = weeks.length === steps ? (steps === 1 ? 'its one step is' : `all ${steps} steps are`) : `${weeks.length === 1 ? 'row' : 'rows'} ${list(weeks.map((w) => String(w.row)))} ${weeks.length === 1 ? 'is' : 'are'}`;
+  diagnostics.warn(
+    'warning',
+    `${table}, ${column}`,
+    weeks[0]?.text ?? null,
+    `${table}, ${column}: ${which} dated in weeks (${examples}) counted from the evaluation start, which the plan does not give, so ${weeks.length === 1 ? 'that step is' : 'those steps are'} undated and cannot be shifted or checked for lateness. Add a line "Evaluation start: <date>" under the title or in Key dates.`,
+    at,
+  );
 }
 
 /**

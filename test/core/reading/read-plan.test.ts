@@ -975,10 +975,10 @@ describe('plans after the prospect edited them', () => {
       [4, 'Internal review with VP/stakeholders', 'Champion', 'theirs', '2026-12-18', 'pending'],
       [5, 'Contract signature', 'EB', 'theirs', '2027-01-08', 'pending'],
     ]);
-    expect(messages(plan)).toEqual([1, 2, 3].map((row) => {
-      const text = ['Week 1', 'Week 2', 'Week 2-3'][row - 1];
-      return `Steps table, row ${row}, Typical timing: "${text}" counts from the evaluation start, which the plan does not give (add "Evaluation start: <date>" under Key dates), so this step is treated as undated.`;
-    }));
+    // One sentence for the column, not one per cell.
+    expect(messages(plan)).toEqual([
+      'Steps table, Typical timing: rows 1, 2 and 3 are dated in weeks ("Week 1", "Week 2"…) counted from the evaluation start, which the plan does not give, so those steps are undated and cannot be shifted or checked for lateness. Add a line "Evaluation start: <date>" under the title or in Key dates.',
+    ]);
   });
 
   test('headings deleted: the tables are still found by their header rows, and the lists by what they say', () => {

@@ -1,8 +1,11 @@
 // Plans written the way other people write them (test/fixtures/reading): each read back as the seller and the prospect meant it, by hand-written expectations.
+import { checkHealth, type DealFacts } from '../../../src/core/method/health';
+import { formatDueDate } from '../../../src/core/reading/cell-dates';
 import type { ParsedPlan } from '../../../src/core/reading/parsed-plan';
 import { edited, fixtureText, readMarkdownPlan } from '../markdown-plan';
 
 const TODAY = '2026-11-27';
+const NO_DEAL: DealFacts = { stage: null, annualContractValue: null, dealType: null };
 const read = (name: string): ParsedPlan => readMarkdownPlan(fixtureText(`reading/${name}`), TODAY);
 
 /** A step as the Shift list shows it: label, action, owner, side, due, status, phase. */
@@ -634,5 +637,78 @@ describe('due dates in the forms other people type', () => {
     expect(plan.dottedMonthFirst).toBeUndefined();
     expect([plan.keyDates.evaluationStart?.date, plan.keyDates.decisionTarget?.date, plan.keyDates.goLiveTarget?.date]).toEqual(['2026-11-30', '2027-01-29', '2027-03-01']);
     expect(messages(plan)).toEqual([]);
+  });
+});
+
+describe('"Week N" dates with no evaluation start', () => {
+  const WEEKS_SAID =
+    'Steps table, Week: all 4 steps are dated in weeks ("Week 1", "Week 2"…) counted from the evaluation start, which the plan does not give, so those steps are undated and cannot be shifted or checked for lateness. Add a line "Evaluation start: <date>" under the title or in Key dates.';
+
+  test('"| Week | Task | Who | Done? |": the Week column is the due date; one diagnostic names it and the line to add', () => {
+    const plan = read('weeks-no-start');
+    expect(plan.stepsTable?.columns).toEqual({ due: 0, action: 1, owner: 2, status: 3 });
+    expect(steps(plan)).toEqual([
+      ['1', 'Kickoff with the evaluation team', 'Both', 'both', null, 'complete', null],
+      ['2', 'Security questionnaire', 'Globex IT', 'theirs', null, 'pending', null],
+      ['3', 'Pilot on Globex data', 'Acme CS', 'ours', null, 'pending', null],
+      ['4', 'Contract signature', 'Globex CFO', 'theirs', null, 'pending', null],
+    ]);
+    expect(plan.diagnostics.map((d) => [d.severity, d.where, d.cell])).toEqual([['warning', 'Steps table, Week', { tableIndex: 4, row: 0, column: 0 }]]);
+    expect(messages(plan)).toEqual([WEEKS_SAID]);
+  });
+
+  test('with "Evaluation start" under the title the same plan is dated, week by week, and nothing is said', () => {
+    const plan = readMarkdownPlan(edited(fixtureText('reading/weeks-no-start'), ['## Goal', 'Evaluation start: Nov 30, 2026\n\n## Goal']), TODAY);
+    expect(plan.steps.map((s) => [s.dueText, s.due])).toEqual([
+      ['Week 1', '2026-12-04'],
+      ['Week 2', '2026-12-11'],
+      ['Week 3-4', '2026-12-25'],
+      ['Week 6', '2027-01-08'],
+    ]);
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  test('"Wk 2" and "Week 4" beside dated cells: the dated steps are read, the week rows named once', () => {
+    const plan = read('weeks-and-dates-no-start');
+    expect(plan.steps.map((s) => [s.label, s.dueText, s.due])).toEqual([
+      ['1', 'Dec 2, 2026', '2026-12-02'],
+      ['2', 'Wk 2', null],
+      ['3', 'Week 4', null],
+      ['4', 'Jan 29, 2027', '2027-01-29'],
+    ]);
+    expect(plan.keyDates.decisionTarget?.date).toBe('2027-01-29');
+    expect(messages(plan)).toEqual([
+      'Steps table, Timing: rows 2 and 3 are dated in weeks ("Wk 2", "Week 4") counted from the evaluation start, which the plan does not give, so those steps are undated and cannot be shifted or checked for lateness. Add a line "Evaluation start: <date>" under the title or in Key dates.',
+    ]);
+  });
+
+  test('the health check asks for the evaluation start, not for a date in every "Week" cell', () => {
+    const plan = read('weeks-no-start');
+    const noDates = checkHealth({ plan, history: null, deal: NO_DEAL, today: TODAY }).find((f) => f.rule === 'no-dates');
+    expect(noDates?.action).toBe('Their "Week" dates count from the evaluation start, which the plan does not give: add a line "Evaluation start: <date>" under the title or in Key dates.');
+    const mixed = checkHealth({ plan: read('weeks-and-dates-no-start'), history: null, deal: NO_DEAL, today: TODAY }).find((f) => f.rule === 'no-dates');
+    expect(mixed?.detail).toBe('Step 2 (Technical validation) and step 3 (Pilot readout) have no due date.');
+  });
+});
+
+describe('a "Week" column of bare numbers', () => {
+  const bare = fixtureText('reading/weeks-no-start').replace(/^\| Week ([\d-]+) \|/gm, '| $1 |');
+
+  test('"1", "3-4" under "Week" are weeks: undated without a start, and said once', () => {
+    const plan = readMarkdownPlan(bare, TODAY);
+    expect(plan.steps.map((s) => [s.dueText, s.due])).toEqual([['1', null], ['2', null], ['3-4', null], ['6', null]]);
+    expect(messages(plan)).toEqual([
+      'Steps table, Week: all 4 steps are dated in weeks ("1", "2"…) counted from the evaluation start, which the plan does not give, so those steps are undated and cannot be shifted or checked for lateness. Add a line "Evaluation start: <date>" under the title or in Key dates.',
+    ]);
+  });
+
+  test('with an evaluation start they are dated, and a moved week is written back as a bare number', () => {
+    const plan = readMarkdownPlan(edited(bare, ['## Goal', 'Evaluation start: Nov 30, 2026\n\n## Goal']), TODAY);
+    expect(plan.steps.map((s) => [s.dueText, s.due])).toEqual([['1', '2026-12-04'], ['2', '2026-12-11'], ['3-4', '2026-12-25'], ['6', '2027-01-08']]);
+    expect(plan.diagnostics).toEqual([]);
+    const ctx = { dayFirst: false, referenceDate: plan.referenceDate, evaluationStart: '2026-11-30' };
+    const [two, range] = [plan.steps[1], plan.steps[2]];
+    expect(two?.dueFormat && formatDueDate('2026-12-18', two.dueFormat, ctx)).toBe('3');
+    expect(range?.dueFormat && formatDueDate('2027-01-01', range.dueFormat, ctx)).toBe('4-5');
   });
 });

@@ -1,4 +1,5 @@
 /** Every step needs a date and an owner: steps without a date (no-dates) and steps without an owner (no-owner). */
+import { countsInWeeks } from '../../../reading/dates';
 import { stepPlace } from '../places';
 import type { Rule } from '../types';
 import { capital, columnName, count, listSteps, ownersOf } from '../words';
@@ -11,13 +12,17 @@ export const noDates: Rule = {
     const undated = open.filter((s) => s.due === null);
     if (undated.length === 0) return null;
     const none = plan.steps.every((s) => s.due === null);
+    // "Week 3" needs the evaluation start to count from: one line gives every such step its date.
+    const inWeeks = !plan.keyDates.evaluationStart?.date && undated.some((s) => countsInWeeks(s.dueText));
     return {
       severity: none ? 'critical' : 'warning',
       title: none ? 'No step has a date' : 'Steps without a date',
       detail: none
         ? `None of the ${count(plan.steps.length, 'step')} has a due date.`
         : `${capital(listSteps(undated))} ${undated.length === 1 ? 'has' : 'have'} no due date.`,
-      action: `Agree a date for each with its owner and write it in the ${columnName(plan, 'due')} column.`,
+      action: inWeeks
+        ? `Their "Week" dates count from the evaluation start, which the plan does not give: add a line "Evaluation start: <date>" under the title or in Key dates${undated.every((s) => countsInWeeks(s.dueText)) ? '' : `, and agree a date for the others and write it in the ${columnName(plan, 'due')} column`}.`
+        : `Agree a date for each with its owner and write it in the ${columnName(plan, 'due')} column.`,
       say: null,
       place: stepPlace(undated[0], 'due'),
     };
