@@ -77,6 +77,20 @@ const CASES: [name: string, locale: string, due: string[], keyDates: string[]][]
     ['Evaluation start: Dec 7, 2026', 'Decision target: Jan 29, 2027', 'Go-live target: Feb 12, 2027'],
   ],
   [
+    // German month names, the day with its dot: written back in German; "29. Dez." gains its year.
+    'german-month-names',
+    'en_GB',
+    ['11. Dezember 2026', '31. Dezember 2026', '6. Jan. 2027', '15. Januar 2027', '22. Jan. 2027', '29. Januar 2027', '12. Februar 2027'],
+    ['Evaluation start: 7. Dezember 2026', 'Decision target: 29. Januar 2027', 'Go-live target: 12. Februar 2027'],
+  ],
+  [
+    // Spanish "de": "29 dic." is Spanish (not Italian) because the plan's other dates are.
+    'spanish-month-names',
+    'en_US',
+    ['11 de diciembre', '30 de diciembre', '6 ene. 2027', '15 de enero de 2027', '25 de enero', '29 ene. 2027', '12 de febrero de 2027'],
+    ['Evaluation start: 7 de diciembre de 2026', 'Decision target: 29 de enero de 2027', 'Go-live target: 12 de febrero de 2027'],
+  ],
+  [
     // An arrow records a slip: the date it points to is due and is the only one rewritten; "(was Jan 13)"
     // names an old date after the due one, which moves.
     'slip-arrows',

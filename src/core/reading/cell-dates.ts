@@ -1,5 +1,6 @@
 /** Reads due-date cells as people type them ("Mar 3", "3/14 (tentative)", "05-Jan-27", "Week 3", "TBD") and writes a new date back in the cell's own form. */
 import { planDateStyle } from './date-format';
+import { FOREIGN_MONTHS, MONTH_LANGUAGES, monthName, monthWord, writesDe, type MonthLanguage } from './month-names';
 import type { IsoDate } from '../plan';
 import { addDays, addWorkingDays, compareDates, dateParts, dayOfWeek, daysBetween, isoFromParts, isWorkingDay, workingDaysIn, WORKING_DAYS, type WorkCalendar } from '../scheduling/calendar';
 import { MONDAY_WEEKS, moveByWeeks, weekDue } from '../scheduling/week-cells';
@@ -72,6 +73,12 @@ export type DateFormat = { prefix: string; suffix: string } & (
       hyphens?: true;
       /** The day typed with a leading zero: "05-Jan-27", "05 Jan 2027". */
       padded?: true;
+      /** The month named in another language ("5 janv. 2027", "5. Januar 2027"); absent: English. */
+      language?: MonthLanguage;
+      /** German's day with a dot: "5. Januar". */
+      dayDot?: true;
+      /** "de" before the year: "5 de enero de 2027" ("of" holds the one before the month). */
+      yearDe?: true;
     } & Written)
   | {
       style: 'week';
@@ -124,6 +131,11 @@ export interface DateContext {
    * where the plan writes "05-Jan-27". Absent: not padded ("Mar 3", "1/5"), ISO padded.
    */
   paddedDays?: DocumentPadding;
+  /**
+   * The language the plan names months in, where a cell's month could be several ("agosto" is
+   * Spanish, Italian and Portuguese; "April" English, German and Dutch), from documentLanguage.
+   */
+  monthLanguage?: MonthLanguage;
 }
 
 export type DocumentPadding = Partial<Record<'text' | 'numeric' | 'iso', boolean>>;
@@ -175,10 +187,14 @@ const NUM_RE = sticky('(\\d\\d?)([/.-])(\\d\\d?)(?:\\2(\\d{4}|\\d\\d)|(?<=\\/\\d
 // A hyphen may join month and day as spreadsheets do ("05-Jan-27", "Jan-05-2027"); such a date
 // takes its year after another hyphen (HYPHEN_YEAR_RE).
 const MF_RE = sticky(`(${MON})(?:(\\.)?\\s*|(-))(\\d\\d?)${ORD}(?![\\da-z])`);
-const DF_RE = sticky(`(\\d\\d?)(?:${ORD}(\\s+of)?\\s*|(-))(${MON})(\\.)?(?![a-z])`);
+// Day first, the month in English or another language: "3rd of March", "5. Januar" (German's day
+// with a dot), "5 de enero" (Spanish and Portuguese), "5 janv.".
+const DF_RE = sticky(`(\\d\\d?)(?:(st|nd|rd|th|\\.)?(\\s+of|\\s+de)?\\s*|(-))(${MON}|${FOREIGN_MONTHS})(\\.)?(?![a-z\\u00c0-\\u024f])`);
+const ENGLISH_MONTH_RE = new RegExp(`^(?:${MON})$`, 'i');
 const DAY_RE = sticky(`(\\d\\d?)${ORD}(?![\\da-z]|[/.]\\d)`);
 const YEAR_RE = sticky('(,)?\\s*(\\d{4}|\\d\\d)(?![\\d:])');
 const HYPHEN_YEAR_RE = sticky('-(\\d{4}|\\d\\d)(?![\\d:])');
+const DE_YEAR_RE = sticky('\\s+de\\s+(\\d{4})(?![\\d:])');
 // An arrow recording a slip ("Jan 5 → Jan 12", "1/5 => 1/12"): the date after it is the due date.
 const ARROW_RE = sticky('\\s*(?:→|⟶|⇒|➔|➜|➝|-+>|=+>)\\s*');
 const JOIN_RE = sticky('\\s*[-–—]\\s*|\\s+(?:to|through|thru|till|until)\\s+');
@@ -207,6 +223,12 @@ interface Part {
   word?: string;
   /** Joined by hyphens: "05-Jan-27". */
   hy?: boolean;
+  /** "5. Januar". */
+  dayDot?: boolean;
+  /** "de" before the year: "de 2027". */
+  yearDe?: boolean;
+  /** "de" before the month: "5 de enero" (`of` is set too). */
+  de?: boolean;
 }
 
 type Hit =
@@ -218,7 +240,48 @@ function at(re: RegExp, s: string, i: number): RegExpExecArray | null {
   return re.exec(s);
 }
 
-const monthOf = (word: string): number => SHORT.findIndex((m) => m.toLowerCase() === word.slice(0, 3).toLowerCase()) + 1;
+const monthOf = (word: string): number =>
+  ENGLISH_MONTH_RE.test(word) ? SHORT.findIndex((m) => m.toLowerCase() === word.slice(0, 3).toLowerCase()) + 1 : (monthWord(word)?.month ?? 0);
+
+/** The languages a date's month names can all be in, narrowed by how it writes ("5. Januar" is German, "5 de enero" Spanish or Portuguese). */
+function languagesOf(parts: (Part | null)[]): MonthLanguage[] {
+  const named = parts.filter((p): p is Part => !!p?.word);
+  let candidates = named.length ? [...MONTH_LANGUAGES] : [];
+  for (const p of named) candidates = candidates.filter((l) => monthWord(p.word!)?.languages.includes(l));
+  if (named.some((p) => p.dayDot)) candidates = candidates.filter((l) => l === 'de');
+  if (named.some((p) => p.de || p.yearDe)) candidates = candidates.filter(writesDe);
+  // Spanish and Portuguese write "5 de agosto" and "ago." with a dot; "5 agosto 2027", "5 ago 2027" are Italian's way.
+  else if (candidates.includes('it') && !named.some((p) => p.dot)) candidates = ['it', ...candidates.filter((l) => l !== 'it')];
+  return candidates;
+}
+
+/** Whether the date is in English as typed: its names are English and nothing in it is another language's way. */
+const typedInEnglish = (parts: Part[]): boolean => parts.every((p) => !p.word || ENGLISH_MONTH_RE.test(p.word)) && !parts.some((p) => p.dayDot || p.de || p.yearDe);
+
+/**
+ * The language of a date's month names, null for English. A name that is also English ("April",
+ * "Mar") stays English unless the plan writes months in one of its other languages (`preferred`,
+ * from documentLanguage); several languages left are settled by the plan's, else by the first.
+ */
+function languageOf(parts: Part[], preferred: MonthLanguage | undefined): MonthLanguage | null {
+  const candidates = languagesOf(parts);
+  if (!candidates.length) return null;
+  if (preferred && candidates.includes(preferred)) return preferred;
+  return typedInEnglish(parts) ? null : candidates[0]!;
+}
+
+/** The language the plan names months in: the most common among its dates that can be in one language only, and not English. */
+export function documentLanguage(texts: string[]): MonthLanguage | undefined {
+  const count = new Map<MonthLanguage, number>();
+  for (const t of texts)
+    for (let h = scan(t); h; h = scan(t, h.end)) {
+      if (!('last' in h)) continue;
+      const parts = [h.first, h.last].filter((p): p is Part => !!p);
+      const candidates = languagesOf(parts);
+      if (candidates.length === 1 && !typedInEnglish(parts)) count.set(candidates[0]!, (count.get(candidates[0]!) ?? 0) + 1);
+    }
+  return [...count].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
 
 function withYear(p: Part, s: string): Part | null {
   if (p.hy) {
@@ -227,6 +290,8 @@ function withYear(p: Part, s: string): Part | null {
     // "Jan-27" is how spreadsheets write a month ("mmm-yy"), not January 27: month-first with hyphens needs its year.
     return p.k === 'df' ? p : null;
   }
+  const de = p.k === 'df' ? at(DE_YEAR_RE, s, p.end) : null;
+  if (de) return { ...p, y: de[1], yearDe: true, end: p.end + de[0].length };
   const m = at(YEAR_RE, s, p.end);
   // A bare two-digit year after a month-first date ("Mar 3 26") is too likely to be something else: it needs a comma.
   if (m && (m[2]!.length === 4 || m[1] || p.k === 'df')) return { ...p, y: m[2], comma: !!m[1], end: p.end + m[0].length };
@@ -249,7 +314,10 @@ function single(s: string, i: number): Part | null {
   m = at(MF_RE, s, i);
   if (m) found.push(withYear({ k: 'mf', a: monthOf(m[1]!), b: +m[4]!, word: m[1], dot: !!m[2], hy: !!m[3], ...padding(m[4]!), ord: !!m[5], end: i + m[0].length }, s));
   m = at(DF_RE, s, i);
-  if (m) found.push(withYear({ k: 'df', a: monthOf(m[5]!), b: +m[1]!, word: m[5], dot: !!m[6], hy: !!m[4], ...padding(m[1]!), ord: !!m[2], of: !!m[3], end: i + m[0].length }, s));
+  if (m) {
+    const ord = m[2] !== undefined && m[2] !== '.';
+    found.push(withYear({ k: 'df', a: monthOf(m[5]!), b: +m[1]!, word: m[5], dot: !!m[6], hy: !!m[4], ...padding(m[1]!), ord, dayDot: m[2] === '.', of: !!m[3], de: /de$/i.test(m[3] ?? ''), end: i + m[0].length }, s));
+  }
   return found.filter((p): p is Part => p !== null).sort((x, y) => y.end - x.end)[0] ?? null;
 }
 
@@ -479,8 +547,11 @@ function build(text: string, h: Hit, ctx: DateContext): ParsedDate | null {
     const separator = shape.sep as '/' | '.' | '-';
     format = { ...around, ...written, style: 'numeric', order, separator, yearDigits, padded: padded('numeric') };
   } else {
-    // "May" is both lengths; it says nothing about how the cell writes other months.
-    const long = parts.some((p) => p.word && p.word.toLowerCase() !== 'may' && LONG.some((m) => m.toLowerCase() === p.word!.toLowerCase()));
+    const language = languageOf(parts, ctx.monthLanguage);
+    // "May" ("mai", "juni") is both lengths; it says nothing about how the cell writes other months.
+    const long = language
+      ? parts.some((p) => p.word && monthWord(p.word)?.long === true)
+      : parts.some((p) => p.word && p.word.toLowerCase() !== 'may' && LONG.some((m) => m.toLowerCase() === p.word!.toLowerCase()));
     format = {
       ...around,
       ...written,
@@ -494,6 +565,9 @@ function build(text: string, h: Hit, ctx: DateContext): ParsedDate | null {
       comma: !!last.comma,
       ...(shape.hy ? { hyphens: true as const } : {}),
       ...(padded('text') ? { padded: true as const } : {}),
+      ...(language ? { language } : {}),
+      ...(shape.dayDot ? { dayDot: true as const } : {}),
+      ...(last.yearDe ? { yearDe: true as const } : {}),
     };
   }
   return { kind: 'date', date: end, format };
@@ -550,6 +624,8 @@ function yearText(year: number, f: Dated, years?: DocumentYears): string {
   const yy = digits === 2 ? String(year % 100).padStart(2, '0') : String(year);
   if (f.style !== 'text') return yy;
   if (f.hyphens) return '-' + yy;
+  // "5 de enero" that gains its year says it as Spanish and Portuguese do: "5 de enero de 2027".
+  if (f.yearDe || (f.of && writesDe(f.language) && !f.yearDigits)) return ' de ' + yy;
   // A year added to a year-less "Mar 3" takes the usual "Mar 3, 2027".
   return (f.comma || (f.monthFirst && !f.yearDigits) ? ', ' : ' ') + yy;
 }
@@ -569,10 +645,13 @@ function one(date: IsoDate, f: Dated, withYear: boolean, order: 'mdy' | 'dmy', w
     const nums = (order === 'mdy' ? [month, d] : [d, month]).map((n) => String(n).padStart(f.padded ? 2 : 1, '0'));
     out = nums.join(f.separator) + (withYear ? f.separator + yearText(year, f, years) : '');
   } else {
-    const mon = cased(f.monthStyle === 'long' ? LONG[month - 1]! : SHORT[month - 1]! + (f.dot && month !== 5 ? '.' : ''), f.caps);
-    const dd = dayText(d, f);
+    const name = f.language ? monthName(month, f.language, f.monthStyle === 'long', f.dot) : f.monthStyle === 'long' ? LONG[month - 1]! : SHORT[month - 1]! + (f.dot && month !== 5 ? '.' : '');
+    // The tables write each language's own capitals ("Januar", "janvier"); a cell's title case capitalises.
+    const mon = f.caps === 'title' ? name[0]!.toUpperCase() + name.slice(1) : cased(name, f.caps);
+    const dd = dayText(d, f) + (f.dayDot ? '.' : '');
     const sep = f.hyphens ? '-' : ' ';
-    out = (f.monthFirst ? `${mon}${sep}${dd}` : `${dd}${f.of ? ' of' : ''}${sep}${mon}`) + (withYear ? yearText(year, f, years) : '');
+    const of = f.of ? (writesDe(f.language) ? ' de' : ' of') : '';
+    out = (f.monthFirst ? `${mon}${sep}${dd}` : `${dd}${of}${sep}${mon}`) + (withYear ? yearText(year, f, years) : '');
   }
   return (weekday ? weekdayText(date, f) : '') + out;
 }

@@ -1,5 +1,5 @@
 /** Reads a Mutual Action Plan back from a document outline, however people edited it: the stages in order (sections, tables, key dates, stakeholders, steps, the words around them), diagnostics in a seller's words. */
-import { detectDayFirst, documentPadding, dottedMonthFirst, type DateContext } from './cell-dates';
+import { detectDayFirst, documentLanguage, documentPadding, dottedMonthFirst, type DateContext } from './cell-dates';
 import type { OwnerContext } from './cell-owner';
 import type { DocumentOutline, OutlineTable, ParsedPlan } from './parsed-plan';
 import type { ReadContext } from './context';
@@ -73,8 +73,9 @@ export function readPlan(outline: DocumentOutline, context: ReadContext): Parsed
   const dayFirst = detectDayFirst(dateTexts, context.locale);
   // Dotted dates keep their own order ("5.1.2027" is January 5 in a month-first plan too).
   const order = { dayFirst, ...(dottedMonthFirst(dateTexts) ? { dottedMonthFirst: true } : {}) };
-  // Leading zeros matter only to the formats read here: a written date keeps its cell's.
-  const reading = { ...order, paddedDays: documentPadding(dateTexts) };
+  // Leading zeros and the months' language matter only to the formats read here: a written date keeps its cell's.
+  const language = documentLanguage(dateTexts);
+  const reading = { ...order, paddedDays: documentPadding(dateTexts), ...(language ? { monthLanguage: language } : {}) };
 
   // The reference date: the plan's own dates settle a missing year, not today.
   const today = context.today;

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { addDays, CALENDAR_DAYS, dayOfWeek, WORKING_DAYS } from '../../../src/core/scheduling/calendar';
-import { detectDayFirst, documentPadding, documentRanges, dottedMonthFirst, formatDueDate, parseDueDate, type DateContext, type DateFormat, type ParsedDate } from '../../../src/core/reading/cell-dates';
+import { detectDayFirst, documentLanguage, documentPadding, documentRanges, dottedMonthFirst, formatDueDate, parseDueDate, type DateContext, type DateFormat, type ParsedDate } from '../../../src/core/reading/cell-dates';
 
 // Monday 2 March 2026: Week 1 ends Friday 6 March, Week 3 ends Friday 20 March.
 const US: DateContext = { dayFirst: false, referenceDate: '2026-03-01', evaluationStart: '2026-03-02' };
@@ -800,5 +800,69 @@ describe('documentPadding: leading zeros as the plan writes them', () => {
     expect(slipped('2026/12/29', 8, padded)).toBe('2027/1/6');
     // Its own digits win: "5-Jan-27" stays without its zero.
     expect(slipped('5-Jan-27', 1, padded)).toBe('6-Jan-27');
+  });
+});
+
+describe('month names in French, German, Spanish, Portuguese, Italian and Dutch', () => {
+  test.each([
+    ['5 janv. 2027', '2027-01-05', 'fr'],
+    ['5 janvier 2027', '2027-01-05', 'fr'],
+    ['29 déc. 2026', '2026-12-29', 'fr'],
+    ['5 Fevrier 2027', '2027-02-05', 'fr'],
+    ['5. Januar 2027', '2027-01-05', 'de'],
+    ['5. März 2027', '2027-03-05', 'de'],
+    ['5. April 2027', '2027-04-05', 'de'],
+    ['5 de enero de 2027', '2027-01-05', 'es'],
+    ['29 de diciembre de 2026', '2026-12-29', 'es'],
+    ['5 de janeiro de 2027', '2027-01-05', 'pt'],
+    ['5 set. 2027', '2027-09-05', 'pt'],
+    ['5 gennaio 2027', '2027-01-05', 'it'],
+    ['5 agosto 2027', '2027-08-05', 'it'],
+    ['5 januari 2027', '2027-01-05', 'nl'],
+    ['5 mrt. 2027', '2027-03-05', 'nl'],
+  ])('%p is %p, in %s', (text, date, language) => {
+    expect(parseDueDate(text, WINTER)).toMatchObject({ kind: 'date', date, format: { style: 'text', language } });
+  });
+
+  test('English names stay English unless the plan writes months in another language', () => {
+    expect(formatOf('5 April 2027', WINTER)).not.toHaveProperty('language');
+    expect(formatOf('5 Mar 2027', WINTER)).not.toHaveProperty('language');
+    expect(formatOf('5 april 2027', { ...WINTER, monthLanguage: 'nl' })).toMatchObject({ language: 'nl' });
+    expect(formatOf('29 dic 2026', { ...WINTER, monthLanguage: 'es' })).toMatchObject({ language: 'es' });
+  });
+
+  test('short names that are English words count only with their dot or a year: "3 out of 5" is no date', () => {
+    expect(parseDueDate('3 out of 5', WINTER).kind).toBe('undated');
+    expect(parseDueDate('5 set', WINTER).kind).toBe('undated');
+    expect(parseDueDate('2 ago', WINTER).kind).toBe('undated');
+    expect(dateOf('5 out. 2027', WINTER)).toBe('2027-10-05');
+  });
+
+  test('documentLanguage: the most common language among the dates that can be in one only', () => {
+    expect(documentLanguage(['5 agosto 2027', '5 de enero de 2027', '12 de marzo de 2027', 'Jan 5'])).toBe('es');
+    expect(documentLanguage(['5. Januar 2027', '5 April 2027', '7. Mai'])).toBe('de');
+    expect(documentLanguage(['5 April 2027', 'Jan 5', '2027-01-05'])).toBeUndefined();
+  });
+
+  test.each([
+    ['5 janv. 2027', 7, '12 janv. 2027'],
+    ['5 janv. 2027', 40, '14 févr. 2027'],
+    ['29 déc.', 8, '6 janv. 2027'],
+    ['5 Janvier 2027', 28, '2 Février 2027'],
+    ['5 février', 28, '5 mars'],
+    ['5. Januar 2027', 40, '14. Februar 2027'],
+    ['29. Dezember 2026', 8, '6. Januar 2027'],
+    ['5. Jan. 2027', 40, '14. Feb. 2027'],
+    ['29 de diciembre de 2026', 8, '6 de enero de 2027'],
+    ['5 de enero', 40, '14 de febrero'],
+    ['15 de diciembre', 40, '24 de enero de 2027'],
+    ['5 de janeiro de 2027', 40, '14 de fevereiro de 2027'],
+    ['29 dic 2026', 8, '6 gen 2027'],
+    ['5 agosto 2027', 40, '14 settembre 2027'],
+    ['5 januari 2027', 40, '14 februari 2027'],
+    ['29 dec. 2026', 8, '6 jan. 2027'],
+    ['5 mrt. 2027', 40, '14 apr. 2027'],
+  ])('%p moved %p days is written %p, in its own language', (text, days, after) => {
+    expect(slipped(text, days, WINTER)).toBe(after);
   });
 });

@@ -162,6 +162,19 @@ const TABLE: [string, DateContext, string, number, string][] = [
   ['arrow: holiday', US, 'Dec 17 → Dec 24', 1, 'Dec 17 → Dec 28'],
   ['arrow numeric: month', US, '1/13 => 1/27', 5, '1/13 => 2/3'],
   ['arrow day-first hyphens: month', GB_PADDED, '20-Jan-27 → 27-Jan-27', 5, '20-Jan-27 → 03-Feb-27'],
+  // Month names in other languages are written back in the cell's own.
+  ['French: month', GB, '27 janv. 2027', 5, '3 févr. 2027'],
+  ['French: year', GB, '29 décembre 2026', 5, '6 janvier 2027'],
+  ['German: month', GB, '27. Januar 2027', 5, '3. Februar 2027'],
+  ['German: year', GB, '29. Dez. 2026', 5, '6. Jan. 2027'],
+  ['Spanish: month', US, '27 de enero de 2027', 5, '3 de febrero de 2027'],
+  ['Spanish: year', US, '29 de diciembre de 2026', 5, '6 de enero de 2027'],
+  ['Portuguese: month', US, '27 de janeiro de 2027', 5, '3 de fevereiro de 2027'],
+  ['Italian: month', GB, '27 gennaio 2027', 5, '3 febbraio 2027'],
+  ['Italian: year', GB, '29 dic 2026', 5, '6 gen 2027'],
+  ['Dutch: month', GB, '26 februari 2027', 5, '5 maart 2027'],
+  // "december" is English too: the plan's other dates say it is Dutch (documentLanguage).
+  ['Dutch: year, in a Dutch plan', { ...GB, monthLanguage: 'nl' }, '29 december 2026', 5, '6 januari 2027'],
 ];
 
 describe('every written date style, shifted across a month, a year, a weekend and a holiday', () => {
