@@ -33,6 +33,17 @@ export const STEP_HEADER_WORDS: Readonly<Record<StepColumn, readonly string[]>> 
     'Buyer owner', 'Customer owner', 'Client owner', 'Prospect owner', 'Their owner', 'Owner (Customer)', 'Owner (client)', 'Owner (buyer)',
     'Owner (prospect)', 'Owner (them)', 'Buyer', 'Customer', 'Client', 'Buyer lead', 'Customer lead', 'Client lead', 'Buyer side', 'Customer side',
   ],
+  // What each side does for the step, in a column per side ("Milestone | Buyer tasks | Seller tasks").
+  tasksOurs: [
+    'Seller tasks', 'Vendor tasks', 'Supplier tasks', 'Our tasks', 'Seller actions', 'Vendor actions', 'Our actions', 'Seller activities',
+    'Vendor activities', 'Seller steps', 'Vendor steps', 'Our steps', 'Seller responsibilities', 'Vendor responsibilities', 'Our responsibilities',
+    'Seller action items', 'Vendor action items',
+  ],
+  tasksTheirs: [
+    'Buyer tasks', 'Customer tasks', 'Client tasks', 'Prospect tasks', 'Your tasks', 'Buyer actions', 'Customer actions', 'Client actions',
+    'Your actions', 'Buyer activities', 'Customer activities', 'Buyer steps', 'Customer steps', 'Your steps', 'Buyer responsibilities',
+    'Customer responsibilities', 'Your responsibilities', 'Buyer action items', 'Customer action items',
+  ],
   due: [
     'Due date', 'Due', 'Due by', 'Target date', 'Deadline', 'By when', 'Date', 'When', 'Target', 'Timing', 'Typical timing',
     'ETA', 'End date', 'Completion date', 'Finish', 'Target completion', 'Target completion date', 'Planned date', 'Commit date',
@@ -145,7 +156,8 @@ export const KEY_DATE_STAND_INS: Readonly<Partial<Record<KeyDateName, readonly s
 
 /** The method's names for the Steps columns, used in sentences when a header cell is blank. */
 export const STEP_COLUMN_NAMES: Record<StepColumn, string> = {
-  number: '#', action: 'Action', owner: 'Owner', ownerOurs: 'Our owner', ownerTheirs: 'Their owner', due: 'Due date', status: 'Status',
+  number: '#', action: 'Action', owner: 'Owner', ownerOurs: 'Our owner', ownerTheirs: 'Their owner', tasksOurs: 'Our tasks', tasksTheirs: 'Their tasks',
+  due: 'Due date', status: 'Status',
   dependsOn: 'Depends on', phase: 'Phase',
 };
 

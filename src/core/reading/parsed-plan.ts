@@ -60,8 +60,9 @@ export interface CellRef {
 /**
  * The columns of a Steps table. `phase`: a "Milestone"/"Phase"/"Stage" column beside the action.
  * `ownerOurs` / `ownerTheirs`: separate owner columns per side ("Seller owner" + "Buyer owner").
+ * `tasksOurs` / `tasksTheirs`: what each side does for the step ("Seller tasks" + "Buyer tasks").
  */
-export type StepColumn = 'number' | 'action' | 'owner' | 'ownerOurs' | 'ownerTheirs' | 'due' | 'status' | 'dependsOn' | 'phase';
+export type StepColumn = 'number' | 'action' | 'owner' | 'ownerOurs' | 'ownerTheirs' | 'tasksOurs' | 'tasksTheirs' | 'due' | 'status' | 'dependsOn' | 'phase';
 
 export interface ParsedStep {
   /** Stable identity across reordering, inserted rows and renamed actions. */
@@ -85,6 +86,13 @@ export interface ParsedStep {
    * side's cell is empty or says none); null when the table has a single owner column.
    */
   sideOwners: { ours: string; theirs: string } | null;
+  /**
+   * Each side's tasks from a column per side ("Milestone | Buyer tasks | Seller tasks"), as written
+   * ("" when a side has none for this step); absent when the table has no such columns. The step is
+   * the milestone; its side is whichever sides have tasks (unless an owner column says), and
+   * `action` shows the tasks after it: "Discovery — Acme: Run discovery · Globex: Share current process".
+   */
+  sideTasks?: { ours: string; theirs: string };
   action: string;
   owner: string;
   side: Side;

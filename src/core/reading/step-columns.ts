@@ -26,9 +26,11 @@ const STATUS_KIND_RANK: Readonly<Record<StatusColumnKind, number>> = { status: 0
 /** The side an owner column's header names ("Seller owner", "Owner (Globex)"), or null. */
 function headerSide(header: string, companies: Companies): 'ours' | 'theirs' | null {
   const h = ` ${normaliseHeader(header)} `;
+  // The company's name, or its first word ("Acme tasks" for Acme Analytics).
   const has = (name: string): boolean => {
     const n = normaliseHeader(name);
-    return n.length > 1 && h.includes(` ${n} `);
+    const first = n.split(' ')[0] ?? '';
+    return (n.length > 1 && h.includes(` ${n} `)) || (first.length > 2 && first !== n && h.includes(` ${first} `));
   };
   const ours = OURS_WORDS.test(h) || (companies.yourCompany !== '' && has(companies.yourCompany));
   const theirs = THEIRS_WORDS.test(h) || (companies.theirCompany !== '' && has(companies.theirCompany));
@@ -64,6 +66,27 @@ export function stepColumns(headers: readonly string[], companies: Companies, ta
     else if (numeric !== true && cols.action === undefined) cols.action = c;
     else if (cols.number === undefined && numeric === null) cols.number = c;
   });
+
+  // An action column whose header names a side ("Acme tasks", "Globex actions") beside another
+  // action column (the milestone) or another side's: what that side does for the step.
+  const actionColumns = [cols.action, ...map.repeated.filter((r) => r.kind === 'action').map((r) => r.column)].filter((c): c is number => c !== undefined);
+  const sidedActions = actionColumns.flatMap((c) => {
+    const side = headerSide(headers[c] ?? '', companies);
+    return side ? [{ c, side }] : [];
+  });
+  const othersSided = cols.tasksOurs !== undefined || cols.tasksTheirs !== undefined;
+  if (sidedActions.length > 0 && (sidedActions.length < actionColumns.length || sidedActions.length >= 2 || othersSided)) {
+    for (const { c, side } of sidedActions) {
+      const kind = side === 'ours' ? 'tasksOurs' : 'tasksTheirs';
+      if (cols[kind] !== undefined) continue;
+      release(c);
+      cols[kind] = c;
+    }
+    if (cols.action === undefined) {
+      const milestone = map.repeated.find((r) => r.kind === 'action' && !taken(r.column));
+      if (milestone) cols.action = milestone.column;
+    }
+  }
 
   // "Milestone" beside a "Task"/"Action" column groups the tasks: it is their phase.
   const milestone = cols.action;

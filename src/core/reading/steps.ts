@@ -91,6 +91,8 @@ export function stepsTableOf(source: StepsSource): StepsTable {
 
 interface Draft extends Omit<ParsedStep, 'key' | 'dependsOn' | 'label'> {
   marker: string | null;
+  /** The action cell alone (the milestone, without each side's tasks): what a "Depends on" names. */
+  milestone: string;
   /** The label as written in its table ("3", "5a"), or null when the row is numbered by position. */
   written: string | null;
   /** Which table (0-based), for labels and for "Depends on 3" within a table. */
@@ -151,14 +153,18 @@ function readRows(
     }
     const phaseText = clean(cell('phase').text);
     if (phaseText) phase = phaseText;
-    const action = clean(cell('action').text);
+    const milestone = clean(cell('action').text);
+    const tasks = readTasks(cell('tasksOurs'), cell('tasksTheirs'), cols);
+    const action = tasks ? withTasks(milestone, tasks, { ours: owners.yourCompany || header('tasksOurs'), theirs: owners.theirCompany || header('tasksTheirs') }) : milestone;
     const owner = readOwners(cells, cols, owners, stakeholders);
+    // Without an owner named, the sides with tasks own the step.
+    if (tasks && owner.side === 'unknown') owner.side = tasks.ours && tasks.theirs ? 'both' : tasks.ours ? 'ours' : tasks.theirs ? 'theirs' : 'unknown';
     const dueCell = cell('due');
     if (!action && !owner.owner && isBlank(dueCell)) {
       diagnostics.warn('info', where, null, `${where} has no action, owner or due date, so it is skipped.`, ref(r, 'action'));
       continue;
     }
-    if (!action && cols.action !== undefined) {
+    if (!milestone && cols.action !== undefined && !action) {
       diagnostics.warn('warning', `${where}, ${header('action')}`, '', `${where}, ${header('action')}: the cell is empty, so this step has no name.`, ref(r, 'action'));
     }
 
@@ -188,6 +194,8 @@ function readRows(
     }
     drafts.push({
       marker: row.key,
+      milestone,
+      ...(tasks ? { sideTasks: tasks } : {}),
       row: r,
       number: written?.number ?? 0,
       written: written?.label ?? null,
@@ -257,6 +265,23 @@ function reportWeeksWithoutStart(diagnostics: Diagnostics, table: string, column
     `${table}, ${column}: ${which} dated in weeks (${examples}) counted from the evaluation start, which the plan does not give, so ${weeks.length === 1 ? 'that step is' : 'those steps are'} undated and cannot be shifted or checked for lateness. Add a line "Evaluation start: <date>" under the title or in Key dates.`,
     at,
   );
+}
+
+/** Each side's tasks from the task columns ("Buyer tasks" + "Seller tasks"); undefined when the table has none. */
+function readTasks(ours: OutlineCell, theirs: OutlineCell, cols: Partial<Record<StepColumn, number>>): { ours: string; theirs: string } | undefined {
+  if (cols.tasksOurs === undefined && cols.tasksTheirs === undefined) return undefined;
+  const text = (cell: OutlineCell): string => {
+    const t = clean(cell.text);
+    return NOBODY.test(t) ? '' : t;
+  };
+  return { ours: text(ours), theirs: text(theirs) };
+}
+
+/** The step as lists show it: the milestone, then what each side does ("Discovery — Acme: Run discovery · Globex: Share current process"). */
+function withTasks(milestone: string, tasks: { ours: string; theirs: string }, names: { ours: string; theirs: string }): string {
+  const parts = [tasks.ours && `${names.ours}: ${tasks.ours}`, tasks.theirs && `${names.theirs}: ${tasks.theirs}`].filter(Boolean).join(' · ');
+  if (!parts) return milestone;
+  return milestone ? `${milestone} — ${parts}` : parts;
 }
 
 /**
@@ -425,7 +450,7 @@ export function readSteps(
     label: d.written === null && writtenAt.has((labels[i] ?? '').toLowerCase()) ? `row ${i + 1}` : (labels[i] ?? String(i + 1)),
     ...(d.written !== null ? { localLabel: d.written } : {}),
     group: d.group,
-    action: d.action,
+    action: d.milestone || d.action,
     dependsText: d.dependsText,
   }));
   const hasDepends = sources.some((s) => s.layout.map.columns.dependsOn !== undefined);
@@ -437,7 +462,7 @@ export function readSteps(
     diagnostics.warn('warning', where, clean(d.dependsText ?? ''), `${where}: ${problem.message}`, d.cells.dependsOn ?? null);
   }
   const parsed: ParsedStep[] = drafts.map((d, i) => {
-    const { marker: _marker, written: _written, group: _group, source: _source, where: _where, ...step } = d;
+    const { marker: _marker, milestone: _milestone, written: _written, group: _group, source: _source, where: _where, ...step } = d;
     const key = keys[i] ?? '';
     return { ...step, key, label: labels[i] ?? String(step.number), dependsOn: links.dependsOn[key] ?? [] };
   });

@@ -39,10 +39,13 @@ function kindOfHeaders(table: OutlineTable, headerRow: number, section: SectionN
   const headers = headersOf(table, headerRow);
   const risks = mapColumns(headers, RISK_HEADER_WORDS).columns;
   const steps = stepColumns(headers, companies, table, headerRow).columns;
-  const stepDetails = [steps.owner, steps.ownerOurs, steps.ownerTheirs, steps.due, steps.status].filter((c) => c !== undefined).length;
+  // Task columns per side ("Buyer tasks" + "Seller tasks") say what each side does: the steps' words and their sides.
+  const tasks = [steps.tasksOurs, steps.tasksTheirs].filter((c) => c !== undefined).length;
+  const stepDetails = [steps.owner, steps.ownerOurs, steps.ownerTheirs, steps.due, steps.status].filter((c) => c !== undefined).length + tasks;
   const risky = risks.risk !== undefined && (risks.impact !== undefined || risks.mitigation !== undefined);
-  const stepLike = steps.action !== undefined && stepDetails > 0;
-  if (risky && (!stepLike || (risks.risk ?? 0) < (steps.action ?? 0))) return 'risks';
+  const firstStepColumn = steps.action ?? Math.min(steps.tasksOurs ?? Infinity, steps.tasksTheirs ?? Infinity);
+  const stepLike = (steps.action !== undefined || tasks > 0) && stepDetails > 0;
+  if (risky && (!stepLike || (risks.risk ?? 0) < firstStepColumn)) return 'risks';
   if (stepLike) return 'steps';
   const people = mapColumns(headers, STAKEHOLDER_HEADER_WORDS).columns;
   if (people.name !== undefined && (people.title !== undefined || people.responsibility !== undefined || people.company !== undefined || people.email !== undefined)) return 'stakeholders';

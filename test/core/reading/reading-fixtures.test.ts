@@ -712,3 +712,62 @@ describe('a "Week" column of bare numbers', () => {
     expect(range?.dueFormat && formatDueDate('2027-01-01', range.dueFormat, ctx)).toBe('4-5');
   });
 });
+
+describe('task columns per side', () => {
+  test('"Milestone | Buyer Tasks | Seller Tasks": the milestone is the step, each side\'s tasks are its own, the sides with tasks own it', () => {
+    const plan = read('side-tasks-buyer-seller');
+    expect(plan.stepsTable?.columns).toEqual({ action: 0, tasksTheirs: 1, tasksOurs: 2, due: 3, status: 4 });
+    expect(plan.steps.map((s) => [s.label, s.action, s.owner, s.side, s.sideTasks])).toEqual([
+      ['1', 'Discovery — Acme Analytics: Run discovery · Globex: Share current process', '', 'both', { ours: 'Run discovery', theirs: 'Share current process' }],
+      ['2', 'Technical validation — Acme Analytics: Send the sandbox credentials · Globex: Connect the sandbox to the ERP', '', 'both', { ours: 'Send the sandbox credentials', theirs: 'Connect the sandbox to the ERP' }],
+      ['3', 'Business case — Acme Analytics: Draft the ROI model', '', 'ours', { ours: 'Draft the ROI model', theirs: '' }],
+      ['4', 'Budget approval — Globex: CFO approves the budget', '', 'theirs', { ours: '', theirs: 'CFO approves the budget' }],
+      ['5', 'Contract signature — Acme Analytics: Send the order form · Globex: Sign the order form', '', 'both', { ours: 'Send the order form', theirs: 'Sign the order form' }],
+    ]);
+    // Only the milestone's cell is the action's; the task cells are never the owner's.
+    expect(plan.steps[0]?.cells).toMatchObject({ action: { column: 0 }, tasksTheirs: { column: 1 }, tasksOurs: { column: 2 } });
+    expect(plan.steps[0]?.cells.owner).toBeUndefined();
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  test('"Customer actions" + "Vendor actions" beside an Owner column: a named owner decides the side, an empty one leaves it to the tasks', () => {
+    const plan = read('side-tasks-customer-vendor-owner');
+    expect(plan.steps.map((s) => [s.label, s.action, s.owner, s.side])).toEqual([
+      ['1', 'Security review — Acme Analytics: Send the SOC 2 report · Globex: Complete the questionnaire', 'Lee Chen (Globex)', 'theirs'],
+      ['2', 'Pilot — Acme Analytics: Configure the pilot · Globex: Name ten pilot users', '', 'both'],
+      ['3', 'Pricing — Acme Analytics: Send the proposal', 'Sam Patel', 'ours'],
+    ]);
+    expect(plan.stepsTable?.columns).toEqual({ number: 0, action: 1, tasksTheirs: 2, tasksOurs: 3, owner: 4, due: 5 });
+  });
+
+  test('"Our tasks" + "Your tasks" with no milestone column: the tasks name the step, the Phase column its phase', () => {
+    const plan = read('side-tasks-our-your');
+    expect(plan.steps.map((s) => [s.action, s.side, s.phase, s.due])).toEqual([
+      ['Acme Analytics: Demo to the finance team · Globex: Book the finance team', 'both', 'Evaluation', '2026-12-04'],
+      ['Acme Analytics: Pilot setup · Globex: Share sample data', 'both', 'Evaluation', '2026-12-15'],
+      ['Acme Analytics: Proposal · Globex: Budget sign-off', 'both', 'Commercials', '2027-01-15'],
+    ]);
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  test('"Acme tasks" + "Globex tasks", named by the companies: each side\'s', () => {
+    const plan = readMarkdownPlan(
+      edited(fixtureText('reading/side-tasks-buyer-seller'), ['| **Milestone** | **Buyer Tasks** | **Seller Tasks** |', '| **Milestone** | **Globex tasks** | **Acme tasks** |']),
+      TODAY,
+    );
+    expect(plan.stepsTable?.columns).toEqual({ action: 0, tasksTheirs: 1, tasksOurs: 2, due: 3, status: 4 });
+    expect(plan.steps.map((s) => s.side)).toEqual(['both', 'both', 'ours', 'theirs', 'both']);
+  });
+
+  test('the health check: no task sentence is taken for an owner; steps with no person named are said so once, with what to add', () => {
+    const plan = read('side-tasks-buyer-seller');
+    const findings = checkHealth({ plan, history: null, deal: { stage: 'post-demo', annualContractValue: 90000, dealType: 'standard' }, today: '2026-12-21' });
+    expect(findings.map((f) => f.rule)).toEqual(['no-owner', 'overdue', 'no-criteria']);
+    const [noOwner, late] = findings;
+    expect(noOwner?.detail).toBe('Steps 2, 3, 4 and 5 have no owner.');
+    expect(noOwner?.action).toBe("The plan says which side does each task but not who: agree a person for each side's tasks and add an Owner column with their names.");
+    expect(late?.detail).toBe('Step 2 (Technical validation — Acme Analytics: Send the sandbox cre…), shared by both sides (no person named), is overdue by 3 working days.');
+    // One-sided, role owners and the like read sides and owners: none fires on task sentences.
+    for (const f of findings) expect(`${f.detail} ${f.action}`).not.toMatch(/owned by "?(?:Run|Share|Send|Connect|Draft|Sign)/);
+  });
+});

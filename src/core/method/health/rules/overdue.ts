@@ -3,7 +3,15 @@ import { workingDaysBetween } from '../../../scheduling/calendar';
 import { dueSignal } from '../../status-style';
 import { stepPlace } from '../places';
 import type { Rule } from '../types';
-import { capital, count, listWords, ownersOf, stepName } from '../words';
+import type { Side } from '../../../plan';
+import { capital, count, listWords, ownersOf, possessive, stepName } from '../words';
+
+/** A step that names no person: the side its tasks give it ("Buyer tasks" / "Seller tasks"), else no owner. */
+function sideOnly(side: Side, us: string, them: string): string {
+  if (side === 'both') return ', shared by both sides (no person named),';
+  if (side === 'ours' || side === 'theirs') return `, ${possessive(side === 'ours' ? us : them)} to do (no person named),`;
+  return ', with no owner,';
+}
 
 /** Named in full up to this many; the rest are counted. */
 const SHOWN = 4;
@@ -24,7 +32,7 @@ export const overdue: Rule = {
     if (!first) return null;
     const described = late.slice(0, SHOWN).map(({ step, days }) => {
       const owners = ownersOf(step);
-      const who = owners.length === 0 ? ', with no owner,' : owners.every((o) => /^both$/i.test(o)) ? ', shared by both sides,' : `, owned by ${listWords(owners)},`;
+      const who = owners.length === 0 ? sideOnly(step.sideTasks ? step.side : 'unknown', context.us, context.them) : owners.every((o) => /^both$/i.test(o)) ? ', shared by both sides,' : `, owned by ${listWords(owners)},`;
       return `${stepName(step)}${who} is ${step.status === 'blocked' ? 'blocked and ' : ''}overdue by ${context.dayCount(days)}`;
     });
     const more = late.length > SHOWN ? `; and ${count(late.length - SHOWN, 'more step')}` : '';

@@ -40,9 +40,12 @@ export const noOwner: Rule = {
     return {
       title: 'Steps without an owner',
       detail: `${capital(listSteps(ownerless))} ${ownerless.length === 1 ? 'has' : 'have'} no owner.`,
-      action: plan.steps.some((s) => s.sideOwners !== null)
-        ? 'Agree who does each one and write their name in the owner column of their side.'
-        : `Agree who does each one and write their name in the ${columnName(plan, 'owner')} column.`,
+      action: ownerless.every((s) => s.sideTasks && s.side !== 'unknown')
+        ? // "Buyer tasks" / "Seller tasks" say which side does what, not who.
+          'The plan says which side does each task but not who: agree a person for each side\'s tasks and add an Owner column with their names.'
+        : plan.steps.some((s) => s.sideOwners !== null)
+          ? 'Agree who does each one and write their name in the owner column of their side.'
+          : `Agree who does each one and write their name in the ${columnName(plan, 'owner')} column.`,
       say: null,
       place: stepPlace(ownerless[0], 'owner'),
     };
