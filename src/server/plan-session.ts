@@ -1,5 +1,6 @@
 /** Opening the plan for an action: read the document once, and bring the history up to date with what people edited since the last action. */
-import { documentRanges, documentYears, formatDueDate, parseDueDate, type DateContext, type DateFormat } from '../core/reading/cell-dates';
+import { formatDueDate, parseDueDate, type DateContext, type DateFormat } from '../core/reading/cell-dates';
+import { documentRanges, documentYears } from '../core/reading/document-dates';
 import { formatPlanDate } from '../core/reading/date-format';
 import { UserError } from '../core/errors';
 import { stepsTableWanted } from '../core/reading/header-words';

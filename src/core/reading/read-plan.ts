@@ -1,5 +1,6 @@
 /** Reads a Mutual Action Plan back from a document outline, however people edited it: the stages in order (sections, tables, key dates, stakeholders, steps, the words around them), diagnostics in a seller's words. */
-import { detectDayFirst, documentLanguage, documentPadding, dottedMonthFirst, type DateContext } from './cell-dates';
+import type { DateContext } from './cell-dates';
+import { detectDayFirst, documentLanguage, documentPadding, dottedMonthFirst } from './document-dates';
 import type { OwnerContext } from './cell-owner';
 import type { DocumentOutline, OutlineTable, ParsedPlan } from './parsed-plan';
 import type { ReadContext } from './context';

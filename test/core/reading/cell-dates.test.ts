@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { addDays, CALENDAR_DAYS, dayOfWeek, WORKING_DAYS } from '../../../src/core/scheduling/calendar';
-import { detectDayFirst, documentLanguage, documentPadding, documentRanges, dottedMonthFirst, formatDueDate, parseDueDate, type DateContext, type DateFormat, type ParsedDate } from '../../../src/core/reading/cell-dates';
+import { formatDueDate, parseDueDate, type DateContext, type DateFormat, type ParsedDate } from '../../../src/core/reading/cell-dates';
+import { detectDayFirst, documentLanguage, documentPadding, documentRanges, dottedMonthFirst } from '../../../src/core/reading/document-dates';
 
 // Monday 2 March 2026: Week 1 ends Friday 6 March, Week 3 ends Friday 20 March.
 const US: DateContext = { dayFirst: false, referenceDate: '2026-03-01', evaluationStart: '2026-03-02' };
