@@ -357,7 +357,7 @@ const isStepRecord = shape({
   currentDue: isDateOrNull,
   lastDatedDue: isDateOrNull,
   slips: isCount,
-  status: oneOf(null, 'pending', 'in_progress', 'complete', 'blocked'),
+  status: oneOf(null, 'pending', 'in_progress', 'complete', 'blocked', 'not_needed'),
   statusText: isString,
   completedOn: isDateOrNull,
   completeWhenFirstSeen: (v) => typeof v === 'boolean',

@@ -3,8 +3,17 @@
 /** A calendar date written `YYYY-MM-DD`. Plan dates are days, not instants: no time zone applies. */
 export type IsoDate = string;
 
-/** A step's normalised status, in the order the method walks it: Pending → In progress → Complete, or Blocked. */
-export type Status = 'pending' | 'in_progress' | 'complete' | 'blocked';
+/**
+ * A step's normalised status, in the order the method walks it: Pending → In progress → Complete,
+ * or Blocked. Not needed is a step the two sides dropped ("Cancelled", "N/A", "Descoped"): it is
+ * settled without being done, so nothing is late or waits for it, and it never counts as completed.
+ */
+export type Status = 'pending' | 'in_progress' | 'complete' | 'blocked' | 'not_needed';
+
+/** Complete or not needed: the step asks nothing more of anyone, so it is never late and holds up no step after it. */
+export function isSettled(status: Status | null | undefined): boolean {
+  return status === 'complete' || status === 'not_needed';
+}
 
 /** Whose step or person it is: the seller's company, the prospect's, both, or not known. */
 export type Side = 'ours' | 'theirs' | 'both' | 'unknown';

@@ -16,6 +16,7 @@ const STATUS_TEXT: Record<TimelineStep['status'], string> = {
   in_progress: 'in progress',
   complete: 'complete',
   blocked: 'blocked',
+  not_needed: 'not needed',
   unknown: 'status unknown',
 };
 const SIDE_TEXT: Record<TimelineStep['side'], string> = { ours: 'our step', theirs: 'their step', both: 'both sides', unknown: '' };

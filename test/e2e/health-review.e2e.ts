@@ -234,3 +234,28 @@ test('a plan that follows the method: no findings', async () => {
   expect(await sidebar.locator('#health-summary').textContent()).toBe('The plan follows the method: no findings.');
   expect(await sidebar.locator('#health-findings [data-rule]').count()).toBe(0);
 });
+
+test('steps the two sides dropped ("Cancelled", "N/A"): on the timeline as not needed, in their own grey; neither at risk nor completed in the review', async () => {
+  const cancelled = readFileSync(path.join(__dirname, '..', 'fixtures', 'reading', 'cancelled-steps.md'), 'utf8');
+  preview = await openPreview({ markdown: cancelled, today: '2026-12-08' });
+  await preview.menu('Weekly review');
+  const sidebar = preview.sidebar();
+  await sidebar.locator('#review-verdict').waitFor();
+  const steps = (list: string): Promise<(string | null)[]> => sidebar.locator(`${list} li[data-step]`).evaluateAll((items) => items.map((li) => li.getAttribute('data-step')));
+  // Step 2 is overdue and step 5 due within five working days; steps 3 and 4, past their dates, are not needed.
+  expect(await steps('#review-at-risk')).toEqual(['2', '5']);
+  // Nothing was completed since the plan was first seen (step 1 was already complete then), and a dropped step is no completion.
+  expect(await steps('#review-completed')).toEqual([]);
+  const timeline = sidebar.locator('#timeline');
+  await timeline.locator('svg[role="img"]').waitFor();
+  for (const label of ['3', '4']) {
+    const row = timeline.locator(`[data-step="${label}"]`);
+    expect(await row.getAttribute('data-status')).toBe('not_needed');
+    expect(await row.getAttribute('data-signal')).toBe('');
+    expect(await row.locator('title').textContent()).toMatch(/; not needed, /);
+    expect(await row.locator('circle.tl-dot').evaluate((c) => getComputedStyle(c).fill)).toBe('rgb(241, 243, 244)');
+  }
+  // The document keeps the words people wrote.
+  expect((await (await preview.cell('Steps', 3, 'Status')).innerText()).trim()).toBe('Cancelled - no pilot needed');
+  expect(preview.pageErrors).toEqual([]);
+});

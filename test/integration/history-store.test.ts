@@ -42,7 +42,7 @@ const ACTIONS = [
   'SSO and SCIM integration test',
 ];
 const OWNERS = ['Sam Lee (Acme)', 'Dana Ruiz (Globex)', 'Globex IT security', 'Globex procurement', 'Both'];
-const LABEL: Record<Status, string> = { pending: 'Pending', in_progress: 'In progress', complete: 'Complete', blocked: 'Blocked' };
+const LABEL: Record<Status, string> = { pending: 'Pending', in_progress: 'In progress', complete: 'Complete', blocked: 'Blocked', not_needed: 'Not needed' };
 
 /** Step keys as the document adapter tags rows: a named range per step. */
 const keyOf = (n: number): string => `map.step.${(0x3f9a2c00 + n * 7919).toString(16)}`;

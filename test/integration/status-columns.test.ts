@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cellTexts, openDocument, type Session } from './harness';
-import { STATUS_COLOURS } from '../../src/core/method/status-style';
+import { DUE_COLOURS, STATUS_COLOURS } from '../../src/core/method/status-style';
 
 const fixture = (name: string): string => readFileSync(path.join(__dirname, '..', 'fixtures', 'reading', `${name}.md`), 'utf8');
 
@@ -60,5 +60,70 @@ describe('a RAG rating', () => {
     expect(after.fills.slice(1).map((r) => [r[2], r[5]])).toEqual([
       [null, STATUS_COLOURS.complete], [null, STATUS_COLOURS.in_progress], [null, STATUS_COLOURS.pending], [null, STATUS_COLOURS.pending],
     ]);
+  });
+});
+
+describe('a step the two sides dropped ("Cancelled", "N/A", "Skipped")', () => {
+  type Preview = { ok: boolean; rows: { number: number; from: string; to: string }[]; pinned: { number: number; reason: string }[] };
+
+  test('the health check: a cancelled step past its date is not overdue and holds up nothing; the step still open is', () => {
+    const s = openDocument({ markdown: fixture('cancelled-steps'), today: '2026-12-08' });
+    const report = s.run('getHealth');
+    const overdue = report.findings.find((f) => f.rule === 'overdue');
+    expect(overdue?.detail).toBe('Step 2 (Security questionnaire review), owned by Globex IT, is overdue by 2 working days.');
+    // Nothing about steps 3 and 4 anywhere in the report.
+    expect(JSON.stringify(report)).not.toMatch(/Pilot\/POC setup|Pilot results review/);
+  });
+
+  test('a shift: the cancelled step is not moved, and the step after it does not wait for it', () => {
+    const s = openDocument({ markdown: fixture('cancelled-steps'), today: '2026-11-18' });
+    const p = s.addOn.runSync('previewShift', { kind: 'step', step: 1, to: '+1 week' }) as Preview;
+    expect(p.ok).toBe(true);
+    // Step 3 depends on step 1 but is not needed; step 5 waits for step 4 (N/A), so neither moves.
+    expect(p.rows.map((r) => [r.number, r.from, r.to])).toEqual([
+      [1, 'Nov 20, 2026', 'Nov 30, 2026'],
+      [2, 'Dec 4, 2026', 'Dec 11, 2026'],
+      [6, 'Jan 8, 2027', 'Jan 15, 2027'],
+      [7, 'Jan 22, 2027', 'Jan 29, 2027'],
+    ]);
+    expect(p.pinned).toEqual([expect.objectContaining({ number: 3, reason: 'not needed: not moved' })]);
+    const applied = s.addOn.runSync('applyShift', { kind: 'step', step: 1, to: '+1 week' }) as { ok: boolean };
+    expect(applied.ok).toBe(true);
+    expect(cellTexts(s.table('#', 'Action')).slice(1).map((r) => [r[3], r[4]])).toEqual([
+      ['Nov 30, 2026', 'Complete'],
+      ['Dec 11, 2026', 'In progress'],
+      ['Nov 27, 2026', 'Cancelled - no pilot needed'],
+      ['Dec 2, 2026', 'N/A'],
+      ['Dec 11, 2026', 'Pending'],
+      ['Jan 15, 2027', 'Pending'],
+      ['Jan 29, 2027', 'Pending'],
+    ]);
+    // The history kept the not-needed steps (a record it could not read would be dropped): undo finds the shift.
+    const undone = s.addOn.runSync('undoLastShift') as { ok: boolean; restored: number };
+    expect(undone).toMatchObject({ ok: true, restored: 5 }); // four due dates and the decision target
+    expect(s.markdown()).toBe(openDocument({ markdown: fixture('cancelled-steps') }).markdown());
+  });
+
+  test('colours: a not-needed status cell is light grey and keeps its words; its due cell is not marked overdue', () => {
+    const s = openDocument({ markdown: fixture('cancelled-steps'), today: '2026-12-08' });
+    const before = stepsTable(s, '#', 'Action').texts;
+    const result = s.addOn.runSync('refreshStatusColours') as Colours;
+    const after = stepsTable(s, '#', 'Action');
+    expect(after.texts).toEqual(before);
+    expect(after.fills.slice(1).map((r) => r[4])).toEqual([
+      STATUS_COLOURS.complete, STATUS_COLOURS.in_progress, STATUS_COLOURS.not_needed, STATUS_COLOURS.not_needed,
+      STATUS_COLOURS.pending, STATUS_COLOURS.pending, STATUS_COLOURS.pending,
+    ]);
+    expect(result.overdue.map((x) => x.number)).toEqual([2]);
+    expect(after.fills.slice(1).map((r) => r[3])).toEqual([null, DUE_COLOURS.overdue, null, null, DUE_COLOURS.atRisk, null, null]);
+  });
+
+  test('the weekly review: a dropped step is neither at risk, owed nor completed', () => {
+    const s = openDocument({ markdown: fixture('descoped-done-column'), today: '2026-12-08' });
+    const review = s.run('getReview');
+    const text = JSON.stringify(review);
+    expect(text).not.toMatch(/Sandbox access|Reference call/);
+    expect(text).toMatch(/Integration test/);
+    expect(s.run('getHealth').findings.find((f) => f.rule === 'overdue')?.detail).toMatch(/^Step 3 \(Integration test\)/);
   });
 });

@@ -109,7 +109,8 @@ export interface CompletionRate {
  * "MAP completion rate: % of MAP steps completed on time", against each step's original due date
  * (a shifted date would make every step on time). Counted: live steps with an original date that
  * are complete, or not complete and past that date. Left out: undated steps, and steps that were
- * already complete when first seen after their date had passed (when they were done is unknown).
+ * already complete when first seen after their date had passed (when they were done is unknown), and
+ * steps not needed (cancelled, N/A), which were neither done nor missed.
  */
 export function completedOnTime(history: PlanHistory, today: IsoDate): CompletionRate {
   let counted = 0;
@@ -118,7 +119,7 @@ export function completedOnTime(history: PlanHistory, today: IsoDate): Completio
   for (const r of liveSteps(history)) {
     if (r.completedOn !== null) completed += 1;
     const promised = r.baselineDue;
-    if (promised === null) continue;
+    if (promised === null || r.status === 'not_needed') continue;
     if (r.completedOn !== null) {
       const early = compareDates(r.completedOn, promised) <= 0;
       if (r.completeWhenFirstSeen && !early) continue;

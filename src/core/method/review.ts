@@ -3,7 +3,7 @@ import { compareDates, workingDaysBetween, WORKING_DAYS, type WorkCalendar } fro
 import { formatPlanDate } from '../reading/date-format';
 import { addedSinceLastReview, stakeholderOf, stepOf, type PlanHistory } from '../history/history';
 import type { ParsedPlan, ParsedStep } from '../reading/parsed-plan';
-import type { IsoDate } from '../plan';
+import { isSettled, type IsoDate } from '../plan';
 import { planCompanies } from '../reading/sections';
 import { AT_RISK_WORKING_DAYS, dueSignal } from './status-style';
 
@@ -86,7 +86,7 @@ export function weeklyReview(input: ReviewInput): Review {
   const lastReview = history ? (history.reviews[history.reviews.length - 1] ?? null) : null;
   const sinceDay = lastReview ?? history?.baseline.on ?? null;
   const since = lastReview === null ? 'since the plan began' : `since the last review on ${format(lastReview)}`;
-  const open = plan.steps.filter((s) => s.status !== 'complete');
+  const open = plan.steps.filter((s) => !isSettled(s.status));
 
   const completed = completedSince(plan, history, sinceDay).map(({ step, on }) =>
     item(step, on === null ? 'complete' : `completed ${format(on)}`),

@@ -1,6 +1,6 @@
 /** How each step looks in the document: its status colour, and the overdue / at-risk marks on its due date. */
 import { compareDates, workingDaysBetween, WORKING_DAYS, type WorkCalendar } from '../scheduling/calendar';
-import type { IsoDate, Status } from '../plan';
+import { isSettled, type IsoDate, type Status } from '../plan';
 
 /** Soft Google-palette fills that keep black text readable; the sidebar uses the same values. */
 export const STATUS_COLOURS: Record<Status, string> = {
@@ -8,6 +8,8 @@ export const STATUS_COLOURS: Record<Status, string> = {
   in_progress: '#d2e3fc',
   complete: '#ceead6',
   blocked: '#fad2cf',
+  // Google's lightest grey: a step nobody has to do, set apart from pending's grey.
+  not_needed: '#f1f3f4',
 };
 
 /** Due-date marks: red for overdue, amber for at risk. */
@@ -25,7 +27,7 @@ export const AT_RISK_WORKING_DAYS = 5;
 export type DueSignal = 'overdue' | 'at-risk' | null;
 
 /**
- * Overdue: past its due date and not complete. At risk: due within the next few working days
+ * Overdue: past its due date and not complete (nor not needed). At risk: due within the next few working days
  * and not started (pending, or a status nobody has filled in). Undated steps carry no signal:
  * they are reported as needing a date instead.
  */
@@ -34,7 +36,7 @@ export function dueSignal(
   today: IsoDate,
   calendar: WorkCalendar = WORKING_DAYS,
 ): DueSignal {
-  if (!step.due || step.status === 'complete') return null;
+  if (!step.due || isSettled(step.status)) return null;
   if (compareDates(step.due, today) < 0) return 'overdue';
   const notStarted = step.status === 'pending' || step.status === null;
   if (notStarted && workingDaysBetween(today, step.due, calendar) <= AT_RISK_WORKING_DAYS) return 'at-risk';

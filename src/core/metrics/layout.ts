@@ -102,8 +102,8 @@ export const STEP_COLUMNS = [
   col('completedOn', 'Completed on', 'date', 'The first day the add-on saw the step complete.'),
   col('slips', 'Slips', 'number', 'Times its date moved later.'),
   col('daysSlipped', 'Days slipped', 'number', 'Working days from the first planned date to the date now (0 when not later).'),
-  col('status', 'Status', 'text', 'Pending, In progress, Complete, Blocked; Removed for a step since deleted from the plan.'),
-  col('onTime', 'On time', 'yes-no', 'yes: completed by the first planned date; no: completed later, or past it and not complete; open: not due yet; unknown: already complete when first seen after its date.'),
+  col('status', 'Status', 'text', 'Pending, In progress, Complete, Blocked, Not needed (cancelled, N/A); Removed for a step since deleted from the plan.'),
+  col('onTime', 'On time', 'yes-no', 'yes: completed by the first planned date; no: completed later, or past it and not complete; open: not due yet; unknown: already complete when first seen after its date; not needed: dropped, left out of the completion rate.'),
   col('notes', 'Notes', 'text', 'Yours: the export never writes this column.', 'person'),
 ] as const;
 

@@ -163,7 +163,7 @@ export function referenceMetrics(input: ReferenceInput): ReferenceMetrics {
     let checkCounted = 0;
     for (const r of liveSteps(history)) {
       // The rule of completedOnTime (history.ts), per step so each lands in its quarter.
-      if (r.baselineDue === null) continue;
+      if (r.baselineDue === null || r.status === 'not_needed') continue;
       const quarter = q(r.baselineDue);
       if (r.completedOn !== null) {
         const early = compareDates(r.completedOn, r.baselineDue) <= 0;

@@ -4,7 +4,7 @@ import { statusLabel } from '../reading/cell-status';
 import { crmIdOf, DEAL_OUTCOME_LABELS, type DealDetails } from '../deal/deal';
 import { observe, startHistory, stepOf, type HistoryCause, type PlanHistory, type StepRecord } from '../history/history';
 import type { ParsedPlan, ParsedStep } from '../reading/parsed-plan';
-import type { IsoDate, Side } from '../plan';
+import { isSettled, type IsoDate, type Side } from '../plan';
 import { dateCell } from './cells';
 import type { DealColumnId, Row, SlipColumnId, StepColumnId } from './layout';
 import { stepKindOf } from './step-kinds';
@@ -29,7 +29,7 @@ export interface PlanRows {
 }
 
 /** "yes" / "no" / "open" / "unknown" as the Steps sheet's On time column writes them. */
-export type OnTime = 'yes' | 'no' | 'open' | 'unknown';
+export type OnTime = 'yes' | 'no' | 'open' | 'unknown' | 'not needed';
 
 export const SIDE_LABELS: Readonly<Record<Side, string>> = { ours: 'Seller', theirs: 'Buyer', both: 'Both', unknown: 'Unknown' };
 
@@ -100,10 +100,11 @@ export function planRows(input: PlanExportInput): PlanRows {
     if (seen.has(step.key)) continue;
     seen.add(step.key);
     const record = stepOf(history, step.key);
-    const on = record ? onTimeOf(record, today) : 'open';
+    // A dropped step was neither done nor missed: the completion rate leaves it out, as completedOnTime does.
+    const on = step.status === 'not_needed' ? 'not needed' : record ? onTimeOf(record, today) : 'open';
     if (step.status === 'complete') complete += 1;
     if (step.status === 'blocked') blocked += 1;
-    if (step.status !== 'complete' && step.due !== null && compareDates(step.due, today) < 0) overdue += 1;
+    if (!isSettled(step.status) && step.due !== null && compareDates(step.due, today) < 0) overdue += 1;
     if (on === 'yes' || on === 'no') due += 1;
     if (on === 'yes') onTime += 1;
     steps.push({

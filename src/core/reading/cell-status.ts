@@ -23,14 +23,30 @@ export type ParsedStatus =
 // ("not started"), a blocker before progress, progress before completion ("almost done"), and
 // lateness after completion ("Done (delayed)"). Lateness is the due date's business: a delayed,
 // overdue or at-risk step is still moving, so it is in progress, not blocked.
+//
+// Escalated and off track are blocked, not late: escalating is what the method does for a step that
+// cannot move by itself ("Escalate through champion"), and off track is red on a RAG rating. Out
+// for signature, with legal and needs review are in progress: the step has moved to someone who
+// acts on it. Booked, confirmed, tentative and rescheduled set up a meeting that has not happened:
+// pending.
 const RULES: [RegExp, Status][] = [
   [/ ((not|hasn t|haven t|isn t) (yet )?(started|begun|done|complete|completed|finished|signed|sent|submitted|approved|received|delivered)|not yet|incomplete|to ?do) /, 'pending'],
-  [/ (blocked|blocker|on hold|hold|stuck|paused|stalled|halted|cannot proceed) /, 'blocked'],
-  [/ (in progress|wip|started|ongoing|on ?going|under ?way|in review|under review|reviewing|in flight|active|partial|partially|almost|nearly|working) /, 'in_progress'],
+  [/ (blocked|blocker|on hold|hold|stuck|paused|stalled|halted|cannot proceed|escalated|escalation|off track|not on track) /, 'blocked'],
+  [
+    / (in progress|wip|started|ongoing|on ?going|under ?way|in review|under review|reviewing|in flight|active|partial|partially|almost|nearly|working|needs review|needs approval|needs sign off|out for (signature|review|approval)|sent for (signature|review|approval)|with (legal|procurement|finance|security|it|counsel|purchasing)) /,
+    'in_progress',
+  ],
+  [/ (invite sent|invitation sent|calendar invite sent) /, 'pending'],
   [/ (complete|completed|done|closed|finished|signed|signed off|approved|accepted|delivered|sent|submitted|received|resolved|passed) /, 'complete'],
   [/ (delayed|late|overdue|slipped|slipping|at risk|on track|waiting|awaiting) /, 'in_progress'],
-  [/ (pending|not started|open|planned|scheduled|upcoming|queued|backlog|new) /, 'pending'],
+  [/ (pending|not started|open|planned|scheduled|rescheduled|re scheduled|booked|rebooked|re booked|confirmed|tentative|tentatively|upcoming|queued|backlog|new) /, 'pending'],
 ];
+
+// A dropped step ("Cancelled", "N/A", "Descoped", "Won't do") is not needed, in any column ("N/A"
+// under "Done?" is no "No"), unless it was set up again: "Cancelled - rescheduled to 12/9" is a
+// meeting still to hold, so the other words decide.
+const NOT_NEEDED = / (cancelled|canceled|cancel|n a|na|not applicable|not needed|not required|no longer needed|no longer required|skipped|skip|descoped|de scoped|out of scope|won t do|wont do|will not do|dropped|obsolete) /;
+const SET_UP_AGAIN = / (rescheduled|re scheduled|rebooked|re booked|moved to|new date) /;
 
 // Marks and traffic lights, read only when no word settled the cell ("🟢 On track" is in progress).
 const MARKS: [RegExp, Status][] = [
@@ -73,6 +89,7 @@ const hit = (rules: readonly [RegExp, Status][], s: string): Status | undefined 
 export function parseStatus(text: string, column: StatusColumnKind = 'status'): ParsedStatus {
   if (!text.trim()) return { status: 'pending', known: false, text };
   const words = ` ${text.toLowerCase().replace(/[^a-z0-9%]+/g, ' ').trim()} `;
+  if (NOT_NEEDED.test(words) && !SET_UP_AGAIN.test(words)) return { status: 'not_needed', known: true, text };
   let status: Status | undefined;
   if (column === 'completion') {
     // "Yes" is complete whatever follows ("Yes (late)"); "No" is not done unless the rest says
@@ -95,6 +112,6 @@ export function parseStatus(text: string, column: StatusColumnKind = 'status'): 
 }
 
 /** The method's words for a status, as written into the document. */
-export function statusLabel(status: Status): 'Pending' | 'In progress' | 'Complete' | 'Blocked' {
-  return ({ pending: 'Pending', in_progress: 'In progress', complete: 'Complete', blocked: 'Blocked' } as const)[status];
+export function statusLabel(status: Status): 'Pending' | 'In progress' | 'Complete' | 'Blocked' | 'Not needed' {
+  return ({ pending: 'Pending', in_progress: 'In progress', complete: 'Complete', blocked: 'Blocked', not_needed: 'Not needed' } as const)[status];
 }

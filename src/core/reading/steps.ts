@@ -42,9 +42,9 @@ export const IMPLAUSIBLE_DAYS = 730;
 
 /** What the add-on reads in a status column of each kind, said when a cell is none of it. */
 const STATUS_WORDS_UNDERSTOOD: Readonly<Record<StatusColumnKind, string>> = {
-  status: 'It understands Pending, In progress, Complete and Blocked.',
-  completion: 'In this column it understands Yes or No (also Y/N, x, TRUE/FALSE), and Pending, In progress, Complete and Blocked.',
-  rag: 'In this column it understands Green, Amber and Red (also G/A/R), and Pending, In progress, Complete and Blocked.',
+  status: 'It understands Pending, In progress, Complete, Blocked and Not needed (Cancelled, N/A).',
+  completion: 'In this column it understands Yes or No (also Y/N, x, TRUE/FALSE), and Pending, In progress, Complete, Blocked and Not needed.',
+  rag: 'In this column it understands Green, Amber and Red (also G/A/R), and Pending, In progress, Complete, Blocked and Not needed.',
 };
 
 /** An owner cell that names nobody. */

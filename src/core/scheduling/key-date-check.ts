@@ -28,7 +28,7 @@ export function assessKeyDate(
     return { verdict: 'unchecked', forecast: null, chain: [], message: `${why}, so the ${label.toLowerCase()} cannot be checked against the plan.` };
   }
   const who = capital(stepLabel(step));
-  if (isComplete(step)) return { verdict: 'done', forecast: step.due, chain, message: `${who} is complete.` };
+  if (isComplete(step)) return { verdict: 'done', forecast: step.due, chain, message: `${who} is ${step.status === 'not_needed' ? 'not needed' : 'complete'}.` };
   if (stepDate === null) {
     return { verdict: 'unchecked', forecast: null, chain, message: `${who} has no date, so the ${label.toLowerCase()} cannot be checked.` };
   }

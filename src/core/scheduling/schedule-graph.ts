@@ -1,5 +1,5 @@
 /** The dependency graph a shift and a check walk: the steps in order (cycles named), dates passed through undated steps, and the chain that drives a date. */
-import type { IsoDate } from '../plan';
+import { isSettled, type IsoDate } from '../plan';
 import { compareDates, isIsoDate } from './calendar';
 import type { ChainLink, ScheduleProblem, ScheduleStep } from './schedule-types';
 import { NOTHING_CHANGED, later, shownNumber, stepLabel, capital } from './schedule-words';
@@ -207,6 +207,7 @@ export function walkChain(graph: Graph, from: string, driverOf: (key: string) =>
   return chain.reverse();
 }
 
+/** Complete or not needed: a shift does not move it, and it holds up nothing after it. */
 export function isComplete(step: ScheduleStep | undefined): boolean {
-  return step?.status === 'complete';
+  return isSettled(step?.status);
 }

@@ -228,7 +228,7 @@ export function shiftDownstream(input: ShiftInput): ShiftResult {
     if (s.week && settled !== s.due) settled = mode === 'keep-gaps' ? shiftWeek(s.due, settled, s.week, calendar) : weekDueOf(settled, s.week, calendar);
     if (isComplete(s)) {
       newDate.set(k, s.due);
-      if (settled !== s.due) pinned.push({ key: k, number: s.number, action: s.action, due: s.due, wouldMoveTo: settled, reason: 'complete: not moved' });
+      if (settled !== s.due) pinned.push({ key: k, number: s.number, action: s.action, due: s.due, wouldMoveTo: settled, reason: s.status === 'not_needed' ? 'not needed: not moved' : 'complete: not moved' });
       continue;
     }
     newDate.set(k, settled);

@@ -34,7 +34,7 @@ import type { IsoDate, Status } from '../../../src/core/plan';
 
 // March 2026: Mon 2, Fri 6, Fri 13, Fri 20, Fri 27; Apr 3 and 10 are Fridays.
 
-const LABEL: Record<Status, string> = { pending: 'Pending', in_progress: 'In progress', complete: 'Complete', blocked: 'Blocked' };
+const LABEL: Record<Status, string> = { pending: 'Pending', in_progress: 'In progress', complete: 'Complete', blocked: 'Blocked', not_needed: 'Not needed' };
 
 function step(key: string, number: number, action: string, owner: string, due: IsoDate | null, status: Status = 'pending'): ObservedStep {
   return { key, number, action, owner, due, status, statusText: LABEL[status] };
@@ -337,6 +337,19 @@ describe('what the health check and the metrics read', () => {
     const h = startHistory(plan, '2026-03-02', 'hand');
     expect(completedOnTime(h, '2026-03-30')).toEqual({ counted: 1, completed: 2, onTime: 1, rate: 1 });
     expect(completedOnTime(startHistory({ steps: [], keyDates: {} }, '2026-03-02', 'insert'), '2026-03-30').rate).toBeNull();
+  });
+
+  test('completion rate: a step dropped after its date ("Cancelled") was neither done nor missed, so it is left out', () => {
+    let plan = globexPlan();
+    let h = startHistory(plan, '2026-03-02', 'insert');
+    plan = edit(plan, { 'deep-dive': { status: 'complete' } });
+    h = observe(h, plan, '2026-03-06', 'hand').history;
+    // On Mar 23 the security review (due Mar 13) is still open: missed. The pilot review (due Mar 20) was cancelled.
+    expect(completedOnTime(h, '2026-03-23')).toEqual({ counted: 3, completed: 1, onTime: 1, rate: 1 / 3 });
+    plan = edit(plan, { pilot: { status: 'not_needed', statusText: 'Cancelled - no pilot' } });
+    h = observe(h, plan, '2026-03-23', 'hand').history;
+    expect(completedOnTime(h, '2026-03-23')).toEqual({ counted: 2, completed: 1, onTime: 1, rate: 0.5 });
+    expect(record(h, 'pilot')).toMatchObject({ status: 'not_needed', statusText: 'Cancelled - no pilot', completedOn: null });
   });
 
   test('a plan nobody touched for 14 days is dead; the champion\'s steps last moved on the day they changed', () => {

@@ -128,8 +128,64 @@ describe('parseStatus', () => {
     expect(parseStatus('  \n')).toEqual({ status: 'pending', known: false, text: '  \n' });
   });
 
-  test.each(['Cancelled', 'N/A', 'See notes', '?', '❌', 'unsigned', 'Donezo'])('unknown text %p is kept as written', (text) => {
+  test.each(['See notes', '?', '❌', 'unsigned', 'Donezo', 'ask Dana', 'Nana'])('unknown text %p is kept as written', (text) => {
     expect(parseStatus(text)).toEqual({ status: null, known: false, text });
+  });
+});
+
+describe('words sellers and buyers use', () => {
+  test.each<[string, Status]>([
+    // A meeting set up that has not happened yet.
+    ['Booked', 'pending'],
+    ['Booked for Dec 3', 'pending'],
+    ['Confirmed', 'pending'],
+    ['Tentative', 'pending'],
+    ['Tentatively Jan 5', 'pending'],
+    ['Rescheduled', 'pending'],
+    ['Re-scheduled to 12/9', 'pending'],
+    // A meeting cancelled and set up again is still to hold.
+    ['Cancelled - rescheduled to 12/9', 'pending'],
+    ['Canceled, rebooked for Jan 5', 'pending'],
+    ['Invite sent', 'pending'],
+    // With someone who acts on it.
+    ['Needs review', 'in_progress'],
+    ['Out for signature', 'in_progress'],
+    ['Sent for signature', 'in_progress'],
+    ['With legal', 'in_progress'],
+    ['With procurement', 'in_progress'],
+    // Cannot move by itself: the method escalates it, a RAG rating calls it red.
+    ['Escalated', 'blocked'],
+    ['Escalated to the CFO', 'blocked'],
+    ['Off track', 'blocked'],
+    ['Off-track', 'blocked'],
+    ['Not on track', 'blocked'],
+    // Dropped: settled without being done, whatever else the cell says.
+    ['Cancelled', 'not_needed'],
+    ['Canceled', 'not_needed'],
+    ['N/A', 'not_needed'],
+    ['n/a', 'not_needed'],
+    ['NA', 'not_needed'],
+    ['Not applicable', 'not_needed'],
+    ['Not needed', 'not_needed'],
+    ['Skipped', 'not_needed'],
+    ['Descoped', 'not_needed'],
+    ['De-scoped', 'not_needed'],
+    ["Won't do", 'not_needed'],
+    ['Won’t do', 'not_needed'],
+    ['Out of scope', 'not_needed'],
+    ['Cancelled - no longer required', 'not_needed'],
+    ['Dropped (no POC needed)', 'not_needed'],
+  ])('%p is %p', (text, status) => {
+    expect(parseStatus(text)).toEqual({ status, known: true, text });
+  });
+
+  test.each<[string, 'status' | 'completion' | 'rag']>([
+    ['N/A', 'completion'],
+    ['Cancelled', 'completion'],
+    ['N/A', 'rag'],
+    ['Descoped', 'rag'],
+  ])('%p is not needed in a %s column too', (text, column) => {
+    expect(parseStatus(text, column).status).toBe('not_needed');
   });
 });
 
@@ -224,11 +280,12 @@ describe('statusLabel', () => {
     ['in_progress', 'In progress'],
     ['complete', 'Complete'],
     ['blocked', 'Blocked'],
+    ['not_needed', 'Not needed'],
   ])('%p is written %p', (status, label) => {
     expect(statusLabel(status)).toBe(label);
   });
 
   test('every label reads back as its status', () => {
-    for (const s of ['pending', 'in_progress', 'complete', 'blocked'] as const) expect(parseStatus(statusLabel(s))).toEqual({ status: s, known: true, text: statusLabel(s) });
+    for (const s of ['pending', 'in_progress', 'complete', 'blocked', 'not_needed'] as const) expect(parseStatus(statusLabel(s))).toEqual({ status: s, known: true, text: statusLabel(s) });
   });
 });

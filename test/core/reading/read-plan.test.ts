@@ -211,7 +211,7 @@ describe('the status column read by what its header asks', () => {
   test('under "Status", "Yes" is no status: it is kept as written and said', () => {
     const plan = readPlan(outline(TITLE, table([['#', 'Action', 'Owner', 'Due date', 'Status'], ['1', 'Kickoff', 'Acme', 'Dec 18, 2026', 'Yes']])), CTX);
     expect(plan.steps[0]?.status).toBeNull();
-    expect(messages(plan)).toEqual(['Steps table, row 1, Status: "Yes" is not a status the add-on knows, so it is kept as written. It understands Pending, In progress, Complete and Blocked.']);
+    expect(messages(plan)).toEqual(['Steps table, row 1, Status: "Yes" is not a status the add-on knows, so it is kept as written. It understands Pending, In progress, Complete, Blocked and Not needed (Cancelled, N/A).']);
   });
 
   test.each([
@@ -892,15 +892,15 @@ describe('plans after the prospect edited them', () => {
       ['🟡 WIP', 'in_progress'],
       ['⛔ Blocked by legal', 'blocked'],
       ['50%', 'in_progress'],
-      ['with legal', null],
+      ['ask Dana', null],
       ['', 'pending'],
     ]);
     expect(plan.diagnostics).toEqual([
       {
         severity: 'warning',
         where: 'Steps table, row 8, Status',
-        text: 'with legal',
-        message: 'Steps table, row 8, Status: "with legal" is not a status the add-on knows, so it is kept as written. It understands Pending, In progress, Complete and Blocked.',
+        text: 'ask Dana',
+        message: 'Steps table, row 8, Status: "ask Dana" is not a status the add-on knows, so it is kept as written. It understands Pending, In progress, Complete, Blocked and Not needed (Cancelled, N/A).',
         cell: { tableIndex: 5, row: 8, column: 4 },
       },
     ]);
@@ -1029,7 +1029,7 @@ describe('plans after the prospect edited them', () => {
       ['warning', 'Steps table, Target date', 'Target date'],
       ['warning', 'Steps table, row 2, Depends on', '12'],
       ['warning', 'Steps table, row 4, Due date', 'next-ish'],
-      ['warning', 'Steps table, row 4, Status', 'with legal'],
+      ['warning', 'Steps table, row 4, Status', 'ask Dana'],
       ['warning', 'Steps table, rows 4 and 5, #', '4'],
       ['warning', 'Steps table, row 5, Depends on', '4'],
       ['info', 'Steps table, row 7, #', ''],
@@ -1042,7 +1042,7 @@ describe('plans after the prospect edited them', () => {
       'Steps table: both "Due date" and "Target date" look like the Due date column; the add-on reads "Due date" and keeps "Target date" as an extra column.',
       'Steps table, row 2, Depends on: Step 2 (Security questionnaire review) depends on step 12, which is not in the plan; that link was ignored.',
       'Steps table, row 4, Due date: "next-ish" is not a date, so this step is treated as undated.',
-      'Steps table, row 4, Status: "with legal" is not a status the add-on knows, so it is kept as written. It understands Pending, In progress, Complete and Blocked.',
+      'Steps table, row 4, Status: "ask Dana" is not a status the add-on knows, so it is kept as written. It understands Pending, In progress, Complete, Blocked and Not needed (Cancelled, N/A).',
       'Steps table, rows 4 and 5 are both numbered 4. Renumber the steps so that each number is used once; until then "Depends on 4" cannot tell them apart.',
       'Steps table, row 5, Depends on: Step 4 (Pricing proposal delivery) depends on step 4, but 2 rows are numbered 4; that link was ignored. Renumber the steps.',
       'Steps table, row 7, #: the cell is empty, so this step is numbered 7 by its position.',

@@ -416,7 +416,7 @@ describe('a completion question or checkbox column', () => {
     expect(plan.stepsTable?.otherColumns).toEqual(['Start date', 'Comments']);
     expect(plan.steps.map((s) => s.statusText)).toEqual(['Yes', 'Yes (late)', 'No', 'No - in progress', '', 'Maybe']);
     expect(messages(plan)).toEqual([
-      'Steps table, row 6, Completed?: "Maybe" is not a status the add-on knows, so it is kept as written. In this column it understands Yes or No (also Y/N, x, TRUE/FALSE), and Pending, In progress, Complete and Blocked.',
+      'Steps table, row 6, Completed?: "Maybe" is not a status the add-on knows, so it is kept as written. In this column it understands Yes or No (also Y/N, x, TRUE/FALSE), and Pending, In progress, Complete, Blocked and Not needed.',
     ]);
   });
 
@@ -556,7 +556,7 @@ describe('a RAG rating as the status', () => {
     ]);
     expect(plan.stepsTable?.columns).toEqual({ number: 0, action: 1, owner: 2, due: 3, status: 4 });
     expect(messages(plan)).toEqual([
-      'Steps table, row 7, RAG status: "Purple" is not a status the add-on knows, so it is kept as written. In this column it understands Green, Amber and Red (also G/A/R), and Pending, In progress, Complete and Blocked.',
+      'Steps table, row 7, RAG status: "Purple" is not a status the add-on knows, so it is kept as written. In this column it understands Green, Amber and Red (also G/A/R), and Pending, In progress, Complete, Blocked and Not needed.',
     ]);
   });
 
@@ -583,6 +583,37 @@ describe('a RAG rating as the status', () => {
     ]);
     expect(plan.stepsTable?.columns).toEqual({ number: 0, action: 1, owner: 3, due: 4, status: 5 });
     expect(plan.stepsTable?.otherColumns).toEqual(['Health']);
+    expect(plan.diagnostics).toEqual([]);
+  });
+});
+
+describe('steps the two sides dropped', () => {
+  test('"Cancelled - no pilot needed" and "N/A" under Status: not needed, kept as written, nothing said', () => {
+    const plan = read('cancelled-steps');
+    expect(steps(plan).map(([label, action, , , due, status]) => [label, action, due, status])).toEqual([
+      ['1', 'Technical deep-dive with engineering', '2026-11-20', 'complete'],
+      ['2', 'Security questionnaire review', '2026-12-04', 'in_progress'],
+      ['3', 'Pilot/POC setup', '2026-11-27', 'not_needed'],
+      ['4', 'Pilot results review', '2026-12-02', 'not_needed'],
+      ['5', 'Pricing proposal delivery', '2026-12-11', 'pending'],
+      ['6', 'Procurement review', '2027-01-08', 'pending'],
+      ['7', 'Contract signature', '2027-01-22', 'pending'],
+    ]);
+    expect(plan.steps.map((s) => s.statusText).slice(2, 4)).toEqual(['Cancelled - no pilot needed', 'N/A']);
+    expect(links(plan)).toEqual({ 1: [], 2: ['1'], 3: ['1'], 4: ['3'], 5: ['4'], 6: ['2', '5'], 7: ['6'] });
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  test('"Skipped" and "Descoped" under "Done?" beside Yes / No: not needed, not "No"', () => {
+    const plan = read('descoped-done-column');
+    expect(steps(plan).map(([label, action, , , , status]) => [label, action, status])).toEqual([
+      ['1', 'Kickoff call', 'complete'],
+      ['2', 'Sandbox access', 'not_needed'],
+      ['3', 'Integration test', 'pending'],
+      ['4', 'Reference call', 'not_needed'],
+      ['5', 'Order form', 'pending'],
+    ]);
+    expect(plan.stepsTable?.columns).toEqual({ action: 0, owner: 1, due: 2, status: 3 });
     expect(plan.diagnostics).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { compareDates, workingDaysBetween, WORKING_DAYS, type WorkCalendar } fro
 import { formatPlanDate } from '../../reading/date-format';
 import type { PlanHistory } from '../../history/history';
 import type { ParsedPlan, ParsedStakeholder, ParsedStep } from '../../reading/parsed-plan';
-import type { IsoDate } from '../../plan';
+import { isSettled, type IsoDate } from '../../plan';
 import { planCompanies } from '../../reading/sections';
 import { forecastSteps, type Forecast } from './forecast';
 import { findPerson, isChampion, isEconomicBuyer, isNamed } from './people';
@@ -55,7 +55,7 @@ export function healthContext(input: HealthInput): HealthContext {
     economicBuyer: findPerson(plan.stakeholders, isEconomicBuyer),
     champion: findPerson(plan.stakeholders, isChampion),
     people: plan.stakeholders.filter(isNamed).map((p) => p.name),
-    open: plan.steps.filter((s) => s.status !== 'complete'),
+    open: plan.steps.filter((s) => !isSettled(s.status)),
     forecast() {
       if (forecast === undefined) forecast = forecastSteps(plan.steps, today);
       return forecast;

@@ -31,6 +31,11 @@ export function forecastSteps(steps: readonly ParsedStep[], today: IsoDate): Map
       out.set(key, { step, date: step.due, driver: null, overdue: false });
       continue;
     }
+    // A step not needed will not happen: the steps after it wait for nothing.
+    if (step.status === 'not_needed') {
+      out.set(key, { step, date: null, driver: null, overdue: false });
+      continue;
+    }
     const overdue = step.due !== null && compareDates(step.due, today) < 0;
     let date = overdue ? today : step.due;
     let driver: string | null = null;

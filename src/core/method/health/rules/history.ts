@@ -1,7 +1,7 @@
 /** Off-track signals from the plan's history: a dead plan, a silent champion, steps that keep slipping, steps added since the baseline (scope). */
 import { compareDates, daysBetween, workingDaysBetween } from '../../../scheduling/calendar';
 import { addedSinceLastReview, lastMovedOn, slippingSteps, stepOf, type PlanHistory } from '../../../history/history';
-import type { IsoDate } from '../../../plan';
+import { isSettled, type IsoDate } from '../../../plan';
 import { AT_RISK_WORKING_DAYS } from '../../status-style';
 import { championName, type HealthContext } from '../context';
 import { isNamed, mentions } from '../people';
@@ -60,7 +60,7 @@ export const championSilent: Rule = {
     if (!history || deadFor(context, history) !== null) return null;
     if (!champion || !isNamed(champion)) return null;
     const theirs = plan.steps.filter((s) => mentions(s.owner, champion.name, context.people));
-    const pressing = theirs.filter((s) => s.status !== 'complete' && s.due !== null && workingDaysBetween(today, s.due, calendar) <= AT_RISK_WORKING_DAYS);
+    const pressing = theirs.filter((s) => !isSettled(s.status) && s.due !== null && workingDaysBetween(today, s.due, calendar) <= AT_RISK_WORKING_DAYS);
     const first = pressing[0];
     if (!first) return null;
     const last = lastMovedOn(history, theirs.map((s) => s.key));

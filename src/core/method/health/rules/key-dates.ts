@@ -1,7 +1,7 @@
 /** The key dates against the steps: no decision target, a decision target the steps cannot meet (close-date, against the signature step or, without one, the steps a decision needs first), a go-live target the go-live step overruns. */
 import { compareDates, workingDaysBetween } from '../../../scheduling/calendar';
 import type { ParsedStep } from '../../../reading/parsed-plan';
-import type { IsoDate } from '../../../plan';
+import { isSettled, type IsoDate } from '../../../plan';
 import { stepKind, type StepKind } from '../../../metrics/step-kinds';
 import { keyDateStep } from '../../../scheduling/shift-request';
 import { championName, type HealthContext } from '../context';
@@ -77,7 +77,7 @@ function lateKeyDate(context: HealthContext, name: 'decisionTarget' | 'goLiveTar
   const target = line.date;
   const step = keyDateStep(context.plan, name);
   if (!step) return name === 'decisionTarget' ? beforeDecision(context, forecast, target, line.paragraphIndex) : null;
-  if (step.status === 'complete') return null;
+  if (isSettled(step.status)) return null;
   const at = forecast.get(step.key);
   if (!at || at.date === null || compareDates(at.date, target) <= 0) return null;
   return { name, target, paragraphIndex: line.paragraphIndex, step, earliest: at.date, chain: chainOf(forecast, step.key), alsoLate: [], noSignature: false };
