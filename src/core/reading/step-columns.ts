@@ -16,6 +16,8 @@ export interface Companies {
 }
 
 const STEP_WORD = /^steps?$/;
+/** A column of weeks counted from the evaluation start ("Week", "Wk", "Week #"). */
+export const WEEK_HEADER = /^(?:weeks?|wk|week #|week no|week number)$/;
 const MILESTONE_WORD = /^milestones?$/;
 const OURS_WORDS = /\b(?:seller|sellers|vendor|vendors|supplier|provider|our|ours|us|we|your company|sales team|internal)\b/;
 const THEIRS_WORDS = /\b(?:buyer|buyers|customer|customers|client|clients|prospect|their|theirs|them|purchaser|external)\b/;
@@ -131,6 +133,13 @@ export function stepColumns(headers: readonly string[], companies: Companies, ta
       .filter((r) => r.kind !== 'status' || kindOf(r.column) === kindOf(best))
       .map((r) => (r.kind === 'status' ? { ...r, first: best } : r));
   }
+
+  // A "Week" column beside a dated due column ("| Week | Task | Due date |") groups the steps by
+  // week: the dated column is the due date, and the week column an extra column, with nothing to say.
+  const isWeek = (c: number): boolean => WEEK_HEADER.test(normaliseHeader(headers[c] ?? ''));
+  const dated = map.repeated.find((r) => r.kind === 'due' && !isWeek(r.column));
+  if (cols.due !== undefined && isWeek(cols.due) && dated) cols.due = dated.column;
+  if (cols.due !== undefined && !isWeek(cols.due)) map.repeated = map.repeated.filter((r) => !(r.kind === 'due' && (isWeek(r.column) || r.column === cols.due)));
 
   // What is left over is kept as extra columns; a "repeated" note only for a column still unused.
   map.repeated = map.repeated.filter((r) => !taken(r.column) && r.first !== r.column);

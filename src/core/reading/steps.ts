@@ -13,7 +13,7 @@ import type { Diagnostics } from './diagnostics';
 import { STEP_COLUMN_NAMES, statusColumnKind, stepsTableWanted } from './header-words';
 import { assignKeys } from './identity';
 import { ownerSide, withChipNames } from './owners';
-import { stepColumns, type Companies } from './step-columns';
+import { stepColumns, WEEK_HEADER, type Companies } from './step-columns';
 import { readStepLabel } from './step-labels';
 import { cellAt, headersOf, isBlank, type FoundTable } from './tables';
 import { clean, list } from './text';
@@ -234,7 +234,6 @@ function readRows(
   return drafts;
 }
 
-const WEEK_HEADER = /^(?:weeks?|wk|week #|week no|week number)$/;
 const BARE_WEEK = /^\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?\s*$/;
 
 /**

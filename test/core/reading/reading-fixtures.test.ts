@@ -723,6 +723,16 @@ describe('"Week N" dates with no evaluation start', () => {
 });
 
 describe('a "Week" column of bare numbers', () => {
+  test.each([
+    ['before', '| **Week** | **Task** | **Owner** | **Due date** |\n| :---- | :---- | :---- | :---- |\n| Week 1 | Kickoff | Both | Dec 4, 2026 |\n| Week 2 | Security review | Globex IT | Dec 11, 2026 |'],
+    ['after', '| **Task** | **Owner** | **Due date** | **Week** |\n| :---- | :---- | :---- | :---- |\n| Kickoff | Both | Dec 4, 2026 | Week 1 |\n| Security review | Globex IT | Dec 11, 2026 | 2 |'],
+  ])('a "Week" column %s a dated "Due date" column groups the steps: the dates are read, the weeks kept, nothing said', (_, table) => {
+    const plan = readMarkdownPlan(`# Acme + Globex: Mutual Action Plan\n\n${table}\n`, TODAY);
+    expect(plan.steps.map((s) => [s.action, s.due])).toEqual([['Kickoff', '2026-12-04'], ['Security review', '2026-12-11']]);
+    expect(plan.stepsTable?.otherColumns).toEqual(['Week']);
+    expect(plan.diagnostics).toEqual([]);
+  });
+
   const bare = fixtureText('reading/weeks-no-start').replace(/^\| Week ([\d-]+) \|/gm, '| $1 |');
 
   test('"1", "3-4" under "Week" are weeks: undated without a start, and said once', () => {
