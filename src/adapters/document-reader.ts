@@ -190,6 +190,9 @@ export function readOutline(doc: Document, handles?: CellHandles): DocumentOutli
       const item = child.asListItem();
       const text = item.getText();
       block = { kind: 'paragraph', index: i, text, heading: 0, list: text.trim() ? listKind(item.getGlyphType()) : 'bullet', chips: [] };
+      // A nested item belongs to the one above it (a risk's mitigation under the risk); an empty one says nothing.
+      const nesting = text.trim() ? item.getNestingLevel() : 0;
+      if (nesting > 0) block.nesting = nesting;
     } else if (type === T.TABLE) {
       block = readTable(child.asTable(), i, handles);
     }

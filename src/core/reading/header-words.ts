@@ -111,9 +111,15 @@ export const SECTION_HEADING_WORDS: Readonly<Record<SectionName, readonly string
   goal: ['Goal', 'Goals', 'Objective', 'Objectives', 'Purpose', 'Our goal'],
   keyDates: ['Key dates', 'Dates', 'Important dates', 'Key milestones'],
   steps: ['Steps', 'Action plan', 'Actions', 'Plan', 'Next steps', 'Milestones', 'Tasks', 'Activities', 'Evaluation steps', 'Timeline', 'The plan'],
-  stakeholders: ['Stakeholders', 'Key stakeholders', 'People', 'Team', 'Contacts', 'Who is involved', 'Decision makers', 'Buying committee'],
+  stakeholders: [
+    'Stakeholders', 'Key stakeholders', 'People', 'Team', 'Contacts', 'Key contacts', 'Who is involved', "Who's involved", 'Decision makers',
+    'Decision team', 'Buying committee', 'Buying group', 'Key people', 'Deal team',
+  ],
   successCriteria: ['Success criteria', 'Criteria', 'Definition of success', 'What success looks like', 'Success'],
-  risks: ['Risks and blockers', 'Risks & blockers', 'Risks / blockers', 'Risks', 'Risk', 'Blockers'],
+  risks: [
+    'Risks and blockers', 'Risks & blockers', 'Risks / blockers', 'Risks', 'Risk', 'Blockers', 'Risks and mitigations', 'Risks & mitigations',
+    'Potential blockers', 'Potential risks', 'Known risks', 'Blockers and risks',
+  ],
 };
 
 /** Headings of the plan's change log, where the add-on writes a dated line per shift: never read as steps or any other part. */

@@ -26,7 +26,7 @@ function sameCompany(a: string, b: string): boolean {
 }
 
 /**
- * The texts that say which side a company is on: each stakeholder row ("Account Executive, Acme"),
+ * The texts that say which side a company is on: each stakeholder row or list item ("Account Executive, Acme"),
  * each owner cell ("Globex IT", "Acme CS"), and the agreement line ("Agreed by: Dana Lee, VP
  * Finance, Globex"), the prospect's by definition.
  */
@@ -41,6 +41,8 @@ function evidence(doc: PlanDocument, pair: Companies): { text: string; agreement
   }
   doc.blocks.forEach((b, i) => {
     if (b.kind === 'paragraph' && !doc.sections[i]?.changes && AGREED.test(clean(b.text))) out.push({ text: b.text, agreement: true });
+    // People listed instead of tabled ("Sam Patel, Account Executive, Acme") say as much as a row does.
+    else if (b.kind === 'paragraph' && b.list !== null && doc.sections[i]?.name === 'stakeholders') out.push({ text: b.text, agreement: false });
   });
   return out;
 }

@@ -37,6 +37,8 @@ export interface OutlineParagraph {
   /** 0 for normal text, 1-6 for Heading 1-6; the document title counts as 1 (Docs exports both as "#"). */
   heading: number;
   list: 'bullet' | 'number' | null;
+  /** A list item's nesting level (ListItem#getNestingLevel, 0 at the left); absent for a paragraph and for level 0. */
+  nesting?: number;
   chips: Chip[];
 }
 
@@ -157,6 +159,8 @@ export interface ParsedStakeholder {
   email: string | null;
   /** The row's name cell, where a finding about this person points; null when the reader could not place it. */
   cell: CellRef | null;
+  /** Body index of the list item (or line) the person was read from, when the plan lists its people instead of a table. */
+  paragraphIndex?: number;
 }
 
 export interface ParsedRisk {
@@ -165,6 +169,10 @@ export interface ParsedRisk {
   mitigation: string;
   /** The row's Mitigation cell, or its Risk cell when the table has no mitigation column; null when not placed. */
   cell: CellRef | null;
+  /** Body index of the list item (or line) the risk was read from, when the plan lists its risks instead of a table. */
+  paragraphIndex?: number;
+  /** Who handles the risk, when a listed risk names them in parentheses ("(Priya)"); the table has no such column. */
+  owner?: string;
 }
 
 /** The plan's parts, as the health check names what is missing from them. */
@@ -233,6 +241,11 @@ export interface ParsedPlan {
    * what success looks like above the criteria. Absent when the document has no such part.
    */
   sections?: Partial<Record<PlanSection, number>>;
+  /**
+   * The parts read from list items or lines instead of a table (a table wins when there are both):
+   * their place in `sections` is the first item's paragraph, and messages call them a list.
+   */
+  listSections?: ('stakeholders' | 'risks')[];
   /** The document's numeric date order, inferred once from every date cell. */
   dayFirst: boolean;
   /** The document writes its dotted dates month-first ("12.31.2026"); absent, they are day-first (DateContext.dottedMonthFirst). */

@@ -13,8 +13,10 @@ import { findKeyDateLines, findKeyDateTables, readKeyDates, type KeyDateTable } 
 import { normaliseHeader } from './columns';
 import { ourCompany } from './our-company';
 import { stakeholderDomains } from './owners';
+import { readRiskList } from './risk-list';
 import { readRisks } from './risks';
 import { companiesFromTitle, isPlanTitle, planDocument, sectionOfHeading, titleBlock, type PlanDocument } from './sections';
+import { readStakeholderList } from './stakeholder-list';
 import { readStakeholders } from './stakeholders';
 import { stepColumns, type Companies } from './step-columns';
 import { readSteps, reportNoStepsTable, stepsLayout, stepsTableOf, type StepsSource } from './steps';
@@ -88,7 +90,10 @@ export function readPlan(outline: DocumentOutline, context: ReadContext): Parsed
   const keyDates = readKeyDates(keyLines, { ...reading, referenceDate }, diagnostics);
   const dateContext: DateContext = { ...reading, referenceDate, evaluationStart: keyDates.evaluationStart?.date ?? null };
 
-  const stakeholders = peopleTable ? readStakeholders(peopleTable, companies) : [];
+  // A table wins over a list in the same part: the list beside it is notes about the people or risks.
+  const stakeholders = peopleTable ? readStakeholders(peopleTable, companies) : readStakeholderList(doc, companies);
+  const risks = risksTable ? readRisks(risksTable) : readRiskList(doc);
+  const lists = listParts({ stakeholders: peopleTable ? [] : stakeholders, risks: risksTable ? [] : risks });
   const ownerContext: OwnerContext = {
     ...companies,
     ourPeople: stakeholders.filter((s) => s.side === 'ours').map((s) => s.name),
@@ -113,8 +118,9 @@ export function readPlan(outline: DocumentOutline, context: ReadContext): Parsed
     stakeholders,
     successCriteria: criteria.lines.map((c) => c.text),
     successCriteriaPlaces: criteria.lines.map((c) => c.index),
-    risks: risksTable ? readRisks(risksTable) : [],
-    sections: sectionPlaces(doc, { steps: stepsTable, stakeholders: peopleTable, risks: risksTable }, goal?.index ?? null, criteria.leadIn),
+    risks,
+    sections: sectionPlaces(doc, { steps: stepsTable, stakeholders: peopleTable, risks: risksTable }, lists, goal?.index ?? null, criteria.leadIn),
+    ...(Object.keys(lists).length > 0 ? { listSections: Object.keys(lists) as ('stakeholders' | 'risks')[] } : {}),
     ...order,
     referenceDate,
     diagnostics: diagnostics.sorted(),
@@ -169,10 +175,21 @@ function otherPlan(doc: PlanDocument, companies: Companies): { at: number; index
   return null;
 }
 
-/** Where each part starts (see ParsedPlan.sections): its table, else the line that opens it. */
+/** The parts read from a list, with the body index of each one's first item. */
+function listParts(read: Record<'stakeholders' | 'risks', readonly { paragraphIndex?: number }[]>): Partial<Record<'stakeholders' | 'risks', number>> {
+  const out: Partial<Record<'stakeholders' | 'risks', number>> = {};
+  for (const kind of ['stakeholders', 'risks'] as const) {
+    const first = read[kind][0]?.paragraphIndex;
+    if (first !== undefined) out[kind] = first;
+  }
+  return out;
+}
+
+/** Where each part starts (see ParsedPlan.sections): its table, else the line that opens it; a part written as a list, its first item. */
 function sectionPlaces(
   doc: PlanDocument,
   tables: Record<TableKind, FoundTable | null>,
+  lists: Partial<Record<'stakeholders' | 'risks', number>>,
   goalAt: number | null,
   criteriaLeadIn: number | null,
 ): Partial<Record<SectionName, number>> {
@@ -181,7 +198,9 @@ function sectionPlaces(
   for (const kind of ['steps', 'stakeholders', 'risks'] as const) {
     // A table part is its table: a heading with no table under it has nothing to select.
     const found = tables[kind];
+    const listed = kind === 'steps' ? undefined : lists[kind];
     if (found) out[kind] = found.table.index;
+    else if (listed !== undefined) out[kind] = listed;
     else delete out[kind];
   }
   if (out.goal === undefined && goalAt !== null) out.goal = goalAt;

@@ -27,10 +27,7 @@ export function readStakeholders(found: FoundTable, companies: { yourCompany: st
     const name = clean(nameCell.text) || (nameChip ? chipName(nameChip) : '');
     const typedEmail = /[^\s<>()@,;]+@[^\s<>()@,;]+\.[a-z]{2,}/i.exec([get('email').text, nameCell.text].join(' '))?.[0] ?? null;
     const email = nameChip?.email ?? typedEmail ?? chips[0]?.email ?? null;
-    let side: Side = company ? classifyOwner(company, companyOnly) : 'unknown';
-    if (side === 'unknown' && role) side = classifyOwner(role, companyOnly);
-    if (side === 'unknown' && email) side = sideOfEmail(email, companyOnly, []);
-    if (side === 'unknown' && name) side = classifyOwner(name, companyOnly);
+    const side = stakeholderSide({ company, role, email, name }, companyOnly);
     out.push({
       name,
       title: stripCompany(role, [yourCompany, theirCompany]),
@@ -41,4 +38,13 @@ export function readStakeholders(found: FoundTable, companies: { yourCompany: st
     });
   }
   return out;
+}
+
+/** Whose person a stakeholder is: their company, else their title ("Account Executive, Acme"), else their address, else their name. */
+export function stakeholderSide(p: { company: string; role: string; email: string | null; name: string }, companyOnly: OwnerContext): Side {
+  let side: Side = p.company ? classifyOwner(p.company, companyOnly) : 'unknown';
+  if (side === 'unknown' && p.role) side = classifyOwner(p.role, companyOnly);
+  if (side === 'unknown' && p.email) side = sideOfEmail(p.email, companyOnly, []);
+  if (side === 'unknown' && p.name) side = classifyOwner(p.name, companyOnly);
+  return side;
 }

@@ -316,6 +316,81 @@ describe('steps whose dates are not set yet', () => {
   });
 });
 
+describe('stakeholders and risks written as lists, not tables', () => {
+  /** A person as the health check sees them: name, title, responsibility, side, email. */
+  const people = (plan: ParsedPlan): (string | null)[][] => plan.stakeholders.map((s) => [s.name, s.title, s.responsibility, s.side, s.email]);
+  const risks = (plan: ParsedPlan): string[][] => plan.risks.map((r) => [r.risk, r.impact, r.mitigation, r.owner ?? '']);
+
+  test('"Name, Title, Company (role)" bullets; risks with "— mitigation:", "; Mitigation:" and none; each placed at its list item', () => {
+    const plan = read('stakeholders-list-commas');
+    expect(people(plan)).toEqual([
+      ['Dana Ruiz', 'CFO', 'economic buyer', 'theirs', null],
+      ['Lee Chen', 'Controller', 'champion', 'theirs', null],
+      ['Priya Nair', 'IT Director', '', 'theirs', null],
+      ['Sam Patel', 'Account Executive', '', 'ours', null],
+    ]);
+    expect(risks(plan)).toEqual([
+      ['Year-end audit takes IT time', '', 'book the security review early', 'Priya'],
+      ['Budget freeze in Q1', '', 'business case signed by the CFO before Dec 31', ''],
+      ['Legal redlines drag on', '', '', ''],
+    ]);
+    // Each person and risk points at its own list item; the parts start at their first item.
+    expect(plan.stakeholders.map((s) => [s.cell, s.paragraphIndex])).toEqual([[null, 4], [null, 5], [null, 6], [null, 7]]);
+    expect(plan.risks.map((r) => r.paragraphIndex)).toEqual([11, 12, 13]);
+    expect(plan.sections).toMatchObject({ stakeholders: 4, risks: 11 });
+    expect(plan.listSections).toEqual(['stakeholders', 'risks']);
+    // The listed people decide whose steps are whose, as the table's do.
+    expect(plan.steps.map((s) => [s.owner, s.side])).toEqual([['Both', 'both'], ['Lee Chen', 'theirs'], ['Priya Nair', 'theirs'], ['Dana Ruiz', 'theirs']]);
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  test('"Economic buyer: Mei Lin (VP Finance)", "Name (Title, Company): role words" numbered; risks with "→", a nested mitigation and a nested impact', () => {
+    const plan = read('stakeholders-list-labels');
+    expect(people(plan)).toEqual([
+      ['Mei Lin', 'VP Finance', 'Economic buyer', 'theirs', null],
+      ['Ravi Patel', 'Head of IT', 'security and SSO sign-off', 'theirs', null],
+      ['Jo Kim', 'AP Manager', 'Champion', 'theirs', null],
+      ['Alex Moreau', 'Solutions Engineer', 'runs the pilot', 'ours', null],
+    ]);
+    expect(risks(plan)).toEqual([
+      ['SSO set-up needs a change window', '', 'book the February window now', 'Ravi Patel'],
+      ['Budget reallocated in the Q1 review', 'high', 'Mei Lin presents the business case before the review', ''],
+      ['AP team busy with year-end close', 'pilot results slip a week', '', ''],
+    ]);
+    // A sentence below the list is no person; the nested items are no risks of their own.
+    expect(plan.stakeholders).toHaveLength(4);
+    expect(plan.steps.map((s) => s.side)).toEqual(['theirs', 'theirs', 'theirs']);
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  test('"Name – CFO – economic buyer", "Name — Title, Company", person chips then a title under "Who\'s involved"; risks as plain lines under "Potential blockers"', () => {
+    const plan = read('stakeholders-list-dashes');
+    expect(people(plan)).toEqual([
+      ['Omar Haddad', 'CFO', 'economic buyer', 'theirs', null],
+      ['Priya Nair', 'Head of Operations', '', 'theirs', null],
+      ['Lena Fischer', 'Procurement lead', '', 'theirs', 'lena.fischer@tailspin.com'],
+      ['Tom Price', 'Account Executive', '', 'ours', 'tom@fabrikam.com'],
+    ]);
+    // "Mitigation:" on a line of its own belongs to the risk above it.
+    expect(risks(plan)).toEqual([
+      ['Security team on holiday from Dec 21', '', 'questionnaire returned before Dec 11', ''],
+      ['Procurement needs three quotes', '', '', ''],
+    ]);
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  test('a table and a list in the same part: the table is read, the list beside it left alone', () => {
+    const plan = read('stakeholders-table-and-list');
+    expect(people(plan)).toEqual([
+      ['Dana Ruiz', 'CFO', 'Economic buyer', 'theirs', null],
+      ['Sam Patel', 'Account Executive', 'Runs the evaluation', 'ours', null],
+    ]);
+    expect(risks(plan)).toEqual([['Year-end audit', 'Security review slips', 'Book it early', '']]);
+    expect(plan.listSections).toBeUndefined();
+    expect(plan.sections).toMatchObject({ stakeholders: 3, risks: 8 });
+  });
+});
+
 describe('two plans in one document', () => {
   test('a plan per product line: the first is read, the second named and not read (its key dates neither)', () => {
     const plan = read('two-plans-per-product-line');

@@ -12,11 +12,18 @@ export function stepPlace(step: ParsedStep | undefined, column: StepColumn): Doc
   return cellPlace(step.cells[column] ?? step.cells.action ?? step.cells.number);
 }
 
+/** A stakeholder's or risk's place: its table cell, else the list item it was read from. */
+export function itemPlace(item: { cell: CellRef | null; paragraphIndex?: number } | undefined): DocumentPlace | null {
+  if (!item) return null;
+  return cellPlace(item.cell) ?? (item.paragraphIndex === undefined ? null : { kind: 'paragraph', index: item.paragraphIndex });
+}
+
 /** Where a part of the plan starts (see ParsedPlan.sections): a table's first cell, or the section's opening line. */
 export function sectionPlace(plan: ParsedPlan, section: PlanSection): DocumentPlace | null {
   const index = plan.sections?.[section];
   if (index === undefined) return null;
-  return section === 'steps' || section === 'stakeholders' || section === 'risks'
+  const table = section === 'steps' || ((section === 'stakeholders' || section === 'risks') && !plan.listSections?.includes(section));
+  return table
     ? { kind: 'cell', tableIndex: index, row: 0, column: 0 }
     : { kind: 'paragraph', index };
 }

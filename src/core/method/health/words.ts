@@ -68,3 +68,8 @@ export function columnName(plan: ParsedPlan, column: StepColumn): string {
   const clean = header?.replace(/[*_\\]/g, '').replace(/\s+/g, ' ').trim();
   return clean || STEP_COLUMN_NAMES[column];
 }
+
+/** "the Stakeholders table", or "the Stakeholders list" when the plan lists its people (or risks) instead. */
+export function partName(plan: ParsedPlan, part: 'stakeholders' | 'risks'): string {
+  return `the ${part === 'stakeholders' ? 'Stakeholders' : 'Risks'} ${plan.listSections?.includes(part) ? 'list' : 'table'}`;
+}

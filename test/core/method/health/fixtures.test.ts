@@ -3,7 +3,7 @@ import { checkHealth, type DealFacts, type Finding } from '../../../../src/core/
 import { startHistory, type PlanHistory } from '../../../../src/core/history/history';
 import type { ParsedPlan } from '../../../../src/core/reading/parsed-plan';
 import type { IsoDate } from '../../../../src/core/plan';
-import { fixtureText, readMarkdownPlan } from '../../markdown-plan';
+import { edited, fixtureText, readMarkdownPlan } from '../../markdown-plan';
 
 const NO_DEAL: DealFacts = { stage: null, annualContractValue: null, dealType: null };
 
@@ -90,5 +90,48 @@ test('a one-sided plan: only the seller\'s steps, nobody has edited it by hand s
       "All 6 steps with a known owner are Acme's; none is Initech's or shared. Also, nobody has edited the plan by hand since it was inserted on Nov 27, 2026 (12 days ago), " +
       'and the "Agreed by" line still has its placeholders.',
     say: "What am I missing? What steps does your team need that I haven't listed?",
+  });
+});
+
+describe('stakeholders and risks written as lists', () => {
+  const LISTS = fixtureText('health/people-and-risks-as-lists');
+  const check = (markdown: string): Finding[] => {
+    const today = '2027-01-20';
+    return checkHealth({ plan: readMarkdownPlan(markdown, today), history: null, deal: NO_DEAL, today });
+  };
+
+  test('the listed economic buyer counts: no "no Stakeholders table" finding; a listed risk with nothing said about mitigation is found, at its list item', () => {
+    const findings = check(LISTS);
+    expect(findings.map((f) => f.rule)).toEqual(['risk-no-mitigation']);
+    expect(findings[0]).toMatchObject({
+      detail: 'Risk "Budget freeze in Q1" has no mitigation.',
+      action: 'Agree with the champion what each side does to prevent each one, and write it after the risk ("— mitigation: …") or as an item under it.',
+      place: { kind: 'paragraph', index: 15 },
+    });
+  });
+
+  test('a list that names no economic buyer: the finding says so in the list\'s words and selects the list', () => {
+    const findings = check(edited(LISTS, ['Dana Ruiz, CFO, Globex (economic buyer)', 'Dana Ruiz, VP Operations, Globex']));
+    expect(findings.find((f) => f.rule === 'no-economic-buyer')).toMatchObject({
+      detail: 'Nobody in the Stakeholders list is the economic buyer: the person who approves the budget.',
+      action: 'Ask Lee Chen who approves the budget, add them to the Stakeholders list with their title ("Budget approval. Business case sign-off"), and share the plan with them.',
+      place: { kind: 'paragraph', index: 4 },
+    });
+  });
+
+  test('the economic buyer still a placeholder in the list: named as such, at its item; the placeholder is one to fill in', () => {
+    const findings = check(edited(LISTS, ['Dana Ruiz, CFO, Globex (economic buyer)', '[Economic buyer name], CFO, Globex']));
+    expect(findings.find((f) => f.rule === 'no-economic-buyer')).toMatchObject({
+      detail: 'The economic buyer is still "[Economic buyer name]" in the Stakeholders list.',
+      place: { kind: 'paragraph', index: 4 },
+    });
+    expect(findings.find((f) => f.rule === 'placeholders')?.detail).toBe('Still to fill in: [Economic buyer name] (the Stakeholders list).');
+  });
+
+  test('every listed risk mitigated, as a nested item or after an arrow: no risk finding', () => {
+    const findings = check(edited(LISTS, ['* Budget freeze in Q1', '* Budget freeze in Q1 → business case signed before Dec 31']));
+    expect(findings.map((f) => f.rule)).toEqual([]);
+    const nested = check(edited(LISTS, ['* Budget freeze in Q1', '* Budget freeze in Q1  \n  * Lee Chen presents the business case in the Q1 review']));
+    expect(nested.map((f) => f.rule)).toEqual([]);
   });
 });

@@ -3,9 +3,9 @@ import { championName } from '../context';
 import { isNamed, ownerContextOf, roleOnlyOwners, stepOwners } from '../people';
 import type { StepColumn } from '../../../reading/parsed-plan';
 import type { Side } from '../../../plan';
-import { cellPlace, comparePlaces, sectionPlace, stepPlace } from '../places';
+import { comparePlaces, itemPlace, sectionPlace, stepPlace } from '../places';
 import type { DocumentPlace, Rule } from '../types';
-import { capital, count, listWords, placeholdersIn, stepName } from '../words';
+import { capital, count, listWords, partName, placeholdersIn, stepName } from '../words';
 
 const NAME_PEOPLE =
   'Name specific people. Not "stakeholder review." "[VP name] reviews the business case on [date]." Named people with dates create accountability.';
@@ -49,8 +49,8 @@ export const placeholders: Rule = {
     for (const [p, numbers] of stepsWith) {
       found.set(p, [`${numbers.length === 1 ? 'step' : 'steps'} ${listWords(numbers.map(String))}`, ...(found.get(p) ?? [])]);
     }
-    for (const person of plan.stakeholders) note(`${person.name} ${person.title} ${person.responsibility}`, 'the Stakeholders table', cellPlace(person.cell));
-    for (const risk of plan.risks) note(`${risk.risk} ${risk.impact} ${risk.mitigation}`, 'the Risks table', cellPlace(risk.cell));
+    for (const person of plan.stakeholders) note(`${person.name} ${person.title} ${person.responsibility}`, partName(plan, 'stakeholders'), itemPlace(person));
+    for (const risk of plan.risks) note(`${risk.risk} ${risk.impact} ${risk.mitigation}`, partName(plan, 'risks'), itemPlace(risk));
     if (found.size === 0) return null;
     const shown = [...found].slice(0, 5).map(([p, wheres]) => `${p} (${listWords(wheres)})`);
     const more = found.size > 5 ? `, and ${found.size - 5} more` : '';
@@ -110,13 +110,13 @@ export const noEconomicBuyer: Rule = {
     return {
       title: 'No economic buyer named',
       detail: eb
-        ? `The economic buyer is still "${eb.name.trim() || 'unnamed'}" in the Stakeholders table.`
+        ? `The economic buyer is still "${eb.name.trim() || 'unnamed'}" in ${partName(plan, 'stakeholders')}.`
         : plan.stakeholders.length === 0
           ? 'The plan has no Stakeholders table, so nobody is named as the economic buyer.'
-          : 'Nobody in the Stakeholders table is the economic buyer: the person who approves the budget.',
-      action: `Ask ${championName(context, 'the champion')} who approves the budget, add them to the Stakeholders table with their title ("Budget approval. Business case sign-off"), and share the plan with them.`,
+          : `Nobody in ${partName(plan, 'stakeholders')} is the economic buyer: the person who approves the budget.`,
+      action: `Ask ${championName(context, 'the champion')} who approves the budget, add them to ${partName(plan, 'stakeholders')} with their title ("Budget approval. Business case sign-off"), and share the plan with them.`,
       say: null,
-      place: eb ? cellPlace(eb.cell) : sectionPlace(plan, 'stakeholders'),
+      place: eb ? itemPlace(eb) : sectionPlace(plan, 'stakeholders'),
     };
   },
 };

@@ -1,5 +1,5 @@
 /** The method's risk table pairs every risk with its impact and a mitigation: risks left without one. */
-import { cellPlace } from '../places';
+import { itemPlace } from '../places';
 import type { Rule } from '../types';
 import { clipText, listWords, placeholdersIn } from '../words';
 
@@ -21,9 +21,11 @@ export const riskNoMitigation: Rule = {
     return {
       title: 'Risks without a mitigation',
       detail: `${bare.length === 1 ? 'Risk' : 'Risks'} ${listWords(names)}${more} ${bare.length === 1 ? 'has' : 'have'} no mitigation.`,
-      action: 'Agree with the champion what each side does to prevent each one, and write it in the Mitigation column.',
+      action: `Agree with the champion what each side does to prevent each one, and write it ${
+        plan.listSections?.includes('risks') ? 'after the risk ("— mitigation: …") or as an item under it' : 'in the Mitigation column'
+      }.`,
       say: null,
-      place: cellPlace(bare[0]?.cell),
+      place: itemPlace(bare[0]),
     };
   },
 };
