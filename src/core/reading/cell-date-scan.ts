@@ -27,6 +27,8 @@ const HYPHEN_YEAR_RE = sticky('-(\\d{4}|\\d\\d)(?![\\d:])');
 const DE_YEAR_RE = sticky('\\s+de\\s+(\\d{4})(?![\\d:])');
 // An arrow recording a slip ("Jan 5 → Jan 12", "1/5 => 1/12"): the date after it is the due date.
 const ARROW_RE = sticky('\\s*(?:→|⟶|⇒|➔|➜|➝|-+>|=+>)\\s*');
+// What an arrow may point to instead of a date: the step has none yet.
+const NOT_YET_RE = /^(?:\?+|tb[dca]\b|to be (?:confirmed|decided|determined|agreed)\b|unknown\b|pending\b)/i;
 const JOIN_RE = sticky('\\s*[-–—]\\s*|\\s+(?:to|through|thru|till|until)\\s+');
 const WEEK_WORD = '(?:weeks?|wks?\\.?|w)';
 // "Week of Jan 12", "w/c 12 Jan", "week commencing 12 January", "WB 12/1".
@@ -206,12 +208,18 @@ export function orderShown(parts: Part[]): 'dmy' | 'mdy' | null {
   return parts.some((p) => p.a > 12) ? 'dmy' : parts.some((p) => p.b > 12) ? 'mdy' : null;
 }
 
-/** The date a slip arrow points to, right after `h` ("Jan 5 → Jan 12"), following a chain of them to its last date. */
-export function afterArrows(text: string, h: Hit): Hit {
+/**
+ * The date a slip arrow points to, right after `h` ("Jan 5 → Jan 12"), following a chain of them to
+ * its last date; null when the last arrow points to no date yet ("Jan 5 → TBD", "Jan 5 → ?"): the
+ * step has no date now, and the old one is history.
+ */
+export function afterArrows(text: string, h: Hit): Hit | null {
   for (;;) {
     const arrow = at(ARROW_RE, text, h.end);
-    const next = arrow ? scanAt(text, h.end + arrow[0].length) : null;
-    if (!next) return h;
-    h = next;
+    if (!arrow) return h;
+    const rest = text.slice(h.end + arrow[0].length);
+    const next = scanAt(text, h.end + arrow[0].length);
+    if (next) h = next;
+    else return NOT_YET_RE.test(rest) ? null : h;
   }
 }

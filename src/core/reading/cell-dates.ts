@@ -289,8 +289,10 @@ export function parseDueDate(text: string, context: DateContext): ParsedDate {
   const t = text.trim().toLowerCase();
   if (!t) return undated('empty');
   const first = scan(text);
-  const hit = first && afterArrows(text, first);
-  if (hit) return build(text, hit, context) ?? undated('unknown');
+  if (first) {
+    const hit = afterArrows(text, first);
+    return hit ? (build(text, hit, context) ?? undated('unknown')) : undated('tbd');
+  }
   if (QUARTER_RE.test(t) || MONTH_ONLY_RE.test(t)) return undated('quarter');
   return undated(TBD_RE.test(t) ? 'tbd' : 'unknown');
 }

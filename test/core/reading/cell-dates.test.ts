@@ -768,6 +768,14 @@ describe('an arrow that records a slip: the step is due at the date it points to
     expect(dateOf(text, WINTER)).toBe(date);
   });
 
+  test('an arrow to no date yet ("Jan 5 → TBD", "1/5 -> ?") leaves the step undated; text after a date is only a note', () => {
+    expect(parseDueDate('Jan 5 → TBD', WINTER)).toEqual({ kind: 'undated', reason: 'tbd', text: 'Jan 5 → TBD' });
+    expect(parseDueDate('1/5 -> ?', WINTER)).toMatchObject({ kind: 'undated', reason: 'tbd' });
+    expect(parseDueDate('Jan 5 → Jan 12 → tbc', WINTER)).toMatchObject({ kind: 'undated', reason: 'tbd' });
+    expect(dateOf('Jan 5 → Jan 12 (legal review)', WINTER)).toBe('2027-01-12');
+    expect(dateOf('Jan 5 → moved, see notes', WINTER)).toBe('2027-01-05');
+  });
+
   test('"(was …)" names the old date after the new one: the first date stays due', () => {
     expect(dateOf('Jan 29 (was Jan 22)', WINTER)).toBe('2027-01-29');
     expect(dateOf('Jan 29 (was Jan 15 → Jan 22)', WINTER)).toBe('2027-01-29');

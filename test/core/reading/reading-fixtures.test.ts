@@ -712,7 +712,7 @@ describe('due dates in the forms other people type', () => {
     expect(messages(plan)).toEqual([]);
   });
 
-  test('year first with slashes and dots ("2026/12/01", "2027.1.8"), arrows in two rows ("->", "→"), "(was …)" in another', () => {
+  test('year first with slashes and dots ("2026/12/01", "2027.1.8"), arrows in two rows ("->", "→"), one to "TBD", "(was …)" in another', () => {
     const plan = read('year-first-arrows');
     expect(steps(plan)).toEqual([
       ['1', 'Kickoff call', 'Both', 'both', '2026-12-01', 'complete', null],
@@ -721,10 +721,12 @@ describe('due dates in the forms other people type', () => {
       ['4', 'Pricing proposal', 'Acme', 'ours', '2027-01-15', 'pending', null],
       // "(was 2027/1/20)" names the old date after the due one.
       ['5', 'Procurement', 'Globex procurement', 'theirs', '2027-01-22', 'pending', null],
-      ['6', 'Signature', 'Globex CFO', 'theirs', '2027-01-29', 'pending', null],
+      // "2027/01/20 -> TBD": the date it had is history; the step has none now.
+      ['6', 'Legal review', 'Globex legal', 'theirs', null, 'pending', null],
+      ['7', 'Signature', 'Globex CFO', 'theirs', '2027-01-29', 'pending', null],
     ]);
     expect([plan.keyDates.evaluationStart?.date, plan.keyDates.decisionTarget?.date]).toEqual(['2026-11-30', '2027-01-29']);
-    expect(plan.steps.map((s) => s.dueFormat?.style)).toEqual(['iso', 'iso', 'iso', 'iso', 'iso', 'iso']);
+    expect(plan.steps.map((s) => s.dueFormat?.style ?? null)).toEqual(['iso', 'iso', 'iso', 'iso', 'iso', null, 'iso']);
     expect(messages(plan)).toEqual([]);
   });
 
