@@ -4,6 +4,7 @@
  * ("Seller owner" + "Buyer owner", "Acme owner" + "Globex owner") are told apart.
  */
 import type { OutlineTable, StepColumn } from './parsed-plan';
+import { companyAliases } from './cell-owner';
 import { mapColumns, normaliseHeader, type ColumnMap } from './columns';
 import type { StatusColumnKind } from './cell-status';
 import { STEP_HEADER_WORDS, STEP_OTHER_HEADER_WORDS, statusColumnKind } from './header-words';
@@ -28,14 +29,14 @@ const STATUS_KIND_RANK: Readonly<Record<StatusColumnKind, number>> = { status: 0
 /** The side an owner column's header names ("Seller owner", "Owner (Globex)"), or null. */
 function headerSide(header: string, companies: Companies): 'ours' | 'theirs' | null {
   const h = ` ${normaliseHeader(header)} `;
-  // The company's name, or its first word ("Acme tasks" for Acme Analytics).
-  const has = (name: string): boolean => {
-    const n = normaliseHeader(name);
-    const first = n.split(' ')[0] ?? '';
-    return (n.length > 1 && h.includes(` ${n} `)) || (first.length > 2 && first !== n && h.includes(` ${first} `));
-  };
-  const ours = OURS_WORDS.test(h) || (companies.yourCompany !== '' && has(companies.yourCompany));
-  const theirs = THEIRS_WORDS.test(h) || (companies.theirCompany !== '' && has(companies.theirCompany));
+  // The company's name, or its first word as owner cells name it ("Acme tasks" for Acme Analytics).
+  const has = (name: string, other: string): boolean =>
+    [name, ...companyAliases(name, other)].some((n) => {
+      const w = normaliseHeader(n);
+      return w.length > 1 && h.includes(` ${w} `);
+    });
+  const ours = OURS_WORDS.test(h) || (companies.yourCompany !== '' && has(companies.yourCompany, companies.theirCompany));
+  const theirs = THEIRS_WORDS.test(h) || (companies.theirCompany !== '' && has(companies.theirCompany, companies.yourCompany));
   return ours && !theirs ? 'ours' : theirs && !ours ? 'theirs' : null;
 }
 
