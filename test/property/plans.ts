@@ -36,7 +36,7 @@ export const DATE_FORMS: Record<string, (d: Date) => string> = {
 export const UNDATED = ['TBD', '', 'Q1', 'next-ish', 'Week 3', 'ASAP', 'tbc'];
 
 export const STATUSES = [
-  'Pending', 'In progress', 'Complete', 'Done', 'Blocked', 'Not started', '✅', '🟡', '⛔', '✅ Done - 1/7', '🟡 WIP', '50%', 'with legal', '', 'done ✔',
+  'Pending', 'In progress', 'Complete', 'Done', 'Blocked', 'Not started', '✅', '🟡', '⛔', '✅ Done - 1/7', '🟡 WIP', '50%', 'with legal', '', 'done ✔', 'Cancelled', 'N/A', 'Escalated',
 ];
 
 const OWNERS = [
