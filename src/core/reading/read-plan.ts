@@ -13,6 +13,7 @@ import { findKeyDateLines, findKeyDateTables, readKeyDates, type KeyDateTable } 
 import { normaliseHeader } from './columns';
 import { ourCompany } from './our-company';
 import { stakeholderDomains } from './owners';
+import { reportListsBesideTables } from './list-beside-table';
 import { readRiskList } from './risk-list';
 import { readRisks } from './risks';
 import { companiesFromTitle, isPlanTitle, planDocument, sectionOfHeading, titleBlock, type PlanDocument } from './sections';
@@ -94,6 +95,7 @@ export function readPlan(outline: DocumentOutline, context: ReadContext): Parsed
   const stakeholders = peopleTable ? readStakeholders(peopleTable, companies) : readStakeholderList(doc, companies);
   const risks = risksTable ? readRisks(risksTable) : readRiskList(doc);
   const lists = listParts({ stakeholders: peopleTable ? [] : stakeholders, risks: risksTable ? [] : risks });
+  reportListsBesideTables(diagnostics, doc, companies, { stakeholders: peopleTable ? stakeholders : null, risks: risksTable ? risks : null });
   const ownerContext: OwnerContext = {
     ...companies,
     ourPeople: stakeholders.filter((s) => s.side === 'ours').map((s) => s.name),

@@ -10,7 +10,10 @@ const MITIGATION =
 const IMPACT = /\s*(?:[—–]|\s-|[;,.]|\()?\s*\b(?:impact|effect|consequence|if it happens)\b\s*[:\-–—]\s*/i;
 /** A line (or nested item) that is a mitigation or an impact on its own: "Mitigation: …", "Impact - …". */
 const MITIGATION_LINE = /^(?:mitigation(?: plan)?|mitigations|mitigate|mitigated by|response|countermeasure|plan|action|next step)s?\s*[:\-–—]\s*/i;
-const IMPACT_LINE = /^(?:impact|effect|consequence|if it happens)\s*[:\-–—]\s*/i;
+const IMPACT_LINE = /^(?:impact|effect|consequence|if it happens|severity)\s*[:\-–—]\s*/i;
+const OWNER_LINE = /^(?:owner|owners|owned by|who|responsible)\s*[:\-–—]\s*/i;
+/** Any other labelled item under a risk ("Likelihood: medium", "Status: open") says something else than how it is handled. */
+const OTHER_LINE = /^[\p{L} ]{2,25}:\s/u;
 /** "Risk 2: …", "Blocker - …": a label before the risk, not part of it. */
 const RISK_LABEL = /^(?:risk|blocker|issue|concern|threat)\s*#?\d*\s*[:\-–—]\s*/i;
 /** A list saying there is nothing to list ("None identified yet", "No known risks"). */
@@ -71,10 +74,12 @@ export function readRiskList(doc: PlanDocument): ParsedRisk[] {
     if (!text) continue;
     const nesting = block.nesting ?? 0;
     const nested = last !== null && block.list !== null && nesting > last.nesting;
-    if (last && (nested || MITIGATION_LINE.test(text) || IMPACT_LINE.test(text))) {
+    if (last && (nested || MITIGATION_LINE.test(text) || IMPACT_LINE.test(text) || OWNER_LINE.test(text))) {
       const target = last.risk;
-      if (IMPACT_LINE.test(text)) target.impact = [target.impact, tidy(text.replace(IMPACT_LINE, ''))].filter(Boolean).join('; ');
-      else target.mitigation = [target.mitigation, tidy(text.replace(MITIGATION_LINE, ''))].filter(Boolean).join('; ');
+      const join = (was: string, more: string): string => [was, tidy(more)].filter(Boolean).join('; ');
+      if (IMPACT_LINE.test(text)) target.impact = join(target.impact, text.replace(IMPACT_LINE, ''));
+      else if (OWNER_LINE.test(text)) target.owner = join(target.owner ?? '', text.replace(OWNER_LINE, ''));
+      else if (MITIGATION_LINE.test(text) || !OTHER_LINE.test(text)) target.mitigation = join(target.mitigation, text.replace(MITIGATION_LINE, ''));
       continue;
     }
     if ((listed && block.list === null) || NOTHING.test(text) || text.endsWith('?') || text.endsWith(':')) continue;

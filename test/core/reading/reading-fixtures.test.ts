@@ -388,6 +388,36 @@ describe('stakeholders and risks written as lists, not tables', () => {
     expect(risks(plan)).toEqual([['Year-end audit', 'Security review slips', 'Book it early', '']]);
     expect(plan.listSections).toBeUndefined();
     expect(plan.sections).toMatchObject({ stakeholders: 3, risks: 8 });
+    // What only the list says is named, so nobody counts on it.
+    expect(messages(plan)).toEqual([
+      'The Stakeholders part has a table and a list; the add-on reads the table, so Lee Chen (only in the list) is not counted as a stakeholder: not as economic buyer or champion, nor to tell whose steps are whose. Add them to the table to count them.',
+      'The Risks part has a table and a list; the add-on reads the table, so "Legal redlines drag on" (only in the list) is not checked for a mitigation. Move it into the table to have it checked.',
+    ]);
+    expect(plan.diagnostics.map((d) => d.severity)).toEqual(['info', 'info']);
+  });
+
+  test('a list repeating the table\'s people says nothing', () => {
+    const plan = readMarkdownPlan(edited(fixtureText('reading/stakeholders-table-and-list'), ['* Lee Chen, Controller, Globex (champion)', '* Dana Ruiz, CFO, Globex'], ['* Legal redlines drag on', '* Year-end audit']), TODAY);
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  test('people grouped by side (a "Globex" item, an "Acme team" item, a sub-heading), several on one line after "Globex:"; a risk\'s nested "Owner:" and "Likelihood:" items are no mitigation', () => {
+    const plan = read('stakeholders-list-by-side');
+    expect(people(plan)).toEqual([
+      ['Dana Ruiz', 'CFO', '', 'theirs', null],
+      ['Lee Chen', 'Controller', 'champion', 'theirs', null],
+      ['Sam Patel', 'Account Executive', '', 'ours', null],
+      ['Tom Price', 'Procurement lead', '', 'theirs', null],
+      ['Mei Lin', 'VP Finance', '', 'theirs', null],
+      ['Ravi Patel', 'Head of IT', '', 'theirs', null],
+      ['Alex Moreau', 'Solutions Engineer', '', 'ours', null],
+    ]);
+    // "Note: Sam covers pricing" under the Acme team is no person.
+    expect(risks(plan)).toEqual([
+      ['Budget freeze', '', '', 'Dana Ruiz'],
+      ['Legal redlines drag on', '', 'Lee Chen chases legal weekly', ''],
+    ]);
+    expect(plan.diagnostics).toEqual([]);
   });
 });
 
