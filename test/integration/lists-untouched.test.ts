@@ -17,7 +17,7 @@ function part(s: Session, heading: string): string {
 
 function selectedText(s: Session): string | undefined {
   const element = s.doc.getSelection()?.getRangeElements()[0]?.getElement();
-  return element?.getType() === 'LIST_ITEM' ? element.asListItem().getText() : undefined;
+  return element && String(element.getType()) === 'LIST_ITEM' ? element.asListItem().getText() : undefined;
 }
 
 test('"Show in document" on a listed risk without a mitigation, and on a list naming no economic buyer, selects the list item', () => {
