@@ -121,6 +121,11 @@ export function findTitle(blocks: readonly OutlineBlock[]): number {
   return blocks.findIndex((b) => b.kind === 'paragraph' && b.heading === 1 && clean(b.text) !== '' && sectionOfHeading(b.text) === null);
 }
 
+/** Words that say what kind of plan a title names, one to three of them before "plan" ("Joint Evaluation Plan", "Mutual Close Plan"). */
+const PLAN_KIND = '(?:mutual|joint|success|close|closing|deal|execution|evaluation|partnership|action|buying|decision|implementation|onboarding|customer)';
+const PLAN_THEN_COMPANIES = new RegExp(`^(?:${PLAN_KIND}\\s+){0,3}plan\\s*[:\\-–—|]\\s*(.+)$`, 'i');
+const COMPANIES_THEN_PLAN = new RegExp(`^(.+?)\\s*[:\\-–—|]?\\s*(?:${PLAN_KIND}\\s+){1,3}plan$`, 'i');
+
 /**
  * The two companies a title names, in its order: "Mutual Action Plan: Acme + Globex", "Globex <>
  * Acme: Mutual Action Plan", "Acme / Globex MAP". The add-on writes the seller's first, but people
@@ -133,9 +138,9 @@ export function companiesFromTitle(title: string): { yourCompany: string; theirC
     /^(.+?)\s*[:\-–—|]?\s*mutual action plan$/i.exec(t) ??
     /^MAP\s*[:\-–—|]\s*(.+)$/.exec(t) ??
     /^(.+?)\s*[:\-–—|]?\s*MAP$/.exec(t) ??
-    // "Success Plan — Globex / Acme", "Plan: Acme + Globex", "Acme | Globex close plan".
-    /^(?:(?:mutual|joint|success|close|closing|deal|execution|evaluation|partnership)\s+)?(?:(?:action|success|execution|close)\s+)?plan\s*[:\-–—|]\s*(.+)$/i.exec(t) ??
-    /^(.+?)\s*[:\-–—|]?\s*(?:mutual|joint|success|close|closing|deal|execution|evaluation|partnership)\s+(?:(?:action|success|execution)\s+)?plan$/i.exec(t);
+    // "Success Plan — Globex / Acme", "Plan: Acme + Globex", "Acme | Globex close plan", "Acme x Initech – Joint Evaluation Plan".
+    PLAN_THEN_COMPANIES.exec(t) ??
+    COMPANIES_THEN_PLAN.exec(t);
   const pair = m?.[1];
   if (!pair) return null;
   for (const joiner of [/\s+\+\s+|\+/, /\s+<>\s+/, /\s+(?:x|×)\s+/i, /\s+&\s+/, /\s+\/\s+/, /\s+\|\s+/, /\s+and\s+/i, /\s+(?:vs\.?|with)\s+/i]) {

@@ -9,6 +9,7 @@ import type { IsoDate, Side, Status } from '../../../src/core/plan';
 import type { KnownStep, ReadContext } from '../../../src/core/reading/context';
 import { STEP_HEADER_WORDS } from '../../../src/core/reading/header-words';
 import { readPlan } from '../../../src/core/reading/read-plan';
+import { companiesFromTitle } from '../../../src/core/reading/sections';
 
 const CTX: ReadContext = { locale: 'en_US', today: '2026-11-27' };
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'maps');
@@ -1148,5 +1149,23 @@ describe('which company in the title is ours', () => {
 
   test('nothing in the plan tells: the title\'s order (ours first, as the add-on writes it) decides', () => {
     expect(sides(readPlan(outline(heading('Globex + Acme: Mutual Action Plan', 1), steps), CTX))).toEqual(['theirs', 'ours', 'both']);
+  });
+});
+
+describe('the two companies a title names', () => {
+  test.each([
+    ['Acme x Initech – Joint Evaluation Plan', 'Acme', 'Initech'],
+    ['Globex / Acme Mutual Close Plan', 'Globex', 'Acme'],
+    ['Acme + Globex Joint Success Plan', 'Acme', 'Globex'],
+    ['Acme Analytics | Globex close plan', 'Acme Analytics', 'Globex'],
+    ['Success Plan — Globex / Acme', 'Globex', 'Acme'],
+    ['Joint Evaluation Plan: Acme and Globex', 'Acme', 'Globex'],
+    ['Mutual Action Plan: Acme + Globex', 'Acme', 'Globex'],
+  ])('"%s" names %s and %s, in its order, with no words of the plan\'s kind left on either', (title, first, second) => {
+    expect(companiesFromTitle(title)).toEqual({ yourCompany: first, theirCompany: second });
+  });
+
+  test.each(['Action plan', 'Joint Execution Plan', 'Mutual plan', 'Evaluation plan for Globex'])('"%s" names no two companies', (title) => {
+    expect(companiesFromTitle(title)).toBeNull();
   });
 });
