@@ -54,7 +54,8 @@ function readLine(
   let rest = clean(text).replace(/[.\s]+$/, '');
   const typedEmail = EMAIL.exec(rest)?.[1] ?? null;
   if (typedEmail) rest = rest.replace(EMAIL, ' ');
-  const parts = rest.split(SEPARATOR).map((p) => p.trim()).filter((p) => p !== '' && !/^[-–—]+$/.test(p));
+  // A dash right after a parenthesis ("(Globex Controller) - champion") is a separator too.
+  const parts = rest.split(SEPARATOR).map((p) => p.replace(/^[-–—\s]+|[-–—\s]+$/g, '')).filter((p) => p !== '');
   let name = chip ? chip.name : '';
   let title = '';
   let company = '';

@@ -396,6 +396,23 @@ describe('stakeholders and risks written as lists, not tables', () => {
     expect(plan.diagnostics.map((d) => d.severity)).toEqual(['info', 'info']);
   });
 
+  test('"Lee Chen (Globex Controller) - champion", "Dana Ruiz, CFO at Globex", an address in angle brackets: the same person as in a row', () => {
+    const plan = readMarkdownPlan(
+      edited(
+        fixtureText('reading/stakeholders-list-commas'),
+        ['Lee Chen, Controller, Globex (champion)', 'Lee Chen (Globex Controller) - champion'],
+        ['Dana Ruiz, CFO, Globex (economic buyer)', 'Dana Ruiz, CFO at Globex'],
+        ['Priya Nair, IT Director, Globex', 'Priya Nair \\<priya@globex.com\\>, IT Director'],
+      ),
+      TODAY,
+    );
+    expect(people(plan).slice(0, 3)).toEqual([
+      ['Dana Ruiz', 'CFO', '', 'theirs', null],
+      ['Lee Chen', 'Controller', 'champion', 'theirs', null],
+      ['Priya Nair', 'IT Director', '', 'theirs', 'priya@globex.com'],
+    ]);
+  });
+
   test('a list repeating the table\'s people says nothing', () => {
     const plan = readMarkdownPlan(edited(fixtureText('reading/stakeholders-table-and-list'), ['* Lee Chen, Controller, Globex (champion)', '* Dana Ruiz, CFO, Globex'], ['* Legal redlines drag on', '* Year-end audit']), TODAY);
     expect(plan.diagnostics).toEqual([]);
