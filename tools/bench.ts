@@ -99,8 +99,10 @@ const bundle = [
   { what: 'dist/Code.js (bytes)', value: Buffer.byteLength(CODE), goal: CODE_BYTES_GOAL },
   { what: 'dist/Sidebar.html (bytes)', value: Buffer.byteLength(SIDEBAR), goal: 60 * 1024 },
   { what: 'cold start: compile + evaluate + onOpen (ms)', value: cold.totalMs, goal: 50 },
-  { what: '  of which compiling Code.js (ms)', value: cold.compileMs, goal: 50 },
-  { what: '  of which evaluating it and onOpen (ms)', value: cold.evaluateAndOnOpenMs, goal: 50 },
+  // Each part has its own goal, so that work moved to file scope shows even while the total passes
+  // (a month-name table built at load took 9 ms of every call until the bench caught it).
+  { what: '  of which compiling Code.js (ms)', value: cold.compileMs, goal: 15 },
+  { what: '  of which evaluating it and onOpen (ms)', value: cold.evaluateAndOnOpenMs, goal: 10 },
   { what: 'core shift of 1,000 steps (median ms)', value: coreShiftMs(1000), goal: 50 },
   { what: 'export rows, 1,000 deals x 40 steps (median ms)', value: coreMetricsRowsMs(1000, 40), goal: 1500 },
   ...sheetsSizes(),

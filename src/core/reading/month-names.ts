@@ -74,10 +74,10 @@ const ENGLISH_WORDS = new Set(['out', 'set', 'ago', 'mag', 'gen']);
  * A regular-expression alternation of every name, accented and not, longest first, for a day-first
  * date ("5 janv. 2027", "5. Januar", "5 de enero"). English names are not in it (cell-dates.ts has them).
  */
-export const FOREIGN_MONTHS: string = [...new Set([...WORDS.keys()].flatMap((w) => {
-  const accented = MONTH_LANGUAGES.flatMap((l) => [...NAMES[l].long, ...NAMES[l].short]).map((n) => n.replace(/\.$/, '').toLowerCase()).filter((n) => plain(n) === w);
-  return [w, ...accented];
-}))]
+export const FOREIGN_MONTHS: string = [
+  // One pass over the names (each bare and as written, accents kept): this runs on every call's load.
+  ...new Set(MONTH_LANGUAGES.flatMap((l) => [...NAMES[l].long, ...NAMES[l].short]).flatMap((n) => [plain(n), n.replace(/\.$/, '').toLowerCase()])),
+]
   .sort((a, b) => b.length - a.length)
   .map((w) => (ENGLISH_WORDS.has(w) ? `${w}(?=\\.|\\s+\\d{4})` : w))
   .join('|');
