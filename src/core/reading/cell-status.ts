@@ -86,6 +86,20 @@ const RAG_MARKS: [RegExp, Status][] = [
 
 const hit = (rules: readonly [RegExp, Status][], s: string): Status | undefined => rules.find(([re]) => re.test(s))?.[1];
 
+const RAG_START = /^ (red|amber|yellow|orange|green|blue|grey|gray) /;
+
+/**
+ * A column headed "Status" that holds RAG ratings ("Green", "Amber - legal slow", "R"): every
+ * filled cell starts with a colour word, or every one is a lone R/A/G letter, and at least two
+ * are. Read as a RAG column then; one "Green" among words stays a word it does not know.
+ */
+export function holdsRagRatings(texts: readonly string[]): boolean {
+  const filled = texts.map((t) => ` ${t.toLowerCase().replace(/[^a-z0-9%]+/g, ' ').trim()} `).filter((w) => w.trim() !== '');
+  if (filled.length < 2) return false;
+  // Coloured circles keep their own reading (MARKS: 🟢 is done in a plain column), as before.
+  return filled.every((w) => RAG_START.test(w)) || filled.every((w) => RAG_LETTERS[w.trim()] !== undefined);
+}
+
 export function parseStatus(text: string, column: StatusColumnKind = 'status'): ParsedStatus {
   if (!text.trim()) return { status: 'pending', known: false, text };
   const words = ` ${text.toLowerCase().replace(/[^a-z0-9%]+/g, ' ').trim()} `;

@@ -1,7 +1,7 @@
 /** Step rows: every Steps table's rows read in document order into one plan's steps (label, phase, action, owners and side, due date, status, dependencies), with a diagnostic for every cell it could not read. */
 import type { DateContext } from './cell-dates';
 import type { OwnerContext } from './cell-owner';
-import { parseStatus, type StatusColumnKind } from './cell-status';
+import { holdsRagRatings, parseStatus, type StatusColumnKind } from './cell-status';
 import { daysBetween } from '../scheduling/calendar';
 import type { CellRef, OutlineCell, OutlineTable, ParsedStakeholder, ParsedStep, StepColumn, StepsTable } from './parsed-plan';
 import type { IsoDate, Side } from '../plan';
@@ -124,7 +124,10 @@ function readRows(
     return c === undefined ? null : { tableIndex: table.index, row, column: c };
   };
   // The status column's header says how to read its cells: "Yes" under "Done?", "Amber" under "RAG".
-  const statusKind = statusColumnKind(cols.status !== undefined ? (headers[cols.status] ?? '') : '');
+  const headerKind = statusColumnKind(cols.status !== undefined ? (headers[cols.status] ?? '') : '');
+  // A plain "Status" header over RAG ratings is a RAG column: its cells say so together.
+  const statusTexts = cols.status === undefined ? [] : layout.rows.map((r) => table.rows[r]?.cells[cols.status!]?.text ?? '');
+  const statusKind: StatusColumnKind = headerKind === 'status' && holdsRagRatings(statusTexts) ? 'rag' : headerKind;
   const drafts: Draft[] = [];
   // A phase written once for the rows below it: in a Milestone/Phase column, or a merged row.
   let phase: string | null = source.phase;

@@ -209,6 +209,22 @@ describe('the status column read by what its header asks', () => {
     expect(statuses(['#', 'Action', 'Owner', 'Due date', h], ['Yes', 'x', 'TRUE', 'No', 'FALSE', ''])).toEqual(['complete', 'complete', 'complete', 'pending', 'pending', 'pending']);
   });
 
+  test.each([
+    [['Green', 'Amber - legal slow', 'Red', 'Green - done', ''], ['in_progress', 'in_progress', 'blocked', 'complete', 'pending']],
+    [['G', 'A', 'R', 'Y'], ['in_progress', 'in_progress', 'blocked', 'in_progress']],
+    [['green', 'Yellow', 'Blue'], ['in_progress', 'in_progress', 'complete']],
+  ])('a plain "Status" column holding RAG ratings is read as ratings, with nothing said (%j)', (cells, expected) => {
+    const plan = readPlan(outline(TITLE, table([['#', 'Action', 'Owner', 'Due date', 'Status'], ...cells.map((c, i) => [`${i + 1}`, `Step ${i + 1}`, 'Acme', 'Dec 18, 2026', c])])), CTX);
+    expect(plan.steps.map((s) => s.status)).toEqual(expected);
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  test('one colour among words in a "Status" column stays a word the add-on does not know, and is said', () => {
+    expect(statuses(['#', 'Action', 'Owner', 'Due date', 'Status'], ['Done', 'Green', 'In progress'])).toEqual(['complete', null, 'in_progress']);
+    // A lone colour is not a column of ratings either.
+    expect(statuses(['#', 'Action', 'Owner', 'Due date', 'Status'], ['Red'])).toEqual([null]);
+  });
+
   test('under "Status", "Yes" is no status: it is kept as written and said', () => {
     const plan = readPlan(outline(TITLE, table([['#', 'Action', 'Owner', 'Due date', 'Status'], ['1', 'Kickoff', 'Acme', 'Dec 18, 2026', 'Yes']])), CTX);
     expect(plan.steps[0]?.status).toBeNull();
