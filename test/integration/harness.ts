@@ -129,6 +129,20 @@ export function openDocument(options: SessionOptions = {}): Session {
   };
 }
 
+/** A plan from test/fixtures/reading/ (plans written the way other people write them), as Markdown. */
+export function readingFixture(name: string): string {
+  return readFileSync(path.join(__dirname, '..', 'fixtures', 'reading', `${name}.md`), 'utf8');
+}
+
+/** The key the Shift list gives the step labelled `label` ("5a"), as the sidebar sends it. */
+export function stepKey(s: Session, label: string): string {
+  const state = s.run('getShiftState');
+  if (!('steps' in state)) throw new Error(JSON.stringify(state));
+  const step = state.steps.find((st) => st.label === label);
+  if (!step) throw new Error(`No step ${label} in ${state.steps.map((st) => st.label).join(', ')}`);
+  return step.key;
+}
+
 /** Texts of a table's cells, row by row. */
 export function cellTexts(table: TableSnapshot): string[][] {
   return table.rows.map((row) => row.map((cell) => cell.text));

@@ -1,9 +1,7 @@
 /** Shifts on plans written the way people write them: a plan split over one table per phase, and steps numbered "5" and "5a". */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { openDocument, type Session } from './harness';
-
-const fixture = (name: string): string => readFileSync(path.join(__dirname, '..', 'fixtures', 'reading', `${name}.md`), 'utf8');
+import { openDocument, readingFixture, stepKey, type Session } from './harness';
 
 /** Every table's cells under a given column header, table by table, as a person reads the document. */
 function columnByTable(s: Session, header: string): string[][] {
@@ -14,17 +12,9 @@ function columnByTable(s: Session, header: string): string[][] {
   });
 }
 
-function stepKey(s: Session, label: string): string {
-  const state = s.run('getShiftState');
-  if (!('steps' in state)) throw new Error(JSON.stringify(state));
-  const step = state.steps.find((st) => st.label === label);
-  if (!step) throw new Error(`No step ${label} in ${state.steps.map((st) => st.label).join(', ')}`);
-  return step.key;
-}
-
 describe('a plan split over one table per phase', () => {
   test('a slip in the first table moves the steps of the second, each written in its own table, and Undo restores both', () => {
-    const s = openDocument({ markdown: fixture('phase-tables-continue'), today: '2026-11-27' });
+    const s = openDocument({ markdown: readingFixture('phase-tables-continue'), today: '2026-11-27' });
     const before = columnByTable(s, 'Due date');
     expect(before).toEqual([
       ['Nov 30, 2026', 'Dec 11, 2026', 'Dec 18, 2026'],
@@ -64,7 +54,7 @@ describe('a plan split over one table per phase', () => {
 
 describe('steps numbered as people write them', () => {
   test('rows 5 and 5a: shifting 5a moves 5a and what follows it, never 5', () => {
-    const s = openDocument({ markdown: fixture('numbering-as-written'), today: '2026-11-27' });
+    const s = openDocument({ markdown: readingFixture('numbering-as-written'), today: '2026-11-27' });
     const state = s.run('getShiftState');
     if (!('steps' in state)) throw new Error('no state');
     expect(state.steps.map((st) => st.label)).toEqual(['1', '2', '2.1', '3', '3b', '5', '5a', '6', '6']);
@@ -77,7 +67,7 @@ describe('steps numbered as people write them', () => {
   });
 
   test('a number two rows share is refused by number and picked by key', () => {
-    const s = openDocument({ markdown: fixture('numbering-as-written'), today: '2026-11-27' });
+    const s = openDocument({ markdown: readingFixture('numbering-as-written'), today: '2026-11-27' });
     expect(s.run('previewShift', { kind: 'step', step: '6', to: '+1 week' })).toEqual({
       ok: false,
       message: '2 steps are numbered 6: choose the one that slipped from the list, or renumber them.',
@@ -96,7 +86,7 @@ describe('several key dates in one paragraph', () => {
   const paragraph = (s: Session): string[] => s.blocks().flatMap((b) => (b.kind !== 'table' && b.text.startsWith('Evaluation start:') ? [b.text] : []));
 
   test('a shift rewrites only the values that move, each in its own place; Undo puts the paragraph back', () => {
-    const s = openDocument({ markdown: fixture('key-dates-one-paragraph'), today: '2026-11-27' });
+    const s = openDocument({ markdown: readingFixture('key-dates-one-paragraph'), today: '2026-11-27' });
     const original = 'Evaluation start: Nov 16, 2026 · Decision target: Jan 15, 2027 · Go-live target: Mar 1, 2027';
     expect(paragraph(s)).toEqual([original]);
     const request = { kind: 'step', step: stepKey(s, '3'), to: '+3 days' };
@@ -115,7 +105,7 @@ describe('several key dates in one paragraph', () => {
   });
 
   test('a date chip between typed dates is that label\'s date: the shift says to set it by hand and writes only the typed one', () => {
-    const s = openDocument({ markdown: fixture('key-dates-one-paragraph'), today: '2026-11-27' });
+    const s = openDocument({ markdown: readingFixture('key-dates-one-paragraph'), today: '2026-11-27' });
     const body = s.doc.getBody();
     let line: GoogleAppsScript.Document.Paragraph | null = null;
     for (let i = 0; i < body.getNumChildren(); i++) {
@@ -147,7 +137,7 @@ describe('several key dates in one paragraph', () => {
   });
 
   test('a key date in a "Key dates" table is written in its own cell', () => {
-    const s = openDocument({ markdown: fixture('key-dates-table'), today: '2026-11-27' });
+    const s = openDocument({ markdown: readingFixture('key-dates-table'), today: '2026-11-27' });
     const request = { kind: 'step', step: stepKey(s, '2'), to: '+3 days' };
     const preview = s.run('previewShift', request);
     if (!preview.ok) throw new Error(preview.message);
@@ -161,7 +151,7 @@ describe('several key dates in one paragraph', () => {
 
 describe('two plans in one document', () => {
   test('step 1 is the first plan\'s: a shift moves only its dates, the second plan (and its key dates) stay as written, and the Shift tab says why', () => {
-    const s = openDocument({ markdown: fixture('two-plans-per-product-line'), today: '2026-11-27' });
+    const s = openDocument({ markdown: readingFixture('two-plans-per-product-line'), today: '2026-11-27' });
     const state = s.run('getShiftState');
     if (!('steps' in state)) throw new Error(JSON.stringify(state));
     expect(state.steps.map((st) => [st.label, st.action])).toEqual([['1', 'Kickoff'], ['2', 'Pilot readout'], ['3', 'Contract signature']]);
@@ -178,11 +168,11 @@ describe('two plans in one document', () => {
     // The prospect reads what moved in the first plan's own Changes section, above the second plan.
     expect(text).toMatch(/\| Contract signature \| Globex CFO \| Feb 5, 2027 \| Pending \|\n\n## Changes\n\nNov 27: steps 2, 3 moved [^\n]+\n\n# Mutual Action Plan: Acme Analytics \\\+ Globex \(Payments\)\n/);
     expect(s.run('undoLastShift').ok).toBe(true);
-    expect(s.markdown()).toBe(fixture('two-plans-per-product-line'));
+    expect(s.markdown()).toBe(readingFixture('two-plans-per-product-line'));
   });
 
   test('a copy of the plan below it: "step 1" is the first copy\'s step, never "1.1", and the copy is not written', () => {
-    const s = openDocument({ markdown: fixture('two-plans-copied-below'), today: '2026-11-27' });
+    const s = openDocument({ markdown: readingFixture('two-plans-copied-below'), today: '2026-11-27' });
     const applied = s.run('applyShift', { kind: 'step', step: 1, to: '+1 week' });
     expect(applied.ok).toBe(true);
     expect(columnByTable(s, 'Target date')).toEqual([
@@ -221,11 +211,11 @@ describe('a step whose date is far outside the plan, named as the step to shift'
   });
 
   test('a typo year (2062) amid plausible steps: the picked step is corrected; the other far-off steps and the steps after it stay', () => {
-    const s = openDocument({ markdown: fixture('implausible-dates'), today: '2026-11-27' });
+    const s = openDocument({ markdown: readingFixture('implausible-dates'), today: '2026-11-27' });
     expect(s.run('applyShift', { kind: 'step', step: 2, to: 'Dec 9, 2026' }).ok).toBe(true);
     expect(columnByTable(s, 'Due date')).toEqual([['Dec 1, 2026', 'Dec 9, 2026', 'Dec 16, 2026', '1/5/1900', 'Jan 15, 2099', 'Mar 1, 2028']]);
     // Dated after the step that follows it: that step moves to keep the order (no slip to pass on further); the far-off ones do not.
-    const later = openDocument({ markdown: fixture('implausible-dates'), today: '2026-11-27' });
+    const later = openDocument({ markdown: readingFixture('implausible-dates'), today: '2026-11-27' });
     expect(later.run('applyShift', { kind: 'step', step: 2, to: 'Dec 18, 2026' }).ok).toBe(true);
     expect(columnByTable(later, 'Due date')).toEqual([['Dec 1, 2026', 'Dec 18, 2026', 'Dec 21, 2026', '1/5/1900', 'Jan 15, 2099', 'Mar 1, 2028']]);
     const refused = s.run('applyShift', { kind: 'step', step: 5, to: '+2 days' });

@@ -1,10 +1,6 @@
 /** Plans whose status column is a completion question ("Completed?", "✓") or a RAG rating, through the built add-on: colours, the health check and a shift read them as meant and never rewrite the person's words. */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { cellTexts, openDocument, type Session } from './harness';
+import { cellTexts, openDocument, readingFixture, type Session } from './harness';
 import { DUE_COLOURS, STATUS_COLOURS } from '../../src/core/method/status-style';
-
-const fixture = (name: string): string => readFileSync(path.join(__dirname, '..', 'fixtures', 'reading', `${name}.md`), 'utf8');
 
 type Colours = { message: string; overdue: { number: number }[]; atRisk: { number: number }[] };
 
@@ -16,7 +12,7 @@ function stepsTable(s: Session, ...header: string[]): { texts: string[][]; fills
 
 describe('a "Completed?" column of Yes / No', () => {
   test('Refresh status colours: Yes is coloured complete and No pending, every word stays as the person typed it', () => {
-    const s = openDocument({ markdown: fixture('completed-question-yes-no'), today: '2026-12-08' });
+    const s = openDocument({ markdown: readingFixture('completed-question-yes-no'), today: '2026-12-08' });
     const before = stepsTable(s, 'Activity').texts;
     const result = s.addOn.runSync('refreshStatusColours') as Colours;
     const after = stepsTable(s, 'Activity');
@@ -32,7 +28,7 @@ describe('a "Completed?" column of Yes / No', () => {
   });
 
   test('the health check: nothing answered Yes is overdue; a No past its date is', () => {
-    const s = openDocument({ markdown: fixture('completed-question-yes-no'), today: '2026-12-14' });
+    const s = openDocument({ markdown: readingFixture('completed-question-yes-no'), today: '2026-12-14' });
     const overdue = s.run('getHealth').findings.find((f) => f.rule === 'overdue');
     expect(overdue?.detail).toMatch(/Pilot on Globex data/);
     expect(overdue?.detail).not.toMatch(/Discovery and demo|Security questionnaire/);
@@ -41,7 +37,7 @@ describe('a "Completed?" column of Yes / No', () => {
 
 describe('a RAG rating', () => {
   test('"RAG status" alone: Refresh status colours colours Amber in progress and Red blocked, and keeps every word', () => {
-    const s = openDocument({ markdown: fixture('rag-status-column'), today: '2026-12-08' });
+    const s = openDocument({ markdown: readingFixture('rag-status-column'), today: '2026-12-08' });
     const before = stepsTable(s, '#', 'Activity').texts;
     s.addOn.runSync('refreshStatusColours');
     const after = stepsTable(s, '#', 'Activity');
@@ -52,7 +48,7 @@ describe('a RAG rating', () => {
   });
 
   test('"Health" beside "Status": the Status cells are coloured, the Health cells keep their words and have no fill', () => {
-    const s = openDocument({ markdown: fixture('rag-beside-status'), today: '2026-12-08' });
+    const s = openDocument({ markdown: readingFixture('rag-beside-status'), today: '2026-12-08' });
     const before = stepsTable(s, '#', 'Task').texts;
     s.addOn.runSync('refreshStatusColours');
     const after = stepsTable(s, '#', 'Task');
@@ -67,7 +63,7 @@ describe('a step the two sides dropped ("Cancelled", "N/A", "Skipped")', () => {
   type Preview = { ok: boolean; rows: { number: number; from: string; to: string }[]; pinned: { number: number; reason: string }[] };
 
   test('the health check: a cancelled step past its date is not overdue and holds up nothing; the step still open is', () => {
-    const s = openDocument({ markdown: fixture('cancelled-steps'), today: '2026-12-08' });
+    const s = openDocument({ markdown: readingFixture('cancelled-steps'), today: '2026-12-08' });
     const report = s.run('getHealth');
     const overdue = report.findings.find((f) => f.rule === 'overdue');
     expect(overdue?.detail).toBe('Step 2 (Security questionnaire review), owned by Globex IT, is overdue by 2 working days.');
@@ -76,7 +72,7 @@ describe('a step the two sides dropped ("Cancelled", "N/A", "Skipped")', () => {
   });
 
   test('a shift: the cancelled step is not moved, and the step after it does not wait for it', () => {
-    const s = openDocument({ markdown: fixture('cancelled-steps'), today: '2026-11-18' });
+    const s = openDocument({ markdown: readingFixture('cancelled-steps'), today: '2026-11-18' });
     const p = s.addOn.runSync('previewShift', { kind: 'step', step: 1, to: '+1 week' }) as Preview;
     expect(p.ok).toBe(true);
     // Step 3 depends on step 1 but is not needed; step 5 waits for step 4 (N/A), so neither moves.
@@ -101,11 +97,11 @@ describe('a step the two sides dropped ("Cancelled", "N/A", "Skipped")', () => {
     // The history kept the not-needed steps (a record it could not read would be dropped): undo finds the shift.
     const undone = s.addOn.runSync('undoLastShift') as { ok: boolean; restored: number };
     expect(undone).toMatchObject({ ok: true, restored: 5 }); // four due dates and the decision target
-    expect(s.markdown()).toBe(openDocument({ markdown: fixture('cancelled-steps') }).markdown());
+    expect(s.markdown()).toBe(openDocument({ markdown: readingFixture('cancelled-steps') }).markdown());
   });
 
   test('colours: a not-needed status cell is light grey and keeps its words; its due cell is not marked overdue', () => {
-    const s = openDocument({ markdown: fixture('cancelled-steps'), today: '2026-12-08' });
+    const s = openDocument({ markdown: readingFixture('cancelled-steps'), today: '2026-12-08' });
     const before = stepsTable(s, '#', 'Action').texts;
     const result = s.addOn.runSync('refreshStatusColours') as Colours;
     const after = stepsTable(s, '#', 'Action');
@@ -119,7 +115,7 @@ describe('a step the two sides dropped ("Cancelled", "N/A", "Skipped")', () => {
   });
 
   test('the weekly review: a dropped step is neither at risk, owed nor completed', () => {
-    const s = openDocument({ markdown: fixture('descoped-done-column'), today: '2026-12-08' });
+    const s = openDocument({ markdown: readingFixture('descoped-done-column'), today: '2026-12-08' });
     const review = s.run('getReview');
     const text = JSON.stringify(review);
     expect(text).not.toMatch(/Sandbox access|Reference call/);

@@ -1,21 +1,9 @@
 /** Shifts through the built add-on on plans laid out as other people lay them out: task columns per side, a "Week" column of bare numbers, a title by another name with its key dates beside the steps. */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { cellTexts, openDocument, type Session } from './harness';
-
-const fixture = (name: string): string => readFileSync(path.join(__dirname, '..', 'fixtures', 'reading', `${name}.md`), 'utf8');
-
-function stepKey(s: Session, label: string): string {
-  const state = s.run('getShiftState');
-  if (!('steps' in state)) throw new Error(JSON.stringify(state));
-  const step = state.steps.find((st) => st.label === label);
-  if (!step) throw new Error(`No step ${label} in ${state.steps.map((st) => st.label).join(', ')}`);
-  return step.key;
-}
+import { cellTexts, openDocument, readingFixture, stepKey } from './harness';
 
 describe('task columns per side', () => {
   test('the Shift list shows each side\'s tasks; a slip rewrites only the Date cells, the task cells stay as written; Undo restores the document', () => {
-    const s = openDocument({ markdown: fixture('side-tasks-buyer-seller'), today: '2026-12-07' });
+    const s = openDocument({ markdown: readingFixture('side-tasks-buyer-seller'), today: '2026-12-07' });
     const before = s.markdown();
     const state = s.run('getShiftState');
     if (!('steps' in state)) throw new Error(JSON.stringify(state));
@@ -37,7 +25,7 @@ describe('task columns per side', () => {
 
 describe('a "Week" column of bare numbers', () => {
   test('a week later is written as a number: "2" becomes "3", "3-4" becomes "4-5"', () => {
-    const markdown = fixture('weeks-no-start')
+    const markdown = readingFixture('weeks-no-start')
       .replace(/^\| Week ([\d-]+) \|/gm, '| $1 |')
       .replace('## Goal', 'Evaluation start: Nov 30, 2026\n\n## Goal');
     const s = openDocument({ markdown, today: '2026-12-01' });
@@ -49,7 +37,7 @@ describe('a "Week" column of bare numbers', () => {
 
 describe('a title by another name', () => {
   test('"Plan: Acme Analytics + Globex": the signature slipping past the decision date below the title moves that date, in its own line', () => {
-    const s = openDocument({ markdown: fixture('title-plan-colon'), today: '2026-12-07' });
+    const s = openDocument({ markdown: readingFixture('title-plan-colon'), today: '2026-12-07' });
     const applied = s.run('applyShift', { kind: 'step', step: stepKey(s, '4'), to: 'Mar 5, 2027' });
     expect(applied).toMatchObject({ ok: true, skipped: [] });
     expect(s.blocks().flatMap((b) => (b.kind !== 'table' && /^Decision date:/.test(b.text) ? [b.text] : []))).toEqual(['Decision date: Mar 5, 2027']);
